@@ -1,0 +1,99 @@
+//! The `skyscale` command line: glue over `skyscale-core`.
+//!
+//! Scripts and course material depend on this interface; keep it stable. All real work is in
+//! the core crate; this file only parses arguments, calls it, and prints.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+use skyscale_core::svg::{self, Options};
+use skyscale_core::{Lang, Scenario, stack};
+
+/// Skyscale: see how the cloud scales and what it costs.
+#[derive(Parser, Debug)]
+#[command(name = "skyscale", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Render a diagram as a standalone SVG file (identical to the app's "Export SVG").
+    Render(RenderArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct RenderArgs {
+    /// Which diagram to render.
+    view: RenderView,
+    /// Language of the labels.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
+    /// The scenario as a URL query string (the part after `?` in a Skyscale link).
+    #[arg(long, default_value = "")]
+    scenario: String,
+    /// Where to write the SVG; `-` or no value prints it to stdout.
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum RenderView {
+    /// The responsibility stack: On-premises, IaaS, PaaS, FaaS, SaaS.
+    Stack,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum LangArg {
+    En,
+    Ko,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Ko => Lang::Ko,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    // clap exits with code 2 and a one-line message naming the bad argument.
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("skyscale: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Render(args) => render(args),
+    }
+}
+
+fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
+    let (mut scenario, warnings) = Scenario::from_query(&args.scenario);
+    let lang = Lang::from(args.lang);
+    scenario.lang = lang;
+    for w in &warnings {
+        eprintln!("skyscale: warning: {}", w.message(lang));
+    }
+    let scene = match args.view {
+        RenderView::Stack => stack::build(&scenario),
+    };
+    let text = svg::write(&scene, &Options::file());
+    match args.out {
+        Some(path) if path.as_os_str() != "-" => std::fs::write(&path, text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        _ => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

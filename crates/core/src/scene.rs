@@ -1,0 +1,343 @@
+//! A `Scene`: a small tree of SVG primitives that scene builders return as plain data.
+//!
+//! The screen and every exported file are rendered from the same `Scene` by
+//! [`crate::svg::write`], so what a person exports is what they saw. Builders never write SVG
+//! text themselves; they describe shapes with semantic colour [`Role`]s, and the writer resolves
+//! those against a light or dark [`crate::svg::Palette`].
+//!
+//! ```
+//! use skyscale_core::scene::{Node, Role, Scene};
+//! let mut scene = Scene::new(200.0, 100.0, "A box", "One labelled box.");
+//! scene.push(Node::rect(10.0, 10.0, 180.0, 80.0, Role::You).id("box").title("The box"));
+//! assert_eq!(scene.texts().count(), 0);
+//! ```
+
+/// A semantic colour. The writer maps it to a concrete colour for the chosen theme, so a
+/// builder never hard-codes a hex value and dark mode needs no second drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// No paint (`none`).
+    None,
+    /// The page behind the diagram.
+    Background,
+    /// Main text and strong lines.
+    Ink,
+    /// Secondary text.
+    InkMuted,
+    /// Thin separators and outlines.
+    Border,
+    /// Cells the user manages: fill, and the ink drawn on it.
+    You,
+    YouInk,
+    /// Cells the provider manages: fill, outline, and the ink drawn on it.
+    Provider,
+    ProviderLine,
+    ProviderInk,
+    /// Highlights (selected column, current point on a chart).
+    Accent,
+}
+
+/// Horizontal text alignment (`text-anchor`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Anchor {
+    #[default]
+    Start,
+    Middle,
+    End,
+}
+
+/// Attributes any node may carry: a stable `id`, CSS classes (hooks for the app's styling and
+/// the tests), an accessible `<title>`, and whether the app should make it focusable/clickable.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub id: Option<String>,
+    pub class: Option<String>,
+    pub title: Option<String>,
+    /// On screen, an interactive node gets `tabindex="0"` and `role="button"`; files never do.
+    pub interactive: bool,
+}
+
+/// An outline: colour, width in px, and an optional dash pattern (e.g. `"5 3"`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    pub role: Role,
+    pub width: f64,
+    pub dash: Option<&'static str>,
+}
+
+/// One primitive or group of the tree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub meta: Meta,
+    pub kind: Kind,
+}
+
+/// What a [`Node`] draws.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Group {
+        children: Vec<Node>,
+    },
+    Rect {
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+        radius: f64,
+        fill: Role,
+        stroke: Option<Stroke>,
+    },
+    Circle {
+        cx: f64,
+        cy: f64,
+        r: f64,
+        fill: Role,
+        stroke: Option<Stroke>,
+    },
+    Line {
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        stroke: Stroke,
+    },
+    /// A polyline or polygon through `points` (closed when `closed`).
+    Path {
+        points: Vec<(f64, f64)>,
+        closed: bool,
+        fill: Role,
+        stroke: Option<Stroke>,
+    },
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        size: f64,
+        bold: bool,
+        anchor: Anchor,
+        fill: Role,
+    },
+}
+
+impl Node {
+    fn new(kind: Kind) -> Node {
+        Node {
+            meta: Meta::default(),
+            kind,
+        }
+    }
+
+    /// A group of nodes.
+    pub fn group(children: Vec<Node>) -> Node {
+        Node::new(Kind::Group { children })
+    }
+
+    /// A filled rectangle without outline or rounding.
+    pub fn rect(x: f64, y: f64, width: f64, height: f64, fill: Role) -> Node {
+        Node::new(Kind::Rect {
+            x,
+            y,
+            width,
+            height,
+            radius: 0.0,
+            fill,
+            stroke: None,
+        })
+    }
+
+    /// A filled circle.
+    pub fn circle(cx: f64, cy: f64, r: f64, fill: Role) -> Node {
+        Node::new(Kind::Circle {
+            cx,
+            cy,
+            r,
+            fill,
+            stroke: None,
+        })
+    }
+
+    /// A straight line.
+    pub fn line(x1: f64, y1: f64, x2: f64, y2: f64, stroke: Stroke) -> Node {
+        Node::new(Kind::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            stroke,
+        })
+    }
+
+    /// A polyline (open) through `points`.
+    pub fn polyline(points: Vec<(f64, f64)>, stroke: Stroke) -> Node {
+        Node::new(Kind::Path {
+            points,
+            closed: false,
+            fill: Role::None,
+            stroke: Some(stroke),
+        })
+    }
+
+    /// A filled polygon through `points`.
+    pub fn polygon(points: Vec<(f64, f64)>, fill: Role) -> Node {
+        Node::new(Kind::Path {
+            points,
+            closed: true,
+            fill,
+            stroke: None,
+        })
+    }
+
+    /// Text at (`x`, `y`) (baseline), `size` px, regular weight, left-aligned, in `fill`.
+    pub fn text(x: f64, y: f64, text: impl Into<String>, size: f64, fill: Role) -> Node {
+        Node::new(Kind::Text {
+            x,
+            y,
+            text: text.into(),
+            size,
+            bold: false,
+            anchor: Anchor::Start,
+            fill,
+        })
+    }
+
+    /// Sets the `id`.
+    pub fn id(mut self, id: impl Into<String>) -> Node {
+        self.meta.id = Some(id.into());
+        self
+    }
+
+    /// Sets the CSS classes (space-separated).
+    pub fn class(mut self, class: impl Into<String>) -> Node {
+        self.meta.class = Some(class.into());
+        self
+    }
+
+    /// Sets the accessible `<title>` (a tooltip on screen and in most editors).
+    pub fn title(mut self, title: impl Into<String>) -> Node {
+        self.meta.title = Some(title.into());
+        self
+    }
+
+    /// Marks the node as a control on screen (focusable, `role="button"`).
+    pub fn interactive(mut self) -> Node {
+        self.meta.interactive = true;
+        self
+    }
+
+    /// Sets the outline of a rect, circle or path; other kinds ignore it.
+    pub fn stroke(mut self, new: Stroke) -> Node {
+        match &mut self.kind {
+            Kind::Rect { stroke, .. } | Kind::Circle { stroke, .. } | Kind::Path { stroke, .. } => {
+                *stroke = Some(new)
+            }
+            Kind::Line { stroke, .. } => *stroke = new,
+            Kind::Group { .. } | Kind::Text { .. } => {}
+        }
+        self
+    }
+
+    /// Rounds the corners of a rect; other kinds ignore it.
+    pub fn radius(mut self, r: f64) -> Node {
+        if let Kind::Rect { radius, .. } = &mut self.kind {
+            *radius = r;
+        }
+        self
+    }
+
+    /// Makes text bold; other kinds ignore it.
+    pub fn bold(mut self) -> Node {
+        if let Kind::Text { bold, .. } = &mut self.kind {
+            *bold = true;
+        }
+        self
+    }
+
+    /// Sets the text anchor; other kinds ignore it.
+    pub fn anchor(mut self, a: Anchor) -> Node {
+        if let Kind::Text { anchor, .. } = &mut self.kind {
+            *anchor = a;
+        }
+        self
+    }
+
+    /// This node and all its descendants, depth first.
+    pub fn walk(&self) -> Box<dyn Iterator<Item = &Node> + '_> {
+        let own = std::iter::once(self);
+        match &self.kind {
+            Kind::Group { children } => Box::new(own.chain(children.iter().flat_map(Node::walk))),
+            _ => Box::new(own),
+        }
+    }
+}
+
+impl Stroke {
+    /// A solid outline.
+    pub fn solid(role: Role, width: f64) -> Stroke {
+        Stroke {
+            role,
+            width,
+            dash: None,
+        }
+    }
+
+    /// A dashed outline.
+    pub fn dashed(role: Role, width: f64, dash: &'static str) -> Stroke {
+        Stroke {
+            role,
+            width,
+            dash: Some(dash),
+        }
+    }
+}
+
+/// A whole picture: its size in px, its `<title>` and `<desc>` (in the scene's language), and
+/// its top-level nodes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    pub title: String,
+    pub desc: String,
+    pub children: Vec<Node>,
+}
+
+impl Scene {
+    /// An empty scene.
+    pub fn new(
+        width: f64,
+        height: f64,
+        title: impl Into<String>,
+        desc: impl Into<String>,
+    ) -> Scene {
+        Scene {
+            width,
+            height,
+            title: title.into(),
+            desc: desc.into(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Appends a top-level node.
+    pub fn push(&mut self, node: Node) {
+        self.children.push(node);
+    }
+
+    /// Every node, depth first.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.children.iter().flat_map(Node::walk)
+    }
+
+    /// Every visible text string, in drawing order (what a reader of the picture sees).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.nodes().filter_map(|n| match &n.kind {
+            Kind::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The node with this `id`, if any.
+    pub fn find(&self, id: &str) -> Option<&Node> {
+        self.nodes().find(|n| n.meta.id.as_deref() == Some(id))
+    }
+}

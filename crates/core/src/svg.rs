@@ -1,0 +1,443 @@
+//! The one SVG writer: renders a [`Scene`] for the screen or as a standalone file.
+//!
+//! Both targets come from the same walk over the same tree, so the screen and the export can
+//! only differ in what a file must carry (XML declaration, `xmlns`, `<desc>`, a background) or
+//! must not (focus and ARIA hooks for the app). The file output keeps to the subset Inkscape,
+//! PowerPoint and Google Slides all read: presentation attributes instead of CSS, plain
+//! `<text>` (never `<foreignObject>`), no scripts, no external references, no CSS variables.
+//!
+//! ```
+//! use skyscale_core::scene::{Node, Role, Scene};
+//! use skyscale_core::svg::{write, Options};
+//! let mut scene = Scene::new(100.0, 40.0, "Hi", "A greeting.");
+//! scene.push(Node::text(10.0, 25.0, "<hello>", 14.0, Role::Ink));
+//! let file = write(&scene, &Options::file());
+//! assert!(file.starts_with("<?xml"));
+//! assert!(file.contains("&lt;hello&gt;"));
+//! ```
+
+use std::fmt::Write as _;
+
+use crate::scene::{Anchor, Kind, Node, Role, Scene, Stroke};
+
+/// Fonts listed on every picture: Korean-capable families first so Hangul renders wherever the
+/// file is opened (Noto on Linux/Android, Apple SD Gothic Neo on macOS/iOS, Malgun Gothic on
+/// Windows), then the platform default sans-serif.
+pub const FONT_FAMILY: &str =
+    "'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// Which colours a [`Role`] becomes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Palette {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl Palette {
+    /// The concrete colour of `role` in this palette. Every ink/fill pair below meets WCAG AA
+    /// contrast (4.5:1 for text) in both palettes.
+    pub fn color(self, role: Role) -> &'static str {
+        use Role::*;
+        match (self, role) {
+            (_, None) => "none",
+            (Palette::Light, Background) => "#ffffff",
+            (Palette::Light, Ink) => "#111827",
+            (Palette::Light, InkMuted) => "#4b5563",
+            (Palette::Light, Border) => "#cbd5e1",
+            (Palette::Light, You) => "#1e40af",
+            (Palette::Light, YouInk) => "#ffffff",
+            (Palette::Light, Provider) => "#f1f5f9",
+            (Palette::Light, ProviderLine) => "#64748b",
+            (Palette::Light, ProviderInk) => "#1f2937",
+            (Palette::Light, Accent) => "#b45309",
+            (Palette::Dark, Background) => "#0f172a",
+            (Palette::Dark, Ink) => "#f1f5f9",
+            (Palette::Dark, InkMuted) => "#cbd5e1",
+            (Palette::Dark, Border) => "#334155",
+            (Palette::Dark, You) => "#93c5fd",
+            (Palette::Dark, YouInk) => "#0b1220",
+            (Palette::Dark, Provider) => "#1e293b",
+            (Palette::Dark, ProviderLine) => "#94a3b8",
+            (Palette::Dark, ProviderInk) => "#e2e8f0",
+            (Palette::Dark, Accent) => "#fbbf24",
+        }
+    }
+}
+
+/// Where the SVG goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Target {
+    /// A standalone `.svg` file (export, CLI).
+    #[default]
+    File,
+    /// Inline in the app's page: no XML declaration, interactive nodes get focus/ARIA hooks.
+    Screen,
+}
+
+/// How to write a scene.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub target: Target,
+    pub palette: Palette,
+}
+
+impl Options {
+    /// A standalone file in the light palette (the export default).
+    pub fn file() -> Options {
+        Options::default()
+    }
+
+    /// Inline SVG for the screen in `palette`.
+    pub fn screen(palette: Palette) -> Options {
+        Options {
+            target: Target::Screen,
+            palette,
+        }
+    }
+}
+
+/// Renders `scene` as SVG text.
+pub fn write(scene: &Scene, opts: &Options) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let file = opts.target == Target::File;
+    let (w, h) = (num(scene.width), num(scene.height));
+    if file {
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    }
+    let _ = write!(
+        out,
+        "<svg xmlns=\"{SVG_NS}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
+         font-family=\"{}\"",
+        FONT_FAMILY
+    );
+    if file {
+        out.push_str(" version=\"1.1\">\n");
+    } else {
+        out.push_str(" role=\"group\" aria-labelledby=\"scene-title\" class=\"scene\">\n");
+    }
+    let title_id = if file { "" } else { " id=\"scene-title\"" };
+    let _ = writeln!(out, "<title{title_id}>{}</title>", esc(&scene.title));
+    let _ = writeln!(out, "<desc>{}</desc>", esc(&scene.desc));
+    let _ = writeln!(
+        out,
+        "<rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>",
+        opts.palette.color(Role::Background)
+    );
+    for node in &scene.children {
+        write_node(&mut out, node, opts, 0);
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
+    let p = opts.palette;
+    for _ in 0..depth {
+        out.push(' ');
+    }
+    let tag = match &node.kind {
+        Kind::Group { .. } => "g",
+        Kind::Rect { .. } => "rect",
+        Kind::Circle { .. } => "circle",
+        Kind::Line { .. } => "line",
+        Kind::Path { .. } => "path",
+        Kind::Text { .. } => "text",
+    };
+    out.push('<');
+    out.push_str(tag);
+    if let Some(id) = &node.meta.id {
+        let _ = write!(out, " id=\"{}\"", safe_id(id));
+    }
+    if let Some(class) = &node.meta.class {
+        let _ = write!(out, " class=\"{}\"", esc(class));
+    }
+    if opts.target == Target::Screen && node.meta.interactive {
+        out.push_str(" tabindex=\"0\" role=\"button\"");
+        if let Some(title) = &node.meta.title {
+            let _ = write!(out, " aria-label=\"{}\"", esc(title));
+        }
+    }
+    match &node.kind {
+        Kind::Group { .. } => {}
+        Kind::Rect {
+            x,
+            y,
+            width,
+            height,
+            radius,
+            fill,
+            stroke,
+        } => {
+            let _ = write!(
+                out,
+                " x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+                num(*x),
+                num(*y),
+                num(width.max(0.0)),
+                num(height.max(0.0))
+            );
+            if *radius > 0.0 {
+                let _ = write!(out, " rx=\"{}\"", num(*radius));
+            }
+            paint(out, p, *fill, *stroke);
+        }
+        Kind::Circle {
+            cx,
+            cy,
+            r,
+            fill,
+            stroke,
+        } => {
+            let _ = write!(
+                out,
+                " cx=\"{}\" cy=\"{}\" r=\"{}\"",
+                num(*cx),
+                num(*cy),
+                num(r.max(0.0))
+            );
+            paint(out, p, *fill, *stroke);
+        }
+        Kind::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            stroke,
+        } => {
+            let _ = write!(
+                out,
+                " x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"",
+                num(*x1),
+                num(*y1),
+                num(*x2),
+                num(*y2)
+            );
+            paint(out, p, Role::None, Some(*stroke));
+        }
+        Kind::Path {
+            points,
+            closed,
+            fill,
+            stroke,
+        } => {
+            out.push_str(" d=\"");
+            for (i, (x, y)) in points.iter().enumerate() {
+                let _ = write!(
+                    out,
+                    "{}{} {}",
+                    if i == 0 { "M" } else { " L" },
+                    num(*x),
+                    num(*y)
+                );
+            }
+            if *closed {
+                out.push_str(" Z");
+            }
+            out.push('"');
+            paint(out, p, *fill, *stroke);
+            if stroke.is_some() {
+                out.push_str(" stroke-linejoin=\"round\"");
+            }
+        }
+        Kind::Text {
+            x,
+            y,
+            size,
+            bold,
+            anchor,
+            fill,
+            ..
+        } => {
+            let _ = write!(
+                out,
+                " x=\"{}\" y=\"{}\" font-size=\"{}\"",
+                num(*x),
+                num(*y),
+                num(*size)
+            );
+            if *bold {
+                out.push_str(" font-weight=\"bold\"");
+            }
+            match anchor {
+                Anchor::Start => {}
+                Anchor::Middle => out.push_str(" text-anchor=\"middle\""),
+                Anchor::End => out.push_str(" text-anchor=\"end\""),
+            }
+            let _ = write!(out, " fill=\"{}\"", p.color(*fill));
+        }
+    }
+    let children: &[Node] = match &node.kind {
+        Kind::Group { children } => children,
+        _ => &[],
+    };
+    let text = match &node.kind {
+        Kind::Text { text, .. } => Some(text),
+        _ => None,
+    };
+    if node.meta.title.is_none() && children.is_empty() && text.is_none() {
+        out.push_str("/>\n");
+        return;
+    }
+    out.push('>');
+    if let Some(title) = &node.meta.title {
+        let _ = write!(out, "<title>{}</title>", esc(title));
+    }
+    if let Some(text) = text {
+        out.push_str(&esc(text));
+    }
+    if !children.is_empty() {
+        out.push('\n');
+        for child in children {
+            write_node(out, child, opts, depth + 1);
+        }
+        for _ in 0..depth {
+            out.push(' ');
+        }
+    }
+    let _ = writeln!(out, "</{tag}>");
+}
+
+fn paint(out: &mut String, p: Palette, fill: Role, stroke: Option<Stroke>) {
+    let _ = write!(out, " fill=\"{}\"", p.color(fill));
+    if let Some(s) = stroke {
+        let _ = write!(
+            out,
+            " stroke=\"{}\" stroke-width=\"{}\"",
+            p.color(s.role),
+            num(s.width)
+        );
+        if let Some(dash) = s.dash {
+            let _ = write!(out, " stroke-dasharray=\"{}\"", esc(dash));
+        }
+    }
+}
+
+/// Formats a coordinate: at most two decimals, no trailing zeros, never `NaN`, `inf` or `-0`
+/// (non-finite values become 0 so a bad number can never break a file).
+pub fn num(v: f64) -> String {
+    if !v.is_finite() {
+        return "0".to_string();
+    }
+    let rounded = (v * 100.0).round() / 100.0;
+    if rounded == 0.0 {
+        return "0".to_string();
+    }
+    let mut s = format!("{rounded:.2}");
+    while s.ends_with('0') {
+        s.pop();
+    }
+    if s.ends_with('.') {
+        s.pop();
+    }
+    s
+}
+
+/// Escapes text for XML content and attribute values. All five special characters are
+/// escaped, so user text can never close a tag or an attribute.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters other than tab/newline are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Keeps an id to `[A-Za-z0-9_-]` so it is valid in XML, CSS selectors and URLs.
+fn safe_id(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::Node;
+
+    fn check_num(v: f64, expected: &str) {
+        assert_eq!(num(v), expected, "{v}");
+    }
+
+    #[test]
+    fn numbers_are_short_and_always_finite() {
+        check_num(1.0, "1");
+        check_num(1.5, "1.5");
+        check_num(1.234, "1.23");
+        check_num(-0.001, "0");
+        check_num(f64::NAN, "0");
+        check_num(f64::INFINITY, "0");
+        check_num(-12.5, "-12.5");
+    }
+
+    #[test]
+    fn hostile_text_is_inert_in_files_and_on_screen() {
+        let hostile = "\"><svg onload=alert(1)><script>alert(2)</script> javascript:x";
+        let mut scene = Scene::new(100.0, 100.0, hostile, hostile);
+        scene.push(
+            Node::text(0.0, 10.0, hostile, 10.0, Role::Ink)
+                .id(hostile)
+                .class(hostile)
+                .title(hostile)
+                .interactive(),
+        );
+        for opts in [Options::file(), Options::screen(Palette::Dark)] {
+            let svg = write(&scene, &opts);
+            assert!(!svg.contains("<script"), "{svg}");
+            assert!(!svg.contains("<svg onload"), "{svg}");
+            let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+            for node in doc.descendants() {
+                for attr in node.attributes() {
+                    assert!(
+                        !attr.name().starts_with("on"),
+                        "event handler {}",
+                        attr.name()
+                    );
+                }
+                assert_ne!(node.tag_name().name(), "script");
+            }
+            let text = doc.descendants().find(|n| n.has_tag_name("text")).unwrap();
+            let shown: String = text
+                .children()
+                .filter(|c| c.is_text())
+                .filter_map(|c| c.text())
+                .collect();
+            assert_eq!(shown, hostile);
+        }
+    }
+
+    #[test]
+    fn file_and_screen_share_the_drawing_but_not_the_hooks() {
+        let mut scene = Scene::new(10.0, 10.0, "t", "d");
+        scene.push(
+            Node::rect(0.0, 0.0, 5.0, 5.0, Role::You)
+                .title("cell")
+                .interactive(),
+        );
+        let file = write(&scene, &Options::file());
+        let screen = write(&scene, &Options::screen(Palette::Light));
+        assert!(file.starts_with("<?xml"));
+        assert!(!file.contains("tabindex"));
+        assert!(screen.contains("tabindex=\"0\" role=\"button\""));
+        assert!(!screen.starts_with("<?xml"));
+        assert!(file.contains("<rect x=\"0\" y=\"0\" width=\"5\" height=\"5\" fill=\"#1e40af\">"));
+        assert!(screen.contains("width=\"5\" height=\"5\" fill=\"#1e40af\">"));
+    }
+}

@@ -1,0 +1,2 @@
+//! The app's views, one file each.
+pub mod stack;
