@@ -23,7 +23,7 @@ pub fn StackView() -> impl IntoView {
     view! {
         <section class="view view-stack" aria-labelledby="stack-heading">
             <div class="view-head">
-                <h2 id="stack-heading">{move || scene.with(|s| s.title.clone())}</h2>
+                <h2 id="stack-heading">{move || ctx.t(Text::ViewStack)}</h2>
                 <div class="view-actions">
                     <button
                         type="button"

@@ -87,6 +87,7 @@ texts! {
     AppTagline => "See how the cloud scales and what it costs", "클라우드가 어떻게 확장되고 얼마가 드는지 직접 보세요";
     LanguageToggle => "한국어", "English";
     LanguageToggleLabel => "Switch language to Korean", "언어를 영어로 바꾸기";
+    ViewStack => "Service models", "서비스 모델";
     ExportSvg => "Export SVG", "SVG 내보내기";
     ExportSvgLabel => "Download this diagram as a standalone SVG file", "이 다이어그램을 독립 SVG 파일로 내려받기";
 
@@ -122,8 +123,8 @@ texts! {
     LayerServers => "Servers", "서버";
     LayerStorage => "Storage", "스토리지";
     LayerNetworking => "Networking", "네트워킹";
-    FaasApplications => "Function code + config", "함수 코드 + 설정";
-    FaasData => "Function's data", "함수의 데이터";
+    FaasApplications => "Functions + config", "함수 코드 + 설정";
+    FaasData => "Function data", "함수의 데이터";
     YouManage => "You manage", "직접 관리";
     ProviderManages => "Provider manages", "제공자 관리";
     LegendTitle => "Legend", "범례";

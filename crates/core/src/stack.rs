@@ -418,7 +418,7 @@ mod tests {
                 .contains("Provider manages")
         );
         let texts: Vec<&str> = scene.texts().collect();
-        assert!(texts.contains(&"Function code + config"));
+        assert!(texts.contains(&"Functions + config"));
         assert!(texts.iter().any(|t| t.contains("AWS Lambda")));
         assert!(texts.iter().any(|t| t.contains("KT, LG U+")));
     }

@@ -1,0 +1,82 @@
+# Skyscale — the two commands are `make run` and `make test`; both install what is missing first.
+# Installs are checked by version, so a second run skips them.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+TRUNK_VERSION := 0.21.14
+# The wasm-bindgen CLI must equal the crate in Cargo.lock exactly (pinned with `=` in Cargo.toml).
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+TRUNK_BUILD := trunk build --release --offline --public-url ./
+
+.PHONY: help run test dist tools browser npm-deps check-style unit e2e cli bench clean
+
+help: ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
+
+run: dist ## Install what is missing, build in release mode, serve on http://127.0.0.1:$(PORT).
+	node tests/serve.mjs --dir dist --port $(PORT)
+
+test: tools browser check-style unit dist cli e2e ## Install what is missing, then fmt, clippy, unit/property tests, wasm build, e2e.
+	@echo "make test: all checks passed"
+
+dist: tools ## The release build in dist/ (relative URLs: works under any sub-path).
+	$(TRUNK_BUILD)
+	node tools/postbuild.mjs dist
+
+# ---------------------------------------------------------------------------------------------
+# Installs (each checks the installed version first).
+
+tools: npm-deps ## The wasm32 target, Trunk, wasm-bindgen-cli and wasm-opt (npm binaryen).
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
+	  echo "installing trunk $(TRUNK_VERSION) (about 10 minutes)"; \
+	  cargo install --locked trunk --version $(TRUNK_VERSION); fi
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 5 minutes)"; \
+	  cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@wasm-opt --version | grep -q version_ || { echo "wasm-opt missing: npm ci failed?"; exit 1; }
+
+npm-deps: node_modules/.installed ## Test and build deps from package-lock.json (npm ci).
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+browser: ## Debian's Chromium and Korean fonts for the end-to-end tests.
+	@if ! command -v chromium >/dev/null || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+	  $(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \
+	    chromium fonts-noto-cjk; fi
+
+# ---------------------------------------------------------------------------------------------
+# Checks.
+
+check-style: tools ## cargo fmt --check; clippy -D warnings, native and wasm32.
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p skyscale-web -p skyscale-core -- -D warnings
+
+unit: ## Unit, property and doc tests of every crate.
+	cargo nextest run --workspace --no-fail-fast
+	cargo test --workspace --doc
+
+cli: ## The release `skyscale` binary (the e2e tests compare its SVG with the app's).
+	cargo build --release -p skyscale-cli
+
+e2e: npm-deps browser ## End-to-end tests against dist/ in headless Chromium.
+	SKYSCALE_CLI=$(CURDIR)/target/release/skyscale npx playwright test
+
+bench: ## Core benchmarks (the month simulation).
+	cargo bench -p skyscale-core
+
+clean: ## Remove build output.
+	cargo clean
+	rm -rf dist tests/output
