@@ -8,12 +8,22 @@
 //! or wasm-bindgen dependency, so it compiles and tests natively in seconds, and the app and
 //! the CLI are thin skins over it.
 
+pub mod breakeven;
+pub mod catalog;
 pub mod i18n;
+pub mod math;
+pub mod money;
+pub mod msa;
+pub mod pricing;
+pub mod queueing;
 pub mod scenario;
 pub mod scene;
+pub mod sim;
 pub mod stack;
 pub mod svg;
+pub mod traffic;
 
 pub use i18n::{Lang, Text};
 pub use scenario::Scenario;
 pub use scene::Scene;
+pub use sim::{Outcome, simulate};

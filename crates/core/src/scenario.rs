@@ -16,6 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::money::Currency;
 
 /// Which of the four views is open.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -24,15 +25,24 @@ pub enum View {
     /// The responsibility stack (service models).
     #[default]
     Stack,
+    /// Scaling & cost: the same traffic through every compute model.
+    Scaling,
+    /// Monolith vs microservices.
+    Msa,
+    /// Is serverless a fit?
+    Fit,
 }
 
 impl View {
-    pub const ALL: [View; 1] = [View::Stack];
+    pub const ALL: [View; 4] = [View::Stack, View::Scaling, View::Msa, View::Fit];
 
     /// The URL / CLI name of the view.
     pub fn code(self) -> &'static str {
         match self {
             View::Stack => "stack",
+            View::Scaling => "scaling",
+            View::Msa => "msa",
+            View::Fit => "fit",
         }
     }
 
@@ -67,12 +77,335 @@ impl Theme {
     }
 }
 
-/// The whole user-visible state.
+/// Declares a small enum whose variants have URL codes, with `ALL`, `code()` and `from_code()`.
+macro_rules! coded_enum {
+    ($(#[$doc:meta])* $name:ident [$default:ident] {
+        $( $(#[$vdoc:meta])* $variant:ident => $code:literal, )*
+    }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name { $( $(#[$vdoc])* #[serde(rename = $code)] $variant, )* }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name::$default
+            }
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[ $( $name::$variant, )* ];
+
+            /// The URL / CLI code.
+            pub fn code(self) -> &'static str {
+                match self { $( $name::$variant => $code, )* }
+            }
+
+            /// Parses a URL / CLI code (exact, lower case).
+            pub fn from_code(code: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+pub(crate) use coded_enum;
+
+coded_enum! {
+    /// The shape of a day's traffic. `peak` is always the highest rate of the (peak) day.
+    Pattern [Diurnal] {
+        /// Flat, with a little noise.
+        Steady => "steady",
+        /// Business hours: quiet at night, busy 9–18 with a lunch dip.
+        Diurnal => "diurnal",
+        /// Irregular bursts over a low base.
+        Bursty => "bursty",
+        /// A quiet day with one sudden 10–50× spike lasting minutes.
+        Flash => "flash",
+        /// Scheduled batch: nothing, then a job every few hours (cron).
+        Batch => "batch",
+        /// IoT sensors: many tiny periodic events, a sawtooth every 5 minutes.
+        Iot => "iot",
+        /// Steady growth over the month (from half the peak on day 1 to the peak on day 30).
+        Growth => "growth",
+    }
+}
+
+coded_enum! {
+    /// CPU architecture for functions.
+    Arch [X86_64] {
+        X86_64 => "x86_64",
+        Arm64 => "arm64",
+    }
+}
+
+coded_enum! {
+    /// Which function service prices the FaaS model.
+    FaasService [Lambda] {
+        Lambda => "lambda",
+        Azure => "azure",
+    }
+}
+
+coded_enum! {
+    /// Which managed container service prices the PaaS model.
+    ContainerService [Fargate] {
+        Fargate => "fargate",
+        AppRunner => "app-runner",
+        CloudRun => "cloud-run",
+    }
+}
+
+coded_enum! {
+    /// The function runtime, which sets the cold-start time.
+    Runtime [Python] {
+        Python => "python",
+        Node => "node",
+        Go => "go",
+        Java => "java",
+        Dotnet => "dotnet",
+    }
+}
+
+coded_enum! {
+    /// A module of the ride-hailing application (see [`crate::msa`]).
+    Module [Dispatch] {
+        /// Passenger accounts, sign-in and the passenger app's API.
+        Passenger => "passenger",
+        /// Driver accounts, status and location updates.
+        Driver => "driver",
+        /// Matching a ride request to a nearby driver.
+        Dispatch => "dispatch",
+        /// Trip lifecycle: requested, accepted, on the way, finished.
+        Trips => "trips",
+        /// Fare estimates and surge pricing (billing).
+        Pricing => "pricing",
+        /// Charging the passenger, paying the driver.
+        Payments => "payments",
+        /// Push, SMS and e-mail.
+        Notifications => "notifications",
+    }
+}
+
+impl FaasService {
+    /// The catalog id of the service.
+    pub fn catalog_id(self) -> &'static str {
+        match self {
+            FaasService::Lambda => "aws-lambda",
+            FaasService::Azure => "azure-functions",
+        }
+    }
+}
+
+/// Traffic: pattern, peak and the seed of its randomness.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Traffic {
+    pub pattern: Pattern,
+    /// The highest rate of the (peak) day, requests per second.
+    pub peak_rps: f64,
+    /// Seeds the pattern's randomness: the same seed gives the same day.
+    pub seed: u64,
+}
+
+/// What one request costs to serve.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workload {
+    /// CPU time one request uses (milliseconds of one vCPU).
+    pub cpu_ms: f64,
+    /// Wall time of one request / function invocation (includes waiting on I/O).
+    pub duration_ms: f64,
+    /// Memory of one function (and of one request's working set).
+    pub memory_mb: f64,
+}
+
+/// Owned servers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OnPrem {
+    /// Spare capacity bought above the planned peak, percent.
+    pub headroom_pct: f64,
+    pub cores_per_server: f64,
+}
+
+/// Virtual machines, fixed and autoscaled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Vm {
+    /// A catalog instance type, e.g. `m5.large`.
+    pub instance: String,
+    /// How many VMs the fixed fleet runs.
+    pub fixed_count: u32,
+    /// Target CPU utilisation for target tracking, percent.
+    pub target_pct: f64,
+    pub min: u32,
+    pub max: u32,
+    /// Scale-in cooldown after any scaling activity, seconds.
+    pub cooldown_s: f64,
+    /// Boot plus application start: seconds from launch to serving.
+    pub boot_s: f64,
+}
+
+/// Managed containers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Container {
+    pub service: ContainerService,
+    pub vcpu: f64,
+    pub memory_gb: f64,
+    pub min_instances: u32,
+    pub max_instances: u32,
+    pub target_pct: f64,
+}
+
+/// Functions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Faas {
+    pub service: FaasService,
+    pub arch: Arch,
+    pub free_tier: bool,
+    /// Billing granularity: 1 ms (today) or 100 ms (before December 2020).
+    pub granularity_ms: u32,
+    /// Provisioned concurrency: environments kept initialised all month.
+    pub provisioned: u32,
+    /// Account concurrency quota; invocations above it are throttled.
+    pub quota: u32,
+    /// Use the older limits the lecture notes quote (1,500 MB, 300 s).
+    pub legacy_limits: bool,
+    pub runtime: Runtime,
+    /// Minutes an idle environment stays warm.
+    pub warm_min: u32,
+}
+
+/// A subscription.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Saas {
+    pub seats: u32,
+}
+
+/// Price overrides; `None` uses the catalog.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Prices {
+    pub usd_per_million_requests: Option<f64>,
+    /// A flat GB-second price (replaces the volume tiers).
+    pub usd_per_gb_s: Option<f64>,
+    /// Hourly price of the selected VM type.
+    pub vm_usd_per_hour: Option<f64>,
+    pub usd_per_vcpu_hour: Option<f64>,
+    pub usd_per_gb_hour: Option<f64>,
+    pub server_usd: Option<f64>,
+    pub opex_usd_per_server_month: Option<f64>,
+    pub usd_per_seat_month: Option<f64>,
+}
+
+/// Monolith vs microservices controls.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Msa {
+    /// A module that has failed, if any.
+    pub fail: Option<Module>,
+    /// A module being deployed, if any.
+    pub deploy: Option<Module>,
+    /// Latency of one network hop between services, milliseconds.
+    pub hop_ms: f64,
+}
+
+/// The whole user-visible state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     pub view: View,
     pub lang: Lang,
     pub theme: Theme,
+    pub traffic: Traffic,
+    pub workload: Workload,
+    pub onprem: OnPrem,
+    pub vm: Vm,
+    pub container: Container,
+    pub faas: Faas,
+    pub saas: Saas,
+    pub prices: Prices,
+    pub currency: Currency,
+    pub krw_per_usd: f64,
+    pub msa: Msa,
+}
+
+impl Default for Scenario {
+    fn default() -> Scenario {
+        Scenario {
+            view: View::default(),
+            lang: Lang::default(),
+            theme: Theme::default(),
+            traffic: Traffic {
+                pattern: Pattern::default(),
+                peak_rps: 100.0,
+                seed: 1,
+            },
+            workload: Workload {
+                cpu_ms: 50.0,
+                duration_ms: 100.0,
+                memory_mb: 512.0,
+            },
+            onprem: OnPrem {
+                headroom_pct: 30.0,
+                cores_per_server: 32.0,
+            },
+            vm: Vm {
+                instance: "m5.large".into(),
+                fixed_count: 4,
+                target_pct: 65.0,
+                min: 1,
+                max: 100,
+                cooldown_s: 300.0,
+                boot_s: 150.0,
+            },
+            container: Container {
+                service: ContainerService::default(),
+                vcpu: 1.0,
+                memory_gb: 2.0,
+                min_instances: 1,
+                max_instances: 200,
+                target_pct: 70.0,
+            },
+            faas: Faas {
+                service: FaasService::default(),
+                arch: Arch::default(),
+                free_tier: false,
+                granularity_ms: 1,
+                provisioned: 0,
+                quota: 1000,
+                legacy_limits: false,
+                runtime: Runtime::default(),
+                warm_min: 10,
+            },
+            saas: Saas { seats: 50 },
+            prices: Prices::default(),
+            currency: Currency::default(),
+            krw_per_usd: 1400.0,
+            msa: Msa {
+                fail: None,
+                deploy: None,
+                hop_ms: 2.0,
+            },
+        }
+    }
+}
+
+/// Accepted ranges, shared by the parser, the app's controls and the CLI's error messages.
+pub mod limits {
+    /// `(min, max)` pairs.
+    pub const PEAK_RPS: (f64, f64) = (0.0, 1_000_000.0);
+    pub const CPU_MS: (f64, f64) = (0.01, 600_000.0);
+    pub const DURATION_MS: (f64, f64) = (1.0, 3_600_000.0);
+    pub const MEMORY_MB: (f64, f64) = (1.0, 65_536.0);
+    pub const HEADROOM_PCT: (f64, f64) = (0.0, 500.0);
+    pub const CORES: (f64, f64) = (1.0, 512.0);
+    pub const COUNT: (f64, f64) = (0.0, 100_000.0);
+    pub const FIXED_COUNT: (f64, f64) = (1.0, 100_000.0);
+    pub const TARGET_PCT: (f64, f64) = (10.0, 95.0);
+    pub const COOLDOWN_S: (f64, f64) = (0.0, 3_600.0);
+    pub const BOOT_S: (f64, f64) = (0.0, 3_600.0);
+    pub const VCPU: (f64, f64) = (0.08, 16.0);
+    pub const MEMORY_GB: (f64, f64) = (0.125, 120.0);
+    pub const QUOTA: (f64, f64) = (1.0, 1_000_000.0);
+    pub const WARM_MIN: (f64, f64) = (1.0, 60.0);
+    pub const SEATS: (f64, f64) = (0.0, 1_000_000.0);
+    pub const PRICE_USD: (f64, f64) = (0.0, 1_000_000.0);
+    pub const KRW_PER_USD: (f64, f64) = (1.0, 100_000.0);
+    pub const HOP_MS: (f64, f64) = (0.0, 1_000.0);
 }
 
 /// Something in a query string that had to be repaired. The app shows these as a notice;
@@ -116,44 +449,353 @@ impl Warning {
     }
 }
 
+/// Shortest text that parses back to exactly `x` (Rust's `Display` for `f64` round-trips).
+fn num_text(x: f64) -> String {
+    format!("{x}")
+}
+
+/// Parses a number and keeps it in `range`. Malformed text (including `NaN` and `inf`) keeps
+/// `current`; an out-of-range number is clamped. Either is reported.
+fn parse_num(w: &mut Vec<Warning>, key: &str, value: &str, range: (f64, f64), current: f64) -> f64 {
+    match value.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => {
+            if x < range.0 || x > range.1 {
+                let c = x.clamp(range.0, range.1);
+                w.push(Warning::new(key, value, num_text(c)));
+                c
+            } else {
+                x
+            }
+        }
+        _ => {
+            w.push(Warning::new(key, value, num_text(current)));
+            current
+        }
+    }
+}
+
+/// Like [`parse_num`] for whole numbers (a fraction is rounded without a warning).
+fn parse_int(w: &mut Vec<Warning>, key: &str, value: &str, range: (f64, f64), current: u32) -> u32 {
+    parse_num(w, key, value, range, current as f64).round() as u32
+}
+
+fn parse_bool(w: &mut Vec<Warning>, key: &str, value: &str, current: bool) -> bool {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "on" | "yes" => true,
+        "0" | "false" | "off" | "no" => false,
+        _ => {
+            w.push(Warning::new(key, value, if current { "1" } else { "0" }));
+            current
+        }
+    }
+}
+
+fn parse_code<T: Copy>(
+    w: &mut Vec<Warning>,
+    key: &str,
+    value: &str,
+    from: impl Fn(&str) -> Option<T>,
+    current: T,
+    code: impl Fn(T) -> &'static str,
+) -> T {
+    match from(value.trim()) {
+        Some(v) => v,
+        None => {
+            w.push(Warning::new(key, value, code(current)));
+            current
+        }
+    }
+}
+
+fn parse_price(w: &mut Vec<Warning>, key: &str, value: &str, current: Option<f64>) -> Option<f64> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    match value.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Some(parse_num(w, key, value, limits::PRICE_USD, x)),
+        _ => {
+            w.push(Warning::new(
+                key,
+                value,
+                current.map_or_else(|| "catalog".to_string(), num_text),
+            ));
+            current
+        }
+    }
+}
+
+fn parse_module(
+    w: &mut Vec<Warning>,
+    key: &str,
+    value: &str,
+    current: Option<Module>,
+) -> Option<Module> {
+    match value.trim() {
+        "" | "none" => None,
+        v => match Module::from_code(v) {
+            Some(m) => Some(m),
+            None => {
+                w.push(Warning::new(
+                    key,
+                    value,
+                    current.map_or("none", Module::code),
+                ));
+                current
+            }
+        },
+    }
+}
+
 impl Scenario {
     /// Parses a URL query (with or without the leading `?`). Never fails; see the module docs.
+    ///
+    /// The keys (defaults in brackets): `view` [stack], `lang` [en], `theme` [system];
+    /// traffic `pat` [diurnal], `peak` requests/s [100], `seed` [1]; workload `cpu` ms [50],
+    /// `dur` ms [100], `mem` MB [512]; on-premises `head` % [30], `cores` [32]; VMs `vm`
+    /// [m5.large], `n` fixed count [4], `tgt` % [65], `min` [1], `max` [100], `cd` cooldown s
+    /// [300], `boot` s [150]; containers `ctr` [fargate], `vcpu` [1], `gb` [2], `cmin` [1],
+    /// `cmax` [200], `ctgt` % [70]; functions `faas` [lambda], `arch` [x86_64], `free` [0],
+    /// `gran` ms [1], `pc` provisioned [0], `quota` [1000], `legacy` [0], `rt` [python],
+    /// `warm` min [10]; SaaS `seats` [50]; price overrides `p_req` (USD per 1M requests),
+    /// `p_gbs` (per GB-s), `p_vm` (per VM-hour), `p_vcpu` (per vCPU-hour), `p_gbh` (per
+    /// GB-hour), `p_srv` (per server), `p_ops` (per server-month), `p_seat` (per seat-month);
+    /// `cur` [usd], `krw` won per dollar [1400]; MSA `fail` [none], `deploy` [none], `hop` ms [2].
     pub fn from_query(query: &str) -> (Scenario, Vec<Warning>) {
+        use limits::*;
         let mut s = Scenario::default();
-        let mut warnings = Vec::new();
+        let mut w = Vec::new();
         for (key, value) in pairs(query) {
-            match key.as_str() {
-                "view" => match View::from_code(&value) {
-                    Some(v) => s.view = v,
-                    None => warnings.push(Warning::new(&key, &value, s.view.code())),
+            let (k, v, w) = (key.as_str(), value.as_str(), &mut w);
+            match k {
+                "view" => s.view = parse_code(w, k, v, View::from_code, s.view, View::code),
+                "lang" => s.lang = parse_code(w, k, v, Lang::from_code, s.lang, Lang::code),
+                "theme" => s.theme = parse_code(w, k, v, Theme::from_code, s.theme, Theme::code),
+                "pat" => {
+                    let t = &mut s.traffic;
+                    t.pattern = parse_code(w, k, v, Pattern::from_code, t.pattern, Pattern::code)
+                }
+                "peak" => s.traffic.peak_rps = parse_num(w, k, v, PEAK_RPS, s.traffic.peak_rps),
+                "seed" => match v.trim().parse::<u64>() {
+                    Ok(x) => s.traffic.seed = x,
+                    Err(_) => w.push(Warning::new(k, v, s.traffic.seed.to_string())),
                 },
-                "lang" => match Lang::from_code(&value) {
-                    Some(l) => s.lang = l,
-                    None => warnings.push(Warning::new(&key, &value, s.lang.code())),
+                "cpu" => s.workload.cpu_ms = parse_num(w, k, v, CPU_MS, s.workload.cpu_ms),
+                "dur" => {
+                    s.workload.duration_ms = parse_num(w, k, v, DURATION_MS, s.workload.duration_ms)
+                }
+                "mem" => s.workload.memory_mb = parse_num(w, k, v, MEMORY_MB, s.workload.memory_mb),
+                "head" => {
+                    s.onprem.headroom_pct = parse_num(w, k, v, HEADROOM_PCT, s.onprem.headroom_pct)
+                }
+                "cores" => {
+                    s.onprem.cores_per_server = parse_num(w, k, v, CORES, s.onprem.cores_per_server)
+                }
+                "vm" => {
+                    let c = crate::catalog::catalog();
+                    match c.vm(v.trim()) {
+                        Some(t) => s.vm.instance = t.id.clone(),
+                        None => w.push(Warning::new(k, v, s.vm.instance.clone())),
+                    }
+                }
+                "n" => s.vm.fixed_count = parse_int(w, k, v, FIXED_COUNT, s.vm.fixed_count),
+                "tgt" => s.vm.target_pct = parse_num(w, k, v, TARGET_PCT, s.vm.target_pct),
+                "min" => s.vm.min = parse_int(w, k, v, COUNT, s.vm.min),
+                "max" => s.vm.max = parse_int(w, k, v, FIXED_COUNT, s.vm.max),
+                "cd" => s.vm.cooldown_s = parse_num(w, k, v, COOLDOWN_S, s.vm.cooldown_s),
+                "boot" => s.vm.boot_s = parse_num(w, k, v, BOOT_S, s.vm.boot_s),
+                "ctr" => {
+                    let c = &mut s.container;
+                    c.service = parse_code(
+                        w,
+                        k,
+                        v,
+                        ContainerService::from_code,
+                        c.service,
+                        ContainerService::code,
+                    )
+                }
+                "vcpu" => s.container.vcpu = parse_num(w, k, v, VCPU, s.container.vcpu),
+                "gb" => {
+                    s.container.memory_gb = parse_num(w, k, v, MEMORY_GB, s.container.memory_gb)
+                }
+                "cmin" => {
+                    s.container.min_instances = parse_int(w, k, v, COUNT, s.container.min_instances)
+                }
+                "cmax" => {
+                    s.container.max_instances =
+                        parse_int(w, k, v, FIXED_COUNT, s.container.max_instances)
+                }
+                "ctgt" => {
+                    s.container.target_pct = parse_num(w, k, v, TARGET_PCT, s.container.target_pct)
+                }
+                "faas" => {
+                    let f = &mut s.faas;
+                    f.service = parse_code(
+                        w,
+                        k,
+                        v,
+                        FaasService::from_code,
+                        f.service,
+                        FaasService::code,
+                    )
+                }
+                "arch" => {
+                    s.faas.arch = parse_code(w, k, v, Arch::from_code, s.faas.arch, Arch::code)
+                }
+                "free" => s.faas.free_tier = parse_bool(w, k, v, s.faas.free_tier),
+                "gran" => match v.trim() {
+                    "1" => s.faas.granularity_ms = 1,
+                    "100" => s.faas.granularity_ms = 100,
+                    _ => w.push(Warning::new(k, v, s.faas.granularity_ms.to_string())),
                 },
-                "theme" => match Theme::from_code(&value) {
-                    Some(t) => s.theme = t,
-                    None => warnings.push(Warning::new(&key, &value, s.theme.code())),
-                },
+                "pc" => s.faas.provisioned = parse_int(w, k, v, COUNT, s.faas.provisioned),
+                "quota" => s.faas.quota = parse_int(w, k, v, QUOTA, s.faas.quota),
+                "legacy" => s.faas.legacy_limits = parse_bool(w, k, v, s.faas.legacy_limits),
+                "rt" => {
+                    s.faas.runtime =
+                        parse_code(w, k, v, Runtime::from_code, s.faas.runtime, Runtime::code)
+                }
+                "warm" => s.faas.warm_min = parse_int(w, k, v, WARM_MIN, s.faas.warm_min),
+                "seats" => s.saas.seats = parse_int(w, k, v, SEATS, s.saas.seats),
+                "p_req" => {
+                    let p = &mut s.prices.usd_per_million_requests;
+                    *p = parse_price(w, k, v, *p)
+                }
+                "p_gbs" => s.prices.usd_per_gb_s = parse_price(w, k, v, s.prices.usd_per_gb_s),
+                "p_vm" => s.prices.vm_usd_per_hour = parse_price(w, k, v, s.prices.vm_usd_per_hour),
+                "p_vcpu" => {
+                    s.prices.usd_per_vcpu_hour = parse_price(w, k, v, s.prices.usd_per_vcpu_hour)
+                }
+                "p_gbh" => {
+                    s.prices.usd_per_gb_hour = parse_price(w, k, v, s.prices.usd_per_gb_hour)
+                }
+                "p_srv" => s.prices.server_usd = parse_price(w, k, v, s.prices.server_usd),
+                "p_ops" => {
+                    let p = &mut s.prices.opex_usd_per_server_month;
+                    *p = parse_price(w, k, v, *p)
+                }
+                "p_seat" => {
+                    s.prices.usd_per_seat_month = parse_price(w, k, v, s.prices.usd_per_seat_month)
+                }
+                "cur" => {
+                    s.currency =
+                        parse_code(w, k, v, Currency::from_code, s.currency, Currency::code)
+                }
+                "krw" => s.krw_per_usd = parse_num(w, k, v, KRW_PER_USD, s.krw_per_usd),
+                "fail" => s.msa.fail = parse_module(w, k, v, s.msa.fail),
+                "deploy" => s.msa.deploy = parse_module(w, k, v, s.msa.deploy),
+                "hop" => s.msa.hop_ms = parse_num(w, k, v, HOP_MS, s.msa.hop_ms),
                 _ => {}
             }
         }
-        (s, warnings)
+        // A minimum above the maximum cannot be met: the maximum wins.
+        if s.vm.min > s.vm.max {
+            w.push(Warning::new(
+                "min",
+                &s.vm.min.to_string(),
+                s.vm.max.to_string(),
+            ));
+            s.vm.min = s.vm.max;
+        }
+        if s.container.min_instances > s.container.max_instances {
+            let (min, max) = (s.container.min_instances, s.container.max_instances);
+            w.push(Warning::new("cmin", &min.to_string(), max.to_string()));
+            s.container.min_instances = max;
+        }
+        (s, w)
     }
 
     /// The query string for this scenario (no leading `?`). Values equal to their default are
-    /// left out, so links stay short.
+    /// left out, so links stay short; the language is always written.
     pub fn to_query(&self) -> String {
         let d = Scenario::default();
         let mut parts: Vec<String> = Vec::new();
-        if self.view != d.view {
-            parts.push(format!("view={}", self.view.code()));
-        }
+        let mut put = |key: &str, value: String, default: String| {
+            if value != default {
+                parts.push(format!("{key}={}", encode(&value)));
+            }
+        };
+        put("view", self.view.code().into(), d.view.code().into());
         // The language is always written: a shared link should open in the sender's language.
-        parts.push(format!("lang={}", self.lang.code()));
-        if self.theme != d.theme {
-            parts.push(format!("theme={}", self.theme.code()));
-        }
+        put("lang", self.lang.code().into(), String::new());
+        put("theme", self.theme.code().into(), d.theme.code().into());
+        let (t, dt) = (&self.traffic, &d.traffic);
+        put("pat", t.pattern.code().into(), dt.pattern.code().into());
+        put("peak", num_text(t.peak_rps), num_text(dt.peak_rps));
+        put("seed", t.seed.to_string(), dt.seed.to_string());
+        let (wl, dw) = (&self.workload, &d.workload);
+        put("cpu", num_text(wl.cpu_ms), num_text(dw.cpu_ms));
+        put("dur", num_text(wl.duration_ms), num_text(dw.duration_ms));
+        put("mem", num_text(wl.memory_mb), num_text(dw.memory_mb));
+        put(
+            "head",
+            num_text(self.onprem.headroom_pct),
+            num_text(d.onprem.headroom_pct),
+        );
+        put(
+            "cores",
+            num_text(self.onprem.cores_per_server),
+            num_text(d.onprem.cores_per_server),
+        );
+        let (v, dv) = (&self.vm, &d.vm);
+        put("vm", v.instance.clone(), dv.instance.clone());
+        put("n", v.fixed_count.to_string(), dv.fixed_count.to_string());
+        put("tgt", num_text(v.target_pct), num_text(dv.target_pct));
+        put("min", v.min.to_string(), dv.min.to_string());
+        put("max", v.max.to_string(), dv.max.to_string());
+        put("cd", num_text(v.cooldown_s), num_text(dv.cooldown_s));
+        put("boot", num_text(v.boot_s), num_text(dv.boot_s));
+        let (c, dc) = (&self.container, &d.container);
+        put("ctr", c.service.code().into(), dc.service.code().into());
+        put("vcpu", num_text(c.vcpu), num_text(dc.vcpu));
+        put("gb", num_text(c.memory_gb), num_text(dc.memory_gb));
+        put(
+            "cmin",
+            c.min_instances.to_string(),
+            dc.min_instances.to_string(),
+        );
+        put(
+            "cmax",
+            c.max_instances.to_string(),
+            dc.max_instances.to_string(),
+        );
+        put("ctgt", num_text(c.target_pct), num_text(dc.target_pct));
+        let (f, df) = (&self.faas, &d.faas);
+        let b = |x: bool| if x { "1".to_string() } else { "0".to_string() };
+        put("faas", f.service.code().into(), df.service.code().into());
+        put("arch", f.arch.code().into(), df.arch.code().into());
+        put("free", b(f.free_tier), b(df.free_tier));
+        put(
+            "gran",
+            f.granularity_ms.to_string(),
+            df.granularity_ms.to_string(),
+        );
+        put("pc", f.provisioned.to_string(), df.provisioned.to_string());
+        put("quota", f.quota.to_string(), df.quota.to_string());
+        put("legacy", b(f.legacy_limits), b(df.legacy_limits));
+        put("rt", f.runtime.code().into(), df.runtime.code().into());
+        put("warm", f.warm_min.to_string(), df.warm_min.to_string());
+        put(
+            "seats",
+            self.saas.seats.to_string(),
+            d.saas.seats.to_string(),
+        );
+        let p = &self.prices;
+        let o = |x: Option<f64>| x.map(num_text).unwrap_or_default();
+        put("p_req", o(p.usd_per_million_requests), String::new());
+        put("p_gbs", o(p.usd_per_gb_s), String::new());
+        put("p_vm", o(p.vm_usd_per_hour), String::new());
+        put("p_vcpu", o(p.usd_per_vcpu_hour), String::new());
+        put("p_gbh", o(p.usd_per_gb_hour), String::new());
+        put("p_srv", o(p.server_usd), String::new());
+        put("p_ops", o(p.opex_usd_per_server_month), String::new());
+        put("p_seat", o(p.usd_per_seat_month), String::new());
+        put("cur", self.currency.code().into(), d.currency.code().into());
+        put("krw", num_text(self.krw_per_usd), num_text(d.krw_per_usd));
+        let m = |x: Option<Module>| x.map_or("none", Module::code).to_string();
+        put("fail", m(self.msa.fail), m(d.msa.fail));
+        put("deploy", m(self.msa.deploy), m(d.msa.deploy));
+        put("hop", num_text(self.msa.hop_ms), num_text(d.msa.hop_ms));
         parts.join("&")
     }
 }

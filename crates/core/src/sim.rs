@@ -1,0 +1,1055 @@
+//! `simulate(&Scenario) -> Outcome`: the same traffic through every compute model.
+//!
+//! Time runs in 1-minute steps over a day. Each model is a small state machine stepped once
+//! per minute: a *fleet* (on-premises servers, fixed VMs, autoscaled VMs, managed containers)
+//! or *functions*. Bills come from [`crate::pricing`] with month totals.
+//!
+//! **How the month is derived.** Simulating 30 × 1,440 steps for five models would be
+//! 216,000 steps; instead the core simulates the peak day and multiplies, because every
+//! pattern but `growth` repeats its day (same seed, same shape). For `growth` the month is
+//! Simpson's rule over three simulated days (0.5×, 0.75× and 1× the peak; weights 5, 20 and 5
+//! days), see [`crate::traffic::month_days`]. Functions' free tier and volume tiers are
+//! monthly, so they are applied to the month's totals, never per day. The series in the
+//! [`Outcome`] are those of the peak day.
+//!
+//! **Billing at 1-minute steps.** VMs bill per second with a 60-second minimum: an instance
+//! lives a whole number of 1-minute steps here, so the minimum never binds and the bill is
+//! instance-minutes × price. A month is 30 days (720 hours) in the simulator; `price vm`
+//! defaults to AWS's 730-hour average month.
+//!
+//! **Latency** is for served requests: the workload's duration, plus an M/M/c wait per
+//! instance ([`crate::queueing`]), plus a network hop per front door (load balancer, API
+//! gateway), plus start-up waits (function cold starts; requests held while a container
+//! starts). Requests that find no capacity are dropped (or, for functions, throttled) and
+//! counted, never turned into an infinite latency.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{self, HOURS_PER_MONTH};
+use crate::i18n::Lang;
+use crate::pricing::{self, ContainerBill, FaasBill, FaasRates, OnPremBill};
+use crate::queueing::wait_quantile_ms;
+use crate::scenario::{ContainerService, FaasService, Runtime, Scenario, coded_enum};
+use crate::traffic::{self, STEP_S};
+
+coded_enum! {
+    /// A way to run the workload.
+    ModelKind [Faas] {
+        /// Owned servers, bought for the planned peak plus headroom.
+        OnPrem => "onprem",
+        /// A fixed number of VMs.
+        VmFixed => "vm-fixed",
+        /// VMs with target-tracking autoscaling.
+        VmAuto => "vm-auto",
+        /// Managed containers (Fargate, App Runner, Cloud Run).
+        Container => "container",
+        /// Functions (Lambda, Azure Functions).
+        Faas => "faas",
+    }
+}
+
+/// Latency of one network hop through a front door (load balancer, API gateway), ms.
+pub const FRONT_DOOR_HOP_MS: f64 = 1.0;
+/// Lambda adds new execution environments at most 1,000 every 10 seconds per function.
+pub const FAAS_SCALE_PER_MIN: f64 = 6_000.0;
+/// Load balancers keep a deregistered instance for 300 s so in-flight requests finish.
+pub const DRAIN_STEPS: usize = 5;
+/// Target tracking scales out after 3 one-minute datapoints above target…
+pub const VM_SCALE_OUT_AFTER_MIN: usize = 3;
+/// …and in after 15 datapoints below 90% of target.
+pub const VM_SCALE_IN_AFTER_MIN: usize = 15;
+
+/// Typical cold-start (init) time of a small function per runtime, ms. Measured medians
+/// reported for Lambda without VPC or SnapStart; bigger packages and VPCs start slower.
+pub fn cold_start_ms(runtime: Runtime) -> f64 {
+    match runtime {
+        Runtime::Python => 300.0,
+        Runtime::Node => 250.0,
+        Runtime::Go => 150.0,
+        Runtime::Java => 2_000.0,
+        Runtime::Dotnet => 700.0,
+    }
+}
+
+/// Why a workload cannot run as a function.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NotRunnable {
+    MemoryBelowMinimum { memory_mb: f64, min_mb: f64 },
+    MemoryAboveMaximum { memory_mb: f64, max_mb: f64 },
+    DurationAboveTimeout { duration_ms: f64, timeout_s: f64 },
+}
+
+impl NotRunnable {
+    /// One sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::money::format_number as n;
+        match (self, lang) {
+            (NotRunnable::MemoryBelowMinimum { memory_mb, min_mb }, Lang::En) => format!(
+                "{} MB of memory is below the minimum of {} MB.",
+                n(*memory_mb, 1),
+                n(*min_mb, 0)
+            ),
+            (NotRunnable::MemoryBelowMinimum { memory_mb, min_mb }, Lang::Ko) => format!(
+                "메모리 {} MB는 최소 {} MB보다 작습니다.",
+                n(*memory_mb, 1),
+                n(*min_mb, 0)
+            ),
+            (NotRunnable::MemoryAboveMaximum { memory_mb, max_mb }, Lang::En) => format!(
+                "{} MB of memory is above the limit of {} MB.",
+                n(*memory_mb, 1),
+                n(*max_mb, 0)
+            ),
+            (NotRunnable::MemoryAboveMaximum { memory_mb, max_mb }, Lang::Ko) => format!(
+                "메모리 {} MB는 한도 {} MB를 넘습니다.",
+                n(*memory_mb, 1),
+                n(*max_mb, 0)
+            ),
+            (
+                NotRunnable::DurationAboveTimeout {
+                    duration_ms,
+                    timeout_s,
+                },
+                Lang::En,
+            ) => format!(
+                "A {} s run is longer than the {} s timeout.",
+                n(duration_ms / 1000.0, 1),
+                n(*timeout_s, 0)
+            ),
+            (
+                NotRunnable::DurationAboveTimeout {
+                    duration_ms,
+                    timeout_s,
+                },
+                Lang::Ko,
+            ) => format!(
+                "실행 시간 {}초가 제한 시간 {}초보다 깁니다.",
+                n(duration_ms / 1000.0, 1),
+                n(*timeout_s, 0)
+            ),
+        }
+    }
+}
+
+/// The function limits in force: `(min MB, max MB, timeout s)`.
+pub fn faas_limits(scenario: &Scenario) -> (f64, f64, f64) {
+    match (scenario.faas.service, scenario.faas.legacy_limits) {
+        // The notes quote 1,500 MB and 300 s (the real old ceiling was 1,536 MB).
+        (FaasService::Lambda, true) => (128.0, 1_500.0, 300.0),
+        (FaasService::Lambda, false) => (128.0, 10_240.0, 900.0),
+        // Azure Functions Consumption plan: 1.5 GB per instance, 10-minute maximum timeout.
+        (FaasService::Azure, _) => (128.0, 1_536.0, 600.0),
+    }
+}
+
+/// Checks the workload against the function limits.
+pub fn faas_runnable(scenario: &Scenario) -> Vec<NotRunnable> {
+    let (min_mb, max_mb, timeout_s) = faas_limits(scenario);
+    let w = &scenario.workload;
+    let mut out = Vec::new();
+    if w.memory_mb < min_mb {
+        out.push(NotRunnable::MemoryBelowMinimum {
+            memory_mb: w.memory_mb,
+            min_mb,
+        });
+    }
+    if w.memory_mb > max_mb {
+        out.push(NotRunnable::MemoryAboveMaximum {
+            memory_mb: w.memory_mb,
+            max_mb,
+        });
+    }
+    if w.duration_ms > timeout_s * 1000.0 {
+        out.push(NotRunnable::DurationAboveTimeout {
+            duration_ms: w.duration_ms,
+            timeout_s,
+        });
+    }
+    out
+}
+
+/// Per-step series of one model over the peak day (1,440 values each).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Series {
+    /// Instances (functions: environments) starting up.
+    pub booting: Vec<f64>,
+    /// Instances serving (functions: environments busy).
+    pub serving: Vec<f64>,
+    /// Instances draining after scale-in (functions: idle warm environments).
+    pub draining: Vec<f64>,
+    /// Instances (environments) started in the step.
+    pub cold_starts: Vec<f64>,
+    /// What the serving instances can take, requests/s (functions: quota / duration).
+    pub capacity_rps: Vec<f64>,
+    pub served_rps: Vec<f64>,
+    /// Dropped (fleets) or throttled (functions), requests/s.
+    pub dropped_rps: Vec<f64>,
+    /// Busy share of capacity, 0–1 (functions: concurrency / quota).
+    pub utilisation: Vec<f64>,
+    pub p50_ms: Vec<f64>,
+    pub p95_ms: Vec<f64>,
+    /// Cost so far in the day, USD.
+    pub cost_usd: Vec<f64>,
+}
+
+impl Series {
+    fn with_capacity(n: usize) -> Series {
+        let v = || Vec::with_capacity(n);
+        Series {
+            booting: v(),
+            serving: v(),
+            draining: v(),
+            cold_starts: v(),
+            capacity_rps: v(),
+            served_rps: v(),
+            dropped_rps: v(),
+            utilisation: v(),
+            p50_ms: v(),
+            p95_ms: v(),
+            cost_usd: v(),
+        }
+    }
+
+    /// Instances in any state at step `i`.
+    pub fn instances(&self, i: usize) -> f64 {
+        self.booting[i] + self.serving[i] + self.draining[i]
+    }
+}
+
+/// Totals over a period (a day or the month).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Totals {
+    pub requests: f64,
+    pub served: f64,
+    /// Dropped or throttled requests.
+    pub dropped: f64,
+    pub cold_starts: f64,
+    pub cost_usd: f64,
+    /// Most instances in any state at once (peak day).
+    pub max_instances: f64,
+    /// Request-weighted median and 95th percentile of the per-minute latencies, ms.
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+}
+
+/// How a model's month bill was worked out (the "show the math" text reads it).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Bill {
+    OnPrem {
+        bill: OnPremBill,
+        server_usd: f64,
+        life_months: f64,
+        opex_usd_per_server_month: f64,
+        cores_per_server: f64,
+        planned_peak_rps: f64,
+        headroom_pct: f64,
+    },
+    Vm {
+        instance: String,
+        usd_per_hour: f64,
+        instance_hours: f64,
+        total_usd: f64,
+    },
+    Container {
+        service: ContainerService,
+        /// Active instance-hours priced at the active rates.
+        active: ContainerBill,
+        /// Idle instance-hours priced at the idle rates (App Runner: memory only).
+        idle: ContainerBill,
+        total_usd: f64,
+    },
+    Faas {
+        /// Requests and on-demand duration (free tier and tiers applied).
+        on_demand: FaasBill,
+        provisioned: f64,
+        provisioned_config_usd: f64,
+        provisioned_gb_s: f64,
+        provisioned_duration_usd: f64,
+        total_usd: f64,
+    },
+}
+
+/// One model's results.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ModelOutcome {
+    pub kind: ModelKind,
+    pub series: Series,
+    pub day: Totals,
+    pub month: Totals,
+    pub bill: Bill,
+    /// Non-empty when the workload cannot run on this model (functions' limits).
+    pub not_runnable: Vec<NotRunnable>,
+}
+
+/// The SaaS line: a subscription, no servers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SaasOutcome {
+    pub seats: f64,
+    pub usd_per_seat_month: f64,
+    pub month_usd: f64,
+}
+
+/// Everything `simulate` computes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Outcome {
+    pub step_s: f64,
+    /// Demand on the peak day, requests/s per minute.
+    pub traffic_rps: Vec<f64>,
+    /// The peak a planner saw when buying servers.
+    pub planned_peak_rps: f64,
+    /// The simulated days standing for the month: `(scale, calendar days)`.
+    pub month_days: Vec<(f64, f64)>,
+    /// One entry per [`ModelKind::ALL`], in that order.
+    pub models: Vec<ModelOutcome>,
+    pub saas: SaasOutcome,
+}
+
+impl Outcome {
+    pub fn model(&self, kind: ModelKind) -> &ModelOutcome {
+        self.models
+            .iter()
+            .find(|m| m.kind == kind)
+            .expect("every model is simulated")
+    }
+}
+
+/// Prices in force: the catalog with the Scenario's overrides applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rates {
+    pub faas: FaasRates,
+    pub faas_provisioned_usd_per_gb_s: f64,
+    pub faas_provisioned_duration_usd_per_gb_s: f64,
+    pub vm_instance: String,
+    pub vm_vcpu: f64,
+    pub vm_usd_per_hour: f64,
+    pub container: catalog::ContainerPrices,
+    pub server_usd: f64,
+    pub life_months: f64,
+    pub opex_usd_per_server_month: f64,
+    pub usd_per_seat_month: f64,
+}
+
+impl Rates {
+    pub fn resolve(s: &Scenario) -> Rates {
+        let c = catalog::catalog();
+        let fp = c.faas(s.faas.service.catalog_id()).unwrap_or(&c.faas[0]);
+        let mut faas = FaasRates::from_catalog(fp, s.faas.arch);
+        if let Some(p) = s.prices.usd_per_million_requests {
+            faas.usd_per_million_requests = p;
+        }
+        if let Some(p) = s.prices.usd_per_gb_s {
+            faas = faas.with_flat_gb_s(p);
+        }
+        let arch = fp.arch(s.faas.arch);
+        let vm = c
+            .vm(&s.vm.instance)
+            .or_else(|| c.vm("m5.large"))
+            .unwrap_or(&c.vm[0]);
+        let mut container = c
+            .container(s.container.service.code())
+            .unwrap_or(&c.container[0])
+            .clone();
+        if let Some(p) = s.prices.usd_per_vcpu_hour {
+            // An override replaces the active rate; an idle rate that equalled it follows it.
+            if container.idle_usd_per_vcpu_hour == container.usd_per_vcpu_hour {
+                container.idle_usd_per_vcpu_hour = p;
+            }
+            container.usd_per_vcpu_hour = p;
+        }
+        if let Some(p) = s.prices.usd_per_gb_hour {
+            if container.idle_usd_per_gb_hour == container.usd_per_gb_hour {
+                container.idle_usd_per_gb_hour = p;
+            }
+            container.usd_per_gb_hour = p;
+        }
+        Rates {
+            faas,
+            faas_provisioned_usd_per_gb_s: arch.provisioned_usd_per_gb_s,
+            faas_provisioned_duration_usd_per_gb_s: s
+                .prices
+                .usd_per_gb_s
+                .unwrap_or(arch.provisioned_duration_usd_per_gb_s),
+            vm_instance: vm.id.clone(),
+            vm_vcpu: vm.vcpu,
+            vm_usd_per_hour: s.prices.vm_usd_per_hour.unwrap_or(vm.usd_per_hour),
+            container,
+            server_usd: s.prices.server_usd.unwrap_or(c.onprem.server_usd),
+            life_months: c.onprem.life_months,
+            opex_usd_per_server_month: s
+                .prices
+                .opex_usd_per_server_month
+                .unwrap_or(c.onprem.opex_usd_per_server_month),
+            usd_per_seat_month: s
+                .prices
+                .usd_per_seat_month
+                .unwrap_or(c.saas.usd_per_seat_month),
+        }
+    }
+}
+
+/// Runs the scenario through every model. Pure and deterministic.
+pub fn simulate(s: &Scenario) -> Outcome {
+    let rates = Rates::resolve(s);
+    let days: Vec<(f64, traffic::Day, f64)> = traffic::month_days(s.traffic.pattern)
+        .iter()
+        .map(|&(scale, weight)| (scale, traffic::day(&s.traffic, scale), weight))
+        .collect();
+    // The planner buys on day 1 of the month: for growth that is the smallest day.
+    // (`Day::planned_peak_rps` already is the day-1 level for growth.)
+    let planned_peak_rps = days[0].1.planned_peak_rps;
+    let models = ModelKind::ALL
+        .iter()
+        .map(|&kind| match kind {
+            ModelKind::Faas => faas_model(s, &rates, &days),
+            _ => fleet_model(kind, s, &rates, &days, planned_peak_rps),
+        })
+        .collect();
+    let seats = f64::from(s.saas.seats);
+    Outcome {
+        step_s: STEP_S,
+        traffic_rps: days[0].1.rps.clone(),
+        planned_peak_rps,
+        month_days: traffic::month_days(s.traffic.pattern).to_vec(),
+        models,
+        saas: SaasOutcome {
+            seats,
+            usd_per_seat_month: rates.usd_per_seat_month,
+            month_usd: pricing::saas(seats, rates.usd_per_seat_month),
+        },
+    }
+}
+
+/// A finite, non-negative number (the core's last line of defence against NaN).
+fn fin(x: f64) -> f64 {
+    if x.is_finite() && x > 0.0 { x } else { 0.0 }
+}
+
+/// How a fleet behaves; built per model from the scenario.
+struct Fleet {
+    /// Requests/s one instance serves at 100% CPU.
+    cap_rps: f64,
+    /// Queueing servers per instance and the service time per server.
+    servers: u32,
+    service_ms: f64,
+    base_ms: f64,
+    autoscale: bool,
+    /// Scale on request rate (containers) rather than on CPU, which saturates at 100%.
+    scale_on_requests: bool,
+    target: f64,
+    min: f64,
+    max: f64,
+    initial: f64,
+    start_s: f64,
+    out_after: usize,
+    in_after: usize,
+    cooldown_steps: usize,
+    /// USD per instance-minute, active and idle.
+    usd_per_min_active: f64,
+    usd_per_min_idle: f64,
+}
+
+/// What one fleet run of a day produced.
+struct FleetDay {
+    series: Series,
+    totals: Totals,
+    active_instance_min: f64,
+    idle_instance_min: f64,
+}
+
+fn fleet_model(
+    kind: ModelKind,
+    s: &Scenario,
+    rates: &Rates,
+    days: &[(f64, traffic::Day, f64)],
+    planned_peak_rps: f64,
+) -> ModelOutcome {
+    let w = &s.workload;
+    let cpu_ms = w.cpu_ms.max(0.001);
+    let base_ms = w.duration_ms.max(cpu_ms);
+    let per_vcpu_rps = 1000.0 / cpu_ms;
+    let minute = |usd_per_hour: f64| usd_per_hour / 60.0;
+    let queue = |vcpu: f64| {
+        let servers = vcpu.round().max(1.0);
+        (servers as u32, cpu_ms * servers / vcpu.max(0.01))
+    };
+    let fleet = match kind {
+        ModelKind::OnPrem => {
+            let cores = s.onprem.cores_per_server.max(1.0);
+            let cap = cores * per_vcpu_rps;
+            let need = planned_peak_rps * (1.0 + s.onprem.headroom_pct / 100.0);
+            let n = (need / cap - 1e-9).ceil().max(1.0);
+            let bill = pricing::onprem(
+                n,
+                rates.server_usd,
+                rates.life_months,
+                rates.opex_usd_per_server_month,
+            );
+            let per_min = bill.total_usd / n / (traffic::DAYS_PER_MONTH * 1440.0);
+            let (servers, service_ms) = queue(cores);
+            Fleet {
+                cap_rps: cap,
+                servers,
+                service_ms,
+                base_ms,
+                autoscale: false,
+                scale_on_requests: false,
+                target: 1.0,
+                min: n,
+                max: n,
+                initial: n,
+                start_s: 0.0,
+                out_after: 0,
+                in_after: 0,
+                cooldown_steps: 0,
+                usd_per_min_active: per_min,
+                usd_per_min_idle: per_min,
+            }
+        }
+        ModelKind::VmFixed | ModelKind::VmAuto => {
+            let vcpu = rates.vm_vcpu.max(1.0);
+            let (servers, service_ms) = queue(vcpu);
+            let v = &s.vm;
+            let auto = kind == ModelKind::VmAuto;
+            let target = (v.target_pct / 100.0).clamp(0.05, 1.0);
+            let cap = vcpu * per_vcpu_rps;
+            let (min, max) = if auto {
+                (f64::from(v.min), f64::from(v.max.max(1)))
+            } else {
+                let n = f64::from(v.fixed_count.max(1));
+                (n, n)
+            };
+            let first = days[0].1.rps.first().copied().unwrap_or(0.0);
+            let initial = if auto {
+                (first / (cap * target)).ceil().clamp(min, max)
+            } else {
+                min
+            };
+            Fleet {
+                cap_rps: cap,
+                servers,
+                service_ms,
+                base_ms,
+                autoscale: auto,
+                scale_on_requests: false,
+                target,
+                min,
+                max,
+                initial,
+                start_s: v.boot_s,
+                out_after: VM_SCALE_OUT_AFTER_MIN,
+                in_after: VM_SCALE_IN_AFTER_MIN,
+                cooldown_steps: (v.cooldown_s / STEP_S).ceil() as usize,
+                usd_per_min_active: minute(rates.vm_usd_per_hour),
+                usd_per_min_idle: minute(rates.vm_usd_per_hour),
+            }
+        }
+        ModelKind::Container | ModelKind::Faas => {
+            let k = &s.container;
+            let p = &rates.container;
+            let vcpu = k.vcpu.clamp(p.min_vcpu, p.max_vcpu);
+            let gb = k.memory_gb.clamp(p.min_memory_gb, p.max_memory_gb);
+            let (servers, service_ms) = queue(vcpu);
+            let target = (k.target_pct / 100.0).clamp(0.05, 1.0);
+            let cap = vcpu * per_vcpu_rps;
+            let (min, max) = (
+                f64::from(k.min_instances),
+                f64::from(k.max_instances.max(1)),
+            );
+            let first = days[0].1.rps.first().copied().unwrap_or(0.0);
+            Fleet {
+                cap_rps: cap,
+                servers,
+                service_ms,
+                base_ms,
+                autoscale: true,
+                scale_on_requests: k.service != ContainerService::Fargate,
+                target,
+                min,
+                max,
+                initial: (first / (cap * target)).ceil().clamp(min, max),
+                start_s: p.start_s,
+                out_after: p.scale_out_after_min.round().max(1.0) as usize,
+                in_after: p.scale_in_after_min.round().max(1.0) as usize,
+                cooldown_steps: 0,
+                usd_per_min_active: minute(vcpu * p.usd_per_vcpu_hour + gb * p.usd_per_gb_hour),
+                usd_per_min_idle: minute(
+                    vcpu * p.idle_usd_per_vcpu_hour + gb * p.idle_usd_per_gb_hour,
+                ),
+            }
+        }
+    };
+
+    let mut month = Totals::default();
+    let mut active_min = 0.0;
+    let mut idle_min = 0.0;
+    let mut peak: Option<FleetDay> = None;
+    for (_, day, weight) in days {
+        let r = run_fleet(&fleet, &day.rps);
+        add_weighted(&mut month, &r.totals, *weight);
+        active_min += r.active_instance_min * weight;
+        idle_min += r.idle_instance_min * weight;
+        if peak.is_none() {
+            peak = Some(r);
+        }
+    }
+    let peak = peak.expect("at least one day");
+    month.max_instances = peak.totals.max_instances;
+    month.p50_ms = peak.totals.p50_ms;
+    month.p95_ms = peak.totals.p95_ms;
+    let bill = match kind {
+        ModelKind::OnPrem => {
+            let n = fleet.min;
+            Bill::OnPrem {
+                bill: pricing::onprem(
+                    n,
+                    rates.server_usd,
+                    rates.life_months,
+                    rates.opex_usd_per_server_month,
+                ),
+                server_usd: rates.server_usd,
+                life_months: rates.life_months,
+                opex_usd_per_server_month: rates.opex_usd_per_server_month,
+                cores_per_server: s.onprem.cores_per_server,
+                planned_peak_rps,
+                headroom_pct: s.onprem.headroom_pct,
+            }
+        }
+        ModelKind::VmFixed | ModelKind::VmAuto => {
+            let hours = (active_min + idle_min) / 60.0;
+            Bill::Vm {
+                instance: rates.vm_instance.clone(),
+                usd_per_hour: rates.vm_usd_per_hour,
+                instance_hours: hours,
+                total_usd: month.cost_usd,
+            }
+        }
+        _ => {
+            let p = &rates.container;
+            let k = &s.container;
+            let vcpu = k.vcpu.clamp(p.min_vcpu, p.max_vcpu);
+            let gb = k.memory_gb.clamp(p.min_memory_gb, p.max_memory_gb);
+            let active = pricing::container(
+                p.usd_per_vcpu_hour,
+                p.usd_per_gb_hour,
+                vcpu,
+                gb,
+                1.0,
+                active_min / 60.0,
+            );
+            let idle = pricing::container(
+                p.idle_usd_per_vcpu_hour,
+                p.idle_usd_per_gb_hour,
+                vcpu,
+                gb,
+                1.0,
+                idle_min / 60.0,
+            );
+            let total_usd = active.total_usd + idle.total_usd;
+            Bill::Container {
+                service: k.service,
+                active,
+                idle,
+                total_usd,
+            }
+        }
+    };
+    // The bill is the source of truth for the month's cost (on-premises is flat per month).
+    month.cost_usd = fin(match &bill {
+        Bill::OnPrem { bill, .. } => bill.total_usd,
+        Bill::Vm { total_usd, .. } | Bill::Container { total_usd, .. } => *total_usd,
+        Bill::Faas { total_usd, .. } => *total_usd,
+    });
+    ModelOutcome {
+        kind,
+        series: peak.series,
+        day: peak.totals,
+        month,
+        bill,
+        not_runnable: Vec::new(),
+    }
+}
+
+fn add_weighted(into: &mut Totals, day: &Totals, weight: f64) {
+    into.requests += day.requests * weight;
+    into.served += day.served * weight;
+    into.dropped += day.dropped * weight;
+    into.cold_starts += day.cold_starts * weight;
+    into.cost_usd += day.cost_usd * weight;
+}
+
+/// Steps one fleet through a day.
+fn run_fleet(f: &Fleet, rps: &[f64]) -> FleetDay {
+    let n = rps.len();
+    let mut out = Series::with_capacity(n);
+    // Whole steps from launch decision (end of a step) to the step in which it first serves,
+    // and the share of that first step it serves for.
+    let start_s = fin(f.start_s);
+    let fast = start_s < STEP_S;
+    let delay = if fast {
+        1
+    } else {
+        1 + (start_s / STEP_S).floor() as usize
+    };
+    let first_share = if fast {
+        1.0
+    } else {
+        1.0 - (start_s / STEP_S).fract()
+    };
+    let mut arriving = vec![0.0; n + delay + 2];
+    let mut leaving = vec![0.0; n + DRAIN_STEPS + 2];
+    let mut serving = f.initial;
+    let mut booting = 0.0;
+    let mut draining = 0.0;
+    let (mut above, mut below) = (0usize, 0usize);
+    let mut last_scale: Option<usize> = None;
+    let mut cost = 0.0;
+    let mut totals = Totals::default();
+    let (mut active_min, mut idle_min) = (0.0, 0.0);
+    let mut lat: Vec<(f64, f64, f64)> = Vec::with_capacity(n);
+    for (t, &demand) in rps.iter().enumerate() {
+        let demand = fin(demand);
+        // Instances launched earlier come into service now.
+        let joining = arriving[t];
+        booting -= joining;
+        draining -= leaving[t];
+        let old_cap = serving * f.cap_rps;
+        let serving_now = serving + joining * first_share;
+        serving += joining;
+        let cap = serving_now * f.cap_rps;
+        let served = demand.min(cap);
+        let dropped = demand - served;
+        let util = if cap > 0.0 { served / cap } else { 0.0 };
+        // Latency of served requests: duration + M/M/c wait per instance + front door hop,
+        // plus the start-up wait of requests held while a fast-starting container came up.
+        let (mut p50, mut p95) = (0.0, 0.0);
+        if served > 0.0 {
+            let per_instance = served / serving_now.max(1e-9);
+            let base = f.base_ms + FRONT_DOOR_HOP_MS;
+            p50 = base + wait_quantile_ms(f.servers, per_instance, f.service_ms, 0.5);
+            p95 = base + wait_quantile_ms(f.servers, per_instance, f.service_ms, 0.95);
+            if fast && joining > 0.0 && demand > old_cap {
+                let held = (demand - old_cap) / demand * (start_s / STEP_S);
+                if held > 0.5 {
+                    p50 += start_s * 1000.0;
+                }
+                if held > 0.05 {
+                    p95 += start_s * 1000.0;
+                }
+            }
+        }
+        // Billing: every running instance, busy or not, for this minute.
+        let running = serving + booting + draining;
+        let (active, idle) = if demand > 0.0 {
+            (running, 0.0)
+        } else {
+            (0.0, running)
+        };
+        active_min += active;
+        idle_min += idle;
+        cost += active * f.usd_per_min_active + idle * f.usd_per_min_idle;
+
+        out.booting.push(booting + joining * (1.0 - first_share));
+        out.serving.push(serving_now);
+        out.draining.push(draining);
+        out.capacity_rps.push(cap);
+        out.served_rps.push(served);
+        out.dropped_rps.push(dropped);
+        out.utilisation.push(util);
+        out.p50_ms.push(fin(p50));
+        out.p95_ms.push(fin(p95));
+        out.cost_usd.push(fin(cost));
+        totals.requests += demand * STEP_S;
+        totals.served += served * STEP_S;
+        totals.dropped += dropped * STEP_S;
+        totals.max_instances = totals.max_instances.max(running);
+        lat.push((p50, p95, served * STEP_S));
+
+        // Scaling decision at the end of the minute.
+        let mut launched = 0.0;
+        if f.autoscale {
+            let metric = if f.scale_on_requests {
+                if serving > 0.0 {
+                    demand / (serving * f.cap_rps)
+                } else if demand > 0.0 {
+                    f64::INFINITY
+                } else {
+                    0.0
+                }
+            } else if cap > 0.0 {
+                (demand / cap).min(1.0)
+            } else if demand > 0.0 {
+                1.0
+            } else {
+                0.0
+            };
+            above = if metric > f.target { above + 1 } else { 0 };
+            below = if metric < 0.9 * f.target {
+                below + 1
+            } else {
+                0
+            };
+            let by_load = (demand / (f.cap_rps * f.target) - 1e-9).ceil();
+            let desired = if serving > 0.0 && !f.scale_on_requests {
+                (serving * metric / f.target - 1e-9).ceil()
+            } else {
+                by_load
+            };
+            let total = serving + booting;
+            if above >= f.out_after {
+                let want = desired.clamp(f.min, f.max);
+                if want > total {
+                    launched = want - total;
+                    last_scale = Some(t);
+                }
+            } else if below >= f.in_after
+                && booting == 0.0
+                && last_scale.is_none_or(|l| t >= l + f.cooldown_steps)
+            {
+                let want = by_load.max(desired.min(serving)).clamp(f.min, f.max);
+                if want < serving {
+                    let gone = serving - want;
+                    serving = want;
+                    draining += gone;
+                    leaving[t + 1 + DRAIN_STEPS] += gone;
+                    last_scale = Some(t);
+                    below = 0;
+                }
+            }
+            if total + launched < f.min {
+                launched = f.min - total;
+            }
+        }
+        if launched > 0.0 {
+            booting += launched;
+            arriving[t + delay] += launched;
+            totals.cold_starts += launched;
+        }
+        out.cold_starts.push(launched);
+    }
+    totals.cost_usd = fin(cost);
+    let (p50, p95) = weighted_percentiles(&mut lat);
+    totals.p50_ms = p50;
+    totals.p95_ms = p95;
+    FleetDay {
+        series: out,
+        totals,
+        active_instance_min: active_min,
+        idle_instance_min: idle_min,
+    }
+}
+
+/// Request-weighted median and 95th percentile of per-minute p50 and p95 values: the minute
+/// whose p50 (p95) the 50th (95th) percentile of the day's served requests falls into.
+fn weighted_percentiles(lat: &mut [(f64, f64, f64)]) -> (f64, f64) {
+    let total: f64 = lat.iter().map(|l| l.2).sum();
+    if total <= 0.0 {
+        return (0.0, 0.0);
+    }
+    let pick = |lat: &mut [(f64, f64, f64)], key: fn(&(f64, f64, f64)) -> f64, q: f64| {
+        lat.sort_unstable_by(|a, b| key(a).total_cmp(&key(b)));
+        let mut acc = 0.0;
+        for l in lat.iter() {
+            acc += l.2;
+            if acc >= q * total {
+                return fin(key(l));
+            }
+        }
+        fin(lat.last().map_or(0.0, key))
+    };
+    let p50 = pick(lat, |l| l.0, 0.5);
+    let p95 = pick(lat, |l| l.1, 0.95);
+    (p50, p95)
+}
+
+fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) -> ModelOutcome {
+    let not_runnable = faas_runnable(s);
+    let f = &s.faas;
+    let w = &s.workload;
+    let runnable = not_runnable.is_empty();
+    let duration_s = w.duration_ms.max(0.0) / 1000.0;
+    let billed_ms = pricing::faas(
+        1.0,
+        w.duration_ms,
+        w.memory_mb,
+        &rates.faas,
+        false,
+        f64::from(f.granularity_ms),
+    );
+    let gb_s_per_request = billed_ms.gb_seconds;
+    let quota = f64::from(f.quota.max(1));
+    let provisioned = f64::from(f.provisioned).min(quota);
+    let cold_ms = cold_start_ms(f.runtime);
+    let warm_steps = f.warm_min.max(1) as usize;
+    // Two front doors: the API gateway and the invoke.
+    let base_ms = w.duration_ms + 2.0 * FRONT_DOOR_HOP_MS;
+
+    let mut month = Totals::default();
+    let (mut month_gbs_od, mut month_gbs_pc) = (0.0, 0.0);
+    let mut peak: Option<(Series, Totals)> = None;
+    for (_, day, weight) in days {
+        let n = day.rps.len();
+        let mut out = Series::with_capacity(n);
+        let mut totals = Totals::default();
+        let mut used_hist: Vec<f64> = vec![0.0; warm_steps];
+        let mut lat = Vec::with_capacity(n);
+        let (mut day_gbs_od, mut day_gbs_pc) = (0.0, 0.0);
+        // The day starts warm from the previous evening: environments used in the last
+        // minutes of the (repeating) day are still warm.
+        for (i, h) in used_hist.iter_mut().enumerate() {
+            let r = day.rps[n - warm_steps + i];
+            *h = (r * duration_s).min(quota);
+        }
+        for (t, &demand) in day.rps.iter().enumerate() {
+            let demand = fin(demand);
+            let warm = used_hist.iter().cloned().fold(provisioned, f64::max);
+            let need = demand * duration_s;
+            let (conc, cold) = if runnable {
+                let reachable = quota.min(warm + FAAS_SCALE_PER_MIN);
+                let conc = need.min(reachable);
+                (conc, (conc - warm).max(0.0).ceil().min(demand * STEP_S))
+            } else {
+                (0.0, 0.0)
+            };
+            let served = if need > 0.0 {
+                demand * conc / need
+            } else {
+                0.0
+            };
+            let dropped = demand - served;
+            used_hist[t % warm_steps] = conc;
+            let requests = served * STEP_S;
+            let cold_frac = if requests > 0.0 { cold / requests } else { 0.0 };
+            let (mut p50, mut p95) = (0.0, 0.0);
+            if served > 0.0 {
+                p50 = base_ms + if cold_frac > 0.5 { cold_ms } else { 0.0 };
+                p95 = base_ms + if cold_frac > 0.05 { cold_ms } else { 0.0 };
+            }
+            // Invocations on provisioned environments bill at the provisioned duration rate.
+            let pc_share = if conc > 0.0 {
+                provisioned.min(conc) / conc
+            } else {
+                0.0
+            };
+            let gbs = requests * gb_s_per_request;
+            day_gbs_pc += gbs * pc_share;
+            day_gbs_od += gbs * (1.0 - pc_share);
+
+            out.booting.push(cold.min(conc));
+            out.serving.push(conc);
+            out.draining.push((warm - conc).max(0.0));
+            out.cold_starts.push(cold);
+            out.capacity_rps.push(if runnable && duration_s > 0.0 {
+                quota / duration_s
+            } else {
+                0.0
+            });
+            out.served_rps.push(served);
+            out.dropped_rps.push(dropped);
+            out.utilisation.push(conc / quota);
+            out.p50_ms.push(fin(p50));
+            out.p95_ms.push(fin(p95));
+            totals.requests += demand * STEP_S;
+            totals.served += requests;
+            totals.dropped += dropped * STEP_S;
+            totals.cold_starts += cold;
+            totals.max_instances = totals.max_instances.max(warm.max(conc));
+            lat.push((p50, p95, requests));
+        }
+        let (p50, p95) = weighted_percentiles(&mut lat);
+        totals.p50_ms = p50;
+        totals.p95_ms = p95;
+        add_weighted(&mut month, &totals, *weight);
+        month_gbs_od += day_gbs_od * weight;
+        month_gbs_pc += day_gbs_pc * weight;
+        if peak.is_none() {
+            peak = Some((out, totals));
+        }
+    }
+    // The month bill: free tier (not with provisioned concurrency) and tiers on the totals.
+    let month_s = traffic::DAYS_PER_MONTH * 86_400.0;
+    let free = f.free_tier && provisioned == 0.0;
+    let on_demand = pricing::faas_totals(month.served, month_gbs_od, &rates.faas, free);
+    let mut on_demand = on_demand;
+    on_demand.billed_duration_ms = billed_ms.billed_duration_ms;
+    on_demand.billed_memory_mb = billed_ms.billed_memory_mb;
+    on_demand.memory_gb = billed_ms.memory_gb;
+    let pc_config = if runnable {
+        pricing::faas_provisioned(
+            provisioned,
+            billed_ms.billed_memory_mb,
+            month_s,
+            rates.faas_provisioned_usd_per_gb_s,
+        )
+    } else {
+        0.0
+    };
+    let pc_duration = month_gbs_pc * rates.faas_provisioned_duration_usd_per_gb_s;
+    let total_usd = fin(on_demand.total_usd + pc_config + pc_duration);
+    month.cost_usd = total_usd;
+
+    let (mut series, mut day_totals) = peak.expect("at least one day");
+    month.max_instances = day_totals.max_instances;
+    month.p50_ms = day_totals.p50_ms;
+    month.p95_ms = day_totals.p95_ms;
+    // The day's cost curve: the month's effective rates (free tier spread evenly) applied to
+    // each minute's usage, plus provisioned concurrency by the minute.
+    let req_rate = if month.served > 0.0 {
+        on_demand.requests_usd / month.served
+    } else {
+        0.0
+    };
+    let gbs_rate = if month_gbs_od > 0.0 {
+        on_demand.compute_usd / month_gbs_od
+    } else {
+        0.0
+    };
+    let pc_per_min = pc_config / (traffic::DAYS_PER_MONTH * 1440.0);
+    let pc_rate = rates.faas_provisioned_duration_usd_per_gb_s;
+    let mut cost = 0.0;
+    let steps: Vec<(f64, f64, f64)> = {
+        let gbs_per_req = gb_s_per_request;
+        series
+            .served_rps
+            .iter()
+            .zip(series.serving.iter())
+            .map(|(&served, &conc)| {
+                let r = served * STEP_S;
+                let pc_share = if conc > 0.0 {
+                    provisioned.min(conc) / conc
+                } else {
+                    0.0
+                };
+                (
+                    r,
+                    r * gbs_per_req * (1.0 - pc_share),
+                    r * gbs_per_req * pc_share,
+                )
+            })
+            .collect()
+    };
+    for (r, od, pc) in steps {
+        cost += r * req_rate + od * gbs_rate + pc * pc_rate + pc_per_min;
+        series.cost_usd.push(fin(cost));
+    }
+    day_totals.cost_usd = fin(cost);
+    ModelOutcome {
+        kind: ModelKind::Faas,
+        series,
+        day: day_totals,
+        month,
+        bill: Bill::Faas {
+            on_demand,
+            provisioned,
+            provisioned_config_usd: pc_config,
+            provisioned_gb_s: month_gbs_pc,
+            provisioned_duration_usd: pc_duration,
+            total_usd,
+        },
+        not_runnable,
+    }
+}
+
+/// Hours in the simulator's month (30 days), for comparisons with `price vm`'s 730 hours.
+pub const SIM_HOURS_PER_MONTH: f64 = traffic::DAYS_PER_MONTH * 24.0;
+const _: () = assert!(HOURS_PER_MONTH > SIM_HOURS_PER_MONTH);
