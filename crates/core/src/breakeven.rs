@@ -1,1 +1,226 @@
+//! Break-even: the steady traffic at which functions cost as much as a VM fleet, and as much
+//! as managed containers, for the Scenario's workload and prices.
+//!
+//! Functions bill per request, so their monthly cost grows with the rate `r` (in steps at the
+//! free-tier edge and in volume tiers). A fleet costs a fixed amount per instance, and needs
+//! `ceil(r · cpu_ms / 1000 / (vCPU · target))` instances (at least its minimum), so its cost is
+//! a staircase. The break-even is the first rate where the function bill reaches the
+//! staircase: below it functions are cheaper. Within one stair the fleet's cost is flat and
+//! the function bill rises, so the crossing is found stair by stair and then by bisection.
+//!
+//! The load is steady (every second of a 30-day month at `r`), which favours fleets; spiky
+//! traffic moves the break-even up, which is what the scaling view shows.
 
+use serde::Serialize;
+
+use crate::pricing;
+use crate::scenario::Scenario;
+use crate::sim::{Rates, SIM_HOURS_PER_MONTH};
+use crate::traffic::DAYS_PER_MONTH;
+
+/// Seconds in the simulator's 30-day month.
+pub const MONTH_S: f64 = DAYS_PER_MONTH * 86_400.0;
+/// The search stops here (requests/s) or after this many stairs.
+pub const MAX_RPS: f64 = 1_000_000.0;
+const MAX_STAIRS: f64 = 200_000.0;
+
+/// Where two bills meet.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Point {
+    pub requests_per_s: f64,
+    pub requests_per_month: f64,
+    /// Either bill at that rate.
+    pub monthly_usd: f64,
+    /// Fleet instances at that rate.
+    pub instances: f64,
+}
+
+/// Functions against one fleet.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// `None`: functions stay cheaper up to `searched_up_to_rps`.
+    pub point: Option<Point>,
+    pub searched_up_to_rps: f64,
+    /// Monthly cost of one fleet instance and what it serves at the target utilisation.
+    pub instance_usd_per_month: f64,
+    pub instance_rps: f64,
+    pub min_instances: f64,
+}
+
+/// Both comparisons.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Breakeven {
+    pub faas_vs_vm: Comparison,
+    pub faas_vs_container: Comparison,
+    /// Whether the workload can run as a function at all (see `sim::faas_runnable`).
+    pub faas_runnable: bool,
+}
+
+/// The monthly function bill at a steady `rps`.
+pub fn faas_month_usd(s: &Scenario, rates: &Rates, rps: f64) -> f64 {
+    let w = &s.workload;
+    pricing::faas(
+        rps * MONTH_S,
+        w.duration_ms,
+        w.memory_mb,
+        &rates.faas,
+        s.faas.free_tier,
+        f64::from(s.faas.granularity_ms),
+    )
+    .total_usd
+}
+
+/// Computes both break-even points.
+pub fn breakeven(s: &Scenario) -> Breakeven {
+    let rates = Rates::resolve(s);
+    let cpu_ms = s.workload.cpu_ms.max(1e-6);
+    let vm_target = (s.vm.target_pct / 100.0).clamp(0.05, 1.0);
+    let vm = compare(
+        s,
+        &rates,
+        rates.vm_vcpu * 1000.0 / cpu_ms * vm_target,
+        rates.vm_usd_per_hour * SIM_HOURS_PER_MONTH,
+        f64::from(s.vm.min.max(1)),
+    );
+    let p = &rates.container;
+    let vcpu = s.container.vcpu.clamp(p.min_vcpu, p.max_vcpu);
+    let gb = s
+        .container
+        .memory_gb
+        .clamp(p.min_memory_gb, p.max_memory_gb);
+    let ctr_target = (s.container.target_pct / 100.0).clamp(0.05, 1.0);
+    let container = compare(
+        s,
+        &rates,
+        vcpu * 1000.0 / cpu_ms * ctr_target,
+        (vcpu * p.usd_per_vcpu_hour + gb * p.usd_per_gb_hour) * SIM_HOURS_PER_MONTH,
+        f64::from(s.container.min_instances.max(1)),
+    );
+    Breakeven {
+        faas_vs_vm: vm,
+        faas_vs_container: container,
+        faas_runnable: crate::sim::faas_runnable(s).is_empty(),
+    }
+}
+
+fn compare(
+    s: &Scenario,
+    rates: &Rates,
+    instance_rps: f64,
+    instance_usd: f64,
+    min: f64,
+) -> Comparison {
+    let f = |r: f64| faas_month_usd(s, rates, r);
+    let out = |point, searched| Comparison {
+        point,
+        searched_up_to_rps: searched,
+        instance_usd_per_month: instance_usd,
+        instance_rps,
+        min_instances: min,
+    };
+    if !(instance_rps.is_finite() && instance_rps > 0.0 && instance_usd.is_finite()) {
+        return out(None, 0.0);
+    }
+    let point = |r: f64, n: f64| Point {
+        requests_per_s: r,
+        requests_per_month: r * MONTH_S,
+        monthly_usd: n * instance_usd,
+        instances: n,
+    };
+    // Stair n covers rates (lo, hi] where n instances suffice.
+    let mut n = min;
+    let mut lo = 0.0;
+    while n <= min + MAX_STAIRS {
+        let hi = (n * instance_rps).min(MAX_RPS);
+        let fleet = n * instance_usd;
+        if f(hi) >= fleet {
+            if f(lo) >= fleet {
+                return out(Some(point(lo, n)), lo);
+            }
+            let (mut a, mut b) = (lo, hi);
+            for _ in 0..60 {
+                let m = 0.5 * (a + b);
+                if f(m) >= fleet { b = m } else { a = m }
+            }
+            return out(Some(point(b, n)), b);
+        }
+        if hi >= MAX_RPS {
+            return out(None, hi);
+        }
+        lo = hi;
+        n += 1.0;
+    }
+    out(None, lo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(q: &str) -> Breakeven {
+        breakeven(&Scenario::from_query(q).0)
+    }
+
+    #[test]
+    fn hand_worked_breakeven_against_one_small_vm() {
+        // t3.micro ($0.0104/h × 720 h = $7.488/month), 2 vCPU, cpu 50 ms, target 65%:
+        // one VM serves 2 × 20 × 0.65 = 26 req/s. Functions at 100 ms, 128 MB, no free tier:
+        // per request $0.0000002 + 0.1 s × 0.125 GB × $0.0000166667 = $0.00000040833375;
+        // $7.488 / $0.00000040833375 = 18,337,940 requests/month = 7.075 req/s (< 26: one VM).
+        let b = run("vm=t3.micro&min=1&cpu=50&dur=100&mem=128");
+        let p = b.faas_vs_vm.point.unwrap();
+        assert_eq!(p.instances, 1.0);
+        assert!(
+            (p.requests_per_month - 18_337_940.5).abs() < 1.0,
+            "{}",
+            p.requests_per_month
+        );
+        assert!((p.monthly_usd - 7.488).abs() < 1e-9);
+        assert!(
+            (faas_month_usd(
+                &Scenario::from_query("dur=100&mem=128").0,
+                &Rates::resolve(&Scenario::from_query("dur=100&mem=128").0),
+                p.requests_per_s
+            ) - 7.488)
+                .abs()
+                < 1e-6
+        );
+    }
+
+    #[test]
+    fn container_breakeven_and_free_tier_moves_it_up() {
+        // Fargate 1 vCPU / 2 GB: (0.04048 + 2 × 0.004445) × 720 = $35.5464 per month, serving
+        // 1 × 20 × 0.7 = 14 req/s. At 128 MB a function costs $1.06 per req/s-month, under
+        // Fargate's $2.54, so functions never lose; at 1,024 MB it is $4.84 and they meet at
+        // 35.5464 / 4.838 ≈ 7.35 req/s.
+        assert!(
+            run("cpu=50&dur=100&mem=128")
+                .faas_vs_container
+                .point
+                .is_none()
+        );
+        let without = run("cpu=50&dur=100&mem=1024");
+        let with = run("cpu=50&dur=100&mem=1024&free=1");
+        let a = without.faas_vs_container.point.unwrap();
+        let b = with.faas_vs_container.point.unwrap();
+        assert!((a.monthly_usd - 35.5464).abs() < 1e-9);
+        assert!((a.requests_per_s - 35.5464 / (1.866_67e-6 * MONTH_S)).abs() < 1e-3);
+        assert!(b.requests_per_s > a.requests_per_s);
+    }
+
+    #[test]
+    fn a_huge_fleet_price_means_functions_stay_cheaper() {
+        let b = run("p_vm=100000&cpu=0.01&dur=1&mem=128");
+        assert!(b.faas_vs_vm.point.is_none());
+        assert!(b.faas_vs_vm.searched_up_to_rps > 0.0);
+        // And every number is finite.
+        let b = run("peak=0&cpu=600000&dur=3600000&mem=65536");
+        assert!(!b.faas_runnable);
+        for c in [&b.faas_vs_vm, &b.faas_vs_container] {
+            assert!(c.searched_up_to_rps.is_finite());
+            if let Some(p) = &c.point {
+                assert!(p.requests_per_s.is_finite() && p.monthly_usd.is_finite());
+            }
+        }
+    }
+}

@@ -129,6 +129,52 @@ texts! {
     ProviderManages => "Provider manages", "제공자 관리";
     LegendTitle => "Legend", "범례";
 
+    // Compute models (scaling view, CLI tables).
+    ModelOnPrem => "On-premises", "온프레미스";
+    ModelVmFixed => "IaaS, fixed VMs", "IaaS, 고정 VM";
+    ModelVmAuto => "IaaS, autoscaled VMs", "IaaS, 오토스케일링 VM";
+    ModelContainer => "PaaS containers", "PaaS 컨테이너";
+    ModelFaas => "FaaS functions", "FaaS 함수";
+    ModelSaas => "SaaS subscription", "SaaS 구독";
+    // Traffic patterns.
+    PatternSteady => "Steady", "일정한 트래픽";
+    PatternDiurnal => "Business hours", "업무 시간대";
+    PatternBursty => "Irregular bursts", "불규칙한 폭주";
+    PatternFlash => "Flash event (10–50× spike)", "이벤트성 급증(10–50배)";
+    PatternBatch => "Scheduled batch (cron)", "주기적 배치(cron)";
+    PatternIot => "IoT sensors", "IoT 센서";
+    PatternGrowth => "Steady growth", "꾸준한 성장";
+    // Math and table labels.
+    MathRequests => "Requests", "요청";
+    MathCompute => "Compute", "컴퓨팅";
+    MathTotal => "Total", "합계";
+    MathFreeTier => "free tier", "프리 티어";
+    MathMonth => "per month", "월";
+    ColModel => "Model", "모델";
+    ColCost => "Cost / month", "월 비용";
+    ColMaxInstances => "Max instances", "최대 인스턴스";
+    ColP95 => "p95 latency", "p95 지연 시간";
+    ColDropped => "Dropped", "유실";
+    ColColdStarts => "Cold starts", "콜드 스타트";
+    NotRunnable => "Not runnable", "실행 불가";
+    // Monolith vs microservices.
+    MsaPassenger => "Passenger API", "승객 API";
+    MsaDriver => "Driver API", "기사 API";
+    MsaDispatch => "Dispatch / matching", "배차·매칭";
+    MsaTrips => "Trips", "운행 관리";
+    MsaPricing => "Pricing", "요금 계산";
+    MsaPayments => "Payments", "결제";
+    MsaNotifications => "Notifications", "알림";
+    FeatureSignIn => "Sign in", "로그인";
+    FeatureRequestRide => "Request a ride", "차량 호출";
+    FeatureFare => "Fare estimate", "예상 요금";
+    FeatureTrack => "Track the trip", "운행 추적";
+    FeatureDriverOnline => "Driver goes online", "기사 운행 시작";
+    FeaturePay => "Pay for the trip", "요금 결제";
+    FeatureAlerts => "Trip alerts", "운행 알림";
+    Monolith => "Monolith", "모놀리식";
+    Microservices => "Microservices", "마이크로서비스";
+
     // The app shell.
     ThemeLabel => "Theme", "테마";
     ThemeSystem => "System", "시스템";
@@ -140,6 +186,95 @@ texts! {
     FooterAbout => "Skyscale turns lecture notes on serverless computing into diagrams you can play with. Every diagram exports as SVG for slides and handouts.",
         "Skyscale은 서버리스 컴퓨팅 강의 노트를 직접 조작해 볼 수 있는 그림으로 바꿉니다. 모든 다이어그램은 슬라이드와 유인물용 SVG로 내보낼 수 있습니다.";
     ExportDone => "SVG downloaded.", "SVG 파일을 내려받았습니다.";
+
+    // Shell: views, sharing, type size.
+    ViewsNav => "Views", "화면";
+    ViewScaling => "Scaling & cost", "확장과 비용";
+    ViewMsa => "Monolith vs microservices", "모놀리식 vs 마이크로서비스";
+    ViewFit => "Is serverless a fit?", "서버리스가 맞을까?";
+    ShareLink => "Share link", "링크 공유";
+    ShareLinkLabel => "Copy a link that opens this exact screen", "지금 화면을 그대로 여는 링크 복사";
+    LinkCopied => "Link copied.", "링크를 복사했습니다.";
+    LinkCopyFailed => "Copy this link:", "이 링크를 복사하세요:";
+    LargeType => "Large type", "큰 글씨";
+    LargeTypeLabel => "Larger text for projectors", "프로젝터용 큰 글씨";
+
+    // Service models lesson.
+    StoryTitle => "The story: why serverless?", "이야기: 왜 서버리스인가?";
+    StoryPrev => "Previous step", "이전 단계";
+    StoryNext => "Next step", "다음 단계";
+    StoryStepOf => "Step", "단계";
+    Story1Title => "A company busy with servers", "서버 일에 바쁜 회사";
+    Story1 => "A cosmetics company gets popular. Traffic grows, so it buys servers, hires specialists and builds a server room. Its people now spend their time growing servers instead of making cosmetics: it manages all nine layers.",
+        "화장품 회사가 인기를 얻어 트래픽이 늘자 서버를 사고, 전문 인력을 뽑고, 전산실을 짓습니다. 이제 직원들은 화장품이 아니라 서버 증설에 시간을 씁니다. 아홉 계층을 모두 직접 관리합니다.";
+    Story2Title => "IDC: someone else's building", "IDC: 남의 건물에 맡기기";
+    Story2 => "Earthquake-proofing, cooling and physical security are hard for an ordinary company, so servers move to an Internet Data Center (IDC). The building is handled, but the company still buys and manages every server.",
+        "내진 설계, 냉각, 물리 보안은 일반 회사가 감당하기 어려워 서버를 인터넷 데이터 센터(IDC)로 옮깁니다. 건물은 해결됐지만, 서버는 여전히 회사가 사고 관리합니다.";
+    Story3Title => "IaaS: rent the infrastructure", "IaaS: 인프라를 빌리기";
+    Story3 => "IaaS rents servers, storage, networking and virtualization as a service (Amazon EC2, KT, LG U+). You choose the O/S and install everything above it, and pay for each VM while it runs.",
+        "IaaS는 서버, 스토리지, 네트워크, 가상화를 서비스로 빌려줍니다(Amazon EC2, KT, LG U+). 운영체제를 고르고 그 위를 모두 직접 설치하며, VM이 켜져 있는 동안 비용을 냅니다.";
+    Story4Title => "PaaS: rent the platform", "PaaS: 플랫폼을 빌리기";
+    Story4 => "PaaS adds the O/S, middleware and runtime. You deploy the whole application and its data; it runs around the clock on the provider's platform, and you pay while it runs (Google Cloud Platform, Firebase, Naver Cloud Platform).",
+        "PaaS는 운영체제, 미들웨어, 런타임까지 제공합니다. 애플리케이션 전체와 데이터를 배포하면 제공자의 플랫폼에서 24시간 돌아가고, 돌아가는 동안 비용을 냅니다(Google Cloud Platform, Firebase, 네이버 클라우드 플랫폼).";
+    Story5Title => "FaaS: deploy functions, not servers", "FaaS: 서버가 아니라 함수를 배포";
+    Story5 => "FaaS runs your functions only when an event arrives and stops them when they finish (or time out). You pay per call and per execution time, nothing while idle, and it scales by itself (AWS Lambda, Azure Functions, Google Cloud Functions).",
+        "FaaS는 이벤트가 올 때만 함수를 실행하고, 끝나면(또는 제한 시간이 지나면) 멈춥니다. 호출 횟수와 실행 시간만큼만 내고 쉬는 동안은 0원이며, 알아서 확장됩니다(AWS Lambda, Azure Functions, Google Cloud Functions).";
+    Story6Title => "Serverless: focus on the business", "서버리스: 비즈니스에 집중";
+    Story6 => "Serverless does not mean no servers: they exist, you just stop thinking about them. FaaS is one part of serverless (FaaS ⊂ Serverless); managed databases, storage and queues are serverless too. At the far end, SaaS is a finished product you only subscribe to.",
+        "서버리스는 서버가 없다는 뜻이 아닙니다. 서버는 있지만 신경 쓰지 않아도 됩니다. FaaS는 서버리스의 일부(FaaS ⊂ Serverless)이고, 관리형 데이터베이스, 스토리지, 큐도 서버리스입니다. 가장 끝의 SaaS는 구독만 하는 완성된 제품입니다.";
+    SeeItScale => "See this model scale", "이 모델의 확장 보기";
+    LayerDetailsTitle => "Layer details", "계층 자세히 보기";
+    LayerDetailsHint => "Click or press Enter on any cell to see who manages it, what is left for you to patch, and what the bill charges for it.",
+        "칸을 클릭하거나 Enter 키를 누르면 누가 관리하는지, 직접 패치해야 할 일, 요금이 무엇에 붙는지 볼 수 있습니다.";
+    WhoManagesIt => "Who manages it", "관리 주체";
+    WhatItIs => "What it is", "무엇인가";
+    YourChores => "What you still do", "여전히 직접 할 일";
+    ProviderChores => "What the provider does for you", "제공자가 대신 하는 일";
+    BillCharges => "What the bill charges for", "요금이 붙는 방식";
+    AcrossModels => "The same layer across the models", "모델별 같은 계층";
+    BillOnPrem => "You buy it up front — hardware, power, space and staff — and pay whether it is busy or idle.",
+        "하드웨어, 전력, 공간, 인력을 미리 사서 바쁘든 한가하든 비용을 냅니다.";
+    BillIaas => "Per second while each VM runs (60-second minimum), busy or idle.",
+        "VM이 켜져 있는 동안 초 단위로(최소 60초) 냅니다. 바쁘든 한가하든 같습니다.";
+    BillPaas => "Per vCPU-hour and GB-hour while your containers or app instances run.",
+        "컨테이너나 앱 인스턴스가 도는 동안 vCPU-시간과 GB-시간 단위로 냅니다.";
+    BillFaas => "Per request and per GB-second of execution; nothing while no request runs.",
+        "요청 수와 실행 GB-초만큼 냅니다. 요청이 없으면 0원입니다.";
+    BillSaas => "Per seat per month; no servers to pay for separately.",
+        "사용자(좌석)당 월 구독료. 서버 비용은 따로 없습니다.";
+    WhatApplications => "Your program: the features your users see.", "프로그램 자체, 사용자가 보는 기능입니다.";
+    ChoreApplications => "Write, test and deploy the code; fix its bugs and vulnerable libraries.", "코드 작성·테스트·배포, 버그와 취약한 라이브러리 수정.";
+    WhatData => "What the program stores: customers, orders, files.", "프로그램이 저장하는 것: 고객, 주문, 파일.";
+    ChoreData => "Design the schema, back up, control who can read it, comply with privacy law.", "스키마 설계, 백업, 접근 권한 관리, 개인정보 보호법 준수.";
+    WhatRuntime => "The language runtime the code runs on (JVM, Node.js, Python).", "코드가 도는 언어 런타임(JVM, Node.js, Python).";
+    ChoreRuntime => "Install and upgrade the runtime; patch it when a CVE is published.", "런타임 설치와 업그레이드, 보안 취약점(CVE) 패치.";
+    WhatMiddleware => "Web servers, message queues, caches between the O/S and the app.", "운영체제와 앱 사이의 웹 서버, 메시지 큐, 캐시.";
+    ChoreMiddleware => "Configure, tune and patch web servers, queues and caches.", "웹 서버·큐·캐시 설정, 튜닝, 패치.";
+    WhatOs => "The operating system: Linux or Windows.", "운영체제: 리눅스나 윈도우.";
+    ChoreOs => "Apply security updates, upgrade the kernel, harden logins and firewalls.", "보안 업데이트, 커널 업그레이드, 로그인과 방화벽 강화.";
+    WhatVirtualization => "The hypervisor that splits one machine into many VMs.", "한 대의 기계를 여러 VM으로 나누는 하이퍼바이저.";
+    ChoreVirtualization => "Run and patch the hypervisor, place VMs on hosts.", "하이퍼바이저 운영과 패치, VM 배치.";
+    WhatServers => "The physical machines: CPU and memory.", "물리 서버: CPU와 메모리.";
+    ChoreServers => "Buy for the peak weeks ahead, replace failed parts, retire old machines.", "몇 주 앞서 피크에 맞춰 구매, 고장 부품 교체, 노후 장비 폐기.";
+    WhatStorage => "Disks and storage arrays.", "디스크와 스토리지 장비.";
+    ChoreStorage => "Add capacity, replace failed disks, keep copies off-site.", "용량 증설, 고장 디스크 교체, 원격지 사본 보관.";
+    WhatNetworking => "Cables, switches, routers and the Internet link.", "케이블, 스위치, 라우터, 인터넷 회선.";
+    ChoreNetworking => "Run switches and firewalls, buy bandwidth, defend against DDoS.", "스위치·방화벽 운영, 대역폭 구매, DDoS 방어.";
+    ServerlessTitle => "FaaS ⊂ Serverless", "FaaS ⊂ 서버리스";
+    ServerlessDesc => "Serverless is any service where you never manage servers. FaaS is one part of it; managed databases, storage, queues and API gateways are serverless too.",
+        "서버리스는 서버를 전혀 관리하지 않는 모든 서비스입니다. FaaS는 그 일부이고, 관리형 데이터베이스, 스토리지, 큐, API 게이트웨이도 서버리스입니다.";
+    ServerlessLabel => "Serverless", "서버리스";
+    ServerlessFaas => "FaaS: functions", "FaaS: 함수";
+    ServerlessFaasEx => "AWS Lambda · Azure Functions · Cloud Functions", "AWS Lambda · Azure Functions · Cloud Functions";
+    ServerlessDb => "Managed databases", "관리형 데이터베이스";
+    ServerlessDbEx => "DynamoDB · Aurora Serverless · Firestore", "DynamoDB · Aurora Serverless · Firestore";
+    ServerlessStorage => "Object storage", "객체 스토리지";
+    ServerlessStorageEx => "Amazon S3 · Azure Blob Storage", "Amazon S3 · Azure Blob Storage";
+    ServerlessQueues => "Queues and events", "큐와 이벤트";
+    ServerlessQueuesEx => "SQS · EventBridge · Pub/Sub", "SQS · EventBridge · Pub/Sub";
+    ServerlessApi => "API gateways", "API 게이트웨이";
+    ServerlessApiEx => "Amazon API Gateway · Azure API Management", "Amazon API Gateway · Azure API Management";
+    NotServerless => "Not serverless: VMs and fixed containers you size yourself", "서버리스 아님: 직접 크기를 정하는 VM, 고정 컨테이너";
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ macro_rules! coded_enum {
         $( $(#[$vdoc:meta])* $variant:ident => $code:literal, )*
     }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
         pub enum $name { $( $(#[$vdoc])* #[serde(rename = $code)] $variant, )* }
 
         impl Default for $name {
@@ -859,7 +859,7 @@ fn hex(b: u8) -> Option<u8> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -883,7 +883,225 @@ mod tests {
         assert_eq!(decode(&encode("<script>&=?")), "<script>&=?");
     }
 
+    /// Any valid Scenario (every field inside its accepted range).
+    pub(crate) fn arb_scenario() -> impl Strategy<Value = Scenario> {
+        use crate::catalog::catalog;
+        fn pick<T: Copy + std::fmt::Debug + 'static>(
+            all: &'static [T],
+        ) -> impl Strategy<Value = T> {
+            prop::sample::select(all.to_vec())
+        }
+        fn r((lo, hi): (f64, f64)) -> impl Strategy<Value = f64> {
+            prop_oneof![Just(lo), Just(hi), lo..=hi]
+        }
+        fn i((lo, hi): (f64, f64)) -> impl Strategy<Value = u32> {
+            prop_oneof![Just(lo as u32), Just(hi as u32), (lo as u32)..=(hi as u32)]
+        }
+        let price = || prop::option::of(r(limits::PRICE_USD));
+        let vm_ids: Vec<String> = catalog().vm.iter().map(|v| v.id.clone()).collect();
+        let module = || prop::option::of(pick(Module::ALL));
+        (
+            (
+                prop::sample::select(View::ALL.to_vec()),
+                prop::sample::select(Lang::ALL.to_vec()),
+                prop::sample::select(Theme::ALL.to_vec()),
+                pick(Pattern::ALL),
+                r(limits::PEAK_RPS),
+                any::<u64>(),
+                r(limits::CPU_MS),
+                r(limits::DURATION_MS),
+                r(limits::MEMORY_MB),
+                r(limits::HEADROOM_PCT),
+                r(limits::CORES),
+            ),
+            (
+                prop::sample::select(vm_ids),
+                i(limits::FIXED_COUNT),
+                r(limits::TARGET_PCT),
+                i(limits::COUNT),
+                i(limits::FIXED_COUNT),
+                r(limits::COOLDOWN_S),
+                r(limits::BOOT_S),
+            ),
+            (
+                pick(ContainerService::ALL),
+                r(limits::VCPU),
+                r(limits::MEMORY_GB),
+                i(limits::COUNT),
+                i(limits::FIXED_COUNT),
+                r(limits::TARGET_PCT),
+            ),
+            (
+                pick(FaasService::ALL),
+                pick(Arch::ALL),
+                any::<bool>(),
+                prop::sample::select(vec![1u32, 100]),
+                i(limits::COUNT),
+                i(limits::QUOTA),
+                any::<bool>(),
+                pick(Runtime::ALL),
+                i(limits::WARM_MIN),
+                i(limits::SEATS),
+            ),
+            (
+                price(),
+                price(),
+                price(),
+                price(),
+                price(),
+                price(),
+                price(),
+                price(),
+            ),
+            (
+                prop::sample::select(Currency::ALL.to_vec()),
+                r(limits::KRW_PER_USD),
+                module(),
+                module(),
+                r(limits::HOP_MS),
+            ),
+        )
+            .prop_map(|(a, v, c, f, p, m)| Scenario {
+                view: a.0,
+                lang: a.1,
+                theme: a.2,
+                traffic: Traffic {
+                    pattern: a.3,
+                    peak_rps: a.4,
+                    seed: a.5,
+                },
+                workload: Workload {
+                    cpu_ms: a.6,
+                    duration_ms: a.7,
+                    memory_mb: a.8,
+                },
+                onprem: OnPrem {
+                    headroom_pct: a.9,
+                    cores_per_server: a.10,
+                },
+                vm: Vm {
+                    instance: v.0,
+                    fixed_count: v.1,
+                    target_pct: v.2,
+                    min: v.3.min(v.4),
+                    max: v.4,
+                    cooldown_s: v.5,
+                    boot_s: v.6,
+                },
+                container: Container {
+                    service: c.0,
+                    vcpu: c.1,
+                    memory_gb: c.2,
+                    min_instances: c.3.min(c.4),
+                    max_instances: c.4,
+                    target_pct: c.5,
+                },
+                faas: Faas {
+                    service: f.0,
+                    arch: f.1,
+                    free_tier: f.2,
+                    granularity_ms: f.3,
+                    provisioned: f.4,
+                    quota: f.5,
+                    legacy_limits: f.6,
+                    runtime: f.7,
+                    warm_min: f.8,
+                },
+                saas: Saas { seats: f.9 },
+                prices: Prices {
+                    usd_per_million_requests: p.0,
+                    usd_per_gb_s: p.1,
+                    vm_usd_per_hour: p.2,
+                    usd_per_vcpu_hour: p.3,
+                    usd_per_gb_hour: p.4,
+                    server_usd: p.5,
+                    opex_usd_per_server_month: p.6,
+                    usd_per_seat_month: p.7,
+                },
+                currency: m.0,
+                krw_per_usd: m.1,
+                msa: Msa {
+                    fail: m.2,
+                    deploy: m.3,
+                    hop_ms: m.4,
+                },
+            })
+    }
+
+    #[test]
+    fn every_key_round_trips_and_defaults_are_omitted() {
+        assert_eq!(Scenario::default().to_query(), "lang=en");
+        let q = "view=scaling&lang=ko&pat=flash&peak=2500.5&seed=9&cpu=20&dur=250&mem=1024&head=50\
+                 &cores=16&vm=t3.micro&n=3&tgt=70&min=2&max=40&cd=120&boot=90&ctr=cloud-run\
+                 &vcpu=2&gb=4&cmin=0&cmax=50&ctgt=60&faas=azure&arch=arm64&free=1&gran=100\
+                 &pc=5&quota=3000&legacy=1&rt=java&warm=15&seats=20&p_req=0.25&p_gbs=0.00002\
+                 &p_vm=0.05&p_vcpu=0.05&p_gbh=0.005&p_srv=9000&p_ops=200&p_seat=6&cur=krw\
+                 &krw=1350&fail=payments&deploy=dispatch&hop=5";
+        let (s, w) = Scenario::from_query(q);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(s.view, View::Scaling);
+        assert_eq!(s.traffic.peak_rps, 2500.5);
+        assert_eq!(s.vm.instance, "t3.micro");
+        assert_eq!(s.faas.runtime, Runtime::Java);
+        assert_eq!(s.prices.usd_per_gb_s, Some(0.00002));
+        assert_eq!(s.msa.fail, Some(Module::Payments));
+        assert_eq!(s.currency, Currency::Krw);
+        assert_eq!(Scenario::from_query(&s.to_query()), (s, vec![]));
+    }
+
+    #[test]
+    fn out_of_range_is_clamped_and_malformed_falls_back() {
+        let (s, w) = Scenario::from_query(
+            "peak=5000000&mem=NaN&dur=inf&cpu=-3&vm=z9.huge&gran=7&free=maybe&seed=-1&p_req=abc&tgt=1e400",
+        );
+        assert_eq!(s.traffic.peak_rps, limits::PEAK_RPS.1);
+        assert_eq!(s.workload.memory_mb, 512.0);
+        assert_eq!(s.workload.duration_ms, 100.0);
+        assert_eq!(s.workload.cpu_ms, limits::CPU_MS.0);
+        assert_eq!(s.vm.instance, "m5.large");
+        assert_eq!(s.faas.granularity_ms, 1);
+        assert_eq!(s.prices.usd_per_million_requests, None);
+        assert_eq!(s.vm.target_pct, 65.0);
+        let keys: Vec<&str> = w.iter().map(|w| w.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "peak", "mem", "dur", "cpu", "vm", "gran", "free", "seed", "p_req", "tgt"
+            ]
+        );
+        // Repeated keys: the last one wins.
+        assert_eq!(
+            Scenario::from_query("peak=1&peak=2").0.traffic.peak_rps,
+            2.0
+        );
+        // A minimum above the maximum is lowered to it.
+        let (s, w) = Scenario::from_query("min=10&max=5");
+        assert_eq!((s.vm.min, s.vm.max), (5, 5));
+        assert_eq!(w.len(), 1);
+    }
+
     proptest! {
+        #[test]
+        fn every_scenario_survives_a_url_round_trip(s in arb_scenario()) {
+            let (back, warnings) = Scenario::from_query(&s.to_query());
+            prop_assert!(warnings.is_empty(), "{:?}", warnings);
+            prop_assert_eq!(back, s);
+        }
+
+        #[test]
+        fn any_query_of_known_keys_parses(
+            pairs in prop::collection::vec(
+                (prop::sample::select(vec!["peak", "mem", "dur", "cpu", "vm", "n", "min", "max",
+                    "pat", "free", "gran", "p_req", "krw", "fail", "seed", "tgt", "cmin", "cmax"]),
+                 ".{0,12}"),
+                0..12,
+            )
+        ) {
+            let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+            let (s, _) = Scenario::from_query(&q.join("&"));
+            prop_assert_eq!(Scenario::from_query(&s.to_query()).0, s);
+        }
+
         #[test]
         fn any_query_parses_without_panic(q in ".*") {
             let (s, _) = Scenario::from_query(&q);
