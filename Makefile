@@ -7,6 +7,8 @@ SHELL := /bin/bash
 
 PORT ?= 8080
 TRUNK_VERSION := 0.21.14
+# cargo-deny 0.20.2 needs Rust 1.88 (the workspace's MSRV is 1.95).
+CARGO_DENY_VERSION := 0.20.2
 # The wasm-bindgen CLI must equal the crate in Cargo.lock exactly (pinned with `=` in Cargo.toml).
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
@@ -15,7 +17,8 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TRUNK_BUILD := trunk build --release --offline --public-url ./
 
-.PHONY: help run test dist tools browser npm-deps check-style unit e2e cli bench clean
+.PHONY: help run test dist tools browser npm-deps check-style unit e2e cli bench clean \
+  size bench-ui deny deny-tool
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -23,7 +26,7 @@ help: ## List the targets.
 run: dist ## Install what is missing, build in release mode, serve on http://127.0.0.1:$(PORT).
 	node tests/serve.mjs --dir dist --port $(PORT)
 
-test: tools browser check-style unit dist cli e2e ## Install what is missing, then fmt, clippy, unit/property tests, wasm build, e2e.
+test: tools browser check-style deny unit dist size cli e2e ## Install what is missing, then fmt, clippy, cargo deny, unit/property tests, wasm build, size budget, e2e.
 	@echo "make test: all checks passed"
 
 dist: tools ## The release build in dist/ (relative URLs: works under any sub-path).
@@ -76,6 +79,26 @@ e2e: npm-deps browser ## End-to-end tests against dist/ in headless Chromium.
 
 bench: ## Core benchmarks (the month simulation).
 	cargo bench -p skyscale-core
+
+# ---------------------------------------------------------------------------------------------
+# Budgets and supply chain (issue 6). Budgets are benchmarks: `size` fails over 200 KB gzip,
+# `bench-ui` only reports.
+
+size: dist ## Gzip size of everything the page loads; fails over the 200 KB budget.
+	node tools/size.mjs dist
+
+bench-ui: dist npm-deps browser ## Headless Chromium: slider input -> next paint p50/p95, first paint, heap growth.
+	node tools/bench-ui.mjs dist
+
+deny-tool:
+	@if [ "$$(cargo deny --version 2>/dev/null)" != "cargo-deny $(CARGO_DENY_VERSION)" ]; then \
+	  echo "installing cargo-deny $(CARGO_DENY_VERSION) (about 5 minutes)"; \
+	  cargo install --locked cargo-deny --version $(CARGO_DENY_VERSION); fi
+
+# Offline: the advisory database (RustSec, a git clone) cannot be fetched here, so `advisories`
+# is left out; run `cargo deny check advisories` where the network is allowed (see deny.toml).
+deny: deny-tool ## cargo deny: licenses, bans (duplicate versions), sources; offline.
+	cargo deny --offline check bans licenses sources
 
 clean: ## Remove build output.
 	cargo clean
