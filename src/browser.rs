@@ -29,10 +29,10 @@ pub fn initial_scenario() -> (Scenario, Vec<Warning>) {
             .and_then(|code| Lang::from_code(&code))
             .unwrap_or_else(browser_lang);
     }
-    if !has("theme") {
-        if let Some(theme) = recall("theme").and_then(|code| Theme::from_code(&code)) {
-            scenario.theme = theme;
-        }
+    if !has("theme")
+        && let Some(theme) = recall("theme").and_then(|code| Theme::from_code(&code))
+    {
+        scenario.theme = theme;
     }
     (scenario, warnings)
 }
@@ -151,4 +151,80 @@ pub fn download(name: &str, mime: &str, contents: &str) -> bool {
         .is_some();
     let _ = web_sys::Url::revoke_object_url(&url);
     started
+}
+
+/// Focuses the element with `id` after the next paint (once a redraw has replaced it).
+pub fn focus_after_paint(id: &str) {
+    let Some(w) = window() else { return };
+    let id = id.to_string();
+    let cb = Closure::once_into_js(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+    let _ = w.request_animation_frame(cb.unchecked_ref());
+}
+
+/// Adds a history entry for `query` (a view change, a preset), so Back returns to it.
+pub fn push_query(query: &str) {
+    let Some(w) = window() else { return };
+    let current = w.location().search().unwrap_or_default();
+    let wanted = format!("?{query}");
+    if current == wanted {
+        return;
+    }
+    if let Ok(history) = w.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
+    }
+}
+
+/// Calls `on_pop(query)` when the user goes back or forward in history.
+pub fn on_history_pop(on_pop: impl Fn(String) + 'static) {
+    let Some(w) = window() else { return };
+    let handler = Closure::<dyn Fn()>::new(move || {
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        on_pop(query);
+    });
+    w.set_onpopstate(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+}
+
+/// The page's full address (for "share link").
+pub fn current_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Copies text to the clipboard; `on_done(ok)` reports whether it worked.
+pub fn copy_text(text: &str, on_done: impl FnOnce(bool) + 'static) {
+    let Some(w) = window() else {
+        on_done(false);
+        return;
+    };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        on_done(ok);
+    });
+}
+
+/// Sets a presentation flag on `<html>` (e.g. `data-size="large"`).
+pub fn set_root_flag(name: &str, value: Option<&str>) {
+    let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match value {
+        Some(v) => root.set_attribute(name, v),
+        None => root.remove_attribute(name),
+    };
 }

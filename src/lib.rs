@@ -5,11 +5,13 @@
 //! writer the CLI uses, so the screen, the export and `skyscale render` cannot drift apart.
 
 use leptos::prelude::*;
-use skyscale_core::scenario::{Theme, Warning};
+use skyscale_core::scenario::{Theme, View, Warning};
+use skyscale_core::sim::ModelKind;
 use skyscale_core::svg::Palette;
 use skyscale_core::{Lang, Scenario, Text};
 
 pub mod browser;
+pub mod diagram;
 pub mod views;
 
 /// Shared state, passed down as context: the scenario, how to change it, and the derived
@@ -19,6 +21,8 @@ pub struct ScenarioCtx {
     pub get: ReadSignal<Scenario>,
     pub set: WriteSignal<Scenario>,
     pub palette: Memo<Palette>,
+    /// The compute model to emphasise in the scaling view (set from the service-models view).
+    pub highlight: RwSignal<Option<ModelKind>>,
 }
 
 impl ScenarioCtx {
@@ -30,6 +34,30 @@ impl ScenarioCtx {
     /// A text in the current language (tracked).
     pub fn t(&self, text: Text) -> &'static str {
         text.get(self.lang())
+    }
+
+    /// Changes the scenario in place (the URL is replaced, no new history entry): for
+    /// continuous controls such as sliders.
+    pub fn update(&self, f: impl FnOnce(&mut Scenario)) {
+        self.set.update(f);
+    }
+
+    /// Changes the scenario as a step the user may want to go back from (a view, a preset):
+    /// adds a history entry.
+    pub fn navigate(&self, f: impl FnOnce(&mut Scenario)) {
+        let mut next = self.get.get_untracked();
+        f(&mut next);
+        browser::push_query(&next.to_query());
+        self.set.set(next);
+    }
+}
+
+fn view_name(view: View) -> Text {
+    match view {
+        View::Stack => Text::ViewStack,
+        View::Scaling => Text::ViewScaling,
+        View::Msa => Text::ViewMsa,
+        View::Fit => Text::ViewFit,
     }
 }
 
@@ -50,8 +78,26 @@ pub fn App() -> impl IntoView {
         get: scenario,
         set: set_scenario,
         palette,
+        highlight: RwSignal::new(None),
     };
     provide_context(ctx);
+    // Back and forward restore the scenario their URL describes.
+    browser::on_history_pop(move |query| {
+        let (mut next, _) = Scenario::from_query(&query);
+        if !skyscale_core::scenario::pairs(&query)
+            .iter()
+            .any(|(k, _)| k == "lang")
+        {
+            next.lang = scenario.get_untracked().lang;
+        }
+        set_scenario.set(next);
+    });
+    let large = RwSignal::new(browser::recall("size").as_deref() == Some("large"));
+    Effect::new(move |_| {
+        let on = large.get();
+        browser::set_root_flag("data-size", on.then_some("large"));
+        browser::remember("size", if on { "large" } else { "normal" });
+    });
 
     // Keep the URL, the document language and the remembered choices in step with the state.
     Effect::new(move |_| {
@@ -64,10 +110,15 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">{move || ctx.t(Text::SkipToContent)}</a>
-        <Header/>
+        <Header large=large/>
         <Notice warnings=warnings/>
         <main id="main" tabindex="-1">
-            <views::stack::StackView/>
+            {move || match scenario.with(|s| s.view) {
+                View::Stack => view! { <views::stack::StackView/> }.into_any(),
+                View::Scaling => view! { <views::scaling::ScalingView/> }.into_any(),
+                View::Msa => view! { <views::msa::MsaView/> }.into_any(),
+                View::Fit => view! { <views::fit::FitView/> }.into_any(),
+            }}
         </main>
         <footer class="site-footer">
             <p>{move || ctx.t(Text::FooterAbout)}</p>
@@ -75,10 +126,52 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The app bar: name, tagline, language toggle and theme choice.
+/// The app bar: name, view tabs, language toggle, theme, type size and share link.
 #[component]
-fn Header() -> impl IntoView {
+fn Header(
+    /// Whether large type (for projectors) is on.
+    large: RwSignal<bool>,
+) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
+    let (share_status, set_share_status) = signal(None::<Result<(), String>>);
+    let share = move |_| {
+        let url = browser::current_url();
+        let shown = url.clone();
+        browser::copy_text(&url, move |ok| {
+            set_share_status.set(Some(if ok { Ok(()) } else { Err(shown) }));
+        });
+    };
+    let tabs = move || {
+        let current = ctx.get.with(|s| s.view);
+        View::ALL
+            .into_iter()
+            .map(|v| {
+                let href = ctx.get.with(|s| {
+                    let mut next = s.clone();
+                    next.view = v;
+                    format!("?{}", next.to_query())
+                });
+                let go = move |ev: leptos::ev::MouseEvent| {
+                    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                        return; // let the browser open a new tab or window
+                    }
+                    ev.prevent_default();
+                    ctx.navigate(|s| s.view = v);
+                };
+                view! {
+                    <a
+                        href=href
+                        class="tab"
+                        data-testid=format!("tab-{}", v.code())
+                        aria-current=(v == current).then_some("page")
+                        on:click=go
+                    >
+                        {ctx.t(view_name(v))}
+                    </a>
+                }
+            })
+            .collect_view()
+    };
     let toggle_lang = move |_| ctx.set.update(|s| s.lang = s.lang.other());
     let set_theme = move |ev: leptos::ev::Event| {
         let code = event_target_value(&ev);
@@ -111,7 +204,37 @@ fn Header() -> impl IntoView {
                     <p class="tagline">{move || ctx.t(Text::AppTagline)}</p>
                 </div>
             </div>
+            <nav class="tabs" aria-label=move || ctx.t(Text::ViewsNav)>{tabs}</nav>
             <div class="app-controls">
+                <button
+                    type="button"
+                    class="ctl"
+                    data-testid="share-link"
+                    title=move || ctx.t(Text::ShareLinkLabel)
+                    on:click=share
+                >
+                    {move || ctx.t(Text::ShareLink)}
+                </button>
+                <span class="status share-status" role="status" data-testid="share-status">
+                    {move || match share_status.get() {
+                        None => ().into_any(),
+                        Some(Ok(())) => ctx.t(Text::LinkCopied).into_any(),
+                        Some(Err(url)) => view! {
+                            {ctx.t(Text::LinkCopyFailed)}" "
+                            <input class="share-url" readonly value=url aria-label=ctx.t(Text::ShareLink)/>
+                        }.into_any(),
+                    }}
+                </span>
+                <button
+                    type="button"
+                    class="ctl"
+                    data-testid="large-type"
+                    aria-pressed=move || if large.get() { "true" } else { "false" }
+                    title=move || ctx.t(Text::LargeTypeLabel)
+                    on:click=move |_| large.update(|l| *l = !*l)
+                >
+                    <span aria-hidden="true">"A+ "</span>{move || ctx.t(Text::LargeType)}
+                </button>
                 <label class="theme-select">
                     <span>{move || ctx.t(Text::ThemeLabel)}</span>
                     <select data-testid="theme" on:change=set_theme>{theme_options}</select>

@@ -1,52 +1,183 @@
-//! The responsibility stack view: the core's scene drawn inline, plus its export.
+//! Service models: the responsibility stack as a lesson — a story through the notes' history,
+//! layer details on click, "FaaS ⊂ Serverless", and a link to see a model scale.
 
 use leptos::prelude::*;
-use skyscale_core::svg::{self, Options};
-use skyscale_core::{Text, stack};
+use skyscale_core::Text;
+use skyscale_core::scenario::View;
+use skyscale_core::stack::{self, Focus, Layer, Manager, STORY, ServiceModel};
 
-use crate::{ScenarioCtx, browser};
+use crate::ScenarioCtx;
+use crate::diagram::Diagram;
 
-/// The stack diagram and its "Export SVG" button.
+/// The service-models view.
 #[component]
 pub fn StackView() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let scene = Memo::new(move |_| ctx.get.with(stack::build));
-    let screen_svg = move || scene.with(|s| svg::write(s, &Options::screen(ctx.palette.get())));
-    let (status, set_status) = signal(None::<Text>);
-    let export = move |_| {
-        let file = scene.with(|s| svg::write(s, &Options::file()));
-        let name = format!("skyscale-stack-{}.svg", ctx.lang().code());
-        if browser::download(&name, "image/svg+xml", &file) {
-            set_status.set(Some(Text::ExportDone));
+    let (step, set_step) = signal(0usize);
+    let (selected, set_selected) = signal(None::<(ServiceModel, Layer)>);
+    let highlight = move || STORY[step.get()].model;
+    let scene = Memo::new(move |_| {
+        let focus = Focus {
+            highlight: Some(highlight()),
+            selected: selected.get(),
+        };
+        ctx.get.with(|s| stack::build_with(s, focus))
+    });
+    let serverless = Memo::new(move |_| ctx.get.with(stack::serverless));
+    let on_activate = Callback::new(move |id: String| {
+        // Cell ids are `stack-<model>-<layer>`.
+        let mut parts = id.strip_prefix("stack-").unwrap_or("").splitn(2, '-');
+        let model = parts.next().and_then(ServiceModel::from_code);
+        let layer = parts.next().and_then(Layer::from_code);
+        if let (Some(m), Some(l)) = (model, layer) {
+            set_selected.set(Some((m, l)));
         }
-    };
+    });
+
     view! {
-        <section class="view view-stack" aria-labelledby="stack-heading">
+        <section class="view view-stack" data-testid="view-stack" aria-labelledby="stack-heading">
             <div class="view-head">
                 <h2 id="stack-heading">{move || ctx.t(Text::ViewStack)}</h2>
-                <div class="view-actions">
-                    <button
-                        type="button"
-                        class="btn"
-                        data-testid="export-svg"
-                        title=move || ctx.t(Text::ExportSvgLabel)
-                        on:click=export
-                    >
-                        <span class="icon-download" aria-hidden="true"></span>
-                        {move || ctx.t(Text::ExportSvg)}
-                    </button>
-                    <span class="status" role="status">
-                        {move || status.get().map(|t| ctx.t(t))}
-                    </span>
-                </div>
             </div>
             <p class="view-lead">{move || ctx.t(Text::StackDesc)}</p>
-            <figure
-                class="diagram"
-                data-testid="stack-diagram"
-                aria-label=move || ctx.t(Text::DiagramRegion)
-                inner_html=screen_svg
-            ></figure>
+            <Story step=step set_step=set_step/>
+            <Diagram scene=scene name="stack" on_activate=on_activate/>
+            <LayerDetails selected=selected/>
+            <Diagram scene=serverless name="serverless"/>
         </section>
+    }
+}
+
+/// The story mode: six steps through the notes' history, each highlighting a column.
+#[component]
+fn Story(
+    /// The current step (0-based).
+    step: ReadSignal<usize>,
+    /// Changes the step.
+    set_step: WriteSignal<usize>,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let last = STORY.len() - 1;
+    let see_scale = move |_| {
+        let model = STORY[step.get_untracked()].model;
+        ctx.highlight.set(model.compute_model());
+        ctx.navigate(move |s| s.view = View::Scaling);
+    };
+    view! {
+        <div class="story" data-testid="story" aria-labelledby="story-heading">
+            <h3 id="story-heading">{move || ctx.t(Text::StoryTitle)}</h3>
+            <ol class="story-steps">
+                {(0..STORY.len())
+                    .map(|i| {
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="story-dot"
+                                    class:current=move || step.get() == i
+                                    aria-current=move || (step.get() == i).then_some("step")
+                                    aria-label=move || format!("{} {}: {}", ctx.t(Text::StoryStepOf), i + 1, ctx.t(STORY[i].title))
+                                    on:click=move |_| set_step.set(i)
+                                >
+                                    {i + 1}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            <div class="story-body" aria-live="polite">
+                <h4 data-testid="story-title">{move || ctx.t(STORY[step.get()].title)}</h4>
+                <p>{move || ctx.t(STORY[step.get()].body)}</p>
+            </div>
+            <div class="story-nav">
+                <button
+                    type="button"
+                    class="btn-secondary"
+                    data-testid="story-prev"
+                    disabled=move || step.get() == 0
+                    on:click=move |_| set_step.update(|s| *s = s.saturating_sub(1))
+                >
+                    "← "{move || ctx.t(Text::StoryPrev)}
+                </button>
+                <button
+                    type="button"
+                    class="btn-secondary"
+                    data-testid="story-next"
+                    disabled=move || step.get() == last
+                    on:click=move |_| set_step.update(|s| *s = (*s + 1).min(last))
+                >
+                    {move || ctx.t(Text::StoryNext)}" →"
+                </button>
+                <button
+                    type="button"
+                    class="btn-link"
+                    data-testid="see-it-scale"
+                    hidden=move || STORY[step.get()].model.compute_model().is_none()
+                    on:click=see_scale
+                >
+                    {move || ctx.t(Text::SeeItScale)}" ("{move || ctx.t(STORY[step.get()].model.name())}")"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Details of the selected cell: what the layer is, who manages it, the chores, the bill.
+#[component]
+fn LayerDetails(
+    /// The selected (model, layer), if any.
+    selected: ReadSignal<Option<(ServiceModel, Layer)>>,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let body = move || {
+        let Some((model, layer)) = selected.get() else {
+            return view! { <p class="hint">{ctx.t(Text::LayerDetailsHint)}</p> }.into_any();
+        };
+        let who = stack::manager(model, layer);
+        let chores_label = match who {
+            Manager::You => Text::YourChores,
+            Manager::Provider => Text::ProviderChores,
+        };
+        let across = ServiceModel::ALL
+            .into_iter()
+            .map(|m| {
+                let w = stack::manager(m, layer);
+                let mark = match w {
+                    Manager::You => "●",
+                    Manager::Provider => "○",
+                };
+                view! {
+                    <li class:you=w == Manager::You>
+                        <span aria-hidden="true">{mark}" "</span>
+                        <strong>{ctx.t(m.name())}</strong>": "{ctx.t(w.label())}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h4 data-testid="layer-title">
+                {format!("{} · {}", ctx.t(model.name()), ctx.t(layer.name()))}
+            </h4>
+            <dl>
+                <dt>{ctx.t(Text::WhoManagesIt)}</dt>
+                <dd data-testid="layer-who">{ctx.t(who.label())}</dd>
+                <dt>{ctx.t(Text::WhatItIs)}</dt>
+                <dd>{ctx.t(layer.what())}</dd>
+                <dt>{ctx.t(chores_label)}</dt>
+                <dd>{ctx.t(layer.chores())}</dd>
+                <dt>{ctx.t(Text::BillCharges)}</dt>
+                <dd>{ctx.t(model.bill())}</dd>
+            </dl>
+            <h5>{ctx.t(Text::AcrossModels)}</h5>
+            <ul class="across">{across}</ul>
+        }
+        .into_any()
+    };
+    view! {
+        <aside class="details" data-testid="layer-details" aria-live="polite">
+            <h3>{move || ctx.t(Text::LayerDetailsTitle)}</h3>
+            {body}
+        </aside>
     }
 }

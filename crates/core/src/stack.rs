@@ -59,6 +59,35 @@ impl ServiceModel {
         }
     }
 
+    /// What the bill charges for under this model.
+    pub fn bill(self) -> Text {
+        match self {
+            ServiceModel::OnPrem => Text::BillOnPrem,
+            ServiceModel::Iaas => Text::BillIaas,
+            ServiceModel::Paas => Text::BillPaas,
+            ServiceModel::Faas => Text::BillFaas,
+            ServiceModel::Saas => Text::BillSaas,
+        }
+    }
+
+    /// The compute model the scaling view shows for this column (SaaS has no servers to
+    /// scale, so none).
+    pub fn compute_model(self) -> Option<crate::sim::ModelKind> {
+        use crate::sim::ModelKind;
+        match self {
+            ServiceModel::OnPrem => Some(ModelKind::OnPrem),
+            ServiceModel::Iaas => Some(ModelKind::VmAuto),
+            ServiceModel::Paas => Some(ModelKind::Container),
+            ServiceModel::Faas => Some(ModelKind::Faas),
+            ServiceModel::Saas => None,
+        }
+    }
+
+    /// Parses [`ServiceModel::code`].
+    pub fn from_code(code: &str) -> Option<ServiceModel> {
+        ServiceModel::ALL.into_iter().find(|m| m.code() == code)
+    }
+
     /// Real services of this kind, one group per line (from the lecture notes).
     pub fn examples(self) -> Text {
         match self {
@@ -127,6 +156,94 @@ impl Layer {
     }
 }
 
+impl Layer {
+    /// Parses [`Layer::code`].
+    pub fn from_code(code: &str) -> Option<Layer> {
+        Layer::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// One sentence on what the layer is.
+    pub fn what(self) -> Text {
+        match self {
+            Layer::Applications => Text::WhatApplications,
+            Layer::Data => Text::WhatData,
+            Layer::Runtime => Text::WhatRuntime,
+            Layer::Middleware => Text::WhatMiddleware,
+            Layer::Os => Text::WhatOs,
+            Layer::Virtualization => Text::WhatVirtualization,
+            Layer::Servers => Text::WhatServers,
+            Layer::Storage => Text::WhatStorage,
+            Layer::Networking => Text::WhatNetworking,
+        }
+    }
+
+    /// The work of managing the layer (patching, upgrading, buying), whoever does it.
+    pub fn chores(self) -> Text {
+        match self {
+            Layer::Applications => Text::ChoreApplications,
+            Layer::Data => Text::ChoreData,
+            Layer::Runtime => Text::ChoreRuntime,
+            Layer::Middleware => Text::ChoreMiddleware,
+            Layer::Os => Text::ChoreOs,
+            Layer::Virtualization => Text::ChoreVirtualization,
+            Layer::Servers => Text::ChoreServers,
+            Layer::Storage => Text::ChoreStorage,
+            Layer::Networking => Text::ChoreNetworking,
+        }
+    }
+}
+
+/// One step of the story mode: the notes' history from a company busy scaling servers to
+/// serverless, each step pointing at the column it explains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoryStep {
+    pub title: Text,
+    pub body: Text,
+    pub model: ServiceModel,
+}
+
+/// The story, in order.
+pub const STORY: [StoryStep; 6] = [
+    StoryStep {
+        title: Text::Story1Title,
+        body: Text::Story1,
+        model: ServiceModel::OnPrem,
+    },
+    StoryStep {
+        title: Text::Story2Title,
+        body: Text::Story2,
+        model: ServiceModel::OnPrem,
+    },
+    StoryStep {
+        title: Text::Story3Title,
+        body: Text::Story3,
+        model: ServiceModel::Iaas,
+    },
+    StoryStep {
+        title: Text::Story4Title,
+        body: Text::Story4,
+        model: ServiceModel::Paas,
+    },
+    StoryStep {
+        title: Text::Story5Title,
+        body: Text::Story5,
+        model: ServiceModel::Faas,
+    },
+    StoryStep {
+        title: Text::Story6Title,
+        body: Text::Story6,
+        model: ServiceModel::Saas,
+    },
+];
+
+/// What the stack diagram emphasises: a highlighted column (story mode, or the model shown in
+/// the scaling view) and a selected cell (the one whose details are open).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Focus {
+    pub highlight: Option<ServiceModel>,
+    pub selected: Option<(ServiceModel, Layer)>,
+}
+
 /// Who manages a layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Manager {
@@ -186,8 +303,13 @@ fn column_width() -> f64 {
     (WIDTH - 2.0 * MARGIN - 4.0 * GAP) / 5.0
 }
 
-/// Builds the responsibility-stack diagram in the scenario's language.
+/// Builds the responsibility-stack diagram in the scenario's language, with no emphasis.
 pub fn build(scenario: &Scenario) -> Scene {
+    build_with(scenario, Focus::default())
+}
+
+/// Builds the diagram with a highlighted column and/or a selected cell.
+pub fn build_with(scenario: &Scenario, focus: Focus) -> Scene {
     let lang = scenario.lang;
     let col_w = column_width();
     let cells_bottom = CELLS_Y + Layer::ALL.len() as f64 * (ROW_H + ROW_GAP);
@@ -215,13 +337,37 @@ pub fn build(scenario: &Scenario) -> Scene {
     ));
 
     for (i, model) in ServiceModel::ALL.into_iter().enumerate() {
-        scene.push(column(lang, model, column_x(i), col_w, examples_y));
+        let x = column_x(i);
+        if focus.highlight == Some(model) {
+            scene.push(
+                Node::rect(
+                    x - 6.0,
+                    HEADER_Y - 6.0,
+                    col_w + 12.0,
+                    cells_bottom - HEADER_Y + 4.0,
+                    Role::None,
+                )
+                .radius(10.0)
+                .stroke(Stroke::solid(Role::Accent, 3.0))
+                .id("stack-highlight")
+                .class(format!("highlight col-{}", model.code())),
+            );
+        }
+        let selected = focus.selected.filter(|(m, _)| *m == model).map(|(_, l)| l);
+        scene.push(column(lang, model, x, col_w, examples_y, selected));
     }
     scene.push(legend(lang, legend_y));
     scene
 }
 
-fn column(lang: Lang, model: ServiceModel, x: f64, w: f64, examples_y: f64) -> Node {
+fn column(
+    lang: Lang,
+    model: ServiceModel,
+    x: f64,
+    w: f64,
+    examples_y: f64,
+    selected: Option<Layer>,
+) -> Node {
     let name = model.name().get(lang);
     let mid = x + w / 2.0;
     let mut children = vec![
@@ -239,7 +385,7 @@ fn column(lang: Lang, model: ServiceModel, x: f64, w: f64, examples_y: f64) -> N
     ];
     for (row, layer) in Layer::ALL.into_iter().enumerate() {
         let y = CELLS_Y + row as f64 * (ROW_H + ROW_GAP);
-        children.push(cell(lang, model, layer, x, y, w));
+        children.push(cell(lang, model, layer, x, y, w, selected == Some(layer)));
     }
     children.push(
         Node::text(
@@ -265,7 +411,15 @@ fn column(lang: Lang, model: ServiceModel, x: f64, w: f64, examples_y: f64) -> N
         .class(format!("stack-col col-{}", model.code()))
 }
 
-fn cell(lang: Lang, model: ServiceModel, layer: Layer, x: f64, y: f64, w: f64) -> Node {
+fn cell(
+    lang: Lang,
+    model: ServiceModel,
+    layer: Layer,
+    x: f64,
+    y: f64,
+    w: f64,
+    selected: bool,
+) -> Node {
     let who = manager(model, layer);
     let label = cell_label(model, layer).get(lang);
     let (fill, ink, stroke) = match who {
@@ -277,7 +431,9 @@ fn cell(lang: Lang, model: ServiceModel, layer: Layer, x: f64, y: f64, w: f64) -
         ),
     };
     let mut rect = Node::rect(x, y, w, ROW_H, fill).radius(6.0);
-    if let Some(s) = stroke {
+    if selected {
+        rect = rect.stroke(Stroke::solid(Role::Accent, 3.0));
+    } else if let Some(s) = stroke {
         rect = rect.stroke(s);
     }
     let title = format!(
@@ -296,8 +452,13 @@ fn cell(lang: Lang, model: ServiceModel, layer: Layer, x: f64, y: f64, w: f64) -
         Node::text(x + 30.0, y + ROW_H / 2.0 + 5.0, label, 14.0, ink).class("layer-name"),
     ])
     .id(format!("stack-{}-{}", model.code(), layer.code()))
-    .class(format!("cell {who_class} layer-{}", layer.code()))
+    .class(format!(
+        "cell {who_class} layer-{}{}",
+        layer.code(),
+        if selected { " selected" } else { "" }
+    ))
     .title(title)
+    .interactive()
 }
 
 /// The shape that says who manages a cell without colour: a filled disc for "you", a hollow
@@ -347,6 +508,134 @@ fn legend(lang: Lang, y: f64) -> Node {
         x += 220.0;
     }
     Node::group(items).id("stack-legend").class("legend")
+}
+
+/// "FaaS ⊂ Serverless": the set of serverless services, with FaaS as one member of it and
+/// self-sized VMs and containers outside.
+pub fn serverless(scenario: &Scenario) -> Scene {
+    let lang = scenario.lang;
+    let (w, h) = (1000.0, 380.0);
+    let mut scene = Scene::new(
+        w,
+        h,
+        Text::ServerlessTitle.get(lang),
+        Text::ServerlessDesc.get(lang),
+    );
+    scene.push(
+        Node::text(
+            MARGIN,
+            36.0,
+            Text::ServerlessTitle.get(lang),
+            22.0,
+            Role::Ink,
+        )
+        .bold(),
+    );
+    // The outer set.
+    scene.push(
+        Node::group(vec![
+            Node::rect(MARGIN, 56.0, 700.0, 300.0, Role::Provider)
+                .radius(28.0)
+                .stroke(Stroke::solid(Role::ProviderLine, 2.0)),
+            Node::text(
+                MARGIN + 24.0,
+                88.0,
+                Text::ServerlessLabel.get(lang),
+                18.0,
+                Role::ProviderInk,
+            )
+            .bold(),
+        ])
+        .id("serverless-set")
+        .class("set serverless"),
+    );
+    // FaaS, the subset, drawn as a filled inner set.
+    scene.push(
+        Node::group(vec![
+            Node::rect(MARGIN + 24.0, 104.0, 300.0, 120.0, Role::You).radius(20.0),
+            Node::text(
+                MARGIN + 44.0,
+                140.0,
+                Text::ServerlessFaas.get(lang),
+                17.0,
+                Role::YouInk,
+            )
+            .bold(),
+            Node::text(MARGIN + 44.0, 170.0, "AWS Lambda", 13.0, Role::YouInk),
+            Node::text(MARGIN + 44.0, 190.0, "Azure Functions", 13.0, Role::YouInk),
+            Node::text(
+                MARGIN + 44.0,
+                210.0,
+                "Google Cloud Functions",
+                13.0,
+                Role::YouInk,
+            ),
+        ])
+        .id("serverless-faas")
+        .class("set faas"),
+    );
+    let others = [
+        (Text::ServerlessDb, Text::ServerlessDbEx),
+        (Text::ServerlessStorage, Text::ServerlessStorageEx),
+        (Text::ServerlessQueues, Text::ServerlessQueuesEx),
+        (Text::ServerlessApi, Text::ServerlessApiEx),
+    ];
+    for (i, (name, ex)) in others.into_iter().enumerate() {
+        let x = MARGIN + 348.0;
+        let y = 104.0 + i as f64 * 60.0;
+        scene.push(
+            Node::group(vec![
+                Node::rect(x, y, 330.0, 50.0, Role::Background)
+                    .radius(10.0)
+                    .stroke(Stroke::dashed(Role::ProviderLine, 1.2, "5 3")),
+                Node::text(x + 14.0, y + 21.0, name.get(lang), 14.0, Role::Ink).bold(),
+                Node::text(x + 14.0, y + 40.0, ex.get(lang), 12.0, Role::InkMuted),
+            ])
+            .class("set-member"),
+        );
+    }
+    // Outside the set.
+    let ox = MARGIN + 730.0;
+    scene.push(
+        Node::group(vec![
+            Node::rect(ox, 104.0, 222.0, 120.0, Role::Background)
+                .radius(10.0)
+                .stroke(Stroke::solid(Role::Border, 1.5)),
+            Node::text(ox + 12.0, 130.0, "EC2 · VM", 14.0, Role::Ink).bold(),
+            Node::text(ox + 12.0, 150.0, "ECS/EKS (fixed)", 13.0, Role::Ink),
+        ])
+        .id("not-serverless")
+        .class("outside"),
+    );
+    for (k, line) in wrap(Text::NotServerless.get(lang), 30).iter().enumerate() {
+        scene.push(Node::text(
+            ox + 12.0,
+            176.0 + k as f64 * 17.0,
+            line.clone(),
+            12.0,
+            Role::InkMuted,
+        ));
+    }
+    scene
+}
+
+/// Splits text into lines of at most `width` characters at spaces (Korean words included).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -421,6 +710,35 @@ mod tests {
         assert!(texts.contains(&"Functions + config"));
         assert!(texts.iter().any(|t| t.contains("AWS Lambda")));
         assert!(texts.iter().any(|t| t.contains("KT, LG U+")));
+    }
+
+    #[test]
+    fn focus_highlights_a_column_and_selects_a_cell() {
+        let s = Scenario::default();
+        let focus = Focus {
+            highlight: Some(ServiceModel::Paas),
+            selected: Some((ServiceModel::Iaas, Layer::Os)),
+        };
+        let scene = build_with(&s, focus);
+        let frame = scene.find("stack-highlight").unwrap();
+        assert!(frame.meta.class.as_deref().unwrap().contains("col-paas"));
+        let cell = scene.find("stack-iaas-os").unwrap();
+        assert!(cell.meta.class.as_deref().unwrap().contains("selected"));
+        assert!(build(&s).find("stack-highlight").is_none());
+        for step in STORY {
+            assert!(!step.body.get(Lang::Ko).is_empty());
+        }
+        assert_eq!(STORY[4].model, ServiceModel::Faas);
+    }
+
+    #[test]
+    fn serverless_contains_faas_and_more() {
+        let scene = serverless(&Scenario::default());
+        let texts: Vec<&str> = scene.texts().collect();
+        assert!(texts.contains(&"FaaS ⊂ Serverless"));
+        assert!(texts.contains(&"Managed databases"));
+        assert!(scene.find("serverless-faas").is_some());
+        assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
     }
 
     #[test]
