@@ -11,6 +11,7 @@ use skyscale_core::svg::Palette;
 use skyscale_core::{Lang, Scenario, Text};
 
 pub mod browser;
+pub mod controls;
 pub mod diagram;
 pub mod views;
 

@@ -275,6 +275,36 @@ texts! {
     ServerlessApi => "API gateways", "API 게이트웨이";
     ServerlessApiEx => "Amazon API Gateway · Azure API Management", "Amazon API Gateway · Azure API Management";
     NotServerless => "Not serverless: VMs and fixed containers you size yourself", "서버리스 아님: 직접 크기를 정하는 VM, 고정 컨테이너";
+
+    // -- scaling view --
+    TrafficControls => "Traffic and workload", "트래픽과 작업량";
+    PatternLabel => "Traffic pattern", "트래픽 패턴";
+    PatternHelp => "The shape of a day's requests. The month repeats the day (growth: rises over the month).",
+        "하루 요청의 모양입니다. 한 달은 이 하루를 반복합니다(성장 패턴은 한 달 동안 늘어남).";
+    PeakLabel => "Peak traffic", "최대 트래픽";
+    PeakHelp => "The busiest minute of the day, on a log scale from 0 to 100,000 requests per second.",
+        "하루 중 가장 바쁜 1분의 요청 수입니다. 0부터 초당 100,000건까지 로그 눈금입니다.";
+    UnitRps => "requests/s", "요청/초";
+    UnitMs => "ms", "ms";
+    UnitMb => "MB", "MB";
+    UnitPct => "%", "%";
+    DurationLabel => "Request duration", "요청 처리 시간";
+    DurationHelp => "Wall time of one request or function call, including waiting on a database.",
+        "요청(함수 호출) 하나가 걸리는 시간입니다. 데이터베이스를 기다리는 시간도 포함합니다.";
+    CpuLabel => "CPU per request", "요청당 CPU";
+    CpuHelp => "CPU time one request needs (milliseconds of one vCPU); sets how many servers the traffic needs.",
+        "요청 하나에 필요한 CPU 시간(vCPU 1개 기준 ms)입니다. 필요한 서버 수를 정합니다.";
+    MemoryLabel => "Function memory", "함수 메모리";
+    MemoryHelp => "Memory of one function; FaaS bills GB-seconds, so it multiplies the compute price.",
+        "함수 하나의 메모리입니다. FaaS는 GB-초로 과금하므로 컴퓨팅 요금에 곱해집니다.";
+    OutOfRange => "Enter a number from {min} to {max}.", "{min}부터 {max} 사이의 숫자를 입력하세요.";
+    NotANumber => "Enter a number.", "숫자를 입력하세요.";
+
+    // -- charts --
+
+    // -- msa view --
+
+    // -- fit view --
 }
 
 #[cfg(test)]
