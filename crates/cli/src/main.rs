@@ -3,6 +3,11 @@
 //! Scripts and course material depend on this interface; keep it stable. All real work is in
 //! the core crate; this file only parses arguments, calls it, and prints.
 
+mod args;
+mod breakeven;
+mod price;
+mod simulate;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,6 +28,13 @@ struct Cli {
 enum Command {
     /// Render a diagram as a standalone SVG file (identical to the app's "Export SVG").
     Render(RenderArgs),
+    /// Price one bill from the catalog: functions, VMs or containers.
+    #[command(subcommand)]
+    Price(price::PriceCommand),
+    /// Simulate a scenario: every model's month (cost, instances, latency, drops, cold starts).
+    Simulate(simulate::SimulateArgs),
+    /// The steady traffic at which functions cost as much as VMs and as containers.
+    Breakeven(breakeven::BreakevenArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -47,7 +59,7 @@ enum RenderView {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
-enum LangArg {
+pub(crate) enum LangArg {
     En,
     Ko,
 }
@@ -62,21 +74,53 @@ impl From<LangArg> for Lang {
 }
 
 fn main() -> ExitCode {
-    // clap exits with code 2 and a one-line message naming the bad argument.
-    let cli = Cli::parse();
+    // Bad arguments: one line naming the argument and its valid range, exit code 2.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            eprintln!("{}", args::one_line(&e.render().to_string()));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(code) => code,
-        Err(err) => {
-            eprintln!("skyscale: {err:#}");
-            ExitCode::FAILURE
-        }
+        Err(err) => match err.downcast_ref::<args::UsageError>() {
+            Some(usage) => {
+                eprintln!("{usage}");
+                ExitCode::from(2)
+            }
+            None => {
+                eprintln!("skyscale: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Render(args) => render(args),
+        Command::Price(cmd) => {
+            emit(&price::run(cmd)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Simulate(args) => {
+            emit(&simulate::run(args));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Breakeven(args) => {
+            emit(&breakeven::run(args));
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Prints a command's output. A closed pipe (`skyscale simulate | head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
 }
 
 fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {

@@ -65,6 +65,32 @@ pub fn wait_quantile_ms(c: u32, arrivals_per_s: f64, service_ms: f64, q: f64) ->
     if w.is_finite() { w.max(0.0) } else { 0.0 }
 }
 
+/// The median and 95th-percentile waits (ms) at once: one Erlang C for both, which is what
+/// the simulator needs every minute.
+pub fn wait_p50_p95_ms(c: u32, arrivals_per_s: f64, service_ms: f64) -> (f64, f64) {
+    if !(arrivals_per_s.is_finite()
+        && arrivals_per_s > 0.0
+        && service_ms.is_finite()
+        && service_ms > 0.0)
+    {
+        return (0.0, 0.0);
+    }
+    let c = c.max(1);
+    let mu = 1000.0 / service_ms;
+    let cap = f64::from(c) * mu;
+    let lambda = arrivals_per_s.min(cap * MAX_RHO);
+    let pw = erlang_c(c, lambda / mu);
+    let q = |tail: f64| {
+        if pw <= tail {
+            0.0
+        } else {
+            let w = (pw / tail).ln() / (cap - lambda) * 1000.0;
+            if w.is_finite() { w.max(0.0) } else { 0.0 }
+        }
+    };
+    (q(1.0 - 0.5), q(1.0 - 0.95))
+}
+
 /// Mean wait in queue (ms), same model.
 pub fn mean_wait_ms(c: u32, arrivals_per_s: f64, service_ms: f64) -> f64 {
     if !(arrivals_per_s.is_finite()
@@ -117,6 +143,9 @@ mod tests {
             let w = wait_quantile_ms(c, l, s, q);
             prop_assert!(w.is_finite() && w >= 0.0);
             let m = mean_wait_ms(c, l, s);
+            let (a, b) = wait_p50_p95_ms(c, l, s);
+            prop_assert!(a.is_finite() && b.is_finite() && a <= b);
+            prop_assert_eq!(b, wait_quantile_ms(c, l, s, 0.95));
             prop_assert!(m.is_finite() && m >= 0.0);
         }
 

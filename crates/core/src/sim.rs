@@ -28,7 +28,7 @@ use serde::Serialize;
 use crate::catalog::{self, HOURS_PER_MONTH};
 use crate::i18n::Lang;
 use crate::pricing::{self, ContainerBill, FaasBill, FaasRates, OnPremBill};
-use crate::queueing::wait_quantile_ms;
+use crate::queueing::wait_p50_p95_ms;
 use crate::scenario::{ContainerService, FaasService, Runtime, Scenario, coded_enum};
 use crate::traffic::{self, STEP_S};
 
@@ -585,7 +585,8 @@ fn fleet_model(
     let mut idle_min = 0.0;
     let mut peak: Option<FleetDay> = None;
     for (_, day, weight) in days {
-        let r = run_fleet(&fleet, &day.rps);
+        // Only the peak day's series and latencies are shown; other days only add to bills.
+        let r = run_fleet(&fleet, &day.rps, peak.is_none());
         add_weighted(&mut month, &r.totals, *weight);
         active_min += r.active_instance_min * weight;
         idle_min += r.idle_instance_min * weight;
@@ -679,7 +680,7 @@ fn add_weighted(into: &mut Totals, day: &Totals, weight: f64) {
 }
 
 /// Steps one fleet through a day.
-fn run_fleet(f: &Fleet, rps: &[f64]) -> FleetDay {
+fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
     let n = rps.len();
     let mut out = Series::with_capacity(n);
     // Whole steps from launch decision (end of a step) to the step in which it first serves,
@@ -726,8 +727,13 @@ fn run_fleet(f: &Fleet, rps: &[f64]) -> FleetDay {
         if served > 0.0 {
             let per_instance = served / serving_now.max(1e-9);
             let base = f.base_ms + FRONT_DOOR_HOP_MS;
-            p50 = base + wait_quantile_ms(f.servers, per_instance, f.service_ms, 0.5);
-            p95 = base + wait_quantile_ms(f.servers, per_instance, f.service_ms, 0.95);
+            let (w50, w95) = if detail {
+                wait_p50_p95_ms(f.servers, per_instance, f.service_ms)
+            } else {
+                (0.0, 0.0)
+            };
+            p50 = base + w50;
+            p95 = base + w95;
             if fast && joining > 0.0 && demand > old_cap {
                 let held = (demand - old_cap) / demand * (start_s / STEP_S);
                 if held > 0.5 {
@@ -763,7 +769,9 @@ fn run_fleet(f: &Fleet, rps: &[f64]) -> FleetDay {
         totals.served += served * STEP_S;
         totals.dropped += dropped * STEP_S;
         totals.max_instances = totals.max_instances.max(running);
-        lat.push((p50, p95, served * STEP_S));
+        if detail {
+            lat.push((p50, p95, served * STEP_S));
+        }
 
         // Scaling decision at the end of the minute.
         let mut launched = 0.0;
@@ -806,7 +814,10 @@ fn run_fleet(f: &Fleet, rps: &[f64]) -> FleetDay {
                 && booting == 0.0
                 && last_scale.is_none_or(|l| t >= l + f.cooldown_steps)
             {
-                let want = by_load.max(desired.min(serving)).clamp(f.min, f.max);
+                // Remove only what keeps the rest below 90% of target, so one instance more
+                // or less does not make the fleet flap around the target.
+                let keep = (demand / (f.cap_rps * 0.9 * f.target) - 1e-9).ceil();
+                let want = keep.max(by_load).clamp(f.min, f.max);
                 if want < serving {
                     let gone = serving - want;
                     serving = want;
@@ -846,20 +857,42 @@ fn weighted_percentiles(lat: &mut [(f64, f64, f64)]) -> (f64, f64) {
     if total <= 0.0 {
         return (0.0, 0.0);
     }
-    let pick = |lat: &mut [(f64, f64, f64)], key: fn(&(f64, f64, f64)) -> f64, q: f64| {
-        lat.sort_unstable_by(|a, b| key(a).total_cmp(&key(b)));
-        let mut acc = 0.0;
-        for l in lat.iter() {
-            acc += l.2;
-            if acc >= q * total {
-                return fin(key(l));
-            }
+    let p50 = weighted_select(lat, |l| l.0, 0.5 * total);
+    let p95 = weighted_select(lat, |l| l.1, 0.95 * total);
+    (fin(p50), fin(p95))
+}
+
+/// The smallest key whose cumulative weight (in key order) reaches `target`, by repeated
+/// partitioning around the middle element: O(n) on average, where sorting would be
+/// O(n log n) — this runs for every model on every slider move.
+fn weighted_select<K: Fn(&(f64, f64, f64)) -> f64>(
+    v: &mut [(f64, f64, f64)],
+    key: K,
+    target: f64,
+) -> f64 {
+    let mut lo = 0;
+    let mut hi = v.len();
+    let mut need = target;
+    while hi - lo > 1 {
+        let part = &mut v[lo..hi];
+        let mid = part.len() / 2;
+        part.select_nth_unstable_by(mid, |a, b| key(a).total_cmp(&key(b)));
+        let below: f64 = part[..mid].iter().map(|l| l.2).sum();
+        let with_mid = below + part[mid].2;
+        if need <= below && mid > 0 {
+            hi = lo + mid;
+        } else if need <= with_mid {
+            return key(&part[mid]);
+        } else {
+            need -= with_mid;
+            lo += mid + 1;
         }
-        fin(lat.last().map_or(0.0, key))
-    };
-    let p50 = pick(lat, |l| l.0, 0.5);
-    let p95 = pick(lat, |l| l.1, 0.95);
-    (p50, p95)
+    }
+    if lo < v.len() {
+        key(&v[lo])
+    } else {
+        v.last().map_or(0.0, key)
+    }
 }
 
 fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) -> ModelOutcome {
@@ -892,7 +925,8 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
         let mut out = Series::with_capacity(n);
         let mut totals = Totals::default();
         let mut used_hist: Vec<f64> = vec![0.0; warm_steps];
-        let mut lat = Vec::with_capacity(n);
+        let detail = peak.is_none();
+        let mut lat = Vec::with_capacity(if detail { n } else { 0 });
         let (mut day_gbs_od, mut day_gbs_pc) = (0.0, 0.0);
         // The day starts warm from the previous evening: environments used in the last
         // minutes of the (repeating) day are still warm.
@@ -957,7 +991,9 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
             totals.dropped += dropped * STEP_S;
             totals.cold_starts += cold;
             totals.max_instances = totals.max_instances.max(warm.max(envs));
-            lat.push((p50, p95, requests));
+            if detail {
+                lat.push((p50, p95, requests));
+            }
         }
         let (p50, p95) = weighted_percentiles(&mut lat);
         totals.p50_ms = p50;
@@ -1112,6 +1148,33 @@ mod tests {
         assert!(o.saas.month_usd.is_finite() && o.saas.month_usd >= 0.0);
     }
     const STEPS_PER_DAY_TEST: usize = traffic::STEPS_PER_DAY;
+
+    proptest! {
+        #[test]
+        fn weighted_select_matches_sorting(
+            v in prop::collection::vec((0.0f64..100.0, 0.0f64..10.0), 1..200), q in 0.01f64..1.0,
+        ) {
+            let mut rows: Vec<(f64, f64, f64)> = v.iter().map(|&(k, w)| (k, k, w)).collect();
+            let total: f64 = rows.iter().map(|r| r.2).sum();
+            prop_assume!(total > 0.0);
+            let mut sorted = rows.clone();
+            sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut acc = 0.0;
+            let mut expected = sorted.last().unwrap().0;
+            for r in &sorted {
+                acc += r.2;
+                if acc >= q * total {
+                    expected = r.0;
+                    break;
+                }
+            }
+            let got = weighted_select(&mut rows, |l| l.0, q * total);
+            // Ties in cumulative weight may resolve to a neighbour with zero weight.
+            let ok = got == expected
+                || sorted.iter().filter(|r| r.0 > got.min(expected) && r.0 < got.max(expected)).all(|r| r.2 == 0.0);
+            prop_assert!(ok, "{} vs {}", got, expected);
+        }
+    }
 
     #[test]
     fn default_scenario_is_sane_and_deterministic() {
@@ -1285,8 +1348,10 @@ mod tests {
             peak in 0.0f64..50_000.0, cpu in 1.0f64..200.0, head in 0.0f64..200.0, seed in any::<u64>(),
             pat in prop::sample::select(vec![Pattern::Steady, Pattern::Diurnal, Pattern::Iot, Pattern::Batch]),
         ) {
-            let mut s = Scenario::default();
-            s.traffic = crate::scenario::Traffic { pattern: pat, peak_rps: peak, seed };
+            let mut s = Scenario {
+                traffic: crate::scenario::Traffic { pattern: pat, peak_rps: peak, seed },
+                ..Scenario::default()
+            };
             s.workload.cpu_ms = cpu;
             s.onprem.headroom_pct = head;
             s.vm.max = 100_000;

@@ -1,0 +1,78 @@
+//! Argument checks shared by the subcommands: every bad value becomes one line that names the
+//! argument and its valid range, and the process exits with code 2 (like clap's own errors).
+
+use std::fmt;
+
+/// A bad command-line argument (exit code 2).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Formats a range bound without float noise: `0.25`, `16`, `1000000`.
+pub fn bound(x: f64) -> String {
+    format!("{x}")
+}
+
+/// A clap value parser for a finite number in `[min, max]`.
+pub fn number_in(
+    min: f64,
+    max: f64,
+) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
+    move |s: &str| match s.trim().replace('_', "").parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= min && x <= max => Ok(x),
+        _ => Err(format!(
+            "must be a number from {} to {}",
+            bound(min),
+            bound(max)
+        )),
+    }
+}
+
+/// A clap value parser for a whole number in `[min, max]`.
+pub fn whole_in(
+    min: u64,
+    max: u64,
+) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
+    move |s: &str| match s.trim().replace('_', "").parse::<u64>() {
+        Ok(x) if x >= min && x <= max => Ok(x),
+        _ => Err(format!("must be a whole number from {min} to {max}")),
+    }
+}
+
+/// Checks a value whose range depends on another argument (e.g. `--vcpu` per service).
+pub fn check_range(
+    arg: &str,
+    value: f64,
+    min: f64,
+    max: f64,
+    context: &str,
+) -> Result<(), UsageError> {
+    if value >= min && value <= max {
+        Ok(())
+    } else {
+        Err(UsageError(format!(
+            "error: invalid value '{}' for '{arg}': must be from {} to {} {context}",
+            bound(value),
+            bound(min),
+            bound(max)
+        )))
+    }
+}
+
+/// clap's rendered error, folded onto one line (it lists missing arguments on separate lines
+/// and adds usage hints after a blank line).
+pub fn one_line(rendered: &str) -> String {
+    let head = rendered.split("\n\n").next().unwrap_or(rendered);
+    head.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,102 @@
+//! `skyscale breakeven --scenario QUERY`: the steady traffic where functions cost as much as
+//! VMs and as containers.
+
+use clap::Args;
+use serde_json::{Value, json};
+use skyscale_core::breakeven::{Comparison, breakeven};
+use skyscale_core::money::{format, format_number};
+use skyscale_core::{Lang, Scenario};
+
+use crate::LangArg;
+
+#[derive(Args, Debug)]
+pub struct BreakevenArgs {
+    /// The scenario as a URL query string (the part after `?` in a Skyscale link).
+    #[arg(long, default_value = "")]
+    pub scenario: String,
+    #[arg(long)]
+    pub json: bool,
+    /// Language of the text (default: the scenario's `lang`).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+fn comparison_json(c: &Comparison) -> Value {
+    match &c.point {
+        Some(p) => json!({
+            "requests_per_s": p.requests_per_s,
+            "requests_per_month": p.requests_per_month,
+            "monthly_usd": p.monthly_usd,
+            "instances": p.instances,
+            "instance_usd_per_month": c.instance_usd_per_month,
+            "instance_rps": c.instance_rps,
+        }),
+        None => json!({
+            "requests_per_s": null,
+            "requests_per_month": null,
+            "monthly_usd": null,
+            "instances": null,
+            "faas_cheaper_up_to_rps": c.searched_up_to_rps,
+            "instance_usd_per_month": c.instance_usd_per_month,
+            "instance_rps": c.instance_rps,
+        }),
+    }
+}
+
+pub fn run(args: BreakevenArgs) -> String {
+    let (s, warnings) = Scenario::from_query(&args.scenario);
+    let lang = args.lang.map(Lang::from).unwrap_or(s.lang);
+    for w in &warnings {
+        eprintln!("skyscale: warning: {}", w.message(lang));
+    }
+    let b = breakeven(&s);
+    if args.json {
+        return json!({
+            "scenario": s.to_query(),
+            "faas_runnable": b.faas_runnable,
+            "vm": comparison_json(&b.faas_vs_vm),
+            "container": comparison_json(&b.faas_vs_container),
+            "vm_instance": s.vm.instance,
+            "container_service": s.container.service.code(),
+        })
+        .to_string();
+    }
+    let money = |usd: f64| format(usd, s.currency, s.krw_per_usd);
+    let line = |what: &str, c: &Comparison| match (&c.point, lang) {
+        (Some(p), Lang::En) => format!(
+            "FaaS vs {what}: equal at {} req/s steady ({} requests/month), {} per month with {} instance(s). Below that, functions are cheaper.",
+            format_number(p.requests_per_s, 3),
+            format_number(p.requests_per_month, 0),
+            money(p.monthly_usd),
+            format_number(p.instances, 0)
+        ),
+        (Some(p), Lang::Ko) => format!(
+            "FaaS 대 {what}: 초당 {}건(월 {}건)에서 같아집니다. 인스턴스 {}개, 월 {}. 그보다 적으면 함수가 더 쌉니다.",
+            format_number(p.requests_per_s, 3),
+            format_number(p.requests_per_month, 0),
+            format_number(p.instances, 0),
+            money(p.monthly_usd)
+        ),
+        (None, Lang::En) => format!(
+            "FaaS vs {what}: functions stay cheaper up to {} req/s.",
+            format_number(c.searched_up_to_rps, 0)
+        ),
+        (None, Lang::Ko) => format!(
+            "FaaS 대 {what}: 초당 {}건까지 함수가 계속 더 쌉니다.",
+            format_number(c.searched_up_to_rps, 0)
+        ),
+    };
+    let mut out = vec![
+        line(&s.vm.instance, &b.faas_vs_vm),
+        line(s.container.service.code(), &b.faas_vs_container),
+    ];
+    if !b.faas_runnable {
+        out.push(match lang {
+            Lang::En => {
+                "Note: this workload is over the function limits, so FaaS is not an option.".into()
+            }
+            Lang::Ko => "참고: 이 워크로드는 함수 한도를 넘어 FaaS로는 실행할 수 없습니다.".into(),
+        });
+    }
+    out.join("\n")
+}
