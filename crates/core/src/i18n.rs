@@ -174,6 +174,19 @@ texts! {
     FeatureAlerts => "Trip alerts", "운행 알림";
     Monolith => "Monolith", "모놀리식";
     Microservices => "Microservices", "마이크로서비스";
+    // Is serverless a fit? (the notes' seven cases and two counter-examples).
+    FitUnpredictable => "1. Usage too irregular to provision for", "1. 사용 패턴이 일정치 않아 프로비저닝이 어려운 경우";
+    FitQuick => "2. A simple function that runs fast", "2. 빨리 실행할 수 있는 간단한 기능";
+    FitTiny => "3. A very small function", "3. 굉장히 작은 기능";
+    FitParallelBatch => "4. Batch work that runs in parallel", "4. 병렬 처리가 필요한 배치성 기능";
+    FitScheduled => "5. A scheduled job", "5. 주기적으로 도는 스케줄링 작업";
+    FitIot => "6. IoT reacting to sensor values", "6. 센서 값에 따라 반응하는 IoT";
+    FitEventApi => "7. Event APIs with unpredictable traffic", "7. 트래픽을 예측할 수 없는 이벤트성 API";
+    FitSteadyHeavy => "Counter-example: heavy steady traffic", "반례: 꾸준히 많은 트래픽";
+    FitLongRunning => "Counter-example: a 20-minute connection (WebSocket)", "반례: 20분 동안 유지되는 연결(웹 소켓)";
+    FitVerdictGood => "Good fit.", "잘 맞습니다.";
+    FitVerdictMixed => "Works, but costs more than the alternatives.", "동작하지만 대안보다 비쌉니다.";
+    FitVerdictPoor => "Poor fit.", "맞지 않습니다.";
 
     // The app shell.
     ThemeLabel => "Theme", "테마";
@@ -299,6 +312,28 @@ texts! {
         "함수 하나의 메모리입니다. FaaS는 GB-초로 과금하므로 컴퓨팅 요금에 곱해집니다.";
     OutOfRange => "Enter a number from {min} to {max}.", "{min}부터 {max} 사이의 숫자를 입력하세요.";
     NotANumber => "Enter a number.", "숫자를 입력하세요.";
+    LanesTitle => "The same traffic through every model", "같은 트래픽, 모델별 확장";
+    LanesDesc => "Each lane shows one way to run the workload at the chosen minute of the day: its instances (serving, starting, draining or idle), how busy they are, the 95th-percentile latency, requests lost, and the bill so far.",
+        "각 레인은 하루 중 선택한 시각에 작업을 실행하는 한 가지 방식입니다: 인스턴스(처리 중, 시작 중, 종료 대기, 유휴), 사용률, 95번째 백분위 지연 시간, 유실된 요청, 지금까지의 요금을 보여 줍니다.";
+    LaneTime => "Time of day", "시각";
+    LaneDemand => "Demand", "수요";
+    LaneServing => "serving", "처리 중";
+    LaneBooting => "starting", "시작 중";
+    LaneDraining => "draining", "종료 대기";
+    LaneIdle => "idle (warm)", "유휴(웜)";
+    LaneBusy => "busy", "실행 중";
+    LaneColdStart => "cold start", "콜드 스타트";
+    LaneIconScale => "1 icon =", "아이콘 1개 =";
+    LaneInstances => "instances", "인스턴스";
+    LaneEnvironments => "environments", "실행 환경";
+    LaneUtil => "Busy", "사용률";
+    LaneP95 => "p95 latency", "p95 지연";
+    LaneDropped => "Dropped", "유실";
+    LaneThrottled => "Throttled", "스로틀링";
+    LaneCostToday => "Cost so far today", "오늘 누적 비용";
+    LaneMonth => "30-day bill", "30일 요금";
+    LaneNone => "none", "없음";
+    PerSecond => "/s", "/초";
 
     // -- charts --
 

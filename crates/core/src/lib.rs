@@ -10,7 +10,9 @@
 
 pub mod breakeven;
 pub mod catalog;
+pub mod fit;
 pub mod i18n;
+pub mod lanes;
 pub mod math;
 pub mod money;
 pub mod msa;
