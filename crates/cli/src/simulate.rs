@@ -25,16 +25,6 @@ pub fn json_key(kind: ModelKind) -> String {
     kind.code().replace('-', "_")
 }
 
-pub fn model_label(kind: ModelKind) -> Text {
-    match kind {
-        ModelKind::OnPrem => Text::ModelOnPrem,
-        ModelKind::VmFixed => Text::ModelVmFixed,
-        ModelKind::VmAuto => Text::ModelVmAuto,
-        ModelKind::Container => Text::ModelContainer,
-        ModelKind::Faas => Text::ModelFaas,
-    }
-}
-
 fn model_json(m: &ModelOutcome, lang: Lang) -> Value {
     json!({
         "cost_usd": m.month.cost_usd,
@@ -104,7 +94,7 @@ fn table(s: &Scenario, o: &skyscale_core::Outcome, lang: Lang) -> String {
     ];
     let mut rows: Vec<[String; 6]> = vec![header];
     for m in &o.models {
-        let name = model_label(m.kind).get(lang).to_string();
+        let name = m.kind.label().get(lang).to_string();
         if !m.not_runnable.is_empty() {
             rows.push([
                 name,
@@ -179,7 +169,7 @@ fn table(s: &Scenario, o: &skyscale_core::Outcome, lang: Lang) -> String {
     }
     for m in &o.models {
         out.push(String::new());
-        out.push(format!("{}:", model_label(m.kind).get(lang)));
+        out.push(format!("{}:", m.kind.label().get(lang)));
         for r in &m.not_runnable {
             out.push(format!("  {}", r.message(lang)));
         }

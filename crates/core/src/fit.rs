@@ -155,12 +155,12 @@ impl Verdict {
         match (self.best_other, lang) {
             (Some((kind, usd)), Lang::En) => format!(
                 "{head} Functions: {faas} a month, {pct}% throttled; cheapest alternative: {} at {}.",
-                model_label(kind).get(lang),
+                kind.label().get(lang),
                 money(usd)
             ),
             (Some((kind, usd)), Lang::Ko) => format!(
                 "{head} 함수: 월 {faas}, 스로틀링 {pct}%; 가장 싼 대안: {} 월 {}.",
-                model_label(kind).get(lang),
+                kind.label().get(lang),
                 money(usd)
             ),
             (None, Lang::En) => format!(
@@ -170,17 +170,6 @@ impl Verdict {
                 "{head} 함수: 월 {faas}, 스로틀링 {pct}%; 이 부하를 감당하는 다른 모델이 없습니다."
             ),
         }
-    }
-}
-
-/// The display name of a model.
-pub fn model_label(kind: ModelKind) -> Text {
-    match kind {
-        ModelKind::OnPrem => Text::ModelOnPrem,
-        ModelKind::VmFixed => Text::ModelVmFixed,
-        ModelKind::VmAuto => Text::ModelVmAuto,
-        ModelKind::Container => Text::ModelContainer,
-        ModelKind::Faas => Text::ModelFaas,
     }
 }
 

@@ -197,7 +197,7 @@ impl FaasService {
 }
 
 /// Traffic: pattern, peak and the seed of its randomness.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Traffic {
     pub pattern: Pattern,
     /// The highest rate of the (peak) day, requests per second.
@@ -207,7 +207,7 @@ pub struct Traffic {
 }
 
 /// What one request costs to serve.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workload {
     /// CPU time one request uses (milliseconds of one vCPU).
     pub cpu_ms: f64,
@@ -218,7 +218,7 @@ pub struct Workload {
 }
 
 /// Owned servers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OnPrem {
     /// Spare capacity bought above the planned peak, percent.
     pub headroom_pct: f64,
@@ -243,7 +243,7 @@ pub struct Vm {
 }
 
 /// Managed containers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Container {
     pub service: ContainerService,
     pub vcpu: f64,
@@ -254,7 +254,7 @@ pub struct Container {
 }
 
 /// Functions.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Faas {
     pub service: FaasService,
     pub arch: Arch,
@@ -273,13 +273,13 @@ pub struct Faas {
 }
 
 /// A subscription.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Saas {
     pub seats: u32,
 }
 
 /// Price overrides; `None` uses the catalog.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Prices {
     pub usd_per_million_requests: Option<f64>,
     /// A flat GB-second price (replaces the volume tiers).
@@ -294,7 +294,7 @@ pub struct Prices {
 }
 
 /// Monolith vs microservices controls.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Msa {
     /// A module that has failed, if any.
     pub fail: Option<Module>,

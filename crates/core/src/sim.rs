@@ -48,6 +48,20 @@ coded_enum! {
     }
 }
 
+impl ModelKind {
+    /// The display name.
+    pub fn label(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            ModelKind::OnPrem => Text::ModelOnPrem,
+            ModelKind::VmFixed => Text::ModelVmFixed,
+            ModelKind::VmAuto => Text::ModelVmAuto,
+            ModelKind::Container => Text::ModelContainer,
+            ModelKind::Faas => Text::ModelFaas,
+        }
+    }
+}
+
 /// Latency of one network hop through a front door (load balancer, API gateway), ms.
 pub const FRONT_DOOR_HOP_MS: f64 = 1.0;
 /// Lambda adds new execution environments at most 1,000 every 10 seconds per function.
