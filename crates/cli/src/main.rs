@@ -56,6 +56,10 @@ struct RenderArgs {
 enum RenderView {
     /// The responsibility stack: On-premises, IaaS, PaaS, FaaS, SaaS.
     Stack,
+    /// "FaaS ⊂ Serverless".
+    Serverless,
+    /// The scaling lanes: every compute model at one minute of the day.
+    Lanes,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -132,6 +136,11 @@ fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
     }
     let scene = match args.view {
         RenderView::Stack => stack::build(&scenario),
+        RenderView::Serverless => stack::serverless(&scenario),
+        RenderView::Lanes => {
+            let outcome = skyscale_core::sim::simulate(&scenario);
+            skyscale_core::lanes::build(&scenario, &outcome, 720, None)
+        }
     };
     let text = svg::write(&scene, &Options::file());
     match args.out {

@@ -334,6 +334,72 @@ texts! {
     LaneMonth => "30-day bill", "30일 요금";
     LaneNone => "none", "없음";
     PerSecond => "/s", "/초";
+    ScalingLead => "Drag the peak traffic and watch servers, containers and functions scale side by side while the bill moves. Play the day to see autoscaling lag behind a spike and functions start cold.",
+        "최대 트래픽을 끌어 보며 서버, 컨테이너, 함수가 나란히 확장되고 요금이 바뀌는 모습을 보세요. 하루를 재생하면 급증을 뒤쫓는 오토스케일링과 함수의 콜드 스타트가 보입니다.";
+    Play => "Play", "재생";
+    Pause => "Pause", "일시 정지";
+    PlayLabel => "Play the simulated day (about 20 seconds at 1×)", "시뮬레이션한 하루를 재생(1× 속도로 약 20초)";
+    ScrubLabel => "Time of day", "하루 중 시각";
+    ScrubHelp => "Move through the simulated day, one minute per step.", "시뮬레이션한 하루를 1분 단위로 이동합니다.";
+    SpeedLabel => "Speed", "속도";
+    ModelSettings => "Model settings", "모델 설정";
+    OnPremSettings => "On-premises", "온프레미스";
+    HeadroomLabel => "Headroom bought above the peak", "피크 대비 여유 용량";
+    HeadroomHelp => "Servers are bought weeks ahead for the planned peak plus this margin; they cannot grow within the month.",
+        "서버는 몇 주 전에 계획한 피크에 이 여유분을 더해 삽니다. 한 달 안에는 늘릴 수 없습니다.";
+    VmSettings => "Virtual machines (IaaS)", "가상 머신(IaaS)";
+    InstanceTypeLabel => "Instance type", "인스턴스 유형";
+    InstanceTypeHelp => "The EC2 type both VM lanes use; its hourly on-demand price is in the catalog.",
+        "두 VM 레인이 쓰는 EC2 유형입니다. 시간당 온디맨드 가격은 가격표에 있습니다.";
+    FixedCountLabel => "Fixed fleet size", "고정 VM 수";
+    FixedCountHelp => "How many VMs the fixed lane runs all day, busy or not.", "고정 레인이 하루 종일 켜 두는 VM 수입니다.";
+    TargetLabel => "Autoscaling CPU target", "오토스케일링 CPU 목표";
+    TargetHelp => "Target tracking adds VMs when average CPU stays above this for 3 minutes.", "평균 CPU가 3분 동안 이 값을 넘으면 VM을 추가합니다.";
+    MinLabel => "Minimum VMs", "최소 VM";
+    MinHelp => "The autoscaled fleet never goes below this.", "오토스케일링 VM 수의 하한입니다.";
+    MaxLabel => "Maximum VMs", "최대 VM";
+    MaxHelp => "The autoscaled fleet never goes above this; beyond it requests queue and drop.", "오토스케일링 VM 수의 상한입니다. 넘으면 요청이 대기하다 유실됩니다.";
+    BootLabel => "Boot + app start", "부팅 + 앱 시작";
+    BootHelp => "Seconds before a new VM serves requests.", "새 VM이 요청을 받기까지 걸리는 초입니다.";
+    UnitS => "s", "초";
+    UnitGb => "GB", "GB";
+    UnitVcpu => "vCPU", "vCPU";
+    ContainerSettings => "Containers (PaaS)", "컨테이너(PaaS)";
+    ContainerServiceLabel => "Service", "서비스";
+    ContainerServiceHelp => "Whose container prices to use.", "어느 서비스의 컨테이너 가격을 쓸지 고릅니다.";
+    VcpuLabel => "vCPU per container", "컨테이너당 vCPU";
+    VcpuHelp => "CPU size of one container; billed per vCPU-hour while it runs.", "컨테이너 하나의 CPU 크기입니다. 실행 중 vCPU-시간으로 과금합니다.";
+    MemGbLabel => "Memory per container", "컨테이너당 메모리";
+    MemGbHelp => "Billed per GB-hour while the container runs.", "실행 중 GB-시간으로 과금합니다.";
+    MinInstancesLabel => "Minimum containers", "최소 컨테이너";
+    MinInstancesHelp => "0 lets the service scale to zero (and start cold); more keeps some warm and billed.",
+        "0이면 0까지 줄어들고(콜드 스타트 발생), 더 크면 일부를 켜 둔 채 과금합니다.";
+    FaasSettings => "Functions (FaaS)", "함수(FaaS)";
+    FaasServiceLabel => "Service", "서비스";
+    FaasServiceHelp => "AWS Lambda or Azure Functions prices and limits.", "AWS Lambda 또는 Azure Functions의 가격과 한도.";
+    ArchLabel => "Architecture", "아키텍처";
+    ArchHelp => "arm64 (Graviton) costs about 20% less per GB-second than x86_64.", "arm64(Graviton)는 GB-초당 x86_64보다 약 20% 쌉니다.";
+    FreeTierLabel => "Apply the monthly free tier", "월 프리 티어 적용";
+    FreeTierHelp => "1M requests and 400,000 GB-seconds free each month.", "매달 요청 100만 건과 400,000 GB-초가 무료입니다.";
+    GranularityLabel => "Bill in 100 ms steps (before Dec 2020)", "100 ms 단위 과금(2020년 12월 이전)";
+    GranularityHelp => "Today Lambda rounds each run up to 1 ms; it used to round to 100 ms.", "지금은 실행 시간을 1 ms 단위로 올림하지만, 예전에는 100 ms 단위였습니다.";
+    ProvisionedLabel => "Provisioned concurrency", "프로비저닝된 동시성";
+    ProvisionedHelp => "Environments kept initialised all month: no cold starts up to this many, billed even when idle.",
+        "한 달 내내 초기화해 두는 실행 환경 수입니다. 이만큼은 콜드 스타트가 없지만 쉬어도 과금합니다.";
+    QuotaLabel => "Account concurrency quota", "계정 동시성 한도";
+    QuotaHelp => "At most this many functions run at once; requests above it are throttled.", "동시에 실행되는 함수 수의 한도입니다. 넘는 요청은 스로틀링됩니다.";
+    LegacyLabel => "Use the notes' older limits (1,500 MB, 300 s)", "노트의 예전 한도 사용(1,500 MB, 300초)";
+    LegacyHelp => "The lecture notes quote Lambda's old limits; today they are 10,240 MB and 900 s.", "강의 노트는 예전 Lambda 한도를 인용합니다. 지금은 10,240 MB, 900초입니다.";
+    RuntimeLabel => "Runtime", "런타임";
+    RuntimeHelp => "Sets the cold-start time (Java starts slowest).", "콜드 스타트 시간을 정합니다(Java가 가장 느림).";
+    ShowMath => "Show the math", "계산 과정 보기";
+    ShowMathLead => "Each model's 30-day bill as a formula with this scenario's numbers filled in.", "각 모델의 30일 요금을 이 시나리오의 숫자를 넣은 식으로 보여 줍니다.";
+    MonthTitle => "30-day bill per model", "모델별 30일 요금";
+    CurrencyLabel => "Currency", "통화";
+    RateLabel => "Won per dollar", "환율(원/달러)";
+    RateHelp => "The exchange rate used to show won; prices are published in US dollars.", "원화 표시에 쓰는 환율입니다. 가격은 미국 달러로 공시됩니다.";
+    CheapestBadge => "cheapest", "가장 저렴";
+    Announce => "At this peak:", "이 최대 트래픽에서:";
 
     // -- charts --
 

@@ -1,0 +1,538 @@
+//! The scaling lanes: every compute model side by side at one minute of the simulated day.
+//!
+//! Each lane draws its instances as icons whose *shape* says their state — a filled square is
+//! serving (a function: busy), a dashed outline is starting, a half-filled square is draining
+//! (a function: idle but warm) — and a triangle marks instances that started cold this
+//! minute. Below the icons: utilisation as a bar and a number, p95 latency, requests lost and
+//! the bill so far. All numbers come from [`crate::sim::Outcome`]; nothing is computed here
+//! but layout.
+
+use crate::i18n::{Lang, Text};
+use crate::money::{format as money, format_number as num};
+use crate::scenario::Scenario;
+use crate::scene::{Anchor, Node, Role, Scene, Stroke};
+use crate::sim::{ModelKind, Outcome};
+
+const WIDTH: f64 = 1000.0;
+const MARGIN: f64 = 16.0;
+const GAP: f64 = 10.0;
+const TOP: f64 = 64.0;
+const ICON: f64 = 16.0;
+const ICON_GAP: f64 = 5.0;
+const ICON_COLS: usize = 8;
+const ICON_ROWS: usize = 6;
+/// The most icons a lane draws; beyond it one icon stands for several instances.
+pub const MAX_ICONS: usize = ICON_COLS * ICON_ROWS;
+
+/// How many instances one icon stands for so that `n` fits in [`MAX_ICONS`]: 1, 2, 5, 10, 20…
+pub fn icon_scale(n: f64) -> f64 {
+    let mut scale = 1.0;
+    let steps = [2.0, 2.5, 2.0];
+    let mut i = 0;
+    while n / scale > MAX_ICONS as f64 && scale < 1e12 {
+        scale *= steps[i % 3];
+        i += 1;
+    }
+    scale
+}
+
+/// Clamps a minute index into the simulated day.
+pub fn clamp_minute(outcome: &Outcome, minute: usize) -> usize {
+    minute.min(outcome.traffic_rps.len().saturating_sub(1))
+}
+
+/// Formats a minute of the day as `HH:MM`.
+pub fn clock(minute: usize) -> String {
+    format!("{:02}:{:02}", (minute / 60) % 24, minute % 60)
+}
+
+/// Builds the lanes at `minute`, emphasising `highlight` if given.
+pub fn build(
+    s: &Scenario,
+    outcome: &Outcome,
+    minute: usize,
+    highlight: Option<ModelKind>,
+) -> Scene {
+    let lang = s.lang;
+    let m = clamp_minute(outcome, minute);
+    let lanes = ModelKind::ALL.len() as f64;
+    let lane_w = (WIDTH - 2.0 * MARGIN - (lanes - 1.0) * GAP) / lanes;
+    let height = TOP + 36.0 + ICON_ROWS as f64 * (ICON + ICON_GAP) + 190.0 + 40.0;
+    let mut scene = Scene::new(
+        WIDTH,
+        height,
+        Text::LanesTitle.get(lang),
+        Text::LanesDesc.get(lang),
+    );
+    let demand = outcome.traffic_rps.get(m).copied().unwrap_or(0.0);
+    scene.push(
+        Node::text(MARGIN, 28.0, Text::LanesTitle.get(lang), 20.0, Role::Ink)
+            .bold()
+            .id("lanes-title"),
+    );
+    scene.push(
+        Node::text(
+            WIDTH - MARGIN,
+            28.0,
+            format!(
+                "{} {} · {} {} {}",
+                Text::LaneTime.get(lang),
+                clock(m),
+                Text::LaneDemand.get(lang),
+                num(demand, 1),
+                Text::UnitRps.get(lang)
+            ),
+            15.0,
+            Role::Ink,
+        )
+        .anchor(Anchor::End)
+        .id("lanes-clock"),
+    );
+    for (i, &kind) in ModelKind::ALL.iter().enumerate() {
+        let x = MARGIN + i as f64 * (lane_w + GAP);
+        scene.push(lane(
+            s,
+            outcome,
+            kind,
+            m,
+            x,
+            lane_w,
+            height - 40.0,
+            highlight == Some(kind),
+        ));
+    }
+    scene.push(legend(lang, height - 22.0));
+    scene
+}
+
+#[allow(clippy::too_many_arguments)]
+fn lane(
+    s: &Scenario,
+    outcome: &Outcome,
+    kind: ModelKind,
+    m: usize,
+    x: f64,
+    w: f64,
+    bottom: f64,
+    highlighted: bool,
+) -> Node {
+    let lang = s.lang;
+    let model = outcome.model(kind);
+    let series = &model.series;
+    let at = |v: &Vec<f64>| v.get(m).copied().unwrap_or(0.0).max(0.0);
+    let (booting, serving, draining, cold) = (
+        at(&series.booting),
+        at(&series.serving),
+        at(&series.draining),
+        at(&series.cold_starts),
+    );
+    let is_faas = kind == ModelKind::Faas;
+    let mut nodes = vec![
+        Node::rect(x, TOP - 24.0, w, bottom - TOP + 24.0, Role::Background)
+            .radius(10.0)
+            .stroke(if highlighted {
+                Stroke::solid(Role::Accent, 3.0)
+            } else {
+                Stroke::solid(Role::Border, 1.0)
+            }),
+    ];
+    // The name, wrapped on the comma ("IaaS, autoscaled VMs" → two lines).
+    let name = kind.label().get(lang);
+    let (first, second) = name.split_once(", ").unwrap_or((name, ""));
+    nodes.push(Node::text(x + 10.0, TOP - 4.0, first, 14.0, Role::Ink).bold());
+    nodes.push(Node::text(x + 10.0, TOP + 14.0, second, 13.0, Role::Ink).bold());
+
+    let icons_y = TOP + 30.0;
+    if !model.not_runnable.is_empty() {
+        nodes.push(
+            Node::text(
+                x + 10.0,
+                icons_y + 12.0,
+                Text::NotRunnable.get(lang),
+                14.0,
+                Role::Accent,
+            )
+            .bold(),
+        );
+        let mut y = icons_y + 32.0;
+        for reason in &model.not_runnable {
+            for line in wrap(&reason.message(lang), 22) {
+                nodes.push(Node::text(x + 10.0, y, line, 12.0, Role::Ink));
+                y += 16.0;
+            }
+        }
+        return Node::group(nodes)
+            .id(format!("lane-{}", kind.code()))
+            .class(format!("lane lane-{} not-runnable", kind.code()))
+            .title(format!("{}: {}", name, Text::NotRunnable.get(lang)));
+    }
+
+    let total = booting + serving + draining;
+    let scale = icon_scale(total.ceil());
+    let icons = |n: f64| (n / scale).round() as usize;
+    let (n_serving, n_booting, n_draining) = (icons(serving), icons(booting), icons(draining));
+    let n_cold = ((cold / scale).ceil() as usize).min(n_booting + n_serving);
+    let mut k = 0usize;
+    let icon_pos = |k: usize| {
+        let col = k % ICON_COLS;
+        let row = k / ICON_COLS;
+        (
+            x + 10.0 + col as f64 * (ICON + ICON_GAP),
+            icons_y + row as f64 * (ICON + ICON_GAP),
+        )
+    };
+    let mut icon_nodes = Vec::new();
+    for (count, state) in [(n_serving, 0), (n_booting, 1), (n_draining, 2)] {
+        for _ in 0..count {
+            if k >= MAX_ICONS {
+                break;
+            }
+            let (ix, iy) = icon_pos(k);
+            icon_nodes.push(icon(state, ix, iy));
+            k += 1;
+        }
+    }
+    // Cold starts: a triangle on the newest instances (the starting ones, then serving).
+    let first_new = n_serving;
+    for j in 0..n_cold {
+        let idx = if n_booting > 0 { first_new + j } else { j };
+        if idx >= k {
+            break;
+        }
+        let (ix, iy) = icon_pos(idx);
+        icon_nodes.push(Node::polygon(
+            vec![
+                (ix + ICON - 7.0, iy - 3.0),
+                (ix + ICON + 3.0, iy - 3.0),
+                (ix + ICON + 3.0, iy + 7.0),
+            ],
+            Role::Accent,
+        ));
+    }
+    nodes.push(Node::group(icon_nodes).class("icons"));
+
+    let unit = if is_faas {
+        Text::LaneEnvironments
+    } else {
+        Text::LaneInstances
+    };
+    let mut y = icons_y + ICON_ROWS as f64 * (ICON + ICON_GAP) + 14.0;
+    let count_line = format!("{} {}", num(total.round(), 0), unit.get(lang));
+    nodes.push(
+        Node::text(x + 10.0, y, count_line, 15.0, Role::Ink)
+            .bold()
+            .class("lane-count"),
+    );
+    y += 17.0;
+    let states = if is_faas {
+        format!(
+            "{} {} · {} {}",
+            num(serving.round(), 0),
+            Text::LaneBusy.get(lang),
+            num(draining.round(), 0),
+            Text::LaneIdle.get(lang)
+        )
+    } else {
+        format!(
+            "{} {} · {} {}",
+            num(serving.round(), 0),
+            Text::LaneServing.get(lang),
+            num(booting.round(), 0),
+            Text::LaneBooting.get(lang)
+        )
+    };
+    nodes.push(Node::text(x + 10.0, y, states, 12.0, Role::InkMuted));
+    y += 16.0;
+    if scale > 1.0 {
+        nodes.push(Node::text(
+            x + 10.0,
+            y,
+            format!("{} {}", Text::LaneIconScale.get(lang), num(scale, 0)),
+            12.0,
+            Role::InkMuted,
+        ));
+    }
+    y += 22.0;
+
+    // Utilisation bar with its number (the bar is never the only carrier of the value).
+    let util = at(&series.utilisation).min(1.0);
+    let bar_w = w - 20.0;
+    nodes.push(Node::text(
+        x + 10.0,
+        y,
+        format!("{} {}%", Text::LaneUtil.get(lang), num(util * 100.0, 0)),
+        12.0,
+        Role::Ink,
+    ));
+    y += 6.0;
+    nodes.push(
+        Node::rect(x + 10.0, y, bar_w, 8.0, Role::Provider)
+            .radius(3.0)
+            .stroke(Stroke::solid(Role::Border, 1.0)),
+    );
+    nodes.push(Node::rect(x + 10.0, y, bar_w * util, 8.0, Role::You).radius(3.0));
+    y += 28.0;
+    let p95 = at(&series.p95_ms);
+    nodes.push(
+        Node::text(
+            x + 10.0,
+            y,
+            format!("{} {} ms", Text::LaneP95.get(lang), num(p95, 0)),
+            13.0,
+            Role::Ink,
+        )
+        .class("lane-p95"),
+    );
+    y += 19.0;
+    let dropped = at(&series.dropped_rps);
+    let lost_label = if is_faas {
+        Text::LaneThrottled
+    } else {
+        Text::LaneDropped
+    };
+    let lost = if dropped > 0.0 {
+        format!(
+            "{} {}{}",
+            lost_label.get(lang),
+            num(dropped, 1),
+            Text::PerSecond.get(lang)
+        )
+    } else {
+        format!("{} {}", lost_label.get(lang), Text::LaneNone.get(lang))
+    };
+    nodes.push(
+        Node::text(
+            x + 10.0,
+            y,
+            lost,
+            13.0,
+            if dropped > 0.0 {
+                Role::Accent
+            } else {
+                Role::Ink
+            },
+        )
+        .class("lane-dropped"),
+    );
+    y += 24.0;
+    let cost_so_far = at(&series.cost_usd);
+    nodes.push(Node::text(
+        x + 10.0,
+        y,
+        Text::LaneCostToday.get(lang),
+        11.0,
+        Role::InkMuted,
+    ));
+    y += 17.0;
+    nodes.push(
+        Node::text(
+            x + 10.0,
+            y,
+            money(cost_so_far, s.currency, s.krw_per_usd),
+            16.0,
+            Role::Ink,
+        )
+        .bold()
+        .class("lane-cost"),
+    );
+    y += 18.0;
+    nodes.push(Node::text(
+        x + 10.0,
+        y,
+        format!(
+            "{} {}",
+            Text::LaneMonth.get(lang),
+            money(model.month.cost_usd, s.currency, s.krw_per_usd)
+        ),
+        12.0,
+        Role::InkMuted,
+    ));
+
+    Node::group(nodes)
+        .id(format!("lane-{}", kind.code()))
+        .class(format!("lane lane-{}", kind.code()))
+        .title(format!(
+            "{name}: {} {}, p95 {} ms",
+            num(total.round(), 0),
+            unit.get(lang),
+            num(p95, 0)
+        ))
+}
+
+/// An instance icon; `state` 0 = serving/busy, 1 = starting, 2 = draining/idle.
+fn icon(state: u8, x: f64, y: f64) -> Node {
+    match state {
+        0 => Node::rect(x, y, ICON, ICON, Role::You)
+            .radius(3.0)
+            .class("i-serving"),
+        1 => Node::rect(x + 1.0, y + 1.0, ICON - 2.0, ICON - 2.0, Role::None)
+            .radius(3.0)
+            .stroke(Stroke::dashed(Role::You, 1.6, "3 2"))
+            .class("i-booting"),
+        _ => Node::group(vec![
+            Node::rect(x + 0.75, y + 0.75, ICON - 1.5, ICON - 1.5, Role::None)
+                .radius(3.0)
+                .stroke(Stroke::solid(Role::ProviderLine, 1.5)),
+            Node::rect(
+                x + 0.75,
+                y + ICON / 2.0,
+                ICON - 1.5,
+                ICON / 2.0 - 0.75,
+                Role::ProviderLine,
+            ),
+        ])
+        .class("i-draining"),
+    }
+}
+
+fn legend(lang: Lang, y: f64) -> Node {
+    let mut nodes = Vec::new();
+    let mut x = MARGIN;
+    let items = [
+        (
+            0u8,
+            format!(
+                "{} / {}",
+                Text::LaneServing.get(lang),
+                Text::LaneBusy.get(lang)
+            ),
+        ),
+        (1, Text::LaneBooting.get(lang).to_string()),
+        (
+            2,
+            format!(
+                "{} / {}",
+                Text::LaneDraining.get(lang),
+                Text::LaneIdle.get(lang)
+            ),
+        ),
+    ];
+    for (state, label) in items {
+        nodes.push(icon(state, x, y - 12.0));
+        nodes.push(Node::text(
+            x + ICON + 6.0,
+            y + 1.0,
+            label.clone(),
+            12.0,
+            Role::Ink,
+        ));
+        x += ICON + 16.0 + label.chars().count() as f64 * 7.5;
+    }
+    nodes.push(Node::polygon(
+        vec![(x, y - 12.0), (x + 10.0, y - 12.0), (x + 10.0, y - 2.0)],
+        Role::Accent,
+    ));
+    nodes.push(Node::text(
+        x + 16.0,
+        y + 1.0,
+        Text::LaneColdStart.get(lang),
+        12.0,
+        Role::Ink,
+    ));
+    Node::group(nodes).id("lanes-legend").class("legend")
+}
+
+/// Splits text into lines of at most `width` characters at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::simulate;
+    use crate::svg::{Options, write};
+
+    fn scenario(query: &str) -> Scenario {
+        Scenario::from_query(query).0
+    }
+
+    #[test]
+    fn icon_scale_keeps_every_lane_within_its_grid() {
+        assert_eq!(icon_scale(0.0), 1.0);
+        assert_eq!(icon_scale(48.0), 1.0);
+        assert_eq!(icon_scale(49.0), 2.0);
+        assert_eq!(icon_scale(200.0), 5.0);
+        for n in [1.0, 97.0, 1_000.0, 12_345.0, 1e6] {
+            assert!(n / icon_scale(n) <= MAX_ICONS as f64, "{n}");
+        }
+    }
+
+    #[test]
+    fn lanes_show_each_model_with_its_numbers_in_both_languages() {
+        for lang in ["en", "ko"] {
+            let s = scenario(&format!("lang={lang}&peak=2000&pat=steady"));
+            let out = simulate(&s);
+            let scene = build(&s, &out, 720, Some(ModelKind::Faas));
+            for kind in ModelKind::ALL {
+                let lane = scene.find(&format!("lane-{}", kind.code())).unwrap();
+                assert!(lane.meta.title.is_some());
+            }
+            let texts: Vec<&str> = scene.texts().collect();
+            assert!(texts.iter().any(|t| t.contains("12:00")));
+            let svg = write(&scene, &Options::file());
+            assert!(roxmltree::Document::parse(&svg).is_ok());
+            assert!(!svg.contains("NaN") && !svg.contains("inf"));
+        }
+    }
+
+    #[test]
+    fn more_traffic_draws_more_autoscaled_instances() {
+        let count = |peak: &str| {
+            let s = scenario(&format!("lang=en&pat=steady&peak={peak}"));
+            let out = simulate(&s);
+            let scene = build(&s, &out, 1200, None);
+            let lane = scene.find("lane-vm-auto").unwrap();
+            lane.walk()
+                .filter_map(|n| match &n.kind {
+                    crate::scene::Kind::Text { text, .. }
+                        if n.meta.class.as_deref() == Some("lane-count") =>
+                    {
+                        Some(
+                            text.split(' ')
+                                .next()
+                                .unwrap()
+                                .replace(',', "")
+                                .parse::<f64>()
+                                .unwrap(),
+                        )
+                    }
+                    _ => None,
+                })
+                .next()
+                .unwrap()
+        };
+        assert!(count("5000") > count("50"));
+    }
+
+    #[test]
+    fn extreme_inputs_stay_drawable() {
+        for q in [
+            "peak=0",
+            "peak=100000&pat=flash",
+            "dur=3600000&mem=20000",
+            "peak=1e308",
+        ] {
+            let s = scenario(q);
+            let out = simulate(&s);
+            for minute in [0, 719, 1439, 99_999] {
+                let svg = write(&build(&s, &out, minute, None), &Options::file());
+                assert!(!svg.contains("NaN"), "{q}");
+            }
+        }
+    }
+}
