@@ -17,7 +17,7 @@ const SLIDER_STEPS: f64 = 1_000.0;
 
 /// Slider position (0–1000) for a peak in requests/s: 0 at 0, then log10 from 1 to 100,000.
 pub fn peak_to_pos(rps: f64) -> f64 {
-    if !(rps >= 1.0) {
+    if rps.is_nan() || rps < 1.0 {
         return 0.0;
     }
     (1.0 + rps.min(SLIDER_MAX_RPS).log10() / 5.0 * (SLIDER_STEPS - 1.0)).round()
@@ -25,7 +25,7 @@ pub fn peak_to_pos(rps: f64) -> f64 {
 
 /// The peak for a slider position, rounded to two significant digits so values read well.
 pub fn pos_to_peak(pos: f64) -> f64 {
-    if !(pos >= 1.0) {
+    if pos.is_nan() || pos < 1.0 {
         return 0.0;
     }
     let raw = 10f64.powf((pos.min(SLIDER_STEPS) - 1.0) / (SLIDER_STEPS - 1.0) * 5.0);

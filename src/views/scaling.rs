@@ -1,8 +1,518 @@
-//! Scaling & cost (placeholder until the view lands).
-use leptos::prelude::*;
+//! Scaling & cost: the same traffic through every compute model, played over a day.
+//!
+//! The view holds only UI state (the minute shown, playing or not, speed); the outcome is one
+//! `Memo` over `simulate(&Scenario)`, so dragging any control recomputes the whole day and month
+//! once, and playback only moves the minute the lanes are drawn at.
 
-/// The scaling view.
+use std::time::Duration;
+
+use leptos::prelude::*;
+use skyscale_core::money::{Currency, format as money};
+use skyscale_core::scenario::{Arch, ContainerService, FaasService, Runtime, limits};
+use skyscale_core::sim::{ModelKind, Outcome, simulate};
+use skyscale_core::{Text, catalog, lanes, math};
+
+use crate::ScenarioCtx;
+use crate::controls::{NumberField, TrafficControls, rps_text};
+use crate::diagram::Diagram;
+
+const MINUTES: usize = 1440;
+/// Playback tick; at 1× a day takes 20 s: 1,440 minutes / 20 s = 72 minutes per second.
+const TICK_MS: u64 = 50;
+const MINUTES_PER_TICK: f64 = 72.0 * TICK_MS as f64 / 1000.0;
+
+/// The scaling-and-cost view.
 #[component]
 pub fn ScalingView() -> impl IntoView {
-    view! { <section class="view" data-testid="view-scaling"></section> }
+    let ctx = expect_context::<ScenarioCtx>();
+    let outcome = Memo::new(move |_| ctx.get.with(simulate));
+    // Start at the busiest minute so the first picture shows the peak.
+    let peak_minute = move || {
+        outcome.with(|o| {
+            o.traffic_rps
+                .iter()
+                .enumerate()
+                .fold(
+                    (0, f64::MIN),
+                    |best, (i, &v)| if v > best.1 { (i, v) } else { best },
+                )
+                .0
+        })
+    };
+    let minute = RwSignal::new(peak_minute());
+    let position = RwSignal::new(minute.get_untracked() as f64);
+    let playing = RwSignal::new(false);
+    let speed = RwSignal::new(1.0f64);
+
+    let handle = StoredValue::new(None::<IntervalHandle>);
+    let stop = move || {
+        if let Some(h) = handle.get_value() {
+            h.clear();
+        }
+        handle.set_value(None);
+    };
+    let start = move || {
+        stop();
+        let h = set_interval_with_handle(
+            move || {
+                let next = (position.get_untracked() + MINUTES_PER_TICK * speed.get_untracked())
+                    % MINUTES as f64;
+                position.set(next);
+                minute.set(next as usize);
+            },
+            Duration::from_millis(TICK_MS),
+        )
+        .ok();
+        handle.set_value(h);
+    };
+    on_cleanup(stop);
+    let toggle = move |_| {
+        if playing.get_untracked() {
+            stop();
+            playing.set(false);
+        } else {
+            start();
+            playing.set(true);
+        }
+    };
+
+    let lanes_scene = Memo::new(move |_| {
+        let m = minute.get();
+        let hl = ctx.highlight.get();
+        outcome.with(|o| ctx.get.with(|s| lanes::build(s, o, m, hl)))
+    });
+
+    view! {
+        <section class="view view-scaling" data-testid="view-scaling" aria-labelledby="scaling-heading">
+            <div class="view-head">
+                <h2 id="scaling-heading">{move || ctx.t(Text::ViewScaling)}</h2>
+            </div>
+            <p class="view-lead">{move || ctx.t(Text::ScalingLead)}</p>
+            <div class="scaling-layout">
+                <div class="scaling-controls">
+                    <TrafficControls/>
+                    <ModelSettings/>
+                </div>
+                <div class="scaling-main">
+                    <div class="playback" data-testid="playback">
+                        <button
+                            type="button"
+                            class="btn"
+                            data-testid="play"
+                            aria-pressed=move || if playing.get() { "true" } else { "false" }
+                            title=move || ctx.t(Text::PlayLabel)
+                            on:click=toggle
+                        >
+                            <span aria-hidden="true">{move || if playing.get() { "❚❚ " } else { "▶ " }}</span>
+                            {move || ctx.t(if playing.get() { Text::Pause } else { Text::Play })}
+                        </button>
+                        <label for="ctl-minute" class="visually-hidden">{move || ctx.t(Text::ScrubLabel)}</label>
+                        <input
+                            id="ctl-minute"
+                            type="range"
+                            data-testid="scrub"
+                            min="0"
+                            max=MINUTES - 1
+                            step="1"
+                            prop:value=move || minute.get()
+                            aria-valuetext=move || lanes::clock(minute.get())
+                            title=move || ctx.t(Text::ScrubHelp)
+                            on:input=move |ev| {
+                                if let Ok(m) = event_target_value(&ev).parse::<usize>() {
+                                    position.set(m as f64);
+                                    minute.set(m.min(MINUTES - 1));
+                                }
+                            }
+                        />
+                        <output class="readout clock" data-testid="clock">{move || lanes::clock(minute.get())}</output>
+                        <label class="inline">
+                            <span>{move || ctx.t(Text::SpeedLabel)}</span>
+                            <select
+                                data-testid="speed"
+                                on:change=move |ev| {
+                                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                                        speed.set(v.clamp(0.25, 8.0));
+                                    }
+                                }
+                            >
+                                <option value="0.5">"0.5×"</option>
+                                <option value="1" selected>"1×"</option>
+                                <option value="2">"2×"</option>
+                                <option value="4">"4×"</option>
+                            </select>
+                        </label>
+                    </div>
+                    <Diagram scene=lanes_scene name="lanes"/>
+                    <Announcer outcome=outcome/>
+                    <MonthBill outcome=outcome/>
+                    <ShowMath outcome=outcome/>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// A polite live summary for screen readers, updated when the outcome settles (not per frame:
+/// it waits until the controls have been still for a moment).
+#[component]
+fn Announcer(
+    /// The simulation outcome.
+    outcome: Memo<Outcome>,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let (text, set_text) = signal(String::new());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let summary = outcome.with(|o| {
+            let s = ctx.get.get_untracked();
+            let lang = s.lang;
+            let vm = o.model(ModelKind::VmAuto);
+            let faas = o.model(ModelKind::Faas);
+            format!(
+                "{} {}. {}: {} · {}: {}",
+                ctx.t(Text::Announce),
+                rps_text(s.traffic.peak_rps, lang),
+                ModelKind::VmAuto.label().get(lang),
+                vm.month.max_instances,
+                ModelKind::Faas.label().get(lang),
+                money(faas.month.cost_usd, s.currency, s.krw_per_usd),
+            )
+        });
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h =
+            set_timeout_with_handle(move || set_text.set(summary), Duration::from_millis(800)).ok();
+        pending.set_value(h);
+    });
+    view! { <p class="visually-hidden" aria-live="polite" data-testid="announcer">{text}</p> }
+}
+
+/// The 30-day bill per model, in USD or KRW.
+#[component]
+fn MonthBill(
+    /// The simulation outcome.
+    outcome: Memo<Outcome>,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let rows = move || {
+        let (cur, rate, lang) = ctx.get.with(|s| (s.currency, s.krw_per_usd, s.lang));
+        outcome.with(|o| {
+            let runnable = |k: ModelKind| o.model(k).not_runnable.is_empty();
+            let cheapest = ModelKind::ALL
+                .iter()
+                .copied()
+                .filter(|&k| runnable(k))
+                .min_by(|a, b| o.model(*a).month.cost_usd.total_cmp(&o.model(*b).month.cost_usd));
+            let rows = ModelKind::ALL
+                .iter()
+                .map(|&k| {
+                    let m = o.model(k);
+                    let cost = if runnable(k) {
+                        money(m.month.cost_usd, cur, rate)
+                    } else {
+                        Text::NotRunnable.get(lang).to_string()
+                    };
+                    let lost = m.month.dropped;
+                    view! {
+                        <tr data-testid=format!("bill-{}", k.code()) class:cheapest=cheapest == Some(k)>
+                            <th scope="row">
+                                {k.label().get(lang)}
+                                {(cheapest == Some(k)).then(|| view! { " " <span class="badge">"★ "{Text::CheapestBadge.get(lang)}</span> })}
+                            </th>
+                            <td class="num" data-testid=format!("month-{}", k.code())>{cost}</td>
+                            <td class="num">{skyscale_core::money::format_number(m.month.max_instances, 0)}</td>
+                            <td class="num">{format!("{} ms", skyscale_core::money::format_number(m.month.p95_ms, 0))}</td>
+                            <td class="num">{skyscale_core::money::format_number(lost, 0)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let saas = view! {
+                <tr data-testid="bill-saas">
+                    <th scope="row">{Text::ModelSaas.get(lang)}</th>
+                    <td class="num">{money(o.saas.month_usd, cur, rate)}</td>
+                    <td class="num">"–"</td>
+                    <td class="num">"–"</td>
+                    <td class="num">"–"</td>
+                </tr>
+            };
+            (rows, saas)
+        })
+    };
+    let on_currency = move |ev: leptos::ev::Event| {
+        if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
+            ctx.update(|s| s.currency = c);
+        }
+    };
+    view! {
+        <section class="panel month" data-testid="month-bill" aria-labelledby="month-heading">
+            <div class="panel-head">
+                <h3 id="month-heading">{move || ctx.t(Text::MonthTitle)}</h3>
+                <label class="inline">
+                    <span>{move || ctx.t(Text::CurrencyLabel)}</span>
+                    <select data-testid="currency" on:change=on_currency>
+                        <option value="usd" selected=move || ctx.get.with(|s| s.currency == Currency::Usd)>"USD ($)"</option>
+                        <option value="krw" selected=move || ctx.get.with(|s| s.currency == Currency::Krw)>"KRW (₩)"</option>
+                    </select>
+                </label>
+                <NumberField
+                    id="ctl-krw"
+                    label=Text::RateLabel
+                    help=Text::RateHelp
+                    unit=Text::RateLabel
+                    range=limits::KRW_PER_USD
+                    step=10.0
+                    get=Signal::derive(move || ctx.get.with(|s| s.krw_per_usd))
+                    set=move |v| ctx.update(|s| s.krw_per_usd = v)
+                />
+            </div>
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || ctx.t(Text::ColModel)}</th>
+                            <th scope="col">{move || ctx.t(Text::ColCost)}</th>
+                            <th scope="col">{move || ctx.t(Text::ColMaxInstances)}</th>
+                            <th scope="col">{move || ctx.t(Text::ColP95)}</th>
+                            <th scope="col">{move || ctx.t(Text::ColDropped)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// "Show the math": each bill as a formula with the numbers filled in.
+#[component]
+fn ShowMath(
+    /// The simulation outcome.
+    outcome: Memo<Outcome>,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let body = move || {
+        let s = ctx.get.get();
+        let lang = s.lang;
+        let granularity = s.faas.granularity_ms as f64;
+        outcome.with(|o| {
+            let mut blocks: Vec<_> = ModelKind::ALL
+                .iter()
+                .map(|&k| {
+                    let m = o.model(k);
+                    let lines = if m.not_runnable.is_empty() {
+                        math::model(m, granularity, lang)
+                    } else {
+                        m.not_runnable.iter().map(|r| r.message(lang)).collect()
+                    };
+                    let mut lines = lines;
+                    lines.extend(math::conversion(
+                        m.month.cost_usd,
+                        s.currency,
+                        s.krw_per_usd,
+                        lang,
+                    ));
+                    (k.label().get(lang), k.code(), lines)
+                })
+                .collect();
+            let mut saas = math::saas(o.saas.seats, o.saas.usd_per_seat_month, lang);
+            saas.extend(math::conversion(
+                o.saas.month_usd,
+                s.currency,
+                s.krw_per_usd,
+                lang,
+            ));
+            blocks.push((Text::ModelSaas.get(lang), "saas", saas));
+            blocks
+                .into_iter()
+                .map(|(name, code, lines)| {
+                    view! {
+                        <div class="math-block" data-testid=format!("math-{code}")>
+                            <h4>{name}</h4>
+                            <pre>{lines.join("\n")}</pre>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <details class="panel math" data-testid="show-math">
+            <summary>{move || ctx.t(Text::ShowMath)}</summary>
+            <p class="help">{move || ctx.t(Text::ShowMathLead)}</p>
+            {body}
+        </details>
+    }
+}
+
+/// Per-model settings, grouped and collapsible.
+#[component]
+fn ModelSettings() -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let vm_options = move || {
+        let current = ctx.get.with(|s| s.vm.instance.clone());
+        catalog::catalog()
+            .vm_ids()
+            .into_iter()
+            .map(|id| {
+                let selected = id == current;
+                view! { <option value=id.to_string() selected=selected>{id.to_string()}</option> }
+            })
+            .collect_view()
+    };
+    let check = move |get: fn(&skyscale_core::Scenario) -> bool,
+                      set: fn(&mut skyscale_core::Scenario, bool),
+                      id: &'static str,
+                      label: Text,
+                      help: Text| {
+        view! {
+            <div class="control check">
+                <input
+                    id=id
+                    type="checkbox"
+                    data-testid=id
+                    prop:checked=move || ctx.get.with(get)
+                    aria-describedby=format!("{id}-help")
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        ctx.update(|s| set(s, on));
+                    }
+                />
+                <label for=id>{move || ctx.t(label)}</label>
+                <small id=format!("{id}-help") class="help">{move || ctx.t(help)}</small>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="controls model-settings" data-testid="model-settings">
+            <legend>{move || ctx.t(Text::ModelSettings)}</legend>
+            <details>
+                <summary>{move || ctx.t(Text::OnPremSettings)}</summary>
+                <NumberField id="ctl-headroom" label=Text::HeadroomLabel help=Text::HeadroomHelp unit=Text::UnitPct
+                    range=limits::HEADROOM_PCT step=5.0
+                    get=Signal::derive(move || ctx.get.with(|s| s.onprem.headroom_pct))
+                    set=move |v| ctx.update(|s| s.onprem.headroom_pct = v)/>
+            </details>
+            <details open>
+                <summary>{move || ctx.t(Text::VmSettings)}</summary>
+                <div class="control">
+                    <label for="ctl-vm">{move || ctx.t(Text::InstanceTypeLabel)}</label>
+                    <select id="ctl-vm" data-testid="ctl-vm" aria-describedby="ctl-vm-help"
+                        on:change=move |ev| {
+                            let id = event_target_value(&ev);
+                            if catalog::catalog().vm(&id).is_some() {
+                                ctx.update(|s| s.vm.instance = id);
+                            }
+                        }>
+                        {vm_options}
+                    </select>
+                    <small id="ctl-vm-help" class="help">{move || ctx.t(Text::InstanceTypeHelp)}</small>
+                </div>
+                <NumberField id="ctl-fixed" label=Text::FixedCountLabel help=Text::FixedCountHelp unit=Text::LaneInstances
+                    range=limits::FIXED_COUNT step=1.0
+                    get=Signal::derive(move || ctx.get.with(|s| s.vm.fixed_count as f64))
+                    set=move |v| ctx.update(|s| s.vm.fixed_count = v.round() as u32)/>
+                <NumberField id="ctl-target" label=Text::TargetLabel help=Text::TargetHelp unit=Text::UnitPct
+                    range=limits::TARGET_PCT step=5.0
+                    get=Signal::derive(move || ctx.get.with(|s| s.vm.target_pct))
+                    set=move |v| ctx.update(|s| s.vm.target_pct = v)/>
+                <NumberField id="ctl-min" label=Text::MinLabel help=Text::MinHelp unit=Text::LaneInstances
+                    range=limits::COUNT step=1.0
+                    get=Signal::derive(move || ctx.get.with(|s| s.vm.min as f64))
+                    set=move |v| ctx.update(|s| s.vm.min = v.round() as u32)/>
+                <NumberField id="ctl-max" label=Text::MaxLabel help=Text::MaxHelp unit=Text::LaneInstances
+                    range=limits::FIXED_COUNT step=1.0
+                    get=Signal::derive(move || ctx.get.with(|s| s.vm.max as f64))
+                    set=move |v| ctx.update(|s| s.vm.max = v.round() as u32)/>
+                <NumberField id="ctl-boot" label=Text::BootLabel help=Text::BootHelp unit=Text::UnitS
+                    range=limits::BOOT_S step=10.0
+                    get=Signal::derive(move || ctx.get.with(|s| s.vm.boot_s))
+                    set=move |v| ctx.update(|s| s.vm.boot_s = v)/>
+            </details>
+            <details>
+                <summary>{move || ctx.t(Text::ContainerSettings)}</summary>
+                <div class="control">
+                    <label for="ctl-ctr">{move || ctx.t(Text::ContainerServiceLabel)}</label>
+                    <select id="ctl-ctr" data-testid="ctl-ctr"
+                        on:change=move |ev| {
+                            if let Some(c) = ContainerService::from_code(&event_target_value(&ev)) {
+                                ctx.update(|s| s.container.service = c);
+                            }
+                        }>
+                        {ContainerService::ALL.iter().map(|&c| {
+                            let name = catalog::catalog().container(c.code()).map(|p| p.name.clone()).unwrap_or_else(|| c.code().to_string());
+                            view! { <option value=c.code() selected=move || ctx.get.with(|s| s.container.service == c)>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <NumberField id="ctl-vcpu" label=Text::VcpuLabel help=Text::VcpuHelp unit=Text::UnitVcpu
+                    range=limits::VCPU step=0.25
+                    get=Signal::derive(move || ctx.get.with(|s| s.container.vcpu))
+                    set=move |v| ctx.update(|s| s.container.vcpu = v)/>
+                <NumberField id="ctl-gb" label=Text::MemGbLabel help=Text::MemGbHelp unit=Text::UnitGb
+                    range=limits::MEMORY_GB step=0.5
+                    get=Signal::derive(move || ctx.get.with(|s| s.container.memory_gb))
+                    set=move |v| ctx.update(|s| s.container.memory_gb = v)/>
+                <NumberField id="ctl-cmin" label=Text::MinInstancesLabel help=Text::MinInstancesHelp unit=Text::LaneInstances
+                    range=limits::COUNT step=1.0
+                    get=Signal::derive(move || ctx.get.with(|s| s.container.min_instances as f64))
+                    set=move |v| ctx.update(|s| s.container.min_instances = v.round() as u32)/>
+            </details>
+            <details open>
+                <summary>{move || ctx.t(Text::FaasSettings)}</summary>
+                <div class="control">
+                    <label for="ctl-faas">{move || ctx.t(Text::FaasServiceLabel)}</label>
+                    <select id="ctl-faas" data-testid="ctl-faas" aria-describedby="ctl-faas-help"
+                        on:change=move |ev| {
+                            if let Some(f) = FaasService::from_code(&event_target_value(&ev)) {
+                                ctx.update(|s| s.faas.service = f);
+                            }
+                        }>
+                        <option value="lambda" selected=move || ctx.get.with(|s| s.faas.service == FaasService::Lambda)>"AWS Lambda"</option>
+                        <option value="azure" selected=move || ctx.get.with(|s| s.faas.service == FaasService::Azure)>"Azure Functions"</option>
+                    </select>
+                    <small id="ctl-faas-help" class="help">{move || ctx.t(Text::FaasServiceHelp)}</small>
+                </div>
+                <div class="control">
+                    <label for="ctl-arch">{move || ctx.t(Text::ArchLabel)}</label>
+                    <select id="ctl-arch" data-testid="ctl-arch" aria-describedby="ctl-arch-help"
+                        on:change=move |ev| {
+                            if let Some(a) = Arch::from_code(&event_target_value(&ev)) {
+                                ctx.update(|s| s.faas.arch = a);
+                            }
+                        }>
+                        <option value="x86_64" selected=move || ctx.get.with(|s| s.faas.arch == Arch::X86_64)>"x86_64"</option>
+                        <option value="arm64" selected=move || ctx.get.with(|s| s.faas.arch == Arch::Arm64)>"arm64"</option>
+                    </select>
+                    <small id="ctl-arch-help" class="help">{move || ctx.t(Text::ArchHelp)}</small>
+                </div>
+                <div class="control">
+                    <label for="ctl-rt">{move || ctx.t(Text::RuntimeLabel)}</label>
+                    <select id="ctl-rt" data-testid="ctl-rt" aria-describedby="ctl-rt-help"
+                        on:change=move |ev| {
+                            if let Some(r) = Runtime::from_code(&event_target_value(&ev)) {
+                                ctx.update(|s| s.faas.runtime = r);
+                            }
+                        }>
+                        {Runtime::ALL.iter().map(|&r| view! {
+                            <option value=r.code() selected=move || ctx.get.with(|s| s.faas.runtime == r)>{r.code()}</option>
+                        }).collect_view()}
+                    </select>
+                    <small id="ctl-rt-help" class="help">{move || ctx.t(Text::RuntimeHelp)}</small>
+                </div>
+                {check(|s| s.faas.free_tier, |s, on| s.faas.free_tier = on, "ctl-free", Text::FreeTierLabel, Text::FreeTierHelp)}
+                {check(|s| s.faas.granularity_ms == 100, |s, on| s.faas.granularity_ms = if on { 100 } else { 1 }, "ctl-gran", Text::GranularityLabel, Text::GranularityHelp)}
+                {check(|s| s.faas.legacy_limits, |s, on| s.faas.legacy_limits = on, "ctl-legacy", Text::LegacyLabel, Text::LegacyHelp)}
+                <NumberField id="ctl-pc" label=Text::ProvisionedLabel help=Text::ProvisionedHelp unit=Text::LaneEnvironments
+                    range=limits::COUNT step=1.0
+                    get=Signal::derive(move || ctx.get.with(|s| s.faas.provisioned as f64))
+                    set=move |v| ctx.update(|s| s.faas.provisioned = v.round() as u32)/>
+                <NumberField id="ctl-quota" label=Text::QuotaLabel help=Text::QuotaHelp unit=Text::LaneEnvironments
+                    range=limits::QUOTA step=100.0
+                    get=Signal::derive(move || ctx.get.with(|s| s.faas.quota as f64))
+                    set=move |v| ctx.update(|s| s.faas.quota = v.round() as u32)/>
+            </details>
+        </fieldset>
+    }
 }
