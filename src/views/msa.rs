@@ -1,8 +1,447 @@
-//! Monolith vs microservices (placeholder until the view lands).
+//! Monolith vs microservices: the ride-hailing app built both ways under the same traffic.
+//! Failing or deploying a module is part of the scenario (`fail`, `deploy` in the URL), so the
+//! blast radius of a shared link is the one its sender saw.
+
 use leptos::prelude::*;
+use skyscale_core::money::{format, format_number};
+use skyscale_core::msa::{self, ArchOutcome, Feature, MsaOutcome};
+use skyscale_core::msa_scene::{self, FeatureState, feature_states, fill};
+use skyscale_core::scenario::{Module, limits};
+use skyscale_core::{Lang, Text};
+
+use crate::ScenarioCtx;
+use crate::controls::{NumberField, TrafficControls};
+use crate::diagram::Diagram;
 
 /// The monolith-vs-microservices view.
 #[component]
 pub fn MsaView() -> impl IntoView {
-    view! { <section class="view" data-testid="view-msa"></section> }
+    let ctx = expect_context::<ScenarioCtx>();
+    let outcome = Memo::new(move |_| ctx.get.with(msa::compare));
+    let mono_scene = Memo::new(move |_| {
+        ctx.get
+            .with(|s| outcome.with(|o| msa_scene::monolith(s, o)))
+    });
+    let msa_scene_memo = Memo::new(move |_| {
+        ctx.get
+            .with(|s| outcome.with(|o| msa_scene::microservices(s, o)))
+    });
+    // A click (or Enter) on a module in either picture fails it, or brings it back.
+    let on_activate = Callback::new(move |id: String| {
+        let code = id
+            .strip_prefix("mono-module-")
+            .or_else(|| id.strip_prefix("msa-service-"));
+        if let Some(m) = code.and_then(Module::from_code) {
+            toggle_fail(ctx, m);
+        }
+    });
+
+    view! {
+        <section class="view view-msa" data-testid="view-msa" aria-labelledby="msa-heading">
+            <div class="view-head">
+                <h2 id="msa-heading">{move || ctx.t(Text::ViewMsa)}</h2>
+            </div>
+            <p class="view-lead">{move || ctx.t(Text::MsaLead)}</p>
+            <div class="msa-controls">
+                <TrafficControls/>
+                <NumberField
+                    id="ctl-hop"
+                    label=Text::MsaHopLabel
+                    help=Text::MsaHopHelp
+                    unit=Text::UnitMs
+                    range=limits::HOP_MS
+                    step=0.5
+                    get=Signal::derive(move || ctx.get.with(|s| s.msa.hop_ms))
+                    set=move |v| ctx.update(|s| s.msa.hop_ms = v)
+                />
+            </div>
+            <div class="msa-pair">
+                <Diagram scene=mono_scene name="monolith" on_activate=on_activate/>
+                <Diagram scene=msa_scene_memo name="microservices" on_activate=on_activate/>
+            </div>
+            <ModuleActions/>
+            <div class="msa-panels">
+                <BlastRadius outcome=outcome/>
+                <DeployPanel outcome=outcome/>
+            </div>
+            <CompareTable outcome=outcome/>
+            <ProsCons outcome=outcome/>
+        </section>
+    }
+}
+
+fn toggle_fail(ctx: ScenarioCtx, m: Module) {
+    ctx.navigate(move |s| {
+        s.msa.fail = if s.msa.fail == Some(m) { None } else { Some(m) };
+    });
+}
+
+fn toggle_deploy(ctx: ScenarioCtx, m: Module) {
+    ctx.navigate(move |s| {
+        s.msa.deploy = if s.msa.deploy == Some(m) {
+            None
+        } else {
+            Some(m)
+        };
+    });
+}
+
+/// One row per module: Fail and Deploy as toggle buttons (the keyboard path to both).
+#[component]
+fn ModuleActions() -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let rows = move || {
+        let lang = ctx.lang();
+        let (fail, deploy) = ctx.get.with(|s| (s.msa.fail, s.msa.deploy));
+        msa_scene::ROWS
+            .into_iter()
+            .map(|m| {
+                let name = m.label(lang);
+                let failed = fail == Some(m);
+                let deploying = deploy == Some(m);
+                let fail_label = fill(Text::MsaFailLabel.get(lang), &[("module", name.into())]);
+                let deploy_label = fill(Text::MsaDeployLabel.get(lang), &[("module", name.into())]);
+                view! {
+                    <tr class:failed=failed class:deploying=deploying>
+                        <th scope="row">{name}</th>
+                        <td>
+                            <button
+                                type="button"
+                                class="btn toggle fail"
+                                data-testid=format!("fail-{}", m.code())
+                                aria-pressed=if failed { "true" } else { "false" }
+                                aria-label=fail_label.clone()
+                                title=fail_label
+                                on:click=move |_| toggle_fail(ctx, m)
+                            >
+                                <span aria-hidden="true">{if failed { "✗ " } else { "" }}</span>
+                                {Text::MsaFailButton.get(lang)}
+                            </button>
+                        </td>
+                        <td>
+                            <button
+                                type="button"
+                                class="btn toggle deploy"
+                                data-testid=format!("deploy-{}", m.code())
+                                aria-pressed=if deploying { "true" } else { "false" }
+                                aria-label=deploy_label.clone()
+                                title=deploy_label
+                                on:click=move |_| toggle_deploy(ctx, m)
+                            >
+                                <span aria-hidden="true">{if deploying { "↻ " } else { "" }}</span>
+                                {Text::MsaDeployButton.get(lang)}
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let reset = move |_| {
+        ctx.navigate(|s| {
+            s.msa.fail = None;
+            s.msa.deploy = None;
+        })
+    };
+    view! {
+        <div class="msa-actions" data-testid="msa-actions">
+            <h3 id="msa-actions-heading">{move || ctx.t(Text::MsaModulesTitle)}</h3>
+            <table class="module-table" aria-labelledby="msa-actions-heading">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || ctx.t(Text::MsaModuleCol)}</th>
+                        <th scope="col">{move || ctx.t(Text::MsaFailButton)}</th>
+                        <th scope="col">{move || ctx.t(Text::MsaDeployButton)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <button
+                type="button"
+                class="btn-secondary"
+                data-testid="msa-reset"
+                disabled=move || ctx.get.with(|s| s.msa.fail.is_none() && s.msa.deploy.is_none())
+                on:click=reset
+            >
+                {move || ctx.t(Text::MsaReset)}
+            </button>
+        </div>
+    }
+}
+
+/// The features list of one architecture, with icon and state in words.
+fn feature_list(a: &ArchOutcome, lang: Lang, testid: &'static str) -> impl IntoView + use<> {
+    let items = feature_states(a)
+        .into_iter()
+        .map(|(f, st)| {
+            view! {
+                <li class=format!("feature {}", st.code()) data-feature=f.code() data-state=st.code()>
+                    <span class="feature-icon" aria-hidden="true">{st.icon()}</span>
+                    " "{f.label(lang)}": "<span class="feature-state">{st.label().get(lang)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="feature-list" data-testid=testid>{items}</ul> }
+}
+
+/// Which features a failed module takes down, in both architectures.
+#[component]
+fn BlastRadius(
+    /// Both architectures' numbers.
+    outcome: Memo<MsaOutcome>,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let body = move || {
+        let lang = ctx.lang();
+        let Some(m) = ctx.get.with(|s| s.msa.fail) else {
+            return view! { <p class="hint" data-testid="blast-summary">{ctx.t(Text::MsaBlastNone)}</p> }
+                .into_any();
+        };
+        outcome.with(|o| {
+            let count = |a: &ArchOutcome| {
+                feature_states(a)
+                    .iter()
+                    .filter(|(_, st)| *st == FeatureState::Down)
+                    .count()
+                    .to_string()
+            };
+            let summary = fill(
+                Text::MsaBlastSummary.get(lang),
+                &[
+                    ("module", m.label(lang).into()),
+                    ("m", count(&o.monolith)),
+                    ("s", count(&o.microservices)),
+                    ("t", Feature::ALL.len().to_string()),
+                ],
+            );
+            view! {
+                <p data-testid="blast-summary">{summary}</p>
+                <div class="two-cols">
+                    <div>
+                        <h4>{Text::Monolith.get(lang)}</h4>
+                        {feature_list(&o.monolith, lang, "blast-monolith")}
+                    </div>
+                    <div>
+                        <h4>{Text::Microservices.get(lang)}</h4>
+                        {feature_list(&o.microservices, lang, "blast-microservices")}
+                    </div>
+                </div>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="panel blast" data-testid="blast-radius" aria-live="polite" aria-labelledby="blast-heading">
+            <h3 id="blast-heading">{move || ctx.t(Text::MsaBlastTitle)}</h3>
+            {body}
+        </section>
+    }
+}
+
+/// What a deploy restarts and for how long capacity drops, in both architectures.
+#[component]
+fn DeployPanel(
+    /// Both architectures' numbers.
+    outcome: Memo<MsaOutcome>,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let body = move || {
+        let lang = ctx.lang();
+        let Some(m) = ctx.get.with(|s| s.msa.deploy) else {
+            return view! { <p class="hint">{ctx.t(Text::MsaDeployNone)}</p> }.into_any();
+        };
+        outcome.with(|o| {
+            let t = Feature::ALL.len().to_string();
+            let mono = o.monolith.deploy.as_ref().map(|d| {
+                fill(
+                    Text::MsaDeployMono.get(lang),
+                    &[
+                        ("module", m.label(lang).into()),
+                        ("k", d.restarts.len().to_string()),
+                        ("n", format_number(o.monolith.peak_replicas, 0)),
+                        ("dur", msa_scene::duration_text(d.duration_s, lang)),
+                        ("pct", format_number(d.capacity_drop_pct.round(), 0)),
+                        ("f", d.affected.len().to_string()),
+                        ("t", t.clone()),
+                    ],
+                )
+            });
+            let service = o
+                .microservices
+                .groups
+                .iter()
+                .find(|g| g.module == Some(m))
+                .map_or(0.0, |g| g.peak_replicas);
+            let ms = o.microservices.deploy.as_ref().map(|d| {
+                fill(
+                    Text::MsaDeployMsa.get(lang),
+                    &[
+                        ("module", m.label(lang).into()),
+                        ("n", format_number(service, 0)),
+                        ("total", format_number(o.microservices.peak_replicas, 0)),
+                        ("dur", msa_scene::duration_text(d.duration_s, lang)),
+                        ("pct", format_number(d.capacity_drop_pct.round(), 0)),
+                        ("f", d.affected.len().to_string()),
+                        ("t", t.clone()),
+                    ],
+                )
+            });
+            view! {
+                <ul class="deploy-list">
+                    <li data-testid="deploy-monolith"><span aria-hidden="true">"↻ "</span>{mono}</li>
+                    <li data-testid="deploy-microservices"><span aria-hidden="true">"↻ "</span>{ms}</li>
+                </ul>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="panel deploy" data-testid="deploy-panel" aria-live="polite" aria-labelledby="deploy-heading">
+            <h3 id="deploy-heading">{move || ctx.t(Text::MsaDeployTitle)}</h3>
+            {body}
+        </section>
+    }
+}
+
+/// Cost, replicas, CPU, memory, idle footprint and per-feature latency, side by side.
+#[component]
+fn CompareTable(
+    /// Both architectures' numbers.
+    outcome: Memo<MsaOutcome>,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let rows = move || {
+        let lang = ctx.lang();
+        let (cur, krw) = ctx.get.with(|s| (s.currency, s.krw_per_usd));
+        outcome.with(|o| {
+            let (a, b) = (&o.monolith, &o.microservices);
+            let n = |x: f64, d: usize| format_number(x, d);
+            let mut rows: Vec<(String, String, String, &'static str)> = vec![
+                (
+                    Text::MsaRowCost.get(lang).into(),
+                    format(a.month_usd, cur, krw),
+                    format(b.month_usd, cur, krw),
+                    "cost",
+                ),
+                (
+                    Text::MsaRowReplicas.get(lang).into(),
+                    n(a.peak_replicas, 0),
+                    n(b.peak_replicas, 0),
+                    "replicas",
+                ),
+                (
+                    Text::MsaRowVcpu.get(lang).into(),
+                    n(a.peak_vcpu, 2),
+                    n(b.peak_vcpu, 2),
+                    "vcpu",
+                ),
+                (
+                    Text::MsaRowMemory.get(lang).into(),
+                    format!("{} GB", n(a.peak_memory_gb, 1)),
+                    format!("{} GB", n(b.peak_memory_gb, 1)),
+                    "memory",
+                ),
+                (
+                    Text::MsaRowIdle.get(lang).into(),
+                    format!("{} vCPU · {} GB", n(a.idle_vcpu, 2), n(a.idle_memory_gb, 1)),
+                    format!("{} vCPU · {} GB", n(b.idle_vcpu, 2), n(b.idle_memory_gb, 1)),
+                    "idle",
+                ),
+            ];
+            let cell = |x: &(Feature, f64, u32)| {
+                fill(
+                    Text::MsaLatencyCell.get(lang),
+                    &[("ms", n(x.1, 1)), ("h", x.2.to_string())],
+                )
+            };
+            for (la, lb) in a.latency.iter().zip(&b.latency) {
+                rows.push((
+                    fill(
+                        Text::MsaRowLatency.get(lang),
+                        &[("feature", la.0.label(lang).into())],
+                    ),
+                    cell(la),
+                    cell(lb),
+                    la.0.code(),
+                ));
+            }
+            let body = rows
+                .into_iter()
+                .map(|(label, x, y, key)| {
+                    view! {
+                        <tr data-row=key>
+                            <th scope="row">{label}</th>
+                            <td class="num">{x}</td>
+                            <td class="num">{y}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            body
+        })
+    };
+    let note = move || {
+        let hop = ctx.get.with(|s| s.msa.hop_ms);
+        fill(
+            ctx.t(Text::MsaLatencyNote),
+            &[("hop", format_number(hop, 1))],
+        )
+    };
+    view! {
+        <section class="panel compare" data-testid="msa-compare" aria-labelledby="compare-heading">
+            <h3 id="compare-heading">{move || ctx.t(Text::MsaCompareTitle)}</h3>
+            <div class="table-scroll">
+                <table class="compare-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || ctx.t(Text::MsaMeasure)}</th>
+                            <th scope="col">{move || ctx.t(Text::Monolith)}</th>
+                            <th scope="col">{move || ctx.t(Text::Microservices)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="note">{note}</p>
+        </section>
+    }
+}
+
+/// The notes' pros and cons, each with the number the simulation just produced.
+#[component]
+fn ProsCons(
+    /// Both architectures' numbers.
+    outcome: Memo<MsaOutcome>,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let points = Memo::new(move |_| ctx.get.with(|s| outcome.with(|o| msa_scene::points(s, o))));
+    let list = |items: Vec<String>, mark: &'static str, testid: &'static str| {
+        let lis = items
+            .into_iter()
+            .map(|p| view! { <li><span class="mark" aria-hidden="true">{mark}</span>" "{p}</li> })
+            .collect_view();
+        view! { <ul class="points" data-testid=testid>{lis}</ul> }
+    };
+    view! {
+        <section class="panel pros-cons" data-testid="pros-cons" aria-labelledby="pros-heading">
+            <h3 id="pros-heading">{move || ctx.t(Text::MsaProsCons)}</h3>
+            <div class="two-cols">
+                <div>
+                    <h4>{move || ctx.t(Text::Monolith)}</h4>
+                    <h5>{move || ctx.t(Text::MsaPros)}</h5>
+                    {move || list(points.with(|p| p.monolith_pros.clone()), "+", "mono-pros")}
+                    <h5>{move || ctx.t(Text::MsaCons)}</h5>
+                    {move || list(points.with(|p| p.monolith_cons.clone()), "−", "mono-cons")}
+                </div>
+                <div>
+                    <h4>{move || ctx.t(Text::Microservices)}</h4>
+                    <h5>{move || ctx.t(Text::MsaPros)}</h5>
+                    {move || list(points.with(|p| p.msa_pros.clone()), "+", "msa-pros")}
+                    <h5>{move || ctx.t(Text::MsaCons)}</h5>
+                    {move || list(points.with(|p| p.msa_cons.clone()), "−", "msa-cons")}
+                </div>
+            </div>
+        </section>
+    }
 }

@@ -199,10 +199,15 @@ fn MonthBill(
         let (cur, rate, lang) = ctx.get.with(|s| (s.currency, s.krw_per_usd, s.lang));
         outcome.with(|o| {
             let runnable = |k: ModelKind| o.model(k).not_runnable.is_empty();
+            // The cheapest model that actually serves the traffic (loses under 1% of it).
+            let serves = |k: ModelKind| {
+                let m = &o.model(k).month;
+                runnable(k) && m.dropped <= 0.01 * m.requests
+            };
             let cheapest = ModelKind::ALL
                 .iter()
                 .copied()
-                .filter(|&k| runnable(k))
+                .filter(|&k| serves(k))
                 .min_by(|a, b| o.model(*a).month.cost_usd.total_cmp(&o.model(*b).month.cost_usd));
             let rows = ModelKind::ALL
                 .iter()
@@ -260,7 +265,7 @@ fn MonthBill(
                     id="ctl-krw"
                     label=Text::RateLabel
                     help=Text::RateHelp
-                    unit=Text::RateLabel
+                    unit=Text::UnitKrwPerUsd
                     range=limits::KRW_PER_USD
                     step=10.0
                     get=Signal::derive(move || ctx.get.with(|s| s.krw_per_usd))
@@ -281,6 +286,7 @@ fn MonthBill(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <p class="help">"★ "{move || ctx.t(Text::CheapestNote)}</p>
         </section>
     }
 }

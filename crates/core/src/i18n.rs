@@ -399,11 +399,106 @@ texts! {
     RateLabel => "Won per dollar", "환율(원/달러)";
     RateHelp => "The exchange rate used to show won; prices are published in US dollars.", "원화 표시에 쓰는 환율입니다. 가격은 미국 달러로 공시됩니다.";
     CheapestBadge => "cheapest", "가장 저렴";
+    CheapestNote => "Cheapest among the models that serve the traffic (lose under 1% of requests).", "트래픽을 감당하는(요청 유실 1% 미만) 모델 중 가장 저렴한 모델입니다.";
+    UnitKrwPerUsd => "₩ per $1", "원/1달러";
     Announce => "At this peak:", "이 최대 트래픽에서:";
 
     // -- charts --
 
     // -- msa view --
+    MsaLead => "The ride-hailing app from the notes (the Uber case), built two ways and fed the same traffic. Click a module in either diagram to make it fail, or deploy a new version of one, and compare what each architecture loses.",
+        "노트의 차량 호출 앱(Uber 사례)을 두 가지 방식으로 만들고 같은 트래픽을 보냅니다. 어느 그림에서든 모듈을 클릭해 장애를 내거나 새 버전을 배포해 보고, 각 아키텍처가 무엇을 잃는지 비교해 보세요.";
+    MsaMonoSub => "1 deployable · {n} replicas at peak", "배포 단위 1개 · 피크 때 복제본 {n}개";
+    MsaServicesSub => "{k} services · {n} replicas at peak", "서비스 {k}개 · 피크 때 복제본 {n}개";
+    MsaPassengerApp => "Passenger app", "승객 앱";
+    MsaDriverApp => "Driver app", "기사 앱";
+    MsaUiLayer => "User interface · REST API", "사용자 인터페이스 · REST API";
+    MsaLogicLayer => "Business logic (one process)", "비즈니스 로직(프로세스 하나)";
+    MsaDataLayer => "Data access layer", "데이터 접근 계층";
+    MsaSharedDb => "One shared database (MySQL)", "공유 데이터베이스 하나(MySQL)";
+    MsaGateway => "API gateway", "API 게이트웨이";
+    MsaDb => "DB", "DB";
+    MsaReplicasAtPeak => "Replicas at peak", "피크 때 복제본";
+    MsaReplicaCount => "{n} replicas", "복제본 {n}개";
+    MsaMonoReplicaNote => "Each replica runs all {k} modules ({gb} GB).", "복제본마다 모듈 {k}개 전부를 실행합니다({gb} GB).";
+    MsaHardCall => "waits for the answer (hard dependency)", "응답을 기다림(강한 의존)";
+    MsaSoftCall => "fire-and-forget (soft dependency)", "보내고 잊음(약한 의존)";
+    MsaOwnDbLegend => "each service owns its database", "서비스마다 자기 데이터베이스";
+    MsaFeatures => "User features", "사용자 기능";
+    MsaUp => "works", "정상";
+    MsaDown => "down", "중단";
+    MsaDegraded => "works, alerts delayed", "동작, 알림 지연";
+    MsaReduced => "less capacity while deploying", "배포 중 처리 용량 감소";
+    MsaFailedBadge => "failed", "장애";
+    MsaRestarting => "restarting", "재시작 중";
+    MsaWholeDown => "Whole process down", "프로세스 전체 중단";
+    MsaWholeRestart => "Whole app restarts", "앱 전체 재시작";
+    MsaFailHint => "{module}: click to make it fail", "{module}: 클릭하면 장애를 일으킵니다";
+    MsaRestoreHint => "{module} has failed: click to bring it back", "{module} 장애 중: 클릭하면 복구합니다";
+    MsaModulesTitle => "Fail or deploy a module", "모듈에 장애 내기 · 배포하기";
+    MsaModuleCol => "Module", "모듈";
+    MsaFailButton => "Fail", "장애 내기";
+    MsaFailLabel => "Make {module} fail (again to bring it back)", "{module}에 장애 내기(다시 누르면 복구)";
+    MsaDeployButton => "Deploy", "배포";
+    MsaDeployLabel => "Deploy a new version of {module} (again to stop)", "{module}의 새 버전 배포(다시 누르면 해제)";
+    MsaReset => "Nothing failed, nothing deploying", "장애·배포 없음으로 되돌리기";
+    MsaHopLabel => "Network hop between services", "서비스 간 네트워크 홉";
+    MsaHopHelp => "Latency of one call from one service to another (the monolith's calls are in-process).",
+        "한 서비스가 다른 서비스를 한 번 호출하는 지연 시간입니다(모놀리식은 프로세스 안에서 호출합니다).";
+    MsaBlastTitle => "Blast radius", "장애 영향 범위";
+    MsaBlastNone => "Nothing has failed. Click a module in either diagram, or press Fail below, to see which features break.",
+        "아직 장애가 없습니다. 그림에서 모듈을 클릭하거나 아래의 ‘장애 내기’를 눌러 어떤 기능이 멈추는지 보세요.";
+    MsaBlastSummary => "{module} failed. Monolith: {m} of {t} features down. Microservices: {s} of {t} down.",
+        "{module} 장애. 모놀리식: 기능 {t}개 중 {m}개 중단. 마이크로서비스: {t}개 중 {s}개 중단.";
+    MsaDeployTitle => "What a deploy restarts", "배포 때 재시작되는 것";
+    MsaDeployNone => "Press Deploy on a module to see what restarts and for how long capacity drops.",
+        "모듈의 ‘배포’를 누르면 무엇이 재시작되고 얼마 동안 처리 용량이 줄어드는지 보입니다.";
+    MsaDeployMono => "Monolith: deploying {module} restarts all {k} modules: {n} of {n} replicas, one at a time, for {dur}. Capacity is {pct}% lower meanwhile and {f} of {t} features are affected.",
+        "모놀리식: {module}을(를) 배포하면 모듈 {k}개가 모두 재시작합니다. 복제본 {n}개 전부가 하나씩, {dur} 동안. 그동안 처리 용량이 {pct}% 줄고 기능 {t}개 중 {f}개가 영향을 받습니다.";
+    MsaDeployMsa => "Microservices: only {module} restarts: {n} of {total} replicas, one at a time, for {dur}. Its capacity is {pct}% lower meanwhile; {f} of {t} features are affected and none goes down.",
+        "마이크로서비스: {module}만 재시작합니다. 복제본 {total}개 중 {n}개가 하나씩, {dur} 동안. 그동안 이 서비스의 처리 용량이 {pct}% 줄고, 기능 {t}개 중 {f}개가 영향을 받지만 멈추는 기능은 없습니다.";
+    MsaCompareTitle => "Side by side at this traffic", "이 트래픽에서 나란히 비교";
+    MsaMeasure => "Measure", "항목";
+    MsaRowCost => "Monthly cost", "월 비용";
+    MsaRowReplicas => "Replicas at peak", "피크 때 복제본";
+    MsaRowVcpu => "vCPU at peak", "피크 때 vCPU";
+    MsaRowMemory => "Memory at peak", "피크 때 메모리";
+    MsaRowIdle => "Footprint at zero traffic", "트래픽 0일 때 점유";
+    MsaRowLatency => "Latency: {feature}", "지연: {feature}";
+    MsaLatencyCell => "{ms} ms · {h} hops", "{ms} ms · 홉 {h}번";
+    MsaLatencyNote => "Latency here is without queueing: the CPU time along the longest chain of synchronous calls, plus {hop} ms and the RPC work for every network hop. Both run as managed containers priced by the scenario's container settings.",
+        "여기의 지연은 대기열을 뺀 값입니다: 가장 긴 동기 호출 사슬을 따라 쓰는 CPU 시간에 네트워크 홉마다 {hop} ms와 RPC 처리 시간을 더합니다. 두 아키텍처 모두 시나리오의 컨테이너 설정 가격으로 관리형 컨테이너에서 실행합니다.";
+    MsaProsCons => "Pros and cons, measured", "장단점, 숫자로 보기";
+    MsaPros => "Pros", "장점";
+    MsaCons => "Cons", "단점";
+    MonoProSimple => "Simple to build and run: one deployable and one database, {n} replicas at peak.",
+        "구조가 단순하고 개발이 쉽습니다: 배포 단위 하나, 데이터베이스 하나, 피크 때 복제본 {n}개.";
+    MonoProCalls => "Modules call each other in-process: 0 network hops, so {feature} takes {ms} ms.",
+        "모듈끼리 프로세스 안에서 호출합니다: 네트워크 홉이 0번이라 {feature}에 {ms} ms가 걸립니다.";
+    MonoConFailure => "Tight coupling: if {module} fails, {down} of {total} features go down.",
+        "강한 결합: {module}에 장애가 나면 기능 {total}개 중 {down}개가 멈춥니다.";
+    MonoConDeploy => "Deploying only {module} still restarts all {n} replicas of the whole app, one at a time: {dur}.",
+        "{module}만 배포해도 앱 전체의 복제본 {n}개가 하나씩 재시작합니다: {dur}.";
+    MonoConScale => "Scales only as a whole: {n} replicas × {gb} GB = {total} GB at peak, every module copied into each.",
+        "전체로만 확장됩니다: 피크 때 복제본 {n}개 × {gb} GB = {total} GB, 복제본마다 모든 모듈이 들어갑니다.";
+    MsaProDeploy => "Deploy one service at a time: {module} restarts {n} of {total} replicas for {dur}, and no feature goes down.",
+        "서비스별로 배포합니다: {module}을(를) 배포하면 복제본 {total}개 중 {n}개만 {dur} 동안 재시작하고, 멈추는 기능은 없습니다.";
+    MsaProScale => "Each service scales on its own: {big} runs {bn} replicas while {small} runs {sn}.",
+        "서비스마다 따로 확장합니다: {big}은(는) 복제본 {bn}개, {small}은(는) {sn}개로 돌아갑니다.";
+    MsaProIsolation => "Failures stay contained: if {module} fails, {up} of {total} features keep working.",
+        "장애가 격리됩니다: {module}에 장애가 나도 기능 {total}개 중 {up}개는 계속 동작합니다.";
+    MsaProCost => "Cheaper at this traffic: {msa} a month against {mono}, because only the busy services grow.",
+        "이 트래픽에서는 더 쌉니다: 월 {msa}, 모놀리식은 {mono}. 바쁜 서비스만 늘어나기 때문입니다.";
+    MsaConCost => "Dearer at this traffic: {msa} a month against {mono}, because every service keeps its minimum replicas.",
+        "이 트래픽에서는 더 비쌉니다: 월 {msa}, 모놀리식은 {mono}. 서비스마다 최소 복제본을 유지하기 때문입니다.";
+    MsaConLatency => "Calls cross the network: {feature} makes {hops} hops and takes {ms} ms more than in the monolith.",
+        "서비스 간 통신이 지연을 더합니다: {feature}는 홉 {hops}번을 거쳐 모놀리식보다 {ms} ms 더 걸립니다.";
+    MsaConFloor => "More to configure and run: {k} services × {min} replicas = {n} replicas even at zero traffic ({gb} GB against the monolith's {mgb} GB).",
+        "설정하고 운영할 것이 늘어납니다: 트래픽이 0이어도 서비스 {k}개 × 복제본 {min}개 = {n}개({gb} GB, 모놀리식은 {mgb} GB).";
+    MsaConData => "Data is split over {k} databases: {feature} reads from {db} of them, which makes tracking data across them hard.",
+        "데이터가 데이터베이스 {k}개에 나뉩니다: {feature}는 그중 {db}개를 읽으므로 데이터베이스 사이의 데이터 추적이 어렵습니다.";
+    DurSeconds => "{n} s", "{n}초";
+    DurMinutes => "{n} min", "{n}분";
 
     // -- fit view --
 }
