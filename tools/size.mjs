@@ -37,6 +37,8 @@ function references(file, text) {
       // Only what the browser fetches on load (not rel=alternate, canonical, …).
       if (/\b(?:stylesheet|icon|preload|modulepreload|manifest)\b/i.test(rel)) add(/\shref="([^"]*)"/i.exec(m[0])?.[1]);
     }
+    // An inline module (Trunk's loader before tools/postbuild.mjs moves it out) loads files too.
+    for (const m of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) found.push(...references(`${file}.js`, m[1]));
   } else if (file.endsWith(".js") || file.endsWith(".mjs")) {
     for (const m of text.matchAll(/\b(?:import|export)\b[^'"`;]*?\bfrom\s*["']([^"']+)["']/g)) add(m[1]);
     for (const m of text.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)) add(m[1]);
