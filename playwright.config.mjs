@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 
 export const BASE_PATH = "/courses/cloud/skyscale/";
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The build under test: dist/ unless E2E_DIST names another copy (e.g. a build in /tmp).
+const DIST = process.env.E2E_DIST ?? "dist";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -33,7 +35,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/serve.mjs --dir dist --port ${PORT} --base ${BASE_PATH}`,
+    command: `node tests/serve.mjs --dir ${DIST} --port ${PORT} --base ${BASE_PATH}`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     reuseExistingServer: false,
     timeout: 20_000,
