@@ -366,8 +366,7 @@ fn CompareTable(
                     la.0.code(),
                 ));
             }
-            let body = rows
-                .into_iter()
+            rows.into_iter()
                 .map(|(label, x, y, key)| {
                     view! {
                         <tr data-row=key>
@@ -377,8 +376,7 @@ fn CompareTable(
                         </tr>
                     }
                 })
-                .collect_view();
-            body
+                .collect_view()
         })
     };
     let note = move || {

@@ -16,6 +16,7 @@ pub mod lanes;
 pub mod math;
 pub mod money;
 pub mod msa;
+pub mod msa_scene;
 pub mod pricing;
 pub mod queueing;
 pub mod scenario;

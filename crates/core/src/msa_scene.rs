@@ -1,0 +1,1202 @@
+//! The monolith-vs-microservices view's pictures and sentences, built from [`msa::compare`].
+//!
+//! Two scenes of the same height, meant to sit side by side: [`monolith`] draws the notes'
+//! monolith figure (a user interface / REST API layer, the business-logic modules and a
+//! data-access layer in one box over one shared database) with its replicas as whole copies;
+//! [`microservices`] draws the Uber figure after the split (an API gateway in front of services,
+//! each with its own database) with the calls between services and each service's replicas.
+//! Modules sit on the same rows in both, so a failed or deploying module can be compared at a
+//! glance. Every state is said in words and shapes as well as colour: a failed module is dashed
+//! and marked "✗ failed", a restarting one "↻ restarting", a hard call is a solid line with a
+//! filled head, a soft call a dashed line with a hollow head, and each user feature is listed
+//! with ✓ / ✗ / ! / ↻ and its state in words.
+//!
+//! [`points`] turns the same numbers into the pros/cons panel: each point of the lecture notes,
+//! with the figure the simulation just produced.
+
+use crate::i18n::{Lang, Text};
+use crate::money::{format, format_number};
+use crate::msa::{
+    self, ArchOutcome, Architecture, FailureImpact, Feature, MIN_REPLICAS, MODULES, MsaOutcome,
+};
+use crate::scenario::{Module, Scenario};
+use crate::scene::{Anchor, Node, Role, Scene, Stroke};
+
+/// Width and height of each of the two scenes, px.
+pub const WIDTH: f64 = 600.0;
+pub const HEIGHT: f64 = 830.0;
+
+/// Modules top to bottom: callers above callees, so every call runs downwards.
+pub const ROWS: [Module; 7] = [
+    Module::Passenger,
+    Module::Dispatch,
+    Module::Payments,
+    Module::Trips,
+    Module::Pricing,
+    Module::Driver,
+    Module::Notifications,
+];
+
+const ROW0: f64 = 184.0;
+const ROW_H: f64 = 44.0;
+const ROW_STEP: f64 = 52.0;
+/// Left and right edge of a module box.
+const BOX_X0: f64 = 48.0;
+const BOX_X1: f64 = 300.0;
+const MONO_X0: f64 = 24.0;
+const MONO_X1: f64 = 298.0;
+const FEATURES_Y: f64 = 706.0;
+/// Most replica icons drawn before "+N".
+const MAX_ICONS: usize = 48;
+const MAX_PIPS: usize = 16;
+
+fn row_y(m: Module) -> f64 {
+    let i = ROWS.iter().position(|r| *r == m).unwrap_or(0);
+    ROW0 + i as f64 * ROW_STEP
+}
+
+/// What a user feature is doing in one architecture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeatureState {
+    Up,
+    Down,
+    /// Works, but something it triggers (alerts) is delayed.
+    Degraded,
+    /// Works with less capacity while a deploy restarts replicas it needs.
+    Reduced,
+}
+
+impl FeatureState {
+    /// CSS class and test hook.
+    pub fn code(self) -> &'static str {
+        match self {
+            FeatureState::Up => "up",
+            FeatureState::Down => "down",
+            FeatureState::Degraded => "degraded",
+            FeatureState::Reduced => "reduced",
+        }
+    }
+
+    /// The icon shown beside the feature (never the only signal: the word follows).
+    pub fn icon(self) -> &'static str {
+        match self {
+            FeatureState::Up => "✓",
+            FeatureState::Down => "✗",
+            FeatureState::Degraded => "!",
+            FeatureState::Reduced => "↻",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            FeatureState::Up => Text::MsaUp,
+            FeatureState::Down => Text::MsaDown,
+            FeatureState::Degraded => Text::MsaDegraded,
+            FeatureState::Reduced => Text::MsaReduced,
+        }
+    }
+}
+
+/// Each feature's state in `arch`: the failure if a module has failed, else the deploy if one
+/// is deploying, else everything works.
+pub fn feature_states(a: &ArchOutcome) -> Vec<(Feature, FeatureState)> {
+    Feature::ALL
+        .iter()
+        .map(|&f| {
+            let state = if let Some(fail) = &a.failure {
+                if fail.down.contains(&f) {
+                    FeatureState::Down
+                } else if fail.degraded.contains(&f) {
+                    FeatureState::Degraded
+                } else {
+                    FeatureState::Up
+                }
+            } else if a.deploy.as_ref().is_some_and(|d| d.affected.contains(&f)) {
+                FeatureState::Reduced
+            } else {
+                FeatureState::Up
+            };
+            (f, state)
+        })
+        .collect()
+}
+
+/// Replaces `{key}` placeholders of an i18n template.
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// A duration for reading: seconds under two minutes, else minutes to one decimal.
+pub fn duration_text(seconds: f64, lang: Lang) -> String {
+    if seconds < 120.0 {
+        fill(
+            Text::DurSeconds.get(lang),
+            &[("n", format_number(seconds.round(), 0))],
+        )
+    } else {
+        let min = (seconds / 6.0).round() / 10.0;
+        fill(Text::DurMinutes.get(lang), &[("n", format_number(min, 1))])
+    }
+}
+
+fn n0(x: f64) -> String {
+    format_number(x, 0)
+}
+
+fn n1(x: f64) -> String {
+    format_number((x * 10.0).round() / 10.0, 1)
+}
+
+/// Rough width of `text` in Latin characters: Hangul and other wide characters count twice.
+fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+/// Splits `text` into lines about `max` Latin characters wide, at spaces.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && width(&line) + 1 + width(word) > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn hint(s: &Scenario, m: Module) -> String {
+    let t = if s.msa.fail == Some(m) {
+        Text::MsaRestoreHint
+    } else {
+        Text::MsaFailHint
+    };
+    fill(t.get(s.lang), &[("module", m.label(s.lang).to_string())])
+}
+
+/// A database cylinder with a label inside.
+fn cylinder(x: f64, y: f64, w: f64, h: f64, label: &str, size: f64) -> Node {
+    let ry = (h * 0.16).min(8.0);
+    let (cx, rx) = (x + w / 2.0, w / 2.0);
+    let arc = |cy: f64, from: f64, to: f64| -> Vec<(f64, f64)> {
+        (0..=16)
+            .map(|i| {
+                let a = from + (to - from) * f64::from(i) / 16.0;
+                (cx + rx * a.cos(), cy + ry * a.sin())
+            })
+            .collect()
+    };
+    use std::f64::consts::PI;
+    // Body: the top ellipse's far half, down the right side, the bottom's near half, up.
+    let mut body = arc(y + ry, PI, 2.0 * PI);
+    body.extend(arc(y + h - ry, 0.0, PI));
+    let outline = Stroke::solid(Role::ProviderLine, 1.5);
+    Node::group(vec![
+        Node::polygon(body, Role::Provider).stroke(outline),
+        Node::polyline(arc(y + ry, 0.0, PI), outline),
+        Node::text(
+            cx,
+            y + h / 2.0 + ry / 2.0 + 4.0,
+            label,
+            size,
+            Role::ProviderInk,
+        )
+        .anchor(Anchor::Middle),
+    ])
+    .class("database")
+}
+
+/// A small arrowhead with its tip at (`x`, `y`) pointing `dir` (+1 right/down, -1 left/up),
+/// horizontal or vertical. Filled for hard calls, hollow for soft ones.
+fn head(x: f64, y: f64, horizontal: bool, dir: f64, hollow: bool) -> Node {
+    let (a, b) = if horizontal {
+        ((x - dir * 8.0, y - 4.5), (x - dir * 8.0, y + 4.5))
+    } else {
+        ((x - 4.5, y - dir * 8.0), (x + 4.5, y - dir * 8.0))
+    };
+    let fill = if hollow { Role::Background } else { Role::Ink };
+    Node::polygon(vec![(x, y), a, b], fill).stroke(Stroke::solid(Role::Ink, 1.2))
+}
+
+fn header(title: &str, sub: &str) -> Vec<Node> {
+    vec![
+        Node::text(20.0, 32.0, title, 20.0, Role::Ink).bold(),
+        Node::text(20.0, 54.0, sub, 13.0, Role::InkMuted),
+    ]
+}
+
+/// The two apps at the top, with arrows down to the front door at `front_y`.
+fn clients(lang: Lang, front_y: f64) -> Node {
+    let mut out = Vec::new();
+    for (i, t) in [Text::MsaPassengerApp, Text::MsaDriverApp]
+        .into_iter()
+        .enumerate()
+    {
+        let x = 40.0 + i as f64 * 130.0;
+        out.push(
+            Node::rect(x, 68.0, 112.0, 28.0, Role::Background)
+                .radius(14.0)
+                .stroke(Stroke::solid(Role::Border, 1.5)),
+        );
+        out.push(Node::text(x + 56.0, 87.0, t.get(lang), 12.0, Role::Ink).anchor(Anchor::Middle));
+        out.push(Node::line(
+            x + 56.0,
+            96.0,
+            x + 56.0,
+            front_y - 8.0,
+            Stroke::solid(Role::Ink, 1.5),
+        ));
+        out.push(head(x + 56.0, front_y, false, 1.0, false));
+    }
+    Node::group(out).class("clients")
+}
+
+/// A "✗ failed" / "↻ restarting" badge right-aligned at (`x`, `y`).
+fn badge(lang: Lang, x: f64, y: f64, failed: bool, ink: Role) -> Node {
+    let text = if failed {
+        format!("✗ {}", Text::MsaFailedBadge.get(lang))
+    } else {
+        format!("↻ {}", Text::MsaRestarting.get(lang))
+    };
+    Node::text(x, y, text, 12.0, ink)
+        .bold()
+        .anchor(Anchor::End)
+        .class(if failed {
+            "badge failed"
+        } else {
+            "badge restarting"
+        })
+}
+
+/// A module or service box: solid when healthy, dashed and pale when failed, outlined in the
+/// accent colour while restarting.
+fn module_box(x0: f64, x1: f64, y: f64, failed: bool, restarting: bool) -> (Node, Role) {
+    let w = x1 - x0;
+    if failed {
+        (
+            Node::rect(x0, y, w, ROW_H, Role::Background)
+                .radius(6.0)
+                .stroke(Stroke::dashed(Role::Accent, 2.5, "6 4")),
+            Role::Ink,
+        )
+    } else if restarting {
+        (
+            Node::rect(x0, y, w, ROW_H, Role::Background)
+                .radius(6.0)
+                .stroke(Stroke::solid(Role::Accent, 3.0)),
+            Role::Ink,
+        )
+    } else {
+        (
+            Node::rect(x0, y, w, ROW_H, Role::You).radius(6.0),
+            Role::YouInk,
+        )
+    }
+}
+
+/// The feature list at the bottom: icon, name and state in words, in two columns.
+fn features(lang: Lang, prefix: &str, a: &ArchOutcome) -> Node {
+    let mut out = vec![
+        Node::text(
+            20.0,
+            FEATURES_Y,
+            Text::MsaFeatures.get(lang),
+            15.0,
+            Role::Ink,
+        )
+        .bold(),
+    ];
+    let states = feature_states(a);
+    let down = states
+        .iter()
+        .filter(|(_, st)| *st == FeatureState::Down)
+        .count();
+    out.push(
+        Node::text(
+            WIDTH - 20.0,
+            FEATURES_Y,
+            format!("✗ {down} / {}", states.len()),
+            13.0,
+            Role::InkMuted,
+        )
+        .anchor(Anchor::End)
+        .id(format!("{prefix}-down-count")),
+    );
+    for (i, (f, st)) in states.into_iter().enumerate() {
+        let x = 20.0 + (i / 4) as f64 * 290.0;
+        let y = FEATURES_Y + 28.0 + (i % 4) as f64 * 26.0;
+        let (circle, glyph_ink) = match st {
+            FeatureState::Up => (Node::circle(x + 9.0, y - 5.0, 9.0, Role::You), Role::YouInk),
+            FeatureState::Down => (
+                Node::circle(x + 9.0, y - 5.0, 9.0, Role::Background)
+                    .stroke(Stroke::solid(Role::Accent, 2.0)),
+                Role::Ink,
+            ),
+            FeatureState::Degraded | FeatureState::Reduced => (
+                Node::circle(x + 9.0, y - 5.0, 9.0, Role::Background).stroke(Stroke::dashed(
+                    Role::Ink,
+                    1.5,
+                    "3 2",
+                )),
+                Role::Ink,
+            ),
+        };
+        let label = format!("{}: {}", f.label(lang), st.label().get(lang));
+        out.push(
+            Node::group(vec![
+                circle,
+                Node::text(x + 9.0, y, st.icon(), 12.0, glyph_ink)
+                    .bold()
+                    .anchor(Anchor::Middle),
+                Node::text(x + 26.0, y, label.clone(), 13.0, Role::Ink),
+            ])
+            .id(format!("{prefix}-feature-{}", f.code()))
+            .class(format!("feature {}", st.code()))
+            .title(label),
+        );
+    }
+    Node::group(out).class("features")
+}
+
+fn peak_of(a: &ArchOutcome, m: Module) -> f64 {
+    a.groups
+        .iter()
+        .find(|g| g.module == Some(m))
+        .map_or(MIN_REPLICAS, |g| g.peak_replicas)
+}
+
+/// The monolith: one box of modules over one shared database, replicated whole.
+pub fn monolith(s: &Scenario, o: &MsaOutcome) -> Scene {
+    let lang = s.lang;
+    let a = &o.monolith;
+    let title = Text::Monolith.get(lang);
+    let sub = fill(Text::MsaMonoSub.get(lang), &[("n", n0(a.peak_replicas))]);
+    let mut scene = Scene::new(WIDTH, HEIGHT, title, format!("{title}: {sub}."));
+    for n in header(title, &sub) {
+        scene.push(n.id("mono-title"));
+    }
+    scene.push(clients(lang, 124.0));
+    let failed = s.msa.fail.is_some();
+    let deploying = s.msa.deploy.is_some() && !failed;
+
+    // The one deployable: its outline says whether the whole process is down or restarting.
+    let outline = if failed {
+        Stroke::dashed(Role::Accent, 3.0, "8 5")
+    } else if deploying {
+        Stroke::solid(Role::Accent, 3.0)
+    } else {
+        Stroke::solid(Role::ProviderLine, 1.5)
+    };
+    let box_bottom = ROW0 + 7.0 * ROW_STEP + 44.0;
+    let mut app = vec![
+        Node::rect(12.0, 116.0, 298.0, box_bottom - 116.0, Role::Provider)
+            .radius(10.0)
+            .stroke(outline)
+            .class("app-box"),
+        Node::rect(MONO_X0, 124.0, MONO_X1 - MONO_X0, 30.0, Role::Background)
+            .radius(5.0)
+            .stroke(Stroke::solid(Role::Border, 1.2)),
+        Node::text(161.0, 144.0, Text::MsaUiLayer.get(lang), 13.0, Role::Ink)
+            .bold()
+            .anchor(Anchor::Middle),
+        Node::text(
+            MONO_X0,
+            174.0,
+            Text::MsaLogicLayer.get(lang),
+            12.0,
+            Role::ProviderInk,
+        ),
+    ];
+    for m in ROWS {
+        let y = row_y(m);
+        let is_failed = s.msa.fail == Some(m);
+        let is_deploy = s.msa.deploy == Some(m) && !failed;
+        let (rect, ink) = module_box(MONO_X0, MONO_X1, y, is_failed, is_deploy);
+        let mut kids = vec![
+            rect,
+            Node::text(MONO_X0 + 12.0, y + 27.0, m.label(lang), 14.0, ink).bold(),
+        ];
+        if is_failed || is_deploy {
+            kids.push(badge(lang, MONO_X1 - 10.0, y + 27.0, is_failed, ink));
+        }
+        app.push(
+            Node::group(kids)
+                .id(format!("mono-module-{}", m.code()))
+                .class(format!(
+                    "module{}{}",
+                    if is_failed { " failed" } else { "" },
+                    if is_deploy { " restarting" } else { "" }
+                ))
+                .title(hint(s, m))
+                .interactive(),
+        );
+    }
+    let data_y = ROW0 + 7.0 * ROW_STEP;
+    app.push(
+        Node::rect(
+            MONO_X0,
+            data_y - 4.0,
+            MONO_X1 - MONO_X0,
+            30.0,
+            Role::Background,
+        )
+        .radius(5.0)
+        .stroke(Stroke::solid(Role::Border, 1.2)),
+    );
+    app.push(
+        Node::text(
+            161.0,
+            data_y + 16.0,
+            Text::MsaDataLayer.get(lang),
+            13.0,
+            Role::Ink,
+        )
+        .bold()
+        .anchor(Anchor::Middle),
+    );
+    scene.push(Node::group(app).id("mono-app").class("app"));
+    scene.push(Node::line(
+        161.0,
+        box_bottom,
+        161.0,
+        box_bottom + 18.0,
+        Stroke::solid(Role::Ink, 1.5),
+    ));
+    scene.push(head(161.0, box_bottom + 26.0, false, 1.0, false));
+    scene.push(
+        cylinder(
+            36.0,
+            box_bottom + 28.0,
+            250.0,
+            56.0,
+            Text::MsaSharedDb.get(lang),
+            13.0,
+        )
+        .id("mono-db"),
+    );
+
+    // Replicas: whole copies of the app.
+    let px = 336.0;
+    let mut reps = vec![
+        Node::text(
+            px,
+            ROW0 + 4.0,
+            Text::MsaReplicasAtPeak.get(lang),
+            14.0,
+            Role::Ink,
+        )
+        .bold(),
+        Node::text(
+            px,
+            ROW0 + 32.0,
+            fill(
+                Text::MsaReplicaCount.get(lang),
+                &[("n", n0(a.peak_replicas))],
+            ),
+            22.0,
+            Role::Ink,
+        )
+        .bold()
+        .id("mono-replicas"),
+    ];
+    let n = a.peak_replicas.max(0.0) as usize;
+    for i in 0..n.min(MAX_ICONS) {
+        let x = px + (i % 8) as f64 * 30.0;
+        let y = ROW0 + 48.0 + (i / 8) as f64 * 36.0;
+        let restarting = deploying && i == 0;
+        let (fill_role, stroke) = if failed {
+            (Role::Background, Stroke::dashed(Role::Accent, 1.5, "3 2"))
+        } else if restarting {
+            (Role::Background, Stroke::solid(Role::Accent, 2.5))
+        } else {
+            (Role::Provider, Stroke::solid(Role::ProviderLine, 1.2))
+        };
+        let mut icon = vec![
+            Node::rect(x, y, 22.0, 28.0, fill_role)
+                .radius(3.0)
+                .stroke(stroke),
+        ];
+        for k in 0..3 {
+            let ly = y + 7.0 + k as f64 * 7.0;
+            icon.push(Node::line(
+                x + 5.0,
+                ly,
+                x + 17.0,
+                ly,
+                Stroke::solid(Role::ProviderLine, 2.0),
+            ));
+        }
+        reps.push(Node::group(icon).class("replica"));
+    }
+    let rows_used = n.min(MAX_ICONS).div_ceil(8).max(1) as f64;
+    let mut y = ROW0 + 48.0 + rows_used * 36.0 + 14.0;
+    if n > MAX_ICONS {
+        reps.push(Node::text(
+            px,
+            y,
+            format!("+{}", n - MAX_ICONS),
+            13.0,
+            Role::InkMuted,
+        ));
+        y += 20.0;
+    }
+    let gb = a.groups.first().map_or(0.0, |g| g.memory_gb);
+    for line in wrap(
+        &fill(
+            Text::MsaMonoReplicaNote.get(lang),
+            &[("k", MODULES.len().to_string()), ("gb", n1(gb))],
+        ),
+        34,
+    ) {
+        reps.push(Node::text(px, y, line, 13.0, Role::InkMuted));
+        y += 18.0;
+    }
+    y += 10.0;
+    if failed {
+        reps.push(
+            Node::text(
+                px,
+                y,
+                format!("✗ {}", Text::MsaWholeDown.get(lang)),
+                15.0,
+                Role::Ink,
+            )
+            .bold()
+            .id("mono-status")
+            .class("status down"),
+        );
+    } else if let Some(d) = &a.deploy {
+        reps.push(
+            Node::text(
+                px,
+                y,
+                format!("↻ {}", Text::MsaWholeRestart.get(lang)),
+                15.0,
+                Role::Ink,
+            )
+            .bold()
+            .id("mono-status")
+            .class("status restarting"),
+        );
+        reps.push(Node::text(
+            px,
+            y + 20.0,
+            format!(
+                "{} · −{}%",
+                duration_text(d.duration_s, lang),
+                n0(d.capacity_drop_pct)
+            ),
+            13.0,
+            Role::InkMuted,
+        ));
+    }
+    scene.push(Node::group(reps).id("mono-replica-panel"));
+    scene.push(features(lang, "mono", a));
+    scene
+}
+
+/// One call between services, drawn on the right of the boxes.
+struct Edge {
+    from: Module,
+    to: Module,
+    soft: bool,
+    lane: usize,
+}
+
+fn edges() -> Vec<Edge> {
+    let mut out: Vec<Edge> = Vec::new();
+    for info in MODULES {
+        for (deps, soft) in [(info.hard_deps, false), (info.soft_deps, true)] {
+            for &to in deps {
+                out.push(Edge {
+                    from: info.module,
+                    to,
+                    soft,
+                    lane: 0,
+                });
+            }
+        }
+    }
+    // Shorter calls on inner lanes, so lines cross as little as possible.
+    let span = |e: &Edge| (row_y(e.to) - row_y(e.from)).abs();
+    out.sort_by(|a, b| {
+        span(a)
+            .total_cmp(&span(b))
+            .then(row_y(a.from).total_cmp(&row_y(b.from)))
+    });
+    for (i, e) in out.iter_mut().enumerate() {
+        e.lane = i;
+    }
+    out
+}
+
+/// Where each edge leaves its caller and enters its callee on the boxes' right edge: arrivals
+/// from above on top (outer lanes lower), departures downwards below (outer lanes higher).
+fn attach_points(edges: &[Edge]) -> Vec<(f64, f64)> {
+    let mut ends: Vec<(f64, f64)> = vec![(0.0, 0.0); edges.len()];
+    for m in ROWS {
+        let mut slots: Vec<(usize, bool)> = Vec::new();
+        let mut incoming: Vec<usize> = (0..edges.len()).filter(|&i| edges[i].to == m).collect();
+        incoming.sort_by_key(|&i| edges[i].lane);
+        let mut outgoing: Vec<usize> = (0..edges.len()).filter(|&i| edges[i].from == m).collect();
+        outgoing.sort_by_key(|&i| std::cmp::Reverse(edges[i].lane));
+        slots.extend(incoming.into_iter().map(|i| (i, false)));
+        slots.extend(outgoing.into_iter().map(|i| (i, true)));
+        let y0 = row_y(m);
+        let count = slots.len() as f64;
+        for (k, (i, from)) in slots.into_iter().enumerate() {
+            let y = y0 + 6.0 + (ROW_H - 12.0) * (k as f64 + 0.5) / count;
+            if from {
+                ends[i].0 = y;
+            } else {
+                ends[i].1 = y;
+            }
+        }
+    }
+    ends
+}
+
+const LANE_X0: f64 = 318.0;
+const LANE_STEP: f64 = 16.0;
+
+/// The microservices: an API gateway, one box per service with its replicas and database, and
+/// the calls between services.
+pub fn microservices(s: &Scenario, o: &MsaOutcome) -> Scene {
+    let lang = s.lang;
+    let a = &o.microservices;
+    let title = Text::Microservices.get(lang);
+    let sub = fill(
+        Text::MsaServicesSub.get(lang),
+        &[("k", MODULES.len().to_string()), ("n", n0(a.peak_replicas))],
+    );
+    let mut scene = Scene::new(WIDTH, HEIGHT, title, format!("{title}: {sub}."));
+    for n in header(title, &sub) {
+        scene.push(n.id("msa-title"));
+    }
+    scene.push(clients(lang, 118.0));
+    scene.push(
+        Node::group(vec![
+            Node::rect(20.0, 118.0, 280.0, 34.0, Role::Provider)
+                .radius(6.0)
+                .stroke(Stroke::solid(Role::ProviderLine, 1.5)),
+            Node::text(
+                160.0,
+                140.0,
+                Text::MsaGateway.get(lang),
+                14.0,
+                Role::ProviderInk,
+            )
+            .bold()
+            .anchor(Anchor::Middle),
+        ])
+        .id("msa-gateway"),
+    );
+    // The gateway routes each request to the service it enters: a trunk with a stub per row.
+    let last = row_y(ROWS[ROWS.len() - 1]) + ROW_H / 2.0;
+    let route = Stroke::solid(Role::ProviderLine, 1.5);
+    let mut routes = vec![Node::line(32.0, 152.0, 32.0, last, route)];
+    for m in ROWS {
+        let y = row_y(m) + ROW_H / 2.0;
+        routes.push(Node::line(32.0, y, BOX_X0 - 7.0, y, route));
+        routes.push(Node::polygon(
+            vec![
+                (BOX_X0, y),
+                (BOX_X0 - 7.0, y - 4.0),
+                (BOX_X0 - 7.0, y + 4.0),
+            ],
+            Role::ProviderLine,
+        ));
+    }
+    scene.push(Node::group(routes).class("routes"));
+
+    for m in ROWS {
+        let y = row_y(m);
+        let is_failed = s.msa.fail == Some(m);
+        let is_deploy = s.msa.deploy == Some(m) && !is_failed;
+        let (rect, ink) = module_box(BOX_X0, BOX_X1, y, is_failed, is_deploy);
+        let replicas = peak_of(a, m);
+        let mut kids = vec![
+            rect,
+            Node::text(BOX_X0 + 10.0, y + 18.0, m.label(lang), 13.0, ink).bold(),
+        ];
+        if is_failed || is_deploy {
+            kids.push(badge(lang, BOX_X1 - 44.0, y + 18.0, is_failed, ink));
+        } else {
+            kids.push(
+                Node::text(
+                    BOX_X1 - 44.0,
+                    y + 18.0,
+                    format!("×{}", n0(replicas)),
+                    13.0,
+                    ink,
+                )
+                .bold()
+                .anchor(Anchor::End)
+                .class("replica-count"),
+            );
+        }
+        // One pip per replica (the first restarting one drawn hollow during a deploy).
+        let pips = (replicas.max(0.0) as usize).min(MAX_PIPS);
+        for i in 0..pips {
+            let x = BOX_X0 + 10.0 + i as f64 * 10.0;
+            let pip = if is_failed {
+                Node::rect(x, y + 27.0, 7.0, 9.0, Role::None).stroke(Stroke::dashed(
+                    Role::Ink,
+                    1.0,
+                    "2 1",
+                ))
+            } else if is_deploy && i == 0 {
+                Node::rect(x, y + 27.0, 7.0, 9.0, Role::None)
+                    .stroke(Stroke::solid(Role::Accent, 1.5))
+            } else {
+                Node::rect(x, y + 27.0, 7.0, 9.0, ink)
+            };
+            kids.push(pip.class("replica"));
+        }
+        if replicas as usize > MAX_PIPS {
+            kids.push(Node::text(
+                BOX_X0 + 14.0 + MAX_PIPS as f64 * 10.0,
+                y + 36.0,
+                format!("+{}", replicas as usize - MAX_PIPS),
+                11.0,
+                ink,
+            ));
+        }
+        kids.push(cylinder(
+            BOX_X1 - 36.0,
+            y + 6.0,
+            28.0,
+            32.0,
+            Text::MsaDb.get(lang),
+            9.0,
+        ));
+        let label = format!(
+            "{} · {}",
+            fill(Text::MsaReplicaCount.get(lang), &[("n", n0(replicas))]),
+            hint(s, m)
+        );
+        scene.push(
+            Node::group(kids)
+                .id(format!("msa-service-{}", m.code()))
+                .class(format!(
+                    "service{}{}",
+                    if is_failed { " failed" } else { "" },
+                    if is_deploy { " restarting" } else { "" }
+                ))
+                .title(label)
+                .interactive(),
+        );
+    }
+
+    // Calls between services.
+    let es = edges();
+    let ends = attach_points(&es);
+    let mut calls = Vec::new();
+    for (e, (y_from, y_to)) in es.iter().zip(ends) {
+        let x = LANE_X0 + e.lane as f64 * LANE_STEP;
+        let stroke = if e.soft {
+            Stroke::dashed(Role::Ink, 1.5, "5 4")
+        } else {
+            Stroke::solid(Role::Ink, 1.8)
+        };
+        calls.push(
+            Node::group(vec![
+                Node::polyline(
+                    vec![
+                        (BOX_X1, y_from),
+                        (x, y_from),
+                        (x, y_to),
+                        (BOX_X1 + 8.0, y_to),
+                    ],
+                    stroke,
+                ),
+                head(BOX_X1, y_to, true, -1.0, e.soft),
+            ])
+            .id(format!("msa-call-{}-{}", e.from.code(), e.to.code()))
+            .class(if e.soft { "call soft" } else { "call hard" })
+            .title(format!(
+                "{} → {}: {}",
+                e.from.label(lang),
+                e.to.label(lang),
+                if e.soft {
+                    Text::MsaSoftCall
+                } else {
+                    Text::MsaHardCall
+                }
+                .get(lang)
+            )),
+        );
+    }
+    scene.push(Node::group(calls).class("calls"));
+
+    // Footprint, on the right.
+    let px = LANE_X0 + es.len() as f64 * LANE_STEP + 14.0;
+    scene.push(
+        Node::group(vec![
+            Node::text(
+                px,
+                ROW0 + 4.0,
+                Text::MsaReplicasAtPeak.get(lang),
+                13.0,
+                Role::Ink,
+            )
+            .bold(),
+            Node::text(px, ROW0 + 30.0, n0(a.peak_replicas), 22.0, Role::Ink)
+                .bold()
+                .id("msa-replicas"),
+        ])
+        .id("msa-replica-panel"),
+    );
+
+    // Legend: line style, not only colour.
+    let ly = ROW0 + 7.0 * ROW_STEP + 16.0;
+    let mut legend = Vec::new();
+    for (i, (soft, t)) in [(false, Text::MsaHardCall), (true, Text::MsaSoftCall)]
+        .into_iter()
+        .enumerate()
+    {
+        let y = ly + i as f64 * 24.0;
+        let stroke = if soft {
+            Stroke::dashed(Role::Ink, 1.5, "5 4")
+        } else {
+            Stroke::solid(Role::Ink, 1.8)
+        };
+        legend.push(Node::line(24.0, y, 58.0, y, stroke));
+        legend.push(head(66.0, y, true, 1.0, soft));
+        legend.push(Node::text(78.0, y + 5.0, t.get(lang), 13.0, Role::Ink));
+    }
+    legend.push(cylinder(
+        28.0,
+        ly + 38.0,
+        28.0,
+        32.0,
+        Text::MsaDb.get(lang),
+        9.0,
+    ));
+    legend.push(Node::text(
+        78.0,
+        ly + 60.0,
+        Text::MsaOwnDbLegend.get(lang),
+        13.0,
+        Role::Ink,
+    ));
+    scene.push(Node::group(legend).class("legend"));
+    scene.push(features(lang, "msa", a));
+    scene
+}
+
+/// The pros/cons panel: the notes' points, each with this scenario's number.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Points {
+    pub monolith_pros: Vec<String>,
+    pub monolith_cons: Vec<String>,
+    pub msa_pros: Vec<String>,
+    pub msa_cons: Vec<String>,
+}
+
+/// The module the failure points talk about: the failed one, or Pricing as an example.
+pub fn example_failure(s: &Scenario) -> Module {
+    s.msa.fail.unwrap_or(Module::Pricing)
+}
+
+/// The module the deploy points talk about: the deploying one, or Payments as an example.
+pub fn example_deploy(s: &Scenario) -> Module {
+    s.msa.deploy.unwrap_or(Module::Payments)
+}
+
+fn latency_of(a: &ArchOutcome, f: Feature) -> (f64, u32) {
+    a.latency
+        .iter()
+        .find(|l| l.0 == f)
+        .map_or((0.0, 0), |l| (l.1, l.2))
+}
+
+/// Builds the pros/cons sentences in the scenario's language.
+pub fn points(s: &Scenario, o: &MsaOutcome) -> Points {
+    let lang = s.lang;
+    let t = |x: Text| x.get(lang);
+    let mono = &o.monolith;
+    let ms = &o.microservices;
+    let total = Feature::ALL.len().to_string();
+    let money = |usd: f64| format(usd, s.currency, s.krw_per_usd);
+    let ride = Feature::RequestRide;
+    let ride_name = ride.label(lang).to_string();
+
+    let fail_m = example_failure(s);
+    let mono_fail: FailureImpact = msa::failure(Architecture::Monolith, fail_m);
+    let msa_fail: FailureImpact = msa::failure(Architecture::Microservices, fail_m);
+    let dep_m = example_deploy(s);
+    let mono_dep = msa::deploy(Architecture::Monolith, dep_m, mono.peak_replicas);
+    let msa_dep = msa::deploy(Architecture::Microservices, dep_m, peak_of(ms, dep_m));
+    let mono_gb = mono.groups.first().map_or(0.0, |g| g.memory_gb);
+
+    let mut p = Points::default();
+    p.monolith_pros.push(fill(
+        t(Text::MonoProSimple),
+        &[("n", n0(mono.peak_replicas))],
+    ));
+    p.monolith_pros.push(fill(
+        t(Text::MonoProCalls),
+        &[
+            ("feature", ride_name.clone()),
+            ("ms", n1(latency_of(mono, ride).0)),
+        ],
+    ));
+    p.monolith_cons.push(fill(
+        t(Text::MonoConFailure),
+        &[
+            ("module", fail_m.label(lang).into()),
+            ("down", mono_fail.down.len().to_string()),
+            ("total", total.clone()),
+        ],
+    ));
+    p.monolith_cons.push(fill(
+        t(Text::MonoConDeploy),
+        &[
+            ("module", dep_m.label(lang).into()),
+            ("n", n0(mono.peak_replicas)),
+            ("dur", duration_text(mono_dep.duration_s, lang)),
+        ],
+    ));
+    p.monolith_cons.push(fill(
+        t(Text::MonoConScale),
+        &[
+            ("n", n0(mono.peak_replicas)),
+            ("gb", n1(mono_gb)),
+            ("total", n1(mono.peak_memory_gb)),
+        ],
+    ));
+
+    p.msa_pros.push(fill(
+        t(Text::MsaProDeploy),
+        &[
+            ("module", dep_m.label(lang).into()),
+            ("n", n0(peak_of(ms, dep_m))),
+            ("total", n0(ms.peak_replicas)),
+            ("dur", duration_text(msa_dep.duration_s, lang)),
+        ],
+    ));
+    let by_replicas = |rev: bool| {
+        ms.groups
+            .iter()
+            .filter_map(|g| g.module.map(|m| (m, g.peak_replicas)))
+            .reduce(|a, b| {
+                let better = if rev { b.1 < a.1 } else { b.1 > a.1 };
+                if better { b } else { a }
+            })
+    };
+    if let (Some((big, bn)), Some((small, sn))) = (by_replicas(false), by_replicas(true)) {
+        p.msa_pros.push(fill(
+            t(Text::MsaProScale),
+            &[
+                ("big", big.label(lang).into()),
+                ("bn", n0(bn)),
+                ("small", small.label(lang).into()),
+                ("sn", n0(sn)),
+            ],
+        ));
+    }
+    p.msa_pros.push(fill(
+        t(Text::MsaProIsolation),
+        &[
+            ("module", fail_m.label(lang).into()),
+            ("up", (Feature::ALL.len() - msa_fail.down.len()).to_string()),
+            ("total", total.clone()),
+        ],
+    ));
+    let cost = [
+        ("msa", money(ms.month_usd)),
+        ("mono", money(mono.month_usd)),
+    ];
+    if ms.month_usd < mono.month_usd {
+        p.msa_pros.push(fill(t(Text::MsaProCost), &cost));
+    } else {
+        p.msa_cons.push(fill(t(Text::MsaConCost), &cost));
+    }
+    let (mono_ms, _) = latency_of(mono, ride);
+    let (msa_ms, hops) = latency_of(ms, ride);
+    p.msa_cons.push(fill(
+        t(Text::MsaConLatency),
+        &[
+            ("feature", ride_name),
+            ("hops", hops.to_string()),
+            ("ms", n1(msa_ms - mono_ms)),
+        ],
+    ));
+    p.msa_cons.push(fill(
+        t(Text::MsaConFloor),
+        &[
+            ("k", MODULES.len().to_string()),
+            ("min", n0(MIN_REPLICAS)),
+            (
+                "n",
+                n0(ms.groups.iter().map(|g| g.min_replicas).sum::<f64>()),
+            ),
+            ("gb", n1(ms.idle_memory_gb)),
+            ("mgb", n1(mono.idle_memory_gb)),
+        ],
+    ));
+    p.msa_cons.push(fill(
+        t(Text::MsaConData),
+        &[
+            ("k", MODULES.len().to_string()),
+            ("feature", Feature::Pay.label(lang).into()),
+            ("db", Feature::Pay.needs().len().to_string()),
+        ],
+    ));
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::Kind;
+    use crate::svg::{Options, write};
+
+    fn scenes(query: &str) -> (Scenario, MsaOutcome, Scene, Scene) {
+        let (s, w) = Scenario::from_query(query);
+        assert!(w.is_empty(), "{w:?}");
+        let o = msa::compare(&s);
+        let m = monolith(&s, &o);
+        let x = microservices(&s, &o);
+        (s, o, m, x)
+    }
+
+    fn class_of(scene: &Scene, id: &str) -> String {
+        scene
+            .find(id)
+            .and_then(|n| n.meta.class.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_module_is_a_button_in_both_pictures() {
+        let (_, _, m, x) = scenes("lang=en");
+        for module in Module::ALL {
+            let a = m.find(&format!("mono-module-{}", module.code())).unwrap();
+            let b = x.find(&format!("msa-service-{}", module.code())).unwrap();
+            assert!(a.meta.interactive && b.meta.interactive);
+            assert!(a.meta.title.as_deref().unwrap().contains("click"));
+        }
+        // Hard and soft calls are drawn differently (solid vs dashed), not only by colour.
+        let hard = x.find("msa-call-dispatch-driver").unwrap();
+        let soft = x.find("msa-call-dispatch-notifications").unwrap();
+        assert_eq!(hard.meta.class.as_deref(), Some("call hard"));
+        assert_eq!(soft.meta.class.as_deref(), Some("call soft"));
+        let dash = |n: &Node| {
+            n.walk().find_map(|c| match &c.kind {
+                Kind::Path {
+                    stroke: Some(st),
+                    closed: false,
+                    ..
+                } => Some(st.dash),
+                _ => None,
+            })
+        };
+        assert_eq!(dash(hard), Some(None));
+        assert!(dash(soft).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_failure_shows_everything_down_in_the_monolith_and_only_dependants_in_msa() {
+        let (_, _, m, x) = scenes("lang=en&fail=pricing");
+        for f in Feature::ALL {
+            assert!(class_of(&m, &format!("mono-feature-{}", f.code())).ends_with("down"));
+        }
+        assert!(class_of(&x, "msa-feature-fare").ends_with("down"));
+        assert!(class_of(&x, "msa-feature-sign-in").ends_with("up"));
+        assert!(class_of(&x, "msa-service-pricing").contains("failed"));
+        assert!(m.texts().any(|t| t.contains("✗ failed")));
+        assert!(m.texts().any(|t| t == "✗ 7 / 7"));
+        assert!(x.texts().any(|t| t == "✗ 3 / 7"));
+        let (_, _, _, x) = scenes("lang=ko&fail=notifications");
+        assert!(class_of(&x, "msa-feature-request-ride").ends_with("degraded"));
+        assert!(x.texts().any(|t| t.contains("알림 지연")));
+    }
+
+    #[test]
+    fn a_deploy_marks_what_restarts() {
+        let (_, _, m, x) = scenes("lang=en&deploy=payments");
+        assert!(class_of(&m, "mono-status").contains("restarting"));
+        assert!(class_of(&x, "msa-service-payments").contains("restarting"));
+        assert!(!class_of(&x, "msa-service-trips").contains("restarting"));
+        assert!(class_of(&x, "msa-feature-pay").ends_with("reduced"));
+        assert!(class_of(&x, "msa-feature-sign-in").ends_with("up"));
+        assert!(class_of(&m, "mono-feature-sign-in").ends_with("reduced"));
+    }
+
+    #[test]
+    fn scenes_are_well_formed_and_stay_inside_their_box() {
+        for q in [
+            "lang=en",
+            "lang=ko&fail=driver&peak=20000",
+            "lang=en&deploy=dispatch&peak=100000&pat=steady",
+            "lang=ko&peak=0",
+        ] {
+            let (_, _, m, x) = scenes(q);
+            for scene in [&m, &x] {
+                let svg = write(scene, &Options::file());
+                roxmltree::Document::parse(&svg).expect("well-formed");
+                assert!(!svg.contains("NaN"));
+                for n in scene.nodes() {
+                    if let Kind::Text { x, y, .. } = n.kind {
+                        assert!(
+                            (0.0..=WIDTH).contains(&x) && (0.0..=HEIGHT).contains(&y),
+                            "{q}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn points_quote_the_simulated_numbers() {
+        let (s, o, _, _) = scenes("lang=en&deploy=payments&pat=steady&peak=1");
+        let p = points(&s, &o);
+        // At 1 req/s: 2 monolith replicas, 7 × 2 services.
+        assert!(p.monolith_cons.iter().any(|l| l.contains("all 2 replicas")));
+        assert!(
+            p.msa_pros
+                .iter()
+                .any(|l| l.contains("restarts 2 of 14 replicas"))
+        );
+        assert!(
+            p.monolith_cons
+                .iter()
+                .any(|l| l.contains("7 of 7 features"))
+        );
+        assert!(
+            p.msa_pros
+                .iter()
+                .any(|l| l.contains("4 of 7 features keep working"))
+        );
+        assert!(p.msa_cons.iter().any(|l| l.contains("4 hops")));
+        let (s, o, _, _) = scenes("lang=ko");
+        let p = points(&s, &o);
+        for line in p.msa_pros.iter().chain(&p.msa_cons).chain(&p.monolith_cons) {
+            assert!(!line.contains('{'), "{line}");
+        }
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration_text(40.0, Lang::En), "40 s");
+        assert_eq!(duration_text(540.0, Lang::En), "9 min");
+        assert_eq!(duration_text(630.0, Lang::Ko), "10.5분");
+        assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("가나 다라", 6), vec!["가나", "다라"]);
+    }
+}
