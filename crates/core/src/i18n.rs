@@ -501,6 +501,73 @@ texts! {
     DurMinutes => "{n} min", "{n}분";
 
     // -- fit view --
+    FitLead => "The notes list seven kinds of system that suit serverless. Each button below loads one as a workload, runs it through every model for a simulated month and gives the simulator's verdict on functions, with the reasons and the numbers behind them. The counter-examples show where functions stop fitting.",
+        "노트는 서버리스에 적합한 시스템 일곱 가지를 꼽습니다. 아래 버튼마다 그중 하나를 작업량으로 불러와 모든 모델로 한 달을 시뮬레이션하고, 함수에 대한 판정과 그 이유, 근거가 되는 숫자를 보여 줍니다. 반례는 함수가 맞지 않게 되는 지점을 보여 줍니다.";
+    FitGoodCases => "The notes' seven good fits", "노트의 적합한 시스템 일곱 가지";
+    FitCounterCases => "Counter-examples", "반례";
+    FitTranscode => "Counter-example: a 20-minute video transcode", "반례: 20분 걸리는 동영상 인코딩";
+    FitLocalDisk => "Counter-example: a job that keeps state on local disk", "반례: 로컬 디스크에 상태를 두는 작업";
+    FitCurrent => "Workload", "작업량";
+    FitCustom => "Your own values (no preset matches)", "직접 정한 값(해당하는 프리셋 없음)";
+    FitWorkloadLine => "{pattern} · peak {peak} req/s · {cpu} ms CPU · {dur} per call · {mem} MB",
+        "{pattern} · 최대 {peak} req/s · CPU {cpu} ms · 호출당 {dur} · {mem} MB";
+    FitAdjust => "Adjust the workload", "작업량 직접 조정";
+    FitVerdictTitle => "The simulator's verdict", "시뮬레이터의 판정";
+    FitRatingGood => "Good fit for functions", "함수에 잘 맞습니다";
+    FitRatingMixed => "Runs on functions, but costs more than the alternatives", "함수로 돌릴 수 있지만 대안보다 비쌉니다";
+    FitRatingPoor => "Poor fit for functions", "함수에 맞지 않습니다";
+    FitRatingNotRunnable => "Cannot run as a function as it stands", "지금 형태로는 함수로 실행할 수 없습니다";
+    FitWhy => "Why", "이유";
+    FitNumbers => "Key numbers for a month", "한 달 주요 수치";
+    FitModelCol => "Model", "모델";
+    FitMonthCol => "Monthly cost", "월 비용";
+    FitLostCol => "Dropped or throttled", "유실·스로틀링";
+    FitCheapestMark => "cheapest", "최저가";
+    FitNotRunnableCell => "cannot run", "실행 불가";
+    FitColdStarts => "Cold starts", "콜드 스타트";
+    FitColdCell => "{n} a month · {pct}% of requests", "월 {n}번 · 요청의 {pct}%";
+    FitP95 => "Function p95 latency", "함수 p95 지연";
+    FitP95Cell => "{p95} ms (warm: {warm} ms)", "{p95} ms(웜: {warm} ms)";
+    FitThrottles => "Throttled requests", "스로틀링된 요청";
+    FitThrottleCell => "{n} a month · {pct}%", "월 {n}건 · {pct}%";
+    FitReasonCheapest => "Functions are the cheapest way to serve this load: {faas} a month against {other} for {model}.",
+        "이 부하를 처리하는 가장 싼 방법은 함수입니다: 월 {faas}. 대안 중 가장 싼 {model}: 월 {other}.";
+    FitReasonDearer => "{model} is the cheapest at {other} a month; functions cost {faas}, {x}× as much.",
+        "가장 싼 것은 {model}로 월 {other}입니다. 함수는 {faas}로 {x}배입니다.";
+    FitReasonOnlyFaas => "Functions cost {faas} a month, and no other model serves this load without dropping requests.",
+        "함수는 월 {faas}이며, 다른 모델은 요청을 잃지 않고 이 부하를 처리하지 못합니다.";
+    FitReasonIdle => "Traffic is near zero for {pct}% of the day; functions bill nothing while idle, servers bill every hour.",
+        "하루의 {pct}% 동안 트래픽이 거의 없습니다. 함수는 쉬는 동안 요금이 없지만 서버는 매시간 요금이 나옵니다.";
+    FitReasonBusy => "Traffic never rests (idle only {pct}% of the day), so always-on instances stay busy and pay off.",
+        "트래픽이 쉬지 않습니다(하루 중 유휴 {pct}%). 항상 켜 둔 인스턴스가 계속 바쁘므로 본전을 뽑습니다.";
+    FitReasonCold => "{pct}% of requests hit a cold start ({n} a month), each adding about {ms} ms: p95 is {p95} ms against {warm} ms warm.",
+        "요청의 {pct}%가 콜드 스타트를 겪고(월 {n}번) 한 번에 약 {ms} ms가 더해집니다: p95가 {p95} ms(웜 상태는 {warm} ms)입니다.";
+    FitReasonColdRare => "Cold starts are rare: {n} a month, {pct}% of requests, so p95 stays at {p95} ms (warm: {warm} ms).",
+        "콜드 스타트가 드뭅니다: 월 {n}번, 요청의 {pct}%라서 p95가 {p95} ms에 머뭅니다(웜 상태 {warm} ms).";
+    FitReasonInstead => "Run it on {model} instead: {other} a month.", "대신 {model}에서 실행하세요: 월 {other}.";
+    FitReasonThrottled => "{pct}% of requests are throttled at the concurrency quota of {quota}.",
+        "요청의 {pct}%가 동시 실행 한도 {quota}에 걸려 스로틀링됩니다.";
+    FitReasonStateful => "It keeps state on local disk between runs, but functions are stateless: an environment's disk is wiped whenever it is recycled. Move the state to object storage (S3) or a database first.",
+        "실행 사이에 로컬 디스크에 상태를 두지만 함수는 무상태입니다: 실행 환경이 교체될 때마다 디스크가 지워집니다. 먼저 상태를 객체 스토리지(S3)나 데이터베이스로 옮겨야 합니다.";
+    FitReasonLimitsAt => "Function limits in force: {min}–{max} MB of memory and a {timeout} s timeout.",
+        "적용 중인 함수 한도: 메모리 {min}–{max} MB, 제한 시간 {timeout}초.";
+    FitAboutUnpredictable => "Irregular bursts over a low base: servers sized for the bursts sit idle most of the day.",
+        "낮은 기본 트래픽 위로 불규칙한 폭증이 옵니다: 폭증에 맞춘 서버는 하루 대부분을 놀게 됩니다.";
+    FitAboutQuick => "A small API that answers in 20 ms during business hours.", "업무 시간에 20 ms 안에 답하는 작은 API입니다.";
+    FitAboutTiny => "A tiny function called a couple of times a second at most.", "많아야 초당 두어 번 불리는 아주 작은 함수입니다.";
+    FitAboutParallelBatch => "A batch job fanned out over thousands of parallel one-second calls, a few times a day.",
+        "하루 몇 번, 수천 개의 1초짜리 호출로 나뉘어 병렬로 도는 배치 작업입니다.";
+    FitAboutScheduled => "A cron job: nothing for hours, then a short run.", "크론 작업: 몇 시간 동안 아무것도 없다가 잠깐 실행됩니다.";
+    FitAboutIot => "Many sensors each sending a small reading every few minutes.", "센서 여러 대가 몇 분마다 작은 측정값을 보냅니다.";
+    FitAboutEventApi => "An event API that is quiet until a sudden 10–50× spike (a sale, a ticket launch).",
+        "조용하다가 갑자기 10–50배로 폭증하는 이벤트 API입니다(세일, 티켓 오픈).";
+    FitAboutSteadyHeavy => "Thousands of requests a second, all day, every day.", "하루 종일, 매일 초당 수천 건의 요청입니다.";
+    FitAboutLongRunning => "Each connection (a WebSocket) stays open for 20 minutes, longer than a function may run.",
+        "연결(웹 소켓) 하나가 20분 동안 열려 있습니다. 함수가 실행될 수 있는 시간보다 깁니다.";
+    FitAboutTranscode => "Each video takes 20 minutes of work in one run, past the 15-minute function timeout.",
+        "동영상 하나를 한 번에 20분 동안 처리합니다. 함수의 15분 제한 시간을 넘습니다.";
+    FitAboutLocalDisk => "A job that reads and updates a cache or index on its local disk from one run to the next.",
+        "실행할 때마다 로컬 디스크의 캐시나 인덱스를 읽고 고치는 작업입니다.";
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 pub mod breakeven;
 pub mod catalog;
 pub mod fit;
+pub mod fit_card;
 pub mod i18n;
 pub mod lanes;
 pub mod math;

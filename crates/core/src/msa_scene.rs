@@ -274,9 +274,9 @@ fn badge(lang: Lang, x: f64, y: f64, failed: bool, ink: Role) -> Node {
         .bold()
         .anchor(Anchor::End)
         .class(if failed {
-            "badge failed"
+            "mark-badge failed"
         } else {
-            "badge restarting"
+            "mark-badge restarting"
         })
 }
 
@@ -575,7 +575,7 @@ pub fn monolith(s: &Scenario, o: &MsaOutcome) -> Scene {
             )
             .bold()
             .id("mono-status")
-            .class("status down"),
+            .class("arch-status down"),
         );
     } else if let Some(d) = &a.deploy {
         reps.push(
@@ -588,7 +588,7 @@ pub fn monolith(s: &Scenario, o: &MsaOutcome) -> Scene {
             )
             .bold()
             .id("mono-status")
-            .class("status restarting"),
+            .class("arch-status restarting"),
         );
         reps.push(Node::text(
             px,
