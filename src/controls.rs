@@ -195,7 +195,7 @@ pub fn NumberField(
     /// The current value.
     get: Signal<f64>,
     /// Stores a new (valid, clamped) value.
-    set: impl Fn(f64) + 'static,
+    set: impl Fn(f64) + Copy + 'static,
     /// Hide the label visually (kept for screen readers) when a slider beside it shows it.
     #[prop(optional)]
     hide_label: bool,
@@ -212,23 +212,33 @@ pub fn NumberField(
         set_error.set(message);
     };
     let described = format!("{help_id} {error_id}");
+    // Arrow keys step the value, as on a native number field.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let delta = match ev.key().as_str() {
+            "ArrowUp" => step,
+            "ArrowDown" => -step,
+            _ => return,
+        };
+        ev.prevent_default();
+        set((get.get_untracked() + delta).clamp(range.0, range.1));
+        set_error.set(None);
+    };
     view! {
         <div class="control" class:invalid=move || error.with(Option::is_some)>
             <label for=id class:visually-hidden=hide_label>{move || ctx.t(label)}</label>
             <div class="number-row">
                 <input
                     id=id
-                    type="number"
+                    type="text"
                     inputmode="decimal"
+                    autocomplete="off"
                     data-testid=id
-                    min=range.0
-                    max=range.1
-                    step=step
                     prop:value=move || format_plain(get.get())
                     aria-describedby=described
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     title=move || ctx.t(help)
                     on:change=on_change
+                    on:keydown=on_key
                 />
                 <span class="unit">{move || ctx.t(unit)}</span>
             </div>

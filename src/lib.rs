@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 use skyscale_core::scenario::{Theme, View, Warning};
-use skyscale_core::sim::ModelKind;
 use skyscale_core::svg::Palette;
 use skyscale_core::{Lang, Scenario, Text};
 
@@ -22,8 +21,6 @@ pub struct ScenarioCtx {
     pub get: ReadSignal<Scenario>,
     pub set: WriteSignal<Scenario>,
     pub palette: Memo<Palette>,
-    /// The compute model to emphasise in the scaling view (set from the service-models view).
-    pub highlight: RwSignal<Option<ModelKind>>,
 }
 
 impl ScenarioCtx {
@@ -79,7 +76,6 @@ pub fn App() -> impl IntoView {
         get: scenario,
         set: set_scenario,
         palette,
-        highlight: RwSignal::new(None),
     };
     provide_context(ctx);
     // Back and forward restore the scenario their URL describes.
@@ -109,12 +105,15 @@ pub fn App() -> impl IntoView {
         browser::set_document_lang(s.lang.code(), s.theme.code(), Text::AppName.get(s.lang));
     });
 
+    // Only a change of view rebuilds the page body; other changes flow through fine-grained
+    // signals inside the view.
+    let current_view = Memo::new(move |_| scenario.with(|s| s.view));
     view! {
         <a class="skip-link" href="#main">{move || ctx.t(Text::SkipToContent)}</a>
         <Header large=large/>
         <Notice warnings=warnings/>
         <main id="main" tabindex="-1">
-            {move || match scenario.with(|s| s.view) {
+            {move || match current_view.get() {
                 View::Stack => view! { <views::stack::StackView/> }.into_any(),
                 View::Scaling => view! { <views::scaling::ScalingView/> }.into_any(),
                 View::Msa => view! { <views::msa::MsaView/> }.into_any(),

@@ -27,21 +27,22 @@ pub fn ScalingView() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let outcome = Memo::new(move |_| ctx.get.with(simulate));
     // Start at the busiest minute so the first picture shows the peak.
-    let peak_minute = move || {
-        outcome.with(|o| {
-            o.traffic_rps
-                .iter()
-                .enumerate()
-                .fold(
-                    (0, f64::MIN),
-                    |best, (i, &v)| if v > best.1 { (i, v) } else { best },
-                )
-                .0
-        })
-    };
-    let minute = RwSignal::new(peak_minute());
-    let position = RwSignal::new(minute.get_untracked() as f64);
+    let peak_minute = move || outcome.with(lanes::busiest_minute);
     let playing = RwSignal::new(false);
+    // The minute shown lives in the URL (`t`) so a shared link shows the same moment; while
+    // playing it only moves locally, and is written back when playback stops or on scrubbing.
+    let initial = ctx.get.with_untracked(|s| s.minute).map(|m| m as usize);
+    let minute = RwSignal::new(initial.unwrap_or_else(peak_minute).min(MINUTES - 1));
+    let position = RwSignal::new(minute.get_untracked() as f64);
+    let pin = move |m: usize| ctx.update(|s| s.minute = Some(m as u32));
+    // Until the user picks a minute, show the busiest one of whatever day the controls make.
+    Effect::new(move |_| {
+        let busiest = peak_minute();
+        if ctx.get.with_untracked(|s| s.minute.is_none()) && !playing.get_untracked() {
+            minute.set(busiest);
+            position.set(busiest as f64);
+        }
+    });
     let speed = RwSignal::new(1.0f64);
 
     let handle = StoredValue::new(None::<IntervalHandle>);
@@ -70,6 +71,7 @@ pub fn ScalingView() -> impl IntoView {
         if playing.get_untracked() {
             stop();
             playing.set(false);
+            pin(minute.get_untracked());
         } else {
             start();
             playing.set(true);
@@ -78,8 +80,7 @@ pub fn ScalingView() -> impl IntoView {
 
     let lanes_scene = Memo::new(move |_| {
         let m = minute.get();
-        let hl = ctx.highlight.get();
-        outcome.with(|o| ctx.get.with(|s| lanes::build(s, o, m, hl)))
+        outcome.with(|o| ctx.get.with(|s| lanes::build(s, o, m, s.highlight)))
     });
 
     view! {
@@ -121,6 +122,7 @@ pub fn ScalingView() -> impl IntoView {
                                 if let Ok(m) = event_target_value(&ev).parse::<usize>() {
                                     position.set(m as f64);
                                     minute.set(m.min(MINUTES - 1));
+                                    pin(m.min(MINUTES - 1));
                                 }
                             }
                         />

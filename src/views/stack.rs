@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use skyscale_core::Text;
 use skyscale_core::scenario::View;
-use skyscale_core::stack::{self, Focus, Layer, Manager, STORY, ServiceModel};
+use skyscale_core::stack::{self, Layer, Manager, STORY, ServiceModel};
 
 use crate::ScenarioCtx;
 use crate::diagram::Diagram;
@@ -13,16 +13,9 @@ use crate::diagram::Diagram;
 #[component]
 pub fn StackView() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let (step, set_step) = signal(0usize);
-    let (selected, set_selected) = signal(None::<(ServiceModel, Layer)>);
-    let highlight = move || STORY[step.get()].model;
-    let scene = Memo::new(move |_| {
-        let focus = Focus {
-            highlight: Some(highlight()),
-            selected: selected.get(),
-        };
-        ctx.get.with(|s| stack::build_with(s, focus))
-    });
+    // The story step and the selected cell live in the scenario (URL keys `step`, `cell`), so
+    // a lecturer can link to a step and the export equals `skyscale render stack` for the link.
+    let scene = Memo::new(move |_| ctx.get.with(stack::build));
     let serverless = Memo::new(move |_| ctx.get.with(stack::serverless));
     let on_activate = Callback::new(move |id: String| {
         // Cell ids are `stack-<model>-<layer>`.
@@ -30,7 +23,7 @@ pub fn StackView() -> impl IntoView {
         let model = parts.next().and_then(ServiceModel::from_code);
         let layer = parts.next().and_then(Layer::from_code);
         if let (Some(m), Some(l)) = (model, layer) {
-            set_selected.set(Some((m, l)));
+            ctx.update(|s| s.cell = Some((m, l)));
         }
     });
 
@@ -40,9 +33,9 @@ pub fn StackView() -> impl IntoView {
                 <h2 id="stack-heading">{move || ctx.t(Text::ViewStack)}</h2>
             </div>
             <p class="view-lead">{move || ctx.t(Text::StackDesc)}</p>
-            <Story step=step set_step=set_step/>
+            <Story/>
             <Diagram scene=scene name="stack" on_activate=on_activate/>
-            <LayerDetails selected=selected/>
+            <LayerDetails/>
             <Diagram scene=serverless name="serverless"/>
         </section>
     }
@@ -50,18 +43,23 @@ pub fn StackView() -> impl IntoView {
 
 /// The story mode: six steps through the notes' history, each highlighting a column.
 #[component]
-fn Story(
-    /// The current step (0-based).
-    step: ReadSignal<usize>,
-    /// Changes the step.
-    set_step: WriteSignal<usize>,
-) -> impl IntoView {
+fn Story() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let last = STORY.len() - 1;
+    // 0-based step shown; before the story starts (no `step` in the URL) it shows step 1
+    // without highlighting a column.
+    let step = Memo::new(move |_| {
+        ctx.get
+            .with(|s| s.step)
+            .map_or(0, |n| (n as usize).saturating_sub(1).min(last))
+    });
+    let go = move |i: usize| ctx.navigate(|s| s.step = Some(i as u32 + 1));
     let see_scale = move |_| {
         let model = STORY[step.get_untracked()].model;
-        ctx.highlight.set(model.compute_model());
-        ctx.navigate(move |s| s.view = View::Scaling);
+        ctx.navigate(move |s| {
+            s.view = View::Scaling;
+            s.highlight = model.compute_model();
+        });
     };
     view! {
         <div class="story" data-testid="story" aria-labelledby="story-heading">
@@ -77,7 +75,7 @@ fn Story(
                                     class:current=move || step.get() == i
                                     aria-current=move || (step.get() == i).then_some("step")
                                     aria-label=move || format!("{} {}: {}", ctx.t(Text::StoryStepOf), i + 1, ctx.t(STORY[i].title))
-                                    on:click=move |_| set_step.set(i)
+                                    on:click=move |_| go(i)
                                 >
                                     {i + 1}
                                 </button>
@@ -96,7 +94,7 @@ fn Story(
                     class="btn-secondary"
                     data-testid="story-prev"
                     disabled=move || step.get() == 0
-                    on:click=move |_| set_step.update(|s| *s = s.saturating_sub(1))
+                    on:click=move |_| go(step.get_untracked().saturating_sub(1))
                 >
                     "← "{move || ctx.t(Text::StoryPrev)}
                 </button>
@@ -105,7 +103,7 @@ fn Story(
                     class="btn-secondary"
                     data-testid="story-next"
                     disabled=move || step.get() == last
-                    on:click=move |_| set_step.update(|s| *s = (*s + 1).min(last))
+                    on:click=move |_| go((step.get_untracked() + 1).min(last))
                 >
                     {move || ctx.t(Text::StoryNext)}" →"
                 </button>
@@ -125,11 +123,9 @@ fn Story(
 
 /// Details of the selected cell: what the layer is, who manages it, the chores, the bill.
 #[component]
-fn LayerDetails(
-    /// The selected (model, layer), if any.
-    selected: ReadSignal<Option<(ServiceModel, Layer)>>,
-) -> impl IntoView {
+fn LayerDetails() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
+    let selected = Memo::new(move |_| ctx.get.with(|s| s.cell));
     let body = move || {
         let Some((model, layer)) = selected.get() else {
             return view! { <p class="hint">{ctx.t(Text::LayerDetailsHint)}</p> }.into_any();
@@ -175,9 +171,9 @@ fn LayerDetails(
         .into_any()
     };
     view! {
-        <aside class="details" data-testid="layer-details" aria-live="polite">
-            <h3>{move || ctx.t(Text::LayerDetailsTitle)}</h3>
+        <section class="details" data-testid="layer-details" aria-live="polite" aria-labelledby="details-heading">
+            <h3 id="details-heading">{move || ctx.t(Text::LayerDetailsTitle)}</h3>
             {body}
-        </aside>
+        </section>
     }
 }

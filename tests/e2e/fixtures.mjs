@@ -36,7 +36,7 @@ export class StackPage {
     this.page = page;
     this.diagram = page.getByTestId("stack-diagram");
     this.toggle = page.getByTestId("lang-toggle");
-    this.exportButton = page.getByTestId("export-svg");
+    this.exportButton = page.getByTestId("export-stack");
   }
 
   async open(query = "") {

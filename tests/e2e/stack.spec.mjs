@@ -82,7 +82,7 @@ for (const lang of ["en", "ko"]) {
     for (const layer of LAYERS[lang]) expect(svg.texts).toContain(layer);
     expect(file).not.toMatch(/<script|foreignObject|<style|\son\w+=/i);
     expect(file.match(/https?:\/\//g)).toEqual(["http://"]); // only the SVG namespace
-    await expect(page.locator(".view-actions [role=status]")).not.toBeEmpty();
+    await expect(page.getByTestId("diagram-stack").locator("[role=status]")).not.toBeEmpty();
 
     // The CLI writes the identical file natively.
     expect(existsSync(CLI), `the CLI must be built at ${CLI} (make cli)`).toBe(true);
@@ -95,7 +95,7 @@ test("keyboard alone reaches and operates the toggle and the export", async ({ p
   const stack = new StackPage(page);
   await stack.open("lang=en");
   const focusTo = async (locator) => {
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
       if (await locator.evaluate((el) => el === document.activeElement)) return;
     }

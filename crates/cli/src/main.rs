@@ -139,7 +139,8 @@ fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
         RenderView::Serverless => stack::serverless(&scenario),
         RenderView::Lanes => {
             let outcome = skyscale_core::sim::simulate(&scenario);
-            skyscale_core::lanes::build(&scenario, &outcome, 720, None)
+            let minute = skyscale_core::lanes::minute_for(&scenario, &outcome);
+            skyscale_core::lanes::build(&scenario, &outcome, minute, scenario.highlight)
         }
     };
     let text = svg::write(&scene, &Options::file());

@@ -41,6 +41,26 @@ pub fn clamp_minute(outcome: &Outcome, minute: usize) -> usize {
     minute.min(outcome.traffic_rps.len().saturating_sub(1))
 }
 
+/// The busiest minute of the simulated day (the first, if several tie).
+pub fn busiest_minute(outcome: &Outcome) -> usize {
+    outcome
+        .traffic_rps
+        .iter()
+        .enumerate()
+        .fold(
+            (0, f64::MIN),
+            |best, (i, &v)| if v > best.1 { (i, v) } else { best },
+        )
+        .0
+}
+
+/// The minute the scenario asks for, or the busiest one.
+pub fn minute_for(s: &Scenario, outcome: &Outcome) -> usize {
+    s.minute
+        .map_or_else(|| busiest_minute(outcome), |m| m as usize)
+        .min(outcome.traffic_rps.len().saturating_sub(1))
+}
+
 /// Formats a minute of the day as `HH:MM`.
 pub fn clock(minute: usize) -> String {
     format!("{:02}:{:02}", (minute / 60) % 24, minute % 60)

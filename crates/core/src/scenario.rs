@@ -321,6 +321,14 @@ pub struct Scenario {
     pub currency: Currency,
     pub krw_per_usd: f64,
     pub msa: Msa,
+    /// The minute of the simulated day the scaling view shows (`None`: the busiest minute).
+    pub minute: Option<u32>,
+    /// The story step of the service-models view (1-based; `None`: the story is not started).
+    pub step: Option<u32>,
+    /// The selected cell of the responsibility stack.
+    pub cell: Option<(crate::stack::ServiceModel, crate::stack::Layer)>,
+    /// The compute model emphasised in the scaling view.
+    pub highlight: Option<crate::sim::ModelKind>,
 }
 
 impl Default for Scenario {
@@ -380,6 +388,10 @@ impl Default for Scenario {
                 deploy: None,
                 hop_ms: 2.0,
             },
+            minute: None,
+            step: None,
+            cell: None,
+            highlight: None,
         }
     }
 }
@@ -406,6 +418,10 @@ pub mod limits {
     pub const PRICE_USD: (f64, f64) = (0.0, 1_000_000.0);
     pub const KRW_PER_USD: (f64, f64) = (1.0, 100_000.0);
     pub const HOP_MS: (f64, f64) = (0.0, 1_000.0);
+    /// A minute of the simulated day.
+    pub const MINUTE: (f64, f64) = (0.0, 1_439.0);
+    /// A step of the service-models story.
+    pub const STORY_STEP: (f64, f64) = (1.0, 6.0);
 }
 
 /// Something in a query string that had to be repaired. The app shows these as a notice;
@@ -464,7 +480,8 @@ fn parse_num(w: &mut Vec<Warning>, key: &str, value: &str, range: (f64, f64), cu
                 w.push(Warning::new(key, value, num_text(c)));
                 c
             } else {
-                x
+                // `+ 0.0` turns -0 into 0, so "-0" never reaches a link or the screen.
+                x + 0.0
             }
         }
         _ => {
@@ -685,6 +702,42 @@ impl Scenario {
                 "fail" => s.msa.fail = parse_module(w, k, v, s.msa.fail),
                 "deploy" => s.msa.deploy = parse_module(w, k, v, s.msa.deploy),
                 "hop" => s.msa.hop_ms = parse_num(w, k, v, HOP_MS, s.msa.hop_ms),
+                "step" => {
+                    s.step = match v.trim() {
+                        "" => None,
+                        _ => Some(parse_int(w, k, v, STORY_STEP, s.step.unwrap_or(1))),
+                    }
+                }
+                "cell" => {
+                    s.cell = match v.trim() {
+                        "" | "none" => None,
+                        code => match crate::stack::parse_cell(code) {
+                            Some(cell) => Some(cell),
+                            None => {
+                                w.push(Warning::new(k, v, "none"));
+                                s.cell
+                            }
+                        },
+                    }
+                }
+                "hl" => {
+                    s.highlight = match v.trim() {
+                        "" | "none" => None,
+                        code => match crate::sim::ModelKind::from_code(code) {
+                            Some(kind) => Some(kind),
+                            None => {
+                                w.push(Warning::new(k, v, "none"));
+                                s.highlight
+                            }
+                        },
+                    }
+                }
+                "t" => {
+                    s.minute = match v.trim() {
+                        "" => None,
+                        _ => Some(parse_int(w, k, v, MINUTE, s.minute.unwrap_or(0))),
+                    }
+                }
                 _ => {}
             }
         }
@@ -796,6 +849,18 @@ impl Scenario {
         put("fail", m(self.msa.fail), m(d.msa.fail));
         put("deploy", m(self.msa.deploy), m(d.msa.deploy));
         put("hop", num_text(self.msa.hop_ms), num_text(d.msa.hop_ms));
+        if let Some(minute) = self.minute {
+            put("t", minute.to_string(), String::new());
+        }
+        if let Some(step) = self.step {
+            put("step", step.to_string(), String::new());
+        }
+        if let Some(cell) = self.cell {
+            put("cell", crate::stack::cell_code(cell), String::new());
+        }
+        if let Some(kind) = self.highlight {
+            put("hl", kind.code().into(), String::new());
+        }
         parts.join("&")
     }
 }
@@ -959,6 +1024,13 @@ pub(crate) mod tests {
                 module(),
                 module(),
                 r(limits::HOP_MS),
+                prop::option::of(i(limits::MINUTE)),
+                prop::option::of(i(limits::STORY_STEP)),
+                prop::option::of((
+                    pick(&crate::stack::ServiceModel::ALL),
+                    pick(&crate::stack::Layer::ALL),
+                )),
+                prop::option::of(pick(crate::sim::ModelKind::ALL)),
             ),
         )
             .prop_map(|(a, v, c, f, p, m)| Scenario {
@@ -1025,6 +1097,10 @@ pub(crate) mod tests {
                     deploy: m.3,
                     hop_ms: m.4,
                 },
+                minute: m.5,
+                step: m.6,
+                cell: m.7,
+                highlight: m.8,
             })
     }
 

@@ -9,7 +9,8 @@ use crate::scenario::Scenario;
 use crate::scene::{Anchor, Node, Role, Scene, Stroke};
 
 /// A way to run software, from owning everything to renting a finished product.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ServiceModel {
     OnPrem,
     Iaas,
@@ -101,7 +102,8 @@ impl ServiceModel {
 }
 
 /// One layer of the stack, top (closest to the business) to bottom (closest to the metal).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Layer {
     Applications,
     Data,
@@ -303,9 +305,32 @@ fn column_width() -> f64 {
     (WIDTH - 2.0 * MARGIN - 4.0 * GAP) / 5.0
 }
 
-/// Builds the responsibility-stack diagram in the scenario's language, with no emphasis.
+/// `iaas-os` for (IaaS, O/S): the `cell` URL value.
+pub fn cell_code((model, layer): (ServiceModel, Layer)) -> String {
+    format!("{}-{}", model.code(), layer.code())
+}
+
+/// Parses [`cell_code`]'s form.
+pub fn parse_cell(code: &str) -> Option<(ServiceModel, Layer)> {
+    let (model, layer) = code.split_once('-')?;
+    Some((ServiceModel::from_code(model)?, Layer::from_code(layer)?))
+}
+
+/// The emphasis the scenario asks for: the story step's column and the selected cell.
+pub fn focus(scenario: &Scenario) -> Focus {
+    Focus {
+        highlight: scenario
+            .step
+            .and_then(|step| STORY.get((step as usize).checked_sub(1)?))
+            .map(|step| step.model),
+        selected: scenario.cell,
+    }
+}
+
+/// Builds the responsibility-stack diagram in the scenario's language, with the emphasis the
+/// scenario asks for (story step, selected cell).
 pub fn build(scenario: &Scenario) -> Scene {
-    build_with(scenario, Focus::default())
+    build_with(scenario, focus(scenario))
 }
 
 /// Builds the diagram with a highlighted column and/or a selected cell.

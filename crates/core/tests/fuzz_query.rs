@@ -528,11 +528,9 @@ fn check(q: &str, known: &[(&str, String)]) -> Checked {
         "NaN/inf in {q1} from {}",
         short(q)
     );
-    // Every limit is ≥ 0, so no value is negative. (Negative zero is left to its own test,
-    // `negative_zero_is_plain_zero`, ignored until `scenario.rs` folds it.)
+    // Every limit is ≥ 0, so no value is negative (nor negative zero).
     assert!(
-        !q1.split('&')
-            .any(|p| p.contains("=-") && !p.ends_with("=-0")),
+        !q1.split('&').any(|p| p.contains("=-")),
         "negative value in {q1} from {}",
         short(q)
     );
@@ -566,10 +564,9 @@ fn check_warning(w: &Warning, q: &str) {
     }
 }
 
-/// `-0` parses to negative zero, which is in range (-0.0 == 0.0), so it is kept and written back
-/// as `peak=-0`; the app would show "-0". Found by the fuzzer above.
+/// `-0` is in range (-0.0 == 0.0) and used to be kept and written back as `peak=-0` (the app
+/// would show "-0"); found by the fuzzer above, now folded to 0 by the parser.
 #[test]
-#[ignore = "known: scenario.rs keeps negative zero; fold it in parse_num (x + 0.0), then un-ignore"]
 fn negative_zero_is_plain_zero() {
     for (key, _) in NUMERIC.iter().filter(|(_, (lo, _))| *lo == 0.0) {
         let (s, _) = Scenario::from_query(&format!("{key}=-0"));

@@ -1,0 +1,133 @@
+// Scaling & cost, end to end: the peak slider by keyboard and by mouse raises the autoscaled
+// instance count and the FaaS bill; playback moves the clock; a copied URL reproduces the
+// screen; back/forward restores it; bad numbers are clamped with a message.
+import { test, expect } from "./fixtures.mjs";
+
+class ScalingPage {
+  constructor(page) {
+    this.page = page;
+    this.slider = page.getByTestId("peak-slider");
+    this.lanes = page.getByTestId("lanes-diagram");
+  }
+  async open(query) {
+    await this.page.goto(`./?view=scaling&${query}`);
+    await expect(this.lanes.locator("svg")).toBeVisible();
+  }
+  /** The instance count the autoscaled-VM lane shows ("77 instances" → 77). */
+  async autoscaledCount() {
+    const text = await this.lanes.locator("#lane-vm-auto .lane-count").textContent();
+    return Number(text.split(" ")[0].replace(/,/g, ""));
+  }
+  /** The FaaS month bill in the table, in dollars. */
+  async faasBill() {
+    const text = await this.page.getByTestId("month-faas").textContent();
+    return Number(text.replace(/[^0-9.]/g, ""));
+  }
+}
+
+test("dragging the peak slider by keyboard raises autoscaled VMs and the FaaS bill", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en&pat=steady&peak=50");
+  const vms = await s.autoscaledCount();
+  const bill = await s.faasBill();
+  await s.slider.focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press("PageUp");
+  await expect(page.getByTestId("peak-value")).not.toHaveText("50 requests/s");
+  await expect.poll(() => s.autoscaledCount()).toBeGreaterThan(vms);
+  await expect.poll(() => s.faasBill()).toBeGreaterThan(bill);
+  // The slider says its value with units for screen readers.
+  await expect(s.slider).toHaveAttribute("aria-valuetext", /requests\/s$/);
+});
+
+test("dragging the peak slider with the mouse raises autoscaled VMs and the FaaS bill", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en&pat=steady&peak=20");
+  const vms = await s.autoscaledCount();
+  const bill = await s.faasBill();
+  const box = await s.slider.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 10 });
+  await page.mouse.move(box.x + box.width * 0.85, box.y + box.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(() => s.autoscaledCount()).toBeGreaterThan(vms);
+  await expect.poll(() => s.faasBill()).toBeGreaterThan(bill);
+  await expect(page).toHaveURL(/peak=\d+/);
+});
+
+test("playback moves the clock and the lanes follow", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en&pat=diurnal&peak=500");
+  const before = await page.getByTestId("clock").textContent();
+  await page.getByTestId("play").click();
+  await expect(page.getByTestId("play")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("clock")).not.toHaveText(before);
+  await page.getByTestId("play").click();
+  const scrub = page.getByTestId("scrub");
+  await scrub.fill("180");
+  await expect(page.getByTestId("clock")).toHaveText("03:00");
+  await expect(s.lanes.locator("#lanes-clock")).toContainText("03:00");
+});
+
+test("renders in Korean with won when asked", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=ko&cur=krw&peak=300");
+  await expect(page.locator("#scaling-heading")).toHaveText("확장과 비용");
+  await expect(page.getByTestId("month-faas")).toContainText("₩");
+  await expect(s.lanes.locator("#lanes-title")).toHaveText("같은 트래픽, 모델별 확장");
+});
+
+test("a copied URL reproduces the screen after reload; back and forward restore", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en&pat=steady&peak=100");
+  await s.slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("PageUp");
+  await page.getByTestId("pattern").selectOption("flash");
+  const url = page.url();
+  const peak = await page.getByTestId("peak-value").textContent();
+  const vms = await s.autoscaledCount();
+  await page.goto(url);
+  await expect(page.getByTestId("peak-value")).toHaveText(peak);
+  await expect(page.getByTestId("pattern")).toHaveValue("flash");
+  expect(await s.autoscaledCount()).toBe(vms);
+
+  await page.getByTestId("tab-stack").click();
+  await expect(page.getByTestId("view-stack")).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId("view-scaling")).toBeVisible();
+  await expect(page.getByTestId("peak-value")).toHaveText(peak);
+  await page.goForward();
+  await expect(page.getByTestId("view-stack")).toBeVisible();
+});
+
+test("a bad number is clamped with a message in the page's language", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=ko&peak=100");
+  const field = page.getByTestId("ctl-duration");
+  await field.fill("-5");
+  await field.press("Enter");
+  await field.blur();
+  await expect(page.locator("#ctl-duration-error")).toContainText("사이의 숫자를 입력하세요");
+  await expect(field).toHaveValue("1");
+  await field.fill("abc");
+  await field.blur();
+  await expect(page.getByTestId("month-faas")).not.toContainText("NaN");
+});
+
+test("huge and hostile URL values show a notice, never NaN or a broken page", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en&peak=1e999&dur=-7&mem=NaN&quota=99999999999&tgt=inf");
+  await expect(page.getByTestId("url-notice")).toBeVisible();
+  const text = await page.locator("main").innerText();
+  expect(text).not.toMatch(/NaN|Infinity|\binf\b/);
+});
+
+test("the show-the-math panel fills each formula with this scenario's numbers", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en&pat=steady&peak=10&free=0");
+  await page.getByTestId("show-math").locator("summary").click();
+  const faas = page.getByTestId("math-faas");
+  await expect(faas).toContainText("$0.20");
+  await expect(faas).toContainText("GB-s");
+  await expect(page.getByTestId("math-vm-fixed")).toContainText("m5.large");
+});
