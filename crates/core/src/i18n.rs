@@ -404,6 +404,51 @@ texts! {
     Announce => "At this peak:", "이 최대 트래픽에서:";
 
     // -- charts --
+    ChartTrafficTitle => "Traffic and capacity over the peak day", "피크일의 트래픽과 처리 용량";
+    ChartTrafficDesc => "Requests per second over the simulated peak day (filled area) against what each model's serving instances can take (one line per model, each with its own dash pattern and marker). Crosses mark when a model dropped or throttled requests.",
+        "시뮬레이션한 피크일의 초당 요청 수(채운 영역)와 각 모델의 서비스 중인 인스턴스가 처리할 수 있는 양(모델마다 선 모양과 표시가 다른 선)을 비교합니다. X 표시는 모델이 요청을 버리거나 제한한 때입니다.";
+    ChartCostTitle => "Cost so far over the peak day", "피크일의 누적 비용";
+    ChartCostDesc => "What each model has billed since midnight of the simulated peak day, minute by minute (one line per model, each with its own dash pattern and marker).",
+        "시뮬레이션한 피크일 자정부터 각 모델이 청구한 누적 금액을 분 단위로 보여 줍니다(모델마다 선 모양과 표시가 다른 선).";
+    ChartLatencyTitle => "Latency p95 over the peak day", "피크일의 p95 지연 시간";
+    ChartLatencyDesc => "The 95th-percentile latency of served requests, minute by minute, per model (one line per model, each with its own dash pattern and marker). Gaps are minutes with nothing served.",
+        "처리된 요청의 95번째 백분위 지연 시간을 모델별로 분 단위로 보여 줍니다(모델마다 선 모양과 표시가 다른 선). 끊긴 곳은 처리한 요청이 없는 때입니다.";
+    ChartBreakevenTitle => "Monthly cost against traffic: VMs, containers and functions", "트래픽에 따른 월 비용: VM, 컨테이너, 함수";
+    ChartBreakevenDesc => "The monthly bill at a steady request rate, on log scales: VM and container fleets climb in steps (one more instance each step), functions grow with every request. Circles mark where functions start to cost more; the vertical line is this scenario's average rate.",
+        "일정한 요청률에서의 월 청구액을 로그 눈금으로 보여 줍니다: VM과 컨테이너는 인스턴스가 하나씩 늘 때마다 계단처럼 오르고, 함수는 요청마다 늘어납니다. 원은 함수가 더 비싸지기 시작하는 지점이고, 세로선은 이 시나리오의 평균 요청률입니다.";
+    ChartAxisTime => "Time of day (HH:MM)", "시각 (HH:MM)";
+    ChartAxisRps => "Requests per second (req/s)", "초당 요청 수 (req/s)";
+    ChartAxisCost => "Cost so far ({cur})", "누적 비용 ({cur})";
+    ChartAxisLatency => "Latency p95 (ms)", "p95 지연 시간 (ms)";
+    ChartAxisLatencyLog => "Latency p95 (ms, log scale)", "p95 지연 시간 (ms, 로그 눈금)";
+    ChartAxisAvgRps => "Steady requests per second over a 30-day month (req/s, log scale)", "30일 동안 일정한 초당 요청 수 (req/s, 로그 눈금)";
+    ChartAxisMonthly => "Monthly cost ({cur}, log scale)", "월 비용 ({cur}, 로그 눈금)";
+    ChartTraffic => "Traffic (demand)", "트래픽(수요)";
+    ChartCapacity => "{model} capacity", "{model} 처리 용량";
+    ChartDropped => "Dropped or throttled requests", "버려지거나 제한된 요청";
+    ChartLostShare => "{pct}% lost", "{pct}% 손실";
+    ChartOffScale => "above the chart, up to {n} req/s", "그래프 위로 벗어남, 최대 {n} req/s";
+    ChartDayTotal => "{cost} today", "오늘 {cost}";
+    ChartNothingServed => "nothing served", "처리한 요청 없음";
+    ChartNotRunnable => "Functions cannot run this workload: {why}", "이 작업은 함수로 실행할 수 없습니다: {why}";
+    ChartBeVm => "VMs ({instance}, {pct}% target)", "VM ({instance}, 목표 {pct}%)";
+    ChartBeContainer => "Containers ({vcpu} vCPU, {gb} GB)", "컨테이너 ({vcpu} vCPU, {gb} GB)";
+    ChartBeFaas => "Functions ({mb} MB, {ms} ms)", "함수 ({mb} MB, {ms} ms)";
+    ChartBeVmShort => "VMs", "VM";
+    ChartBeContainerShort => "containers", "컨테이너";
+    ChartBePoint => "Functions = {fleet} at {rps} req/s, {cost} a month", "{rps} req/s에서 함수 = {fleet}, 월 {cost}";
+    ChartBeNone => "Functions stay cheaper than {fleet} up to {rps} req/s", "{rps} req/s까지 함수가 {fleet}보다 쌉니다";
+    ChartBeNow => "This scenario: {rps} req/s on average", "이 시나리오: 평균 {rps} req/s";
+    ChartBeNoTraffic => "This scenario has no traffic, so it has no point on the log scale.", "이 시나리오는 트래픽이 없어 로그 눈금에 표시할 점이 없습니다.";
+    ChartCsvTime => "time (HH:MM)", "시각 (HH:MM)";
+    ChartCsvTraffic => "traffic", "트래픽";
+    ChartCsvCapacity => "{model} capacity", "{model} 처리 용량";
+    ChartCsvDropped => "{model} dropped or throttled", "{model} 버려지거나 제한된 요청";
+    ChartCsvCost => "{model} cost so far", "{model} 누적 비용";
+    ChartCsvLatency => "{model} latency p95", "{model} p95 지연 시간";
+    ChartCsvRate => "steady request rate", "일정한 요청률";
+    ChartCsvMonthly => "{model} monthly cost", "{model} 월 비용";
+    ChartBeLegend => "Break-even: functions cost as much as the fleet", "손익분기점: 함수 비용 = 서버 비용";
 
     // -- msa view --
     MsaLead => "The ride-hailing app from the notes (the Uber case), built two ways and fed the same traffic. Click a module in either diagram to make it fail, or deploy a new version of one, and compare what each architecture loses.",

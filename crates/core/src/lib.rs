@@ -10,6 +10,7 @@
 
 pub mod breakeven;
 pub mod catalog;
+pub mod chart;
 pub mod fit;
 pub mod fit_card;
 pub mod i18n;

@@ -35,6 +35,20 @@ pub enum Role {
     ProviderInk,
     /// Highlights (selected column, current point on a chart).
     Accent,
+    /// Chart series, one per compute model (on-premises, fixed VMs, autoscaled VMs,
+    /// containers, functions). Charts never rely on these alone: each series also has its own
+    /// dash pattern and marker shape.
+    Series1,
+    Series2,
+    Series3,
+    Series4,
+    Series5,
+    /// Something lost: dropped or throttled requests, limits broken.
+    Danger,
+    /// Something fine: a saving, a workload that fits.
+    Good,
+    /// A soft fill behind chart lines (the traffic area); always outlined in a stronger role.
+    AreaFill,
 }
 
 /// Horizontal text alignment (`text-anchor`).

@@ -53,6 +53,16 @@ impl Palette {
             (Palette::Light, ProviderLine) => "#64748b",
             (Palette::Light, ProviderInk) => "#1f2937",
             (Palette::Light, Accent) => "#b45309",
+            // Chart series and states: at least 3:1 (WCAG non-text contrast) against the
+            // background, and against `AreaFill`, in both palettes.
+            (Palette::Light, Series1) => "#57534e",
+            (Palette::Light, Series2) => "#1d4ed8",
+            (Palette::Light, Series3) => "#0f766e",
+            (Palette::Light, Series4) => "#7e22ce",
+            (Palette::Light, Series5) => "#be185d",
+            (Palette::Light, Danger) => "#dc2626",
+            (Palette::Light, Good) => "#15803d",
+            (Palette::Light, AreaFill) => "#dbeafe",
             (Palette::Dark, Background) => "#0f172a",
             (Palette::Dark, Ink) => "#f1f5f9",
             (Palette::Dark, InkMuted) => "#cbd5e1",
@@ -63,6 +73,14 @@ impl Palette {
             (Palette::Dark, ProviderLine) => "#94a3b8",
             (Palette::Dark, ProviderInk) => "#e2e8f0",
             (Palette::Dark, Accent) => "#fbbf24",
+            (Palette::Dark, Series1) => "#d6d3d1",
+            (Palette::Dark, Series2) => "#60a5fa",
+            (Palette::Dark, Series3) => "#2dd4bf",
+            (Palette::Dark, Series4) => "#c084fc",
+            (Palette::Dark, Series5) => "#f472b6",
+            (Palette::Dark, Danger) => "#f87171",
+            (Palette::Dark, Good) => "#4ade80",
+            (Palette::Dark, AreaFill) => "#1e3a5f",
         }
     }
 }
