@@ -389,7 +389,7 @@ fn CompareTable(
     view! {
         <section class="panel compare" data-testid="msa-compare" aria-labelledby="compare-heading">
             <h3 id="compare-heading">{move || ctx.t(Text::MsaCompareTitle)}</h3>
-            <div class="table-scroll">
+            <div class="table-wrap">
                 <table class="compare-table">
                     <thead>
                         <tr>

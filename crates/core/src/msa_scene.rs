@@ -384,8 +384,12 @@ pub fn monolith(s: &Scenario, o: &MsaOutcome) -> Scene {
     let title = Text::Monolith.get(lang);
     let sub = fill(Text::MsaMonoSub.get(lang), &[("n", n0(a.peak_replicas))]);
     let mut scene = Scene::new(WIDTH, HEIGHT, title, format!("{title}: {sub}."));
-    for n in header(title, &sub) {
-        scene.push(n.id("mono-title"));
+    for (i, n) in header(title, &sub).into_iter().enumerate() {
+        scene.push(n.id(if i == 0 {
+            "mono-title"
+        } else {
+            "mono-subtitle"
+        }));
     }
     scene.push(clients(lang, 124.0));
     let failed = s.msa.fail.is_some();
@@ -682,8 +686,8 @@ pub fn microservices(s: &Scenario, o: &MsaOutcome) -> Scene {
         &[("k", MODULES.len().to_string()), ("n", n0(a.peak_replicas))],
     );
     let mut scene = Scene::new(WIDTH, HEIGHT, title, format!("{title}: {sub}."));
-    for n in header(title, &sub) {
-        scene.push(n.id("msa-title"));
+    for (i, n) in header(title, &sub).into_iter().enumerate() {
+        scene.push(n.id(if i == 0 { "msa-title" } else { "msa-subtitle" }));
     }
     scene.push(clients(lang, 118.0));
     scene.push(

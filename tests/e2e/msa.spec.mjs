@@ -1,0 +1,169 @@
+// Monolith vs microservices, end to end: both diagrams and panels in both languages, failing a
+// module (by mouse and by keyboard) changes which features are down, a deploy shows what
+// restarts, and the failed module survives a reload and back/forward.
+import { test, expect } from "./fixtures.mjs";
+
+const FEATURES = 7;
+
+/** A small page object for the MSA view. */
+class MsaPage {
+  constructor(page) {
+    this.page = page;
+    this.mono = page.getByTestId("monolith-diagram");
+    this.msa = page.getByTestId("microservices-diagram");
+  }
+
+  async open(query) {
+    await this.page.goto(`./?view=msa&${query}`);
+    await expect(this.mono.locator("svg")).toBeVisible();
+    await expect(this.msa.locator("svg")).toBeVisible();
+  }
+
+  /** Feature codes listed as down in the blast-radius list of `arch` (monolith|microservices). */
+  async down(arch) {
+    return this.page
+      .getByTestId(`blast-${arch}`)
+      .locator("li[data-state=down]")
+      .evaluateAll((lis) => lis.map((li) => li.dataset.feature));
+  }
+}
+
+for (const lang of ["en", "ko"]) {
+  test(`both architectures, the comparison and the pros/cons render in ${lang}`, async ({ page }) => {
+    const view = new MsaPage(page);
+    await view.open(`lang=${lang}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    const mono = await view.mono.locator("svg text").allTextContents();
+    const msa = await view.msa.locator("svg text").allTextContents();
+    expect(mono).toContain(lang === "en" ? "Monolith" : "모놀리식");
+    expect(msa).toContain(lang === "en" ? "Microservices" : "마이크로서비스");
+    expect(msa).toContain(lang === "en" ? "API gateway" : "API 게이트웨이");
+    expect(mono.join(" ")).toContain(lang === "en" ? "One shared database" : "공유 데이터베이스");
+    // Every module is a keyboard-reachable button in both pictures.
+    await expect(view.mono.locator("[role=button]")).toHaveCount(7);
+    await expect(view.msa.locator("[role=button]")).toHaveCount(7);
+    // Hard and soft calls differ in line style, not only colour.
+    await expect(view.msa.locator("#msa-call-dispatch-driver path").first()).not.toHaveAttribute("stroke-dasharray", /.+/);
+    await expect(view.msa.locator("#msa-call-dispatch-notifications path").first()).toHaveAttribute("stroke-dasharray", /.+/);
+    // Nothing failed: every feature works, said with ✓ and a word.
+    await expect(view.mono.locator(".feature.up")).toHaveCount(FEATURES);
+    await expect(view.msa.locator(".feature.up")).toHaveCount(FEATURES);
+    // The comparison quotes money and hops; the pros/cons quote numbers.
+    const cost = page.getByTestId("msa-compare").locator("tr[data-row=cost] td");
+    await expect(cost.first()).toHaveText(/\$\d/);
+    await expect(page.getByTestId("msa-compare").locator("tr[data-row=request-ride] td").last()).toContainText(
+      lang === "en" ? "4 hops" : "홉 4번",
+    );
+    for (const id of ["mono-pros", "mono-cons", "msa-pros", "msa-cons"]) {
+      const items = await page.getByTestId(id).locator("li").allTextContents();
+      expect(items.length, id).toBeGreaterThan(1);
+      for (const item of items) {
+        expect(item, id).toMatch(/\d/);
+        expect(item, id).not.toContain("{");
+      }
+    }
+    await expect(page.getByTestId("traffic-controls")).toBeVisible();
+  });
+}
+
+test("failing a module takes the whole monolith down but only its dependants in MSA", async ({ page }) => {
+  const view = new MsaPage(page);
+  await view.open("lang=en");
+  await view.mono.locator("#mono-module-pricing").click();
+  await expect(page).toHaveURL(/fail=pricing/);
+  await expect(page.getByTestId("blast-summary")).toContainText("Pricing failed");
+  expect(await view.down("monolith")).toHaveLength(FEATURES);
+  expect((await view.down("microservices")).sort()).toEqual(["fare", "pay", "request-ride"]);
+  // Both diagrams say it too: the monolith lists all seven down, MSA three.
+  await expect(view.mono.locator(".feature.down")).toHaveCount(FEATURES);
+  await expect(view.msa.locator(".feature.down")).toHaveCount(3);
+  await expect(view.msa.locator("#msa-feature-sign-in")).toHaveClass(/\bup\b/);
+  await expect(view.msa.locator("#msa-service-pricing")).toHaveClass(/\bfailed\b/);
+  await expect(view.msa.locator("#msa-service-pricing text", { hasText: "✗ failed" })).toHaveCount(1);
+
+  // By keyboard: fail Notifications instead; the set of features down changes.
+  await view.msa.locator("#msa-service-notifications").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/fail=notifications/);
+  expect(await view.down("microservices")).toEqual(["alerts"]);
+  expect(await view.down("monolith")).toHaveLength(FEATURES);
+  await expect(page.getByTestId("blast-microservices").locator("li[data-state=degraded]")).toHaveCount(2);
+
+  // A reload shows the same failed module; back returns to Pricing, then to nothing failed.
+  await page.reload();
+  await expect(view.msa.locator("#msa-service-notifications")).toHaveClass(/\bfailed\b/);
+  expect(await view.down("microservices")).toEqual(["alerts"]);
+  await page.goBack();
+  await expect(page).toHaveURL(/fail=pricing/);
+  await expect(view.msa.locator(".feature.down")).toHaveCount(3);
+  await page.goBack();
+  await expect(view.msa.locator(".feature.down")).toHaveCount(0);
+  await expect(page.getByTestId("blast-summary")).toContainText("Nothing has failed");
+});
+
+test("the Fail button toggles, and clicking a failed module brings it back", async ({ page }) => {
+  const view = new MsaPage(page);
+  await view.open("lang=ko");
+  const fail = page.getByTestId("fail-trips");
+  await fail.click();
+  await expect(fail).toHaveAttribute("aria-pressed", "true");
+  expect((await view.down("microservices")).sort()).toEqual(["pay", "request-ride", "track"]);
+  await view.mono.locator("#mono-module-trips").click();
+  await expect(fail).toHaveAttribute("aria-pressed", "false");
+  await expect(page).not.toHaveURL(/fail=/);
+  await expect(view.mono.locator(".feature.down")).toHaveCount(0);
+});
+
+test("a deploy shows what restarts and for how long", async ({ page }) => {
+  const view = new MsaPage(page);
+  await view.open("lang=en&pat=steady&peak=1");
+  await page.getByTestId("deploy-payments").click();
+  await expect(page).toHaveURL(/deploy=payments/);
+  const mono = page.getByTestId("deploy-monolith");
+  const msa = page.getByTestId("deploy-microservices");
+  await expect(mono).toContainText("restarts all 7 modules: 2 of 2 replicas");
+  await expect(mono).toContainText("3 min");
+  await expect(msa).toContainText("only Payments restarts: 2 of 14 replicas");
+  await expect(msa).toContainText("40 s");
+  await expect(view.msa.locator("#msa-service-payments")).toHaveClass(/\brestarting\b/);
+  await expect(view.msa.locator("#msa-service-trips")).not.toHaveClass(/\brestarting\b/);
+  await expect(view.mono.locator("#mono-status")).toContainText("Whole app restarts");
+  // Only "Pay for the trip" runs with less capacity in MSA; every feature in the monolith.
+  await expect(view.msa.locator(".feature.reduced")).toHaveCount(1);
+  await expect(view.mono.locator(".feature.reduced")).toHaveCount(FEATURES);
+  // The pros/cons quote the same deploy.
+  await expect(page.getByTestId("msa-pros")).toContainText("Payments restarts 2 of 14 replicas");
+  await expect(page.getByTestId("mono-cons")).toContainText("restarts all 2 replicas");
+  await page.reload();
+  await expect(page.getByTestId("deploy-microservices")).toContainText("only Payments restarts");
+});
+
+test("axe finds no violations in the MSA view", async ({ page }) => {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const view = new MsaPage(page);
+  await view.open("lang=ko&fail=pricing&deploy=payments");
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const found = results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+  expect(found).toEqual([]);
+});
+
+for (const [w, h] of [[1280, 900], [390, 844]]) {
+  for (const lang of ["en", "ko"]) {
+    test(`screenshot ${lang} at ${w} px`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      const view = new MsaPage(page);
+      await view.open(`lang=${lang}&fail=pricing&deploy=payments&peak=2000`);
+      // Nothing overflows the page sideways (diagrams scroll inside their own box).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `tests/output/msa-${lang}-${w}.png`, fullPage: true });
+      // Close-ups to read at full resolution.
+      const parts = { pair: ".msa-pair", actions: "[data-testid=msa-actions]", panels: ".msa-panels", compare: "[data-testid=msa-compare]", pros: "[data-testid=pros-cons]" };
+      for (const [name, sel] of Object.entries(parts)) {
+        await page.locator(sel).screenshot({ path: `tests/output/msa-${lang}-${w}-${name}.png` });
+      }
+    });
+  }
+}
