@@ -120,7 +120,7 @@ pub fn TrafficControls() -> impl IntoView {
                 range=limits::PEAK_RPS
                 step=1.0
                 get=Signal::derive(peak)
-                set=move |v| ctx.update(|s| s.traffic.peak_rps = v)
+                set=move |v: f64| ctx.update(|s| s.traffic.peak_rps = v)
                 hide_label=true
             />
             <NumberField
@@ -131,7 +131,7 @@ pub fn TrafficControls() -> impl IntoView {
                 range=limits::CPU_MS
                 step=1.0
                 get=Signal::derive(move || ctx.get.with(|s| s.workload.cpu_ms))
-                set=move |v| ctx.update(|s| s.workload.cpu_ms = v)
+                set=move |v: f64| ctx.update(|s| s.workload.cpu_ms = v)
             />
             <NumberField
                 id="ctl-duration"
@@ -141,7 +141,7 @@ pub fn TrafficControls() -> impl IntoView {
                 range=limits::DURATION_MS
                 step=1.0
                 get=Signal::derive(move || ctx.get.with(|s| s.workload.duration_ms))
-                set=move |v| ctx.update(|s| s.workload.duration_ms = v)
+                set=move |v: f64| ctx.update(|s| s.workload.duration_ms = v)
             />
             <NumberField
                 id="ctl-memory"
@@ -151,7 +151,7 @@ pub fn TrafficControls() -> impl IntoView {
                 range=limits::MEMORY_MB
                 step=64.0
                 get=Signal::derive(move || ctx.get.with(|s| s.workload.memory_mb))
-                set=move |v| ctx.update(|s| s.workload.memory_mb = v)
+                set=move |v: f64| ctx.update(|s| s.workload.memory_mb = v)
             />
         </fieldset>
     }
@@ -194,8 +194,10 @@ pub fn NumberField(
     step: f64,
     /// The current value.
     get: Signal<f64>,
-    /// Stores a new (valid, clamped) value.
-    set: impl Fn(f64) + Copy + 'static,
+    /// Stores a new (valid, clamped) value. A `Callback` rather than a generic closure keeps
+    /// one copy of this component in the wasm instead of one per field.
+    #[prop(into)]
+    set: Callback<f64>,
     /// Hide the label visually (kept for screen readers) when a slider beside it shows it.
     #[prop(optional)]
     hide_label: bool,
@@ -207,7 +209,7 @@ pub fn NumberField(
     let on_change = move |ev: leptos::ev::Event| {
         let (value, message) = check_number(&event_target_value(&ev), range, ctx.lang());
         if let Some(v) = value {
-            set(v);
+            set.run(v);
         }
         set_error.set(message);
     };
@@ -220,7 +222,7 @@ pub fn NumberField(
             _ => return,
         };
         ev.prevent_default();
-        set((get.get_untracked() + delta).clamp(range.0, range.1));
+        set.run((get.get_untracked() + delta).clamp(range.0, range.1));
         set_error.set(None);
     };
     view! {

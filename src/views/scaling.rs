@@ -271,7 +271,7 @@ fn MonthBill(
                     range=limits::KRW_PER_USD
                     step=10.0
                     get=Signal::derive(move || ctx.get.with(|s| s.krw_per_usd))
-                    set=move |v| ctx.update(|s| s.krw_per_usd = v)
+                    set=move |v: f64| ctx.update(|s| s.krw_per_usd = v)
                 />
             </div>
             <div class="table-wrap">
@@ -400,7 +400,7 @@ fn ModelSettings() -> impl IntoView {
                 <NumberField id="ctl-headroom" label=Text::HeadroomLabel help=Text::HeadroomHelp unit=Text::UnitPct
                     range=limits::HEADROOM_PCT step=5.0
                     get=Signal::derive(move || ctx.get.with(|s| s.onprem.headroom_pct))
-                    set=move |v| ctx.update(|s| s.onprem.headroom_pct = v)/>
+                    set=move |v: f64| ctx.update(|s| s.onprem.headroom_pct = v)/>
             </details>
             <details open>
                 <summary>{move || ctx.t(Text::VmSettings)}</summary>
@@ -420,23 +420,23 @@ fn ModelSettings() -> impl IntoView {
                 <NumberField id="ctl-fixed" label=Text::FixedCountLabel help=Text::FixedCountHelp unit=Text::LaneInstances
                     range=limits::FIXED_COUNT step=1.0
                     get=Signal::derive(move || ctx.get.with(|s| s.vm.fixed_count as f64))
-                    set=move |v| ctx.update(|s| s.vm.fixed_count = v.round() as u32)/>
+                    set=move |v: f64| ctx.update(|s| s.vm.fixed_count = v.round() as u32)/>
                 <NumberField id="ctl-target" label=Text::TargetLabel help=Text::TargetHelp unit=Text::UnitPct
                     range=limits::TARGET_PCT step=5.0
                     get=Signal::derive(move || ctx.get.with(|s| s.vm.target_pct))
-                    set=move |v| ctx.update(|s| s.vm.target_pct = v)/>
+                    set=move |v: f64| ctx.update(|s| s.vm.target_pct = v)/>
                 <NumberField id="ctl-min" label=Text::MinLabel help=Text::MinHelp unit=Text::LaneInstances
                     range=limits::COUNT step=1.0
                     get=Signal::derive(move || ctx.get.with(|s| s.vm.min as f64))
-                    set=move |v| ctx.update(|s| s.vm.min = v.round() as u32)/>
+                    set=move |v: f64| ctx.update(|s| s.vm.min = v.round() as u32)/>
                 <NumberField id="ctl-max" label=Text::MaxLabel help=Text::MaxHelp unit=Text::LaneInstances
                     range=limits::FIXED_COUNT step=1.0
                     get=Signal::derive(move || ctx.get.with(|s| s.vm.max as f64))
-                    set=move |v| ctx.update(|s| s.vm.max = v.round() as u32)/>
+                    set=move |v: f64| ctx.update(|s| s.vm.max = v.round() as u32)/>
                 <NumberField id="ctl-boot" label=Text::BootLabel help=Text::BootHelp unit=Text::UnitS
                     range=limits::BOOT_S step=10.0
                     get=Signal::derive(move || ctx.get.with(|s| s.vm.boot_s))
-                    set=move |v| ctx.update(|s| s.vm.boot_s = v)/>
+                    set=move |v: f64| ctx.update(|s| s.vm.boot_s = v)/>
             </details>
             <details>
                 <summary>{move || ctx.t(Text::ContainerSettings)}</summary>
@@ -457,15 +457,15 @@ fn ModelSettings() -> impl IntoView {
                 <NumberField id="ctl-vcpu" label=Text::VcpuLabel help=Text::VcpuHelp unit=Text::UnitVcpu
                     range=limits::VCPU step=0.25
                     get=Signal::derive(move || ctx.get.with(|s| s.container.vcpu))
-                    set=move |v| ctx.update(|s| s.container.vcpu = v)/>
+                    set=move |v: f64| ctx.update(|s| s.container.vcpu = v)/>
                 <NumberField id="ctl-gb" label=Text::MemGbLabel help=Text::MemGbHelp unit=Text::UnitGb
                     range=limits::MEMORY_GB step=0.5
                     get=Signal::derive(move || ctx.get.with(|s| s.container.memory_gb))
-                    set=move |v| ctx.update(|s| s.container.memory_gb = v)/>
+                    set=move |v: f64| ctx.update(|s| s.container.memory_gb = v)/>
                 <NumberField id="ctl-cmin" label=Text::MinInstancesLabel help=Text::MinInstancesHelp unit=Text::LaneInstances
                     range=limits::COUNT step=1.0
                     get=Signal::derive(move || ctx.get.with(|s| s.container.min_instances as f64))
-                    set=move |v| ctx.update(|s| s.container.min_instances = v.round() as u32)/>
+                    set=move |v: f64| ctx.update(|s| s.container.min_instances = v.round() as u32)/>
             </details>
             <details open>
                 <summary>{move || ctx.t(Text::FaasSettings)}</summary>
@@ -515,11 +515,11 @@ fn ModelSettings() -> impl IntoView {
                 <NumberField id="ctl-pc" label=Text::ProvisionedLabel help=Text::ProvisionedHelp unit=Text::LaneEnvironments
                     range=limits::COUNT step=1.0
                     get=Signal::derive(move || ctx.get.with(|s| s.faas.provisioned as f64))
-                    set=move |v| ctx.update(|s| s.faas.provisioned = v.round() as u32)/>
+                    set=move |v: f64| ctx.update(|s| s.faas.provisioned = v.round() as u32)/>
                 <NumberField id="ctl-quota" label=Text::QuotaLabel help=Text::QuotaHelp unit=Text::LaneEnvironments
                     range=limits::QUOTA step=100.0
                     get=Signal::derive(move || ctx.get.with(|s| s.faas.quota as f64))
-                    set=move |v| ctx.update(|s| s.faas.quota = v.round() as u32)/>
+                    set=move |v: f64| ctx.update(|s| s.faas.quota = v.round() as u32)/>
             </details>
         </fieldset>
     }

@@ -137,13 +137,11 @@ pub struct Fx {
     pub krw_per_usd: f64,
 }
 
-/// The embedded catalog, parsed once. The file is checked by a unit test, so parsing cannot
-/// fail in a build that passed its tests.
+/// The embedded catalog, built once from code that `build.rs` generates from the JSON (so no
+/// JSON parser ships in the wasm; a test checks the two agree).
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| {
-        serde_json::from_str(PRICES_JSON).expect("data/prices.json is valid (tested)")
-    })
+    CATALOG.get_or_init(|| include!(concat!(env!("OUT_DIR"), "/catalog.rs")))
 }
 
 impl Catalog {
@@ -174,6 +172,12 @@ impl FaasPrices {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_generated_catalog_equals_the_json_file() {
+        let parsed: Catalog = serde_json::from_str(PRICES_JSON).unwrap();
+        assert_eq!(&parsed, catalog());
+    }
 
     #[test]
     fn catalog_parses_and_every_price_is_dated_and_sourced() {
