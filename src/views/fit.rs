@@ -142,7 +142,7 @@ fn VerdictCard(
                 .map(|m| {
                     let cheapest = c.cheapest == Some(m.kind);
                     let lost = if m.runnable {
-                        format!("{}%", format_number((m.lost_share * 1000.0).round() / 10.0, 1))
+                        format!("{}%", fit_card::pct(m.lost_share))
                     } else {
                         Text::FitNotRunnableCell.get(lang).to_string()
                     };
@@ -172,7 +172,7 @@ fn VerdictCard(
             if !runnable {
                 return ().into_any();
             }
-            let pct = |x: f64| format_number((x * 1000.0).round() / 10.0, 1);
+            let pct = fit_card::pct;
             let cold = fill(
                 Text::FitColdCell.get(lang),
                 &[

@@ -350,8 +350,13 @@ fn CompareTable(
                 ),
             ];
             let cell = |x: &(Feature, f64, u32)| {
+                let template = if x.2 == 1 {
+                    Text::MsaLatencyCellOne
+                } else {
+                    Text::MsaLatencyCell
+                };
                 fill(
-                    Text::MsaLatencyCell.get(lang),
+                    template.get(lang),
                     &[("ms", n(x.1, 1)), ("h", x.2.to_string())],
                 )
             };

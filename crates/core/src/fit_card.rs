@@ -287,7 +287,8 @@ pub fn assess(scenario: &Scenario, outcome: &Outcome) -> Card {
     }
 }
 
-fn pct(x: f64) -> String {
+/// A share as a percentage for reading: one decimal, "<0.1" for a small non-zero share.
+pub fn pct(x: f64) -> String {
     let p = x * 100.0;
     if p > 0.0 && p < 0.1 {
         "<0.1".into()

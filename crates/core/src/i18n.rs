@@ -499,7 +499,7 @@ texts! {
     MsaDeployNone => "Press Deploy on a module to see what restarts and for how long capacity drops.",
         "모듈의 ‘배포’를 누르면 무엇이 재시작되고 얼마 동안 처리 용량이 줄어드는지 보입니다.";
     MsaDeployMono => "Monolith: deploying {module} restarts all {k} modules: {n} of {n} replicas, one at a time, for {dur}. Capacity is {pct}% lower meanwhile and {f} of {t} features are affected.",
-        "모놀리식: {module}을(를) 배포하면 모듈 {k}개가 모두 재시작합니다. 복제본 {n}개 전부가 하나씩, {dur} 동안. 그동안 처리 용량이 {pct}% 줄고 기능 {t}개 중 {f}개가 영향을 받습니다.";
+        "모놀리식: {module} 하나만 배포해도 모듈 {k}개가 모두 재시작합니다. 복제본 {n}개 전부가 하나씩, {dur} 동안. 그동안 처리 용량이 {pct}% 줄고 기능 {t}개 중 {f}개가 영향을 받습니다.";
     MsaDeployMsa => "Microservices: only {module} restarts: {n} of {total} replicas, one at a time, for {dur}. Its capacity is {pct}% lower meanwhile; {f} of {t} features are affected and none goes down.",
         "마이크로서비스: {module}만 재시작합니다. 복제본 {total}개 중 {n}개가 하나씩, {dur} 동안. 그동안 이 서비스의 처리 용량이 {pct}% 줄고, 기능 {t}개 중 {f}개가 영향을 받지만 멈추는 기능은 없습니다.";
     MsaCompareTitle => "Side by side at this traffic", "이 트래픽에서 나란히 비교";
@@ -511,6 +511,7 @@ texts! {
     MsaRowIdle => "Footprint at zero traffic", "트래픽 0일 때 점유";
     MsaRowLatency => "Latency: {feature}", "지연: {feature}";
     MsaLatencyCell => "{ms} ms · {h} hops", "{ms} ms · 홉 {h}번";
+    MsaLatencyCellOne => "{ms} ms · 1 hop", "{ms} ms · 홉 1번";
     MsaLatencyNote => "Latency here is without queueing: the CPU time along the longest chain of synchronous calls, plus {hop} ms and the RPC work for every network hop. Both run as managed containers priced by the scenario's container settings.",
         "여기의 지연은 대기열을 뺀 값입니다: 가장 긴 동기 호출 사슬을 따라 쓰는 CPU 시간에 네트워크 홉마다 {hop} ms와 RPC 처리 시간을 더합니다. 두 아키텍처 모두 시나리오의 컨테이너 설정 가격으로 관리형 컨테이너에서 실행합니다.";
     MsaProsCons => "Pros and cons, measured", "장단점, 숫자로 보기";
@@ -527,21 +528,21 @@ texts! {
     MonoConScale => "Scales only as a whole: {n} replicas × {gb} GB = {total} GB at peak, every module copied into each.",
         "전체로만 확장됩니다: 피크 때 복제본 {n}개 × {gb} GB = {total} GB, 복제본마다 모든 모듈이 들어갑니다.";
     MsaProDeploy => "Deploy one service at a time: {module} restarts {n} of {total} replicas for {dur}, and no feature goes down.",
-        "서비스별로 배포합니다: {module}을(를) 배포하면 복제본 {total}개 중 {n}개만 {dur} 동안 재시작하고, 멈추는 기능은 없습니다.";
+        "서비스별로 배포합니다: {module} 배포 때는 복제본 {total}개 중 {n}개만 {dur} 동안 재시작하고, 멈추는 기능은 없습니다.";
     MsaProScale => "Each service scales on its own: {big} runs {bn} replicas while {small} runs {sn}.",
-        "서비스마다 따로 확장합니다: {big}은(는) 복제본 {bn}개, {small}은(는) {sn}개로 돌아갑니다.";
+        "서비스마다 따로 확장합니다: {big} 복제본 {bn}개, {small} 복제본 {sn}개.";
     MsaProIsolation => "Failures stay contained: if {module} fails, {up} of {total} features keep working.",
         "장애가 격리됩니다: {module}에 장애가 나도 기능 {total}개 중 {up}개는 계속 동작합니다.";
     MsaProCost => "Cheaper at this traffic: {msa} a month against {mono}, because only the busy services grow.",
         "이 트래픽에서는 더 쌉니다: 월 {msa}, 모놀리식은 {mono}. 바쁜 서비스만 늘어나기 때문입니다.";
-    MsaConCost => "Dearer at this traffic: {msa} a month against {mono}, because every service keeps its minimum replicas.",
-        "이 트래픽에서는 더 비쌉니다: 월 {msa}, 모놀리식은 {mono}. 서비스마다 최소 복제본을 유지하기 때문입니다.";
+    MsaConCost => "Dearer at this traffic: {msa} a month against {mono}; every service keeps its minimum replicas and pays RPC work on each call.",
+        "이 트래픽에서는 더 비쌉니다: 월 {msa}, 모놀리식은 {mono}. 서비스마다 최소 복제본을 유지하고 호출마다 RPC 처리 비용을 치르기 때문입니다.";
     MsaConLatency => "Calls cross the network: {feature} makes {hops} hops and takes {ms} ms more than in the monolith.",
-        "서비스 간 통신이 지연을 더합니다: {feature}는 홉 {hops}번을 거쳐 모놀리식보다 {ms} ms 더 걸립니다.";
+        "서비스 간 통신이 지연을 더합니다: ‘{feature}’ 요청은 홉 {hops}번을 거쳐 모놀리식보다 {ms} ms 더 걸립니다.";
     MsaConFloor => "More to configure and run: {k} services × {min} replicas = {n} replicas even at zero traffic ({gb} GB against the monolith's {mgb} GB).",
         "설정하고 운영할 것이 늘어납니다: 트래픽이 0이어도 서비스 {k}개 × 복제본 {min}개 = {n}개({gb} GB, 모놀리식은 {mgb} GB).";
     MsaConData => "Data is split over {k} databases: {feature} reads from {db} of them, which makes tracking data across them hard.",
-        "데이터가 데이터베이스 {k}개에 나뉩니다: {feature}는 그중 {db}개를 읽으므로 데이터베이스 사이의 데이터 추적이 어렵습니다.";
+        "데이터가 데이터베이스 {k}개에 나뉩니다: ‘{feature}’ 기능은 그중 {db}개를 읽으므로 데이터베이스 사이의 데이터 추적이 어렵습니다.";
     DurSeconds => "{n} s", "{n}초";
     DurMinutes => "{n} min", "{n}분";
 
