@@ -287,6 +287,7 @@ texts! {
     ServerlessQueuesEx => "SQS · EventBridge · Pub/Sub", "SQS · EventBridge · Pub/Sub";
     ServerlessApi => "API gateways", "API 게이트웨이";
     ServerlessApiEx => "Amazon API Gateway · Azure API Management", "Amazon API Gateway · Azure API Management";
+    NotServerlessEx => "ECS/EKS on fixed nodes", "고정 노드의 ECS/EKS";
     NotServerless => "Not serverless: VMs and fixed containers you size yourself", "서버리스 아님: 직접 크기를 정하는 VM, 고정 컨테이너";
 
     // -- scaling view --
