@@ -487,7 +487,7 @@ texts! {
     MsaFailLabel => "Make {module} fail (again to bring it back)", "{module}에 장애 내기(다시 누르면 복구)";
     MsaDeployButton => "Deploy", "배포";
     MsaDeployLabel => "Deploy a new version of {module} (again to stop)", "{module}의 새 버전 배포(다시 누르면 해제)";
-    MsaReset => "Nothing failed, nothing deploying", "장애·배포 없음으로 되돌리기";
+    MsaReset => "Reset: nothing failed or deploying", "초기화: 장애·배포 없음";
     MsaHopLabel => "Network hop between services", "서비스 간 네트워크 홉";
     MsaHopHelp => "Latency of one call from one service to another (the monolith's calls are in-process).",
         "한 서비스가 다른 서비스를 한 번 호출하는 지연 시간입니다(모놀리식은 프로세스 안에서 호출합니다).";
@@ -550,7 +550,7 @@ texts! {
     // -- fit view --
     FitLead => "The notes list seven kinds of system that suit serverless. Each button below loads one as a workload, runs it through every model for a simulated month and gives the simulator's verdict on functions, with the reasons and the numbers behind them. The counter-examples show where functions stop fitting.",
         "노트는 서버리스에 적합한 시스템 일곱 가지를 꼽습니다. 아래 버튼마다 그중 하나를 작업량으로 불러와 모든 모델로 한 달을 시뮬레이션하고, 함수에 대한 판정과 그 이유, 근거가 되는 숫자를 보여 줍니다. 반례는 함수가 맞지 않게 되는 지점을 보여 줍니다.";
-    FitGoodCases => "The notes' seven good fits", "노트의 적합한 시스템 일곱 가지";
+    FitGoodCases => "The notes' seven good fits", "노트가 꼽은 서버리스에 적합한 시스템 일곱 가지";
     FitCounterCases => "Counter-examples", "반례";
     FitTranscode => "Counter-example: a 20-minute video transcode", "반례: 20분 걸리는 동영상 인코딩";
     FitLocalDisk => "Counter-example: a job that keeps state on local disk", "반례: 로컬 디스크에 상태를 두는 작업";
