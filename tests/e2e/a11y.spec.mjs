@@ -7,7 +7,12 @@ import { test, expect } from "./fixtures.mjs";
  * Every view and the element that shows it has finished drawing. Adding a view to the axe
  * sweep is one line here, e.g. `{ name: "scaling", ready: "[data-testid=view-scaling] svg" }`.
  */
-const VIEWS = [{ name: "stack", ready: "[data-testid=stack-diagram] svg" }];
+const VIEWS = [
+  { name: "stack", ready: "[data-testid=stack-diagram] svg" },
+  { name: "scaling", ready: "[data-testid=lanes-diagram] svg" },
+  { name: "msa", ready: "[data-testid=view-msa] svg" },
+  { name: "fit", ready: "[data-testid=view-fit] h2", noDiagram: true },
+];
 const LANGS = ["en", "ko"];
 const THEMES = ["light", "dark"];
 
@@ -110,7 +115,7 @@ async function svgContrastFailures(page) {
   });
 }
 
-for (const view of VIEWS) {
+for (const view of VIEWS.filter((v) => !v.noDiagram)) {
   for (const theme of THEMES) {
     test(`diagram text meets AA contrast on ${view.name} (${theme})`, async ({ page }) => {
       await openView(page, view, `lang=en&theme=${theme}`);
