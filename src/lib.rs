@@ -96,13 +96,28 @@ pub fn App() -> impl IntoView {
         browser::remember("size", if on { "large" } else { "normal" });
     });
 
-    // Keep the URL, the document language and the remembered choices in step with the state.
+    // Keep the URL in step with the state. Writing it is debounced: a slider sends dozens of
+    // changes a second, and browsers throttle (and warn about) rapid history updates.
+    let pending_url = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let s = scenario.get();
-        browser::replace_query(&s.to_query());
-        browser::remember("lang", s.lang.code());
-        browser::remember("theme", s.theme.code());
-        browser::set_document_lang(s.lang.code(), s.theme.code(), Text::AppName.get(s.lang));
+        let query = scenario.with(Scenario::to_query);
+        if let Some(h) = pending_url.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(
+            move || browser::replace_query(&query),
+            std::time::Duration::from_millis(150),
+        )
+        .ok();
+        pending_url.set_value(h);
+    });
+    // The document language and the remembered choices follow only what they depend on.
+    let lang_theme = Memo::new(move |_| scenario.with(|s| (s.lang, s.theme)));
+    Effect::new(move |_| {
+        let (lang, theme) = lang_theme.get();
+        browser::remember("lang", lang.code());
+        browser::remember("theme", theme.code());
+        browser::set_document_lang(lang.code(), theme.code(), Text::AppName.get(lang));
     });
 
     // Only a change of view rebuilds the page body; other changes flow through fine-grained

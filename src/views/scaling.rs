@@ -300,53 +300,71 @@ fn ShowMath(
     outcome: Memo<Outcome>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
+    // The formulas are only worked out while the panel is open (not on every slider input).
+    let (open, set_open) = signal(false);
     let body = move || {
+        if !open.get() {
+            return None;
+        }
         let s = ctx.get.get();
         let lang = s.lang;
         let granularity = s.faas.granularity_ms as f64;
-        outcome.with(|o| {
-            let mut blocks: Vec<_> = ModelKind::ALL
-                .iter()
-                .map(|&k| {
-                    let m = o.model(k);
-                    let lines = if m.not_runnable.is_empty() {
-                        math::model(m, granularity, lang)
-                    } else {
-                        m.not_runnable.iter().map(|r| r.message(lang)).collect()
-                    };
-                    let mut lines = lines;
-                    lines.extend(math::conversion(
-                        m.month.cost_usd,
-                        s.currency,
-                        s.krw_per_usd,
-                        lang,
-                    ));
-                    (k.label().get(lang), k.code(), lines)
-                })
-                .collect();
-            let mut saas = math::saas(o.saas.seats, o.saas.usd_per_seat_month, lang);
-            saas.extend(math::conversion(
-                o.saas.month_usd,
-                s.currency,
-                s.krw_per_usd,
-                lang,
-            ));
-            blocks.push((Text::ModelSaas.get(lang), "saas", saas));
-            blocks
-                .into_iter()
-                .map(|(name, code, lines)| {
-                    view! {
-                        <div class="math-block" data-testid=format!("math-{code}")>
-                            <h4>{name}</h4>
-                            <pre>{lines.join("\n")}</pre>
-                        </div>
-                    }
-                })
-                .collect_view()
-        })
+        outcome
+            .with(|o| {
+                let mut blocks: Vec<_> = ModelKind::ALL
+                    .iter()
+                    .map(|&k| {
+                        let m = o.model(k);
+                        let lines = if m.not_runnable.is_empty() {
+                            math::model(m, granularity, lang)
+                        } else {
+                            m.not_runnable.iter().map(|r| r.message(lang)).collect()
+                        };
+                        let mut lines = lines;
+                        lines.extend(math::conversion(
+                            m.month.cost_usd,
+                            s.currency,
+                            s.krw_per_usd,
+                            lang,
+                        ));
+                        (k.label().get(lang), k.code(), lines)
+                    })
+                    .collect();
+                let mut saas = math::saas(o.saas.seats, o.saas.usd_per_seat_month, lang);
+                saas.extend(math::conversion(
+                    o.saas.month_usd,
+                    s.currency,
+                    s.krw_per_usd,
+                    lang,
+                ));
+                blocks.push((Text::ModelSaas.get(lang), "saas", saas));
+                blocks
+                    .into_iter()
+                    .map(|(name, code, lines)| {
+                        view! {
+                            <div class="math-block" data-testid=format!("math-{code}")>
+                                <h4>{name}</h4>
+                                <pre>{lines.join("\n")}</pre>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            })
+            .into()
     };
     view! {
-        <details class="panel math" data-testid="show-math">
+        <details
+            class="panel math"
+            data-testid="show-math"
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let is_open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                set_open.set(is_open);
+            }
+        >
             <summary>{move || ctx.t(Text::ShowMath)}</summary>
             <p class="help">{move || ctx.t(Text::ShowMathLead)}</p>
             {body}

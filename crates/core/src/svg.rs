@@ -134,10 +134,18 @@ pub fn write(scene: &Scene, opts: &Options) -> String {
     if file {
         out.push_str(" version=\"1.1\">\n");
     } else {
-        out.push_str(" role=\"group\" aria-labelledby=\"scene-title\" class=\"scene\">\n");
+        let _ = writeln!(
+            out,
+            " role=\"group\" aria-labelledby=\"{}\" class=\"scene\">",
+            title_id(scene)
+        );
     }
-    let title_id = if file { "" } else { " id=\"scene-title\"" };
-    let _ = writeln!(out, "<title{title_id}>{}</title>", esc(&scene.title));
+    let _ = writeln!(
+        out,
+        "<title{}>{}</title>",
+        title_id_attr(scene, file),
+        esc(&scene.title)
+    );
     let _ = writeln!(out, "<desc>{}</desc>", esc(&scene.desc));
     let _ = writeln!(
         out,
@@ -372,6 +380,24 @@ pub fn esc(s: &str) -> String {
     out
 }
 
+/// The id of an on-screen scene's `<title>`: unique per title, so a page showing several
+/// diagrams never repeats an id.
+fn title_id(scene: &Scene) -> String {
+    // FNV-1a: tiny, stable across builds and platforms.
+    let hash = scene.title.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    format!("scene-title-{:08x}", hash as u32)
+}
+
+fn title_id_attr(scene: &Scene, file: bool) -> String {
+    if file {
+        String::new()
+    } else {
+        format!(" id=\"{}\"", title_id(scene))
+    }
+}
+
 /// Keeps an id to `[A-Za-z0-9_-]` so it is valid in XML, CSS selectors and URLs.
 fn safe_id(id: &str) -> String {
     id.chars()
@@ -455,6 +481,9 @@ mod tests {
         assert!(!file.contains("tabindex"));
         assert!(screen.contains("tabindex=\"0\" role=\"button\""));
         assert!(!screen.starts_with("<?xml"));
+        let other = Scene::new(10.0, 10.0, "another", "d");
+        assert_ne!(title_id(&scene), title_id(&other));
+        assert!(screen.contains(&format!("aria-labelledby=\"{}\"", title_id(&scene))));
         assert!(file.contains("<rect x=\"0\" y=\"0\" width=\"5\" height=\"5\" fill=\"#1e40af\">"));
         assert!(screen.contains("width=\"5\" height=\"5\" fill=\"#1e40af\">"));
     }
