@@ -304,6 +304,42 @@ pub struct Msa {
     pub hop_ms: f64,
 }
 
+/// How the page is presented in a classroom: embedded in a course page (`embed`), with some
+/// controls read-only (`lock`) or hidden (`controls`), or as a predict-then-reveal quiz
+/// (`quiz`). It changes no number, only what the page shows and lets a student change.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Present {
+    /// Shown inside another page: no app chrome, an "open in Skyscale" link instead.
+    pub embed: bool,
+    /// Controls (named by their query key, see [`CONTROL_KEYS`]) that are read-only;
+    /// `["all"]` fixes the whole figure.
+    pub lock: Vec<String>,
+    /// The only controls shown (query keys); empty shows every control.
+    pub controls: Vec<String>,
+    /// Numbers stay hidden until the student commits a prediction.
+    pub quiz: bool,
+}
+
+/// The names `lock=` and `controls=` accept: the query keys a control sets, plus `all`.
+pub const CONTROL_KEYS: &[&str] = &[
+    "all", "pat", "peak", "cpu", "dur", "mem", "head", "cores", "vm", "n", "tgt", "min", "max",
+    "cd", "boot", "ctr", "vcpu", "gb", "cmin", "cmax", "ctgt", "faas", "arch", "free", "gran",
+    "pc", "quota", "legacy", "rt", "warm", "seats", "cur", "krw", "fail", "deploy", "hop", "t",
+    "step", "cell", "hl", "theme",
+];
+
+impl Present {
+    /// Whether the control for query key `key` is read-only.
+    pub fn locked(&self, key: &str) -> bool {
+        self.lock.iter().any(|k| k == "all" || k == key)
+    }
+
+    /// Whether the control for query key `key` is shown.
+    pub fn shows(&self, key: &str) -> bool {
+        self.controls.is_empty() || self.controls.iter().any(|k| k == key)
+    }
+}
+
 /// The whole user-visible state.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
@@ -329,6 +365,8 @@ pub struct Scenario {
     pub cell: Option<(crate::stack::ServiceModel, crate::stack::Layer)>,
     /// The compute model emphasised in the scaling view.
     pub highlight: Option<crate::sim::ModelKind>,
+    /// Embedding, locks and quiz mode (`embed`, `lock`, `controls`, `quiz`).
+    pub present: Present,
 }
 
 impl Default for Scenario {
@@ -392,6 +430,7 @@ impl Default for Scenario {
             step: None,
             cell: None,
             highlight: None,
+            present: Present::default(),
         }
     }
 }
@@ -563,6 +602,30 @@ fn parse_module(
     }
 }
 
+/// Parses a comma-separated list of control names: unknown names are dropped and reported,
+/// duplicates removed, and the rest kept in [`CONTROL_KEYS`] order so a link is a fixed point.
+fn parse_keys(w: &mut Vec<Warning>, key: &str, value: &str) -> Vec<String> {
+    let given: Vec<&str> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .collect();
+    let unknown: Vec<&str> = given
+        .iter()
+        .copied()
+        .filter(|k| !CONTROL_KEYS.contains(k))
+        .collect();
+    let kept: Vec<String> = CONTROL_KEYS
+        .iter()
+        .filter(|k| given.contains(k))
+        .map(|k| k.to_string())
+        .collect();
+    if !unknown.is_empty() {
+        w.push(Warning::new(key, &unknown.join(","), kept.join(",")));
+    }
+    kept
+}
+
 impl Scenario {
     /// Parses a URL query (with or without the leading `?`). Never fails; see the module docs.
     ///
@@ -576,7 +639,9 @@ impl Scenario {
     /// `warm` min [10]; SaaS `seats` [50]; price overrides `p_req` (USD per 1M requests),
     /// `p_gbs` (per GB-s), `p_vm` (per VM-hour), `p_vcpu` (per vCPU-hour), `p_gbh` (per
     /// GB-hour), `p_srv` (per server), `p_ops` (per server-month), `p_seat` (per seat-month);
-    /// `cur` [usd], `krw` won per dollar [1400]; MSA `fail` [none], `deploy` [none], `hop` ms [2].
+    /// `cur` [usd], `krw` won per dollar [1400]; MSA `fail` [none], `deploy` [none], `hop` ms [2];
+    /// presentation `embed` [0], `quiz` [0], `lock` and `controls` (comma lists of
+    /// [`CONTROL_KEYS`], empty).
     pub fn from_query(query: &str) -> (Scenario, Vec<Warning>) {
         use limits::*;
         let mut s = Scenario::default();
@@ -732,6 +797,10 @@ impl Scenario {
                         },
                     }
                 }
+                "embed" => s.present.embed = parse_bool(w, k, v, s.present.embed),
+                "quiz" => s.present.quiz = parse_bool(w, k, v, s.present.quiz),
+                "lock" => s.present.lock = parse_keys(w, k, v),
+                "controls" => s.present.controls = parse_keys(w, k, v),
                 "t" => {
                     s.minute = match v.trim() {
                         "" => None,
@@ -861,7 +930,44 @@ impl Scenario {
         if let Some(kind) = self.highlight {
             put("hl", kind.code().into(), String::new());
         }
+        let pr = &self.present;
+        put("embed", b(pr.embed), b(false));
+        put("lock", pr.lock.join(","), String::new());
+        put("controls", pr.controls.join(","), String::new());
+        put("quiz", b(pr.quiz), b(false));
         parts.join("&")
+    }
+
+    /// This scenario with the value of every control `base` locks taken from `base` (the
+    /// scenario the embedding page asked for); `lock=all` keeps `base` whole. The presentation
+    /// keys always come from `base`, so an embedded student can neither unlock nor un-embed.
+    pub fn with_locks_from(&self, base: &Scenario) -> Scenario {
+        let present = &base.present;
+        if present.lock.is_empty() && self.present == base.present {
+            return self.clone();
+        }
+        if present.lock.iter().any(|k| k == "all") {
+            return base.clone();
+        }
+        let mine = pairs(&self.to_query());
+        let theirs = pairs(&base.to_query());
+        let query: Vec<String> = mine
+            .into_iter()
+            .filter(|(k, _)| !present.locked(k))
+            .chain(theirs.into_iter().filter(|(k, _)| present.locked(k)))
+            .map(|(k, v)| format!("{}={}", encode(&k), encode(&v)))
+            .collect();
+        let mut next = Scenario::from_query(&query.join("&")).0;
+        next.present = base.present.clone();
+        next
+    }
+
+    /// The query of the same scenario as a normal page: no `embed`, `lock`, `controls` or
+    /// `quiz` (the "open in Skyscale" link of an embedded view).
+    pub fn app_query(&self) -> String {
+        let mut plain = self.clone();
+        plain.present = Present::default();
+        plain.to_query()
     }
 }
 
@@ -1031,6 +1137,18 @@ pub(crate) mod tests {
                     pick(&crate::stack::Layer::ALL),
                 )),
                 prop::option::of(pick(crate::sim::ModelKind::ALL)),
+                (
+                    any::<bool>(),
+                    prop::sample::subsequence(CONTROL_KEYS.to_vec(), 0..4),
+                    prop::sample::subsequence(CONTROL_KEYS[1..].to_vec(), 0..4),
+                    any::<bool>(),
+                )
+                    .prop_map(|(embed, lock, controls, quiz)| Present {
+                        embed,
+                        lock: lock.into_iter().map(String::from).collect(),
+                        controls: controls.into_iter().map(String::from).collect(),
+                        quiz,
+                    }),
             ),
         )
             .prop_map(|(a, v, c, f, p, m)| Scenario {
@@ -1101,6 +1219,7 @@ pub(crate) mod tests {
                 step: m.6,
                 cell: m.7,
                 highlight: m.8,
+                present: m.9,
             })
     }
 
@@ -1154,6 +1273,45 @@ pub(crate) mod tests {
         let (s, w) = Scenario::from_query("min=10&max=5");
         assert_eq!((s.vm.min, s.vm.max), (5, 5));
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn presentation_keys_parse_report_and_round_trip() {
+        let (s, w) =
+            Scenario::from_query("embed=1&quiz=yes&lock=peak,,bogus,pat,peak&controls=mem");
+        assert!(s.present.embed && s.present.quiz);
+        assert_eq!(s.present.lock, ["pat", "peak"]);
+        assert_eq!(s.present.controls, ["mem"]);
+        assert_eq!(w.len(), 1);
+        assert_eq!((w[0].key.as_str(), w[0].given.as_str()), ("lock", "bogus"));
+        assert_eq!(
+            s.to_query(),
+            "lang=en&embed=1&lock=pat%2Cpeak&controls=mem&quiz=1"
+        );
+        assert_eq!(s.app_query(), "lang=en");
+        assert!(s.present.locked("peak") && !s.present.locked("mem"));
+        assert!(s.present.shows("mem") && !s.present.shows("peak"));
+    }
+
+    #[test]
+    fn locked_values_come_back_from_the_base() {
+        let (base, _) = Scenario::from_query("embed=1&lock=peak&peak=500&mem=256");
+        let mut moved = base.clone();
+        moved.traffic.peak_rps = 9.0;
+        moved.workload.memory_mb = 1024.0;
+        moved.present = Present::default();
+        let kept = moved.with_locks_from(&base);
+        assert_eq!(kept.traffic.peak_rps, 500.0);
+        assert_eq!(kept.workload.memory_mb, 1024.0);
+        assert_eq!(kept.present, base.present);
+        let (all, _) = Scenario::from_query("lock=all&peak=500");
+        assert_eq!(moved.with_locks_from(&all), all);
+        let free = Scenario::default();
+        assert_eq!(moved.with_locks_from(&free), {
+            let mut m = moved.clone();
+            m.present = Present::default();
+            m
+        });
     }
 
     proptest! {
