@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use skyscale_core::chart::Chart;
 use skyscale_core::money::{Currency, format as money};
 use skyscale_core::scenario::{Arch, ContainerService, FaasService, Runtime, limits};
 use skyscale_core::sim::{ModelKind, Outcome, simulate};
@@ -145,11 +146,67 @@ pub fn ScalingView() -> impl IntoView {
                         </label>
                     </div>
                     <Diagram scene=lanes_scene name="lanes"/>
+                    <Charts outcome=outcome/>
                     <Announcer outcome=outcome/>
                     <MonthBill outcome=outcome/>
                     <ShowMath outcome=outcome/>
                 </div>
             </div>
+        </section>
+    }
+}
+
+fn chart_label(c: Chart) -> Text {
+    match c {
+        Chart::Traffic => Text::ChartPickTraffic,
+        Chart::Cost => Text::ChartPickCost,
+        Chart::Latency => Text::ChartPickLatency,
+        Chart::Breakeven => Text::ChartPickBreakeven,
+    }
+}
+
+/// The four charts, one at a time (only the chart on screen is drawn on each change, which
+/// keeps slider drags fast): traffic vs capacity, cost so far, p95 latency, break-even.
+#[component]
+fn Charts(
+    /// The simulation outcome.
+    outcome: Memo<Outcome>,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let (chart, set_chart) = signal(Chart::Traffic);
+    let scene = Memo::new(move |_| {
+        let c = chart.get();
+        outcome.with(|o| ctx.get.with(|s| c.draw(s, o)))
+    });
+    view! {
+        <section class="panel charts" data-testid="charts" aria-labelledby="charts-heading">
+            <div class="panel-head">
+                <h3 id="charts-heading">{move || ctx.t(Text::ChartsHeading)}</h3>
+                <div class="segmented" role="radiogroup" aria-label=move || ctx.t(Text::ChartPick)>
+                    {Chart::ALL
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <label class="seg" class:checked=move || chart.get() == c>
+                                    <input
+                                        type="radio"
+                                        name="chart"
+                                        value=c.code()
+                                        data-testid=format!("chart-{}", c.code())
+                                        prop:checked=move || chart.get() == c
+                                        on:change=move |_| set_chart.set(c)
+                                    />
+                                    {move || ctx.t(chart_label(c))}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </div>
+            {move || {
+                let c = chart.get();
+                view! { <Diagram scene=scene name=c.code()/> }
+            }}
         </section>
     }
 }

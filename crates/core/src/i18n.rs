@@ -403,6 +403,12 @@ texts! {
     CheapestNote => "Cheapest among the models that serve the traffic (lose under 1% of requests).", "트래픽을 감당하는(요청 유실 1% 미만) 모델 중 가장 저렴한 모델입니다.";
     UnitKrwPerUsd => "₩ per $1", "원/1달러";
     Announce => "At this peak:", "이 최대 트래픽에서:";
+    ChartsHeading => "Charts", "그래프";
+    ChartPick => "Chart", "그래프 선택";
+    ChartPickTraffic => "Traffic vs capacity", "트래픽 vs 처리 용량";
+    ChartPickCost => "Cost so far", "누적 비용";
+    ChartPickLatency => "Latency p95", "p95 지연 시간";
+    ChartPickBreakeven => "Break-even", "손익분기점";
 
     // -- charts --
     ChartTrafficTitle => "Traffic and capacity over the peak day", "피크일의 트래픽과 처리 용량";
