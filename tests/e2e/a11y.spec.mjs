@@ -84,7 +84,14 @@ async function svgContrastFailures(page) {
     const base = pageBg && pageBg.a > 0 ? pageBg : rgba(getComputedStyle(document.documentElement).backgroundColor);
     const failures = [];
     for (const svg of document.querySelectorAll("svg")) {
-      const shapes = [...svg.querySelectorAll("rect, circle, ellipse")];
+      const shapes = [...svg.querySelectorAll("rect, circle, ellipse, path, polygon")];
+      // Whether a screen point lies inside a shape's painted fill (exact for paths too).
+      const inside = (shape, x, y) => {
+        const ctm = shape.getScreenCTM();
+        if (!ctm || typeof shape.isPointInFill !== "function") return false;
+        const p = new DOMPoint(x, y).matrixTransform(ctm.inverse());
+        return shape.isPointInFill(p);
+      };
       const scale = svg.getScreenCTM()?.a ?? 1;
       for (const text of svg.querySelectorAll("text")) {
         if (!text.textContent.trim()) continue;
@@ -96,9 +103,8 @@ async function svgContrastFailures(page) {
         for (const shape of shapes) {
           // Shapes after the text in document order paint over it, not under it.
           if (text.compareDocumentPosition(shape) & Node.DOCUMENT_POSITION_FOLLOWING) break;
-          const r = shape.getBoundingClientRect();
           const p = paint(shape);
-          if (p && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) bg = over(p, bg);
+          if (p && inside(shape, x, y)) bg = over(p, bg);
         }
         const style = getComputedStyle(text);
         const px = parseFloat(style.fontSize) * scale;
