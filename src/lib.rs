@@ -21,12 +21,15 @@ pub struct ScenarioCtx {
     pub get: ReadSignal<Scenario>,
     pub set: WriteSignal<Scenario>,
     pub palette: Memo<Palette>,
+    /// The language alone, so the many text closures re-run only when it changes (not on every
+    /// slider input).
+    pub lang_memo: Memo<Lang>,
 }
 
 impl ScenarioCtx {
     /// The current language (tracked).
     pub fn lang(&self) -> Lang {
-        self.get.with(|s| s.lang)
+        self.lang_memo.get()
     }
 
     /// A text in the current language (tracked).
@@ -76,6 +79,7 @@ pub fn App() -> impl IntoView {
         get: scenario,
         set: set_scenario,
         palette,
+        lang_memo: Memo::new(move |_| scenario.with(|s| s.lang)),
     };
     provide_context(ctx);
     // Back and forward restore the scenario their URL describes.

@@ -433,17 +433,20 @@ fn ShowMath(
 #[component]
 fn ModelSettings() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let vm_options = move || {
-        let current = ctx.get.with(|s| s.vm.instance.clone());
-        catalog::catalog()
-            .vm_ids()
-            .into_iter()
-            .map(|id| {
-                let selected = id == current;
-                view! { <option value=id.to_string() selected=selected>{id.to_string()}</option> }
-            })
-            .collect_view()
-    };
+    // The options never change; the select's value follows the scenario (a memo, so it is only
+    // touched when the instance type itself changes).
+    let instance = Memo::new(move |_| ctx.get.with(|s| s.vm.instance.clone()));
+    let vm_options = catalog::catalog()
+        .vm_ids()
+        .into_iter()
+        .map(|id| {
+            view! {
+                <option value=id.to_string() selected=move || instance.with(|i| i == id)>
+                    {id.to_string()}
+                </option>
+            }
+        })
+        .collect_view();
     let check = move |get: fn(&skyscale_core::Scenario) -> bool,
                       set: fn(&mut skyscale_core::Scenario, bool),
                       id: &'static str,
