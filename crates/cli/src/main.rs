@@ -6,15 +6,13 @@
 mod args;
 mod breakeven;
 mod price;
+mod render;
 mod simulate;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
-use skyscale_core::svg::{self, Options};
-use skyscale_core::{Lang, Scenario, stack};
+use skyscale_core::Lang;
 
 /// Skyscale: see how the cloud scales and what it costs.
 #[derive(Parser, Debug)]
@@ -26,8 +24,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Render a diagram as a standalone SVG file (identical to the app's "Export SVG").
-    Render(RenderArgs),
+    /// Render a diagram or chart as SVG (identical to the app's export), PNG or CSV.
+    Render(render::RenderArgs),
     /// Price one bill from the catalog: functions, VMs or containers.
     #[command(subcommand)]
     Price(price::PriceCommand),
@@ -35,31 +33,6 @@ enum Command {
     Simulate(simulate::SimulateArgs),
     /// The steady traffic at which functions cost as much as VMs and as containers.
     Breakeven(breakeven::BreakevenArgs),
-}
-
-#[derive(clap::Args, Debug)]
-struct RenderArgs {
-    /// Which diagram to render.
-    view: RenderView,
-    /// Language of the labels.
-    #[arg(long, value_enum, default_value = "en")]
-    lang: LangArg,
-    /// The scenario as a URL query string (the part after `?` in a Skyscale link).
-    #[arg(long, default_value = "")]
-    scenario: String,
-    /// Where to write the SVG; `-` or no value prints it to stdout.
-    #[arg(long, short)]
-    out: Option<PathBuf>,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-enum RenderView {
-    /// The responsibility stack: On-premises, IaaS, PaaS, FaaS, SaaS.
-    Stack,
-    /// "FaaS ⊂ Serverless".
-    Serverless,
-    /// The scaling lanes: every compute model at one minute of the day.
-    Lanes,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -104,7 +77,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Render(args) => render(args),
+        Command::Render(args) => render::run(args),
         Command::Price(cmd) => {
             emit(&price::run(cmd)?);
             Ok(ExitCode::SUCCESS)
@@ -125,29 +98,4 @@ fn emit(text: &str) {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{text}").and_then(|()| out.flush());
-}
-
-fn render(args: RenderArgs) -> anyhow::Result<ExitCode> {
-    let (mut scenario, warnings) = Scenario::from_query(&args.scenario);
-    let lang = Lang::from(args.lang);
-    scenario.lang = lang;
-    for w in &warnings {
-        eprintln!("skyscale: warning: {}", w.message(lang));
-    }
-    let scene = match args.view {
-        RenderView::Stack => stack::build(&scenario),
-        RenderView::Serverless => stack::serverless(&scenario),
-        RenderView::Lanes => {
-            let outcome = skyscale_core::sim::simulate(&scenario);
-            let minute = skyscale_core::lanes::minute_for(&scenario, &outcome);
-            skyscale_core::lanes::build(&scenario, &outcome, minute, scenario.highlight)
-        }
-    };
-    let text = svg::write(&scene, &Options::file());
-    match args.out {
-        Some(path) if path.as_os_str() != "-" => std::fs::write(&path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        _ => print!("{text}"),
-    }
-    Ok(ExitCode::SUCCESS)
 }
