@@ -436,7 +436,7 @@ fn legend(lang: Lang, y: f64) -> Node {
             12.0,
             Role::Ink,
         ));
-        x += ICON + 16.0 + label.chars().count() as f64 * 7.5;
+        x += ICON + 22.0 + crate::chart::backend::text_width(&label, 12.0);
     }
     nodes.push(Node::polygon(
         vec![(x, y - 12.0), (x + 10.0, y - 12.0), (x + 10.0, y - 2.0)],
