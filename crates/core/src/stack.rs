@@ -627,7 +627,13 @@ pub fn serverless(scenario: &Scenario) -> Scene {
                 .radius(10.0)
                 .stroke(Stroke::solid(Role::Border, 1.5)),
             Node::text(ox + 12.0, 130.0, "EC2 · VM", 14.0, Role::Ink).bold(),
-            Node::text(ox + 12.0, 150.0, Text::NotServerlessEx.get(lang), 13.0, Role::Ink),
+            Node::text(
+                ox + 12.0,
+                150.0,
+                Text::NotServerlessEx.get(lang),
+                13.0,
+                Role::Ink,
+            ),
         ])
         .id("not-serverless")
         .class("outside"),
