@@ -176,7 +176,7 @@ fn lane(
         );
         let mut y = icons_y + 32.0;
         for reason in &model.not_runnable {
-            for line in wrap(&reason.message(lang), 22) {
+            for line in crate::stack::wrap(&reason.message(lang), 22) {
                 nodes.push(Node::text(x + 10.0, y, line, 12.0, Role::Ink));
                 y += 16.0;
             }
@@ -450,25 +450,6 @@ fn legend(lang: Lang, y: f64) -> Node {
         Role::Ink,
     ));
     Node::group(nodes).id("lanes-legend").class("legend")
-}
-
-/// Splits text into lines of at most `width` characters at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 #[cfg(test)]

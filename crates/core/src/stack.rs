@@ -651,7 +651,7 @@ pub fn serverless(scenario: &Scenario) -> Scene {
 }
 
 /// Splits text into lines of at most `width` characters at spaces (Korean words included).
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
