@@ -228,3 +228,243 @@ pub fn set_root_flag(name: &str, value: Option<&str>) {
         None => root.remove_attribute(name),
     };
 }
+
+// ---- Export, embed and classroom (issue 5) ----------------------------------------------------
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// Offers a `Blob` as a file download named `name`. Returns whether it was started.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
+    let Some(doc) = document() else { return false };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return false;
+    };
+    let started = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|a| {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        })
+        .is_some();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    started
+}
+
+/// Draws SVG text into a canvas at `scale` × its `width`×`height` and offers the PNG as a
+/// download: the SVG goes into an `<img>` through a `blob:` URL (the CSP allows `img-src
+/// blob:`), then `canvas.toBlob`. `on_done(ok)` reports the outcome.
+pub fn download_png(
+    name: &str,
+    svg: &str,
+    (width, height): (f64, f64),
+    scale: f64,
+    on_done: impl FnOnce(bool) + 'static,
+) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    type Once = Option<Box<dyn FnOnce(bool)>>;
+    let done: Rc<RefCell<Once>> = Rc::new(RefCell::new(Some(Box::new(on_done))));
+    let finish = {
+        let done = done.clone();
+        move |ok: bool| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(ok);
+            }
+        }
+    };
+    let Some(doc) = document() else {
+        return finish(false);
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let Some(url) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .ok()
+        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
+    else {
+        return finish(false);
+    };
+    let Some(img) = doc
+        .create_element("img")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlImageElement>().ok())
+    else {
+        return finish(false);
+    };
+    let (w, h) = (
+        (width * scale).ceil().max(1.0) as u32,
+        (height * scale).ceil().max(1.0) as u32,
+    );
+    let name = name.to_string();
+    let loaded = img.clone();
+    let url_done = url.clone();
+    let fail = finish.clone();
+    let on_load = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url_done);
+        let canvas = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("canvas").ok())
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+        let Some(canvas) = canvas else {
+            return finish(false);
+        };
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let ctx = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        let Some(ctx) = ctx else { return finish(false) };
+        if ctx
+            .draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w as f64, h as f64)
+            .is_err()
+        {
+            return finish(false);
+        }
+        let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            finish(blob.is_some_and(|b| download_blob(&name, &b)));
+        });
+        // A failed call never runs the callback; the status line then stays as it was.
+        let _ = canvas.to_blob(on_blob.unchecked_ref());
+    });
+    let on_error = Closure::once_into_js(move || fail(false));
+    img.set_onload(Some(on_load.unchecked_ref()));
+    img.set_onerror(Some(on_error.unchecked_ref()));
+    img.set_src(&url);
+}
+
+/// Whether the page runs inside a frame (another page embeds it).
+pub fn in_frame() -> bool {
+    window()
+        .and_then(|w| {
+            w.parent()
+                .ok()
+                .flatten()
+                .map(|p| !js_sys::Object::is(&w, &p))
+        })
+        .unwrap_or(false)
+}
+
+/// Tells the embedding page the document's height, now and whenever it changes:
+/// `postMessage({type: "skyscale:resize", height}, "*")`. The message carries only a number,
+/// so any origin may read it. Skyscale registers no `message` listener: it accepts no commands.
+pub fn report_height() {
+    let Some(w) = window() else { return };
+    let Some(parent) = w.parent().ok().flatten() else {
+        return;
+    };
+    if js_sys::Object::is(&w, &parent) {
+        return;
+    }
+    let Some(body) = document().and_then(|d| d.body()) else {
+        return;
+    };
+    let last = std::rc::Rc::new(std::cell::Cell::new(-1.0f64));
+    let post = move || {
+        let Some(doc) = document() else { return };
+        let Some(root) = doc.document_element() else {
+            return;
+        };
+        let height = root.get_bounding_client_rect().height().ceil();
+        if height == last.get() {
+            return;
+        }
+        last.set(height);
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"skyscale:resize".into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+        let _ = parent.post_message(&msg, "*");
+    };
+    post();
+    let handler = Closure::<dyn Fn()>::new(post);
+    if let Ok(observer) = web_sys::ResizeObserver::new(handler.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    handler.forget();
+}
+
+/// Every element matching `selector`.
+fn select_all(selector: &str) -> Vec<web_sys::Element> {
+    let Some(list) = document().and_then(|d| d.query_selector_all(selector).ok()) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+/// Disables (with a tooltip) every element matching `selector`.
+pub fn disable_all(selector: &str, title: &str) {
+    for el in select_all(selector) {
+        let _ = el.set_attribute("disabled", "");
+        let _ = el.set_attribute("aria-disabled", "true");
+        let _ = el.set_attribute("title", title);
+    }
+}
+
+/// Hides every element matching `selector` (or, where it is inside one, its `.control`).
+pub fn hide_all(selector: &str) {
+    for el in select_all(selector) {
+        let target = el.closest(".control").ok().flatten().unwrap_or(el);
+        let _ = target.set_attribute("hidden", "");
+    }
+    // A group of controls whose every control is hidden goes too.
+    for set in select_all("fieldset.controls") {
+        let shown = set
+            .query_selector(".control:not([hidden])")
+            .ok()
+            .flatten()
+            .is_some();
+        if !shown {
+            let _ = set.set_attribute("hidden", "");
+        }
+    }
+}
+
+/// Runs `f` after the next paint (once the DOM of a render exists).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let cb = Closure::once_into_js(f);
+    let _ = w.request_animation_frame(cb.unchecked_ref());
+}
+
+/// Opens the `<dialog>` with `id` as a modal (focus stays inside, Escape closes it).
+pub fn show_modal(id: &str) {
+    if let Some(d) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
+    {
+        let _ = d.show_modal();
+    }
+}
+
+/// Closes the `<dialog>` with `id`.
+pub fn close_dialog(id: &str) {
+    if let Some(d) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
+    {
+        d.close();
+    }
+}
+
+/// The page's address without its query (`https://host/path/`), for embed snippets.
+pub fn page_base() -> String {
+    window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}

@@ -3,11 +3,16 @@
 //! Every diagram of the app goes through here, so every one is drawn by the same writer as its
 //! exported file, and interactive nodes (those the scene marks focusable) report activation by
 //! mouse or keyboard through one delegated handler.
+//!
+//! Export: "Export SVG" downloads `svg::write(scene, Options::file())` — the light palette,
+//! byte-identical to `skyscale render` — or, with "use the current theme", the screen's
+//! palette; "More formats" adds PNG at 2× (the file SVG drawn into a canvas), CSV for charts
+//! (when the caller passes `csv`) and copying the SVG text.
 
 use leptos::prelude::*;
 use skyscale_core::Scene;
 use skyscale_core::Text;
-use skyscale_core::svg::{self, Options};
+use skyscale_core::svg::{self, Options, Palette, Target};
 use wasm_bindgen::JsCast;
 
 use crate::{ScenarioCtx, browser};
@@ -23,18 +28,69 @@ pub fn Diagram(
     /// Called with the `id` of an interactive node the user clicked or pressed Enter/Space on.
     #[prop(optional)]
     on_activate: Option<Callback<String>>,
+    /// For charts: the series as CSV for the current scenario (adds "CSV data" to the menu).
+    #[prop(optional)]
+    csv: Option<Callback<(), String>>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let screen_svg = move || scene.with(|s| svg::write(s, &Options::screen(ctx.palette.get())));
     let (status, set_status) = signal(None::<Text>);
     let (refocus, set_refocus) = signal(None::<String>);
+    let current_theme = RwSignal::new(false);
 
+    // The file palette: light unless the user asked for the theme on screen.
+    let file_palette = move || {
+        if current_theme.get_untracked() {
+            ctx.palette.get_untracked()
+        } else {
+            Palette::Light
+        }
+    };
+    let file_svg = move || {
+        let opts = Options {
+            target: Target::File,
+            palette: file_palette(),
+        };
+        scene.with_untracked(|s| svg::write(s, &opts))
+    };
+    let file_name = move |ext: &str| {
+        let dark = if file_palette() == Palette::Dark {
+            "-dark"
+        } else {
+            ""
+        };
+        format!("skyscale-{name}-{}{dark}.{ext}", ctx.lang().code())
+    };
     let export = move |_| {
-        let file = scene.with(|s| svg::write(s, &Options::file()));
-        let file_name = format!("skyscale-{name}-{}.svg", ctx.lang().code());
-        if browser::download(&file_name, "image/svg+xml", &file) {
+        if browser::download(&file_name("svg"), "image/svg+xml", &file_svg()) {
             set_status.set(Some(Text::ExportDone));
         }
+    };
+    let export_png = move |_| {
+        let size = scene.with_untracked(|s| (s.width, s.height));
+        browser::download_png(&file_name("png"), &file_svg(), size, 2.0, move |ok| {
+            set_status.set(Some(if ok {
+                Text::ExportFileDone
+            } else {
+                Text::ExportFailed
+            }));
+        });
+    };
+    let export_csv = move |_| {
+        if let Some(csv) = csv
+            && browser::download(&file_name("csv"), "text/csv", &csv.run(()))
+        {
+            set_status.set(Some(Text::ExportFileDone));
+        }
+    };
+    let copy_svg = move |_| {
+        browser::copy_text(&file_svg(), move |ok| {
+            set_status.set(Some(if ok {
+                Text::SvgCopied
+            } else {
+                Text::CopyFailed
+            }));
+        });
     };
 
     // Redrawing replaces the SVG's elements, so give keyboard focus back to the node that had it.
@@ -47,6 +103,10 @@ pub fn Diagram(
 
     let activate = move |target: Option<web_sys::EventTarget>| {
         let Some(cb) = on_activate else { return false };
+        // A fixed figure (lock=all) is not clickable.
+        if ctx.get.with_untracked(|s| s.present.locked("all")) {
+            return false;
+        }
         let node = target
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("[role=button][id]").ok().flatten());
@@ -81,7 +141,32 @@ pub fn Diagram(
                     <span class="icon-download" aria-hidden="true"></span>
                     {move || ctx.t(Text::ExportSvg)}
                 </button>
-                <span class="status" role="status">{move || status.get().map(|t| ctx.t(t))}</span>
+                <details class="export-more" data-testid=format!("export-more-{name}")>
+                    <summary class="ctl">{move || ctx.t(Text::ExportMore)}</summary>
+                    <div class="export-menu">
+                        <button type="button" class="ctl" data-testid=format!("export-{name}-png") on:click=export_png>
+                            {move || ctx.t(Text::ExportPng)}
+                        </button>
+                        {csv.map(|_| view! {
+                            <button type="button" class="ctl" data-testid=format!("export-{name}-csv") on:click=export_csv>
+                                {move || ctx.t(Text::ExportCsv)}
+                            </button>
+                        })}
+                        <button type="button" class="ctl" data-testid=format!("copy-{name}") on:click=copy_svg>
+                            {move || ctx.t(Text::CopySvg)}
+                        </button>
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                data-testid=format!("export-{name}-theme")
+                                prop:checked=move || current_theme.get()
+                                on:change=move |ev| current_theme.set(event_target_checked(&ev))
+                            />
+                            <span>{move || ctx.t(Text::ExportCurrentTheme)}</span>
+                        </label>
+                    </div>
+                </details>
+                <span class="status" role="status" data-testid=format!("export-status-{name}")>{move || status.get().map(|t| ctx.t(t))}</span>
             </div>
             <figure
                 class="diagram"

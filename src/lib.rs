@@ -12,6 +12,8 @@ use skyscale_core::{Lang, Scenario, Text};
 pub mod browser;
 pub mod controls;
 pub mod diagram;
+pub mod embed;
+pub mod quiz;
 pub mod views;
 
 /// Shared state, passed down as context: the scenario, how to change it, and the derived
@@ -66,6 +68,8 @@ fn view_name(view: View) -> Text {
 #[component]
 pub fn App() -> impl IntoView {
     let (initial, warnings) = browser::initial_scenario();
+    let embedded = initial.present.embed;
+    let base = initial.clone();
     let (scenario, set_scenario) = signal(initial);
     let (system_dark, set_system_dark) = signal(browser::prefers_dark());
     browser::on_system_theme_change(move |dark| set_system_dark.set(dark));
@@ -82,6 +86,8 @@ pub fn App() -> impl IntoView {
         lang_memo: Memo::new(move |_| scenario.with(|s| s.lang)),
     };
     provide_context(ctx);
+    // Embed mode, locks and hidden controls (nothing for a normal page).
+    embed::setup(ctx, base);
     // Back and forward restore the scenario their URL describes.
     browser::on_history_pop(move |query| {
         let (mut next, _) = Scenario::from_query(&query);
@@ -129,19 +135,27 @@ pub fn App() -> impl IntoView {
     let current_view = Memo::new(move |_| scenario.with(|s| s.view));
     view! {
         <a class="skip-link" href="#main">{move || ctx.t(Text::SkipToContent)}</a>
-        <Header large=large/>
+        {if embedded {
+            view! { <embed::EmbedBar/> }.into_any()
+        } else {
+            view! { <Header large=large/> }.into_any()
+        }}
         <Notice warnings=warnings/>
         <main id="main" tabindex="-1">
+            <quiz::Quiz/>
             {move || match current_view.get() {
                 View::Stack => view! { <views::stack::StackView/> }.into_any(),
                 View::Scaling => view! { <views::scaling::ScalingView/> }.into_any(),
                 View::Msa => view! { <views::msa::MsaView/> }.into_any(),
                 View::Fit => view! { <views::fit::FitView/> }.into_any(),
             }}
+            <quiz::Handout/>
         </main>
-        <footer class="site-footer">
-            <p>{move || ctx.t(Text::FooterAbout)}</p>
-        </footer>
+        {(!embedded).then(|| view! {
+            <footer class="site-footer">
+                <p>{move || ctx.t(Text::FooterAbout)}</p>
+            </footer>
+        })}
     }
 }
 
@@ -234,6 +248,7 @@ fn Header(
                 >
                     {move || ctx.t(Text::ShareLink)}
                 </button>
+                <embed::EmbedButton/>
                 <span class="status share-status" role="status" data-testid="share-status">
                     {move || match share_status.get() {
                         None => ().into_any(),

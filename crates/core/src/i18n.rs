@@ -621,6 +621,70 @@ texts! {
         "동영상 하나를 한 번에 20분 동안 처리합니다. 함수의 15분 제한 시간을 넘습니다.";
     FitAboutLocalDisk => "A job that reads and updates a cache or index on its local disk from one run to the next.",
         "실행할 때마다 로컬 디스크의 캐시나 인덱스를 읽고 고치는 작업입니다.";
+    // -- export/embed --
+    ExportMore => "More formats", "다른 형식";
+    ExportPng => "PNG (2×)", "PNG (2배)";
+    ExportCsv => "CSV data", "CSV 데이터";
+    CopySvg => "Copy SVG", "SVG 복사";
+    SvgCopied => "SVG copied to the clipboard.", "SVG를 클립보드에 복사했습니다.";
+    CopyFailed => "The browser did not allow copying.", "브라우저가 복사를 허용하지 않았습니다.";
+    ExportFileDone => "File downloaded.", "파일을 내려받았습니다.";
+    ExportFailed => "The export did not work in this browser.", "이 브라우저에서는 내보내기가 되지 않았습니다.";
+    ExportCurrentTheme => "Use the current theme (light otherwise)", "현재 테마 사용(아니면 밝은 테마)";
+    OpenInSkyscale => "Open in Skyscale", "Skyscale에서 열기";
+    OpenInSkyscaleLabel => "Open this view in Skyscale (new tab)", "이 화면을 Skyscale에서 열기(새 탭)";
+    EmbedOpen => "Embed", "임베드";
+    EmbedOpenLabel => "Get the HTML to put this view into a course page", "이 화면을 강의 페이지에 넣을 HTML 받기";
+    EmbedTitle => "Embed this view in a course page", "이 화면을 강의 페이지에 넣기";
+    EmbedMode => "Students may", "학생이 할 수 있는 것";
+    EmbedLive => "change the controls (live)", "조작 바꾸기(실시간)";
+    EmbedLockAll => "only look (a fixed figure)", "보기만 하기(고정된 그림)";
+    EmbedLockSome => "Lock only these controls (query keys, comma-separated, e.g. peak,pat)",
+        "이 조작만 잠그기(쿼리 키를 쉼표로, 예: peak,pat)";
+    EmbedControls => "Show only these controls (empty: all)", "이 조작만 보이기(비우면 모두)";
+    EmbedQuiz => "Quiz: hide the numbers until students predict", "퀴즈: 학생이 예측할 때까지 숫자 숨기기";
+    EmbedSnippet => "HTML for the course page", "강의 페이지에 붙여 넣을 HTML";
+    EmbedPlainLink => "Or share a plain link", "또는 일반 링크로 공유";
+    EmbedResizeNote => "The frame reports its height with postMessage (type “skyscale:resize”); embed-demo.html shows the few lines that size it. It accepts no messages.",
+        "프레임은 postMessage(type “skyscale:resize”)로 높이를 알립니다. embed-demo.html에 크기를 맞추는 몇 줄이 있습니다. 들어오는 메시지는 받지 않습니다.";
+    Copy => "Copy", "복사";
+    Copied => "Copied.", "복사했습니다.";
+    Close => "Close", "닫기";
+    Locked => "Fixed by the course page", "강의 페이지에서 고정함";
+    QuizTitle => "Predict first", "먼저 예측해 보세요";
+    QuizLead => "The numbers stay hidden until you commit your prediction.", "예측을 제출할 때까지 숫자는 가려져 있습니다.";
+    QuizCheapest => "Which model is cheapest for this traffic over a month?", "이 트래픽이라면 한 달 동안 가장 저렴한 모델은?";
+    QuizNone => "None of them serves it", "감당하는 모델이 없음";
+    QuizPeakVms => "How many autoscaled VMs run at the busiest minute?", "가장 바쁜 1분에 자동 확장 VM은 몇 대가 돌아갈까요?";
+    QuizSubmit => "Commit and reveal", "제출하고 확인하기";
+    QuizAnswerFirst => "Answer both questions first.", "먼저 두 문제에 모두 답하세요.";
+    QuizHidden => "Hidden until you predict", "예측 전까지 숨김";
+    QuizRight => "Right.", "정답입니다.";
+    QuizWrong => "Not quite.", "아쉽지만 틀렸습니다.";
+    QuizCheapestWhy => "{model} is cheapest at {cost} a month; next is {second} at {next}. Usage-billed models pay only for the requests that come; servers and fixed fleets pay for the peak all day.",
+        "{model}이(가) 한 달 {cost}로 가장 저렴하고, 다음은 {second}({next})입니다. 사용량 과금 모델은 들어온 요청만큼만 내고, 서버와 고정 대수는 하루 종일 피크에 맞춘 값을 냅니다.";
+    QuizNoneWhy => "No model serves this traffic without losing more than 1% of it: look at the drops in the bill.",
+        "요청의 1% 넘게 잃지 않고 이 트래픽을 감당하는 모델이 없습니다. 청구서의 손실 요청을 보세요.";
+    QuizVmsWhy => "At the busiest minute the autoscaler ran {n} VMs (you said {guess}; within 25% counts). It adds VMs when CPU stays above the {target}% target, and each new one serves only after its boot delay.",
+        "가장 바쁜 1분에 자동 확장 VM은 {n}대였습니다(예측: {guess}, 25% 이내면 정답). CPU가 목표 {target}%를 넘는 상태가 이어지면 VM을 늘리고, 새 VM은 부팅 지연이 지나야 요청을 처리합니다.";
+    QuizRetry => "Predict again", "다시 예측하기";
+    HandoutQuestions => "Questions", "생각해 볼 문제";
+    HandoutName => "Name", "이름";
+    HandoutStack1 => "In PaaS, who patches the runtime and the operating system? What do you still own?",
+        "PaaS에서는 런타임과 운영체제를 누가 패치하나요? 여러분에게 남는 것은 무엇인가요?";
+    HandoutStack2 => "Name one layer you manage with FaaS but not with SaaS, and say why.",
+        "FaaS에서는 직접 관리하지만 SaaS에서는 관리하지 않는 계층 하나를 들고 이유를 쓰세요.";
+    HandoutScaling1 => "At which time of day does each model drop requests, and why?",
+        "하루 중 언제 각 모델이 요청을 잃나요? 왜 그런가요?";
+    HandoutScaling2 => "Which model is cheapest here? Would it still be at ten times the peak?",
+        "여기서 가장 저렴한 모델은 무엇인가요? 피크가 열 배가 되어도 그럴까요?";
+    HandoutMsa1 => "What does one failed module take down in the monolith, and in the microservices?",
+        "모듈 하나가 멈추면 모놀리스와 마이크로서비스에서 각각 무엇이 멈추나요?";
+    HandoutMsa2 => "Why does every service keep a minimum footprint, and what does that cost?",
+        "서비스마다 최소 자원을 유지하는 이유는 무엇이고, 그 비용은 얼마인가요?";
+    HandoutFit1 => "Which function limit rules this workload in or out?", "어떤 함수 한도가 이 작업의 적합 여부를 가르나요?";
+    HandoutFit2 => "At what traffic would VMs or containers become cheaper than functions here?",
+        "트래픽이 얼마일 때 VM이나 컨테이너가 함수보다 저렴해지나요?";
 }
 
 #[cfg(test)]

@@ -1,0 +1,280 @@
+//! Embedding in a course page: `?embed=1` (no app chrome, an "open in Skyscale" link), `lock=`
+//! (read-only controls; `lock=all` is a fixed figure) and `controls=` (which controls show),
+//! plus the "Embed" dialog that writes the iframe snippet.
+//!
+//! Locks hold at two levels: the controls are disabled (so a student sees they are fixed), and
+//! every change of the scenario is passed through [`Scenario::with_locks_from`] the page's
+//! first scenario, so no path — a keyboard shortcut, a diagram click, Back — can move a locked
+//! value. The embedded page reports its height to its parent (see
+//! [`browser::report_height`]) and listens to no message at all: it takes no commands.
+
+use leptos::prelude::*;
+use skyscale_core::scenario::{CONTROL_KEYS, Present, View};
+use skyscale_core::{Scenario, Text};
+
+use crate::{ScenarioCtx, browser};
+
+/// The elements of the control that sets query key `key` (ids from `controls.rs` and the
+/// views; `data-control~=key` lets any new control join without editing this table).
+fn selectors(key: &str) -> String {
+    let own: &[&str] = match key {
+        "pat" => &["#ctl-pattern"],
+        "peak" => &["#ctl-peak", "#ctl-peak-exact"],
+        "cpu" => &["#ctl-cpu"],
+        "dur" => &["#ctl-duration"],
+        "mem" => &["#ctl-memory"],
+        "head" => &["#ctl-headroom"],
+        "vm" => &["#ctl-vm"],
+        "n" => &["#ctl-fixed"],
+        "tgt" => &["#ctl-target"],
+        "min" => &["#ctl-min"],
+        "max" => &["#ctl-max"],
+        "boot" => &["#ctl-boot"],
+        "ctr" => &["#ctl-ctr"],
+        "vcpu" => &["#ctl-vcpu"],
+        "gb" => &["#ctl-gb"],
+        "cmin" => &["#ctl-cmin"],
+        "faas" => &["#ctl-faas"],
+        "arch" => &["#ctl-arch"],
+        "rt" => &["#ctl-rt"],
+        "pc" => &["#ctl-pc"],
+        "quota" => &["#ctl-quota"],
+        "free" => &["#ctl-free"],
+        "legacy" => &["#ctl-legacy"],
+        "hop" => &["#ctl-hop"],
+        "krw" => &["#ctl-krw"],
+        "cur" => &["[data-testid=currency]"],
+        "t" => &["#ctl-minute", "[data-testid=play]", "[data-testid=speed]"],
+        "fail" => &["[data-testid^=fail-]"],
+        "deploy" => &["[data-testid^=deploy-]"],
+        "step" => &["[data-testid^=story-]", "[data-testid=see-it-scale]"],
+        _ => &[],
+    };
+    let mut all: Vec<String> = own.iter().map(|s| s.to_string()).collect();
+    all.push(format!("[data-control~=\"{key}\"]"));
+    all.join(", ")
+}
+
+/// Everything a student could change inside the view (for `lock=all`), but never the export
+/// menu, the quiz or the "open in Skyscale" link.
+const ALL_CONTROLS: &str = "main input:not(.export-more *):not(.quiz *), \
+    main select:not(.export-more *), \
+    main button:not(.export-more *):not(.diagram-actions > *):not(.quiz *), \
+    main textarea";
+
+/// Disables locked controls and hides those `controls=` leaves out.
+fn apply(present: &Present, locked_title: &str) {
+    if present.locked("all") {
+        browser::disable_all(ALL_CONTROLS, locked_title);
+    } else {
+        for key in &present.lock {
+            browser::disable_all(&selectors(key), locked_title);
+        }
+    }
+    if !present.controls.is_empty() {
+        let hidden: Vec<String> = CONTROL_KEYS
+            .iter()
+            .filter(|k| **k != "all" && !present.shows(k))
+            .map(|k| selectors(k))
+            .collect();
+        browser::hide_all(&hidden.join(", "));
+    }
+}
+
+/// Starts embed mode for the page's first scenario `base`: the lock guard, the disabled and
+/// hidden controls, and the height reports. Does nothing for a normal page.
+pub fn setup(ctx: ScenarioCtx, base: Scenario) {
+    let present = base.present.clone();
+    if !present.embed && present.lock.is_empty() && present.controls.is_empty() {
+        return;
+    }
+    browser::set_root_flag("data-embed", present.embed.then_some("1"));
+    let guard_base = base.clone();
+    Effect::new(move |_| {
+        let s = ctx.get.get();
+        let fixed = s.with_locks_from(&guard_base);
+        if fixed != s {
+            ctx.set.set(fixed);
+        }
+    });
+    // Controls are drawn after the scenario changes (a view's own effects may add some), so
+    // apply the locks once the page has painted.
+    Effect::new(move |_| {
+        ctx.get.track();
+        let present = present.clone();
+        let title = ctx.t(Text::Locked);
+        browser::after_paint(move || apply(&present, title));
+    });
+    if base.present.embed {
+        browser::report_height();
+    }
+}
+
+/// The small bar an embedded view shows instead of the app's header: "Open in Skyscale".
+#[component]
+pub fn EmbedBar() -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let href = move || format!("?{}", ctx.get.with(Scenario::app_query));
+    view! {
+        <div class="embed-bar" data-testid="embed-bar">
+            <a
+                href=href
+                target="_blank"
+                rel="noopener"
+                data-testid="open-in-skyscale"
+                aria-label=move || ctx.t(Text::OpenInSkyscaleLabel)
+            >
+                <span class="embed-logo" aria-hidden="true"></span>
+                {move || ctx.t(Text::OpenInSkyscale)}
+                <span aria-hidden="true">" ↗"</span>
+            </a>
+        </div>
+    }
+}
+
+fn view_name(view: View) -> Text {
+    match view {
+        View::Stack => Text::ViewStack,
+        View::Scaling => Text::ViewScaling,
+        View::Msa => Text::ViewMsa,
+        View::Fit => Text::ViewFit,
+    }
+}
+
+/// Escapes text for an HTML attribute value in the snippet.
+fn attr(s: &str) -> String {
+    skyscale_core::svg::esc(s)
+}
+
+/// A comma list typed by a person, kept to known control names.
+fn keys(text: &str) -> Vec<String> {
+    let given: Vec<&str> = text.split([',', ' ']).map(str::trim).collect();
+    CONTROL_KEYS
+        .iter()
+        .filter(|k| **k != "all" && given.contains(k))
+        .map(|k| k.to_string())
+        .collect()
+}
+
+const DIALOG_ID: &str = "embed-dialog";
+
+/// The header's "Embed" button and its dialog: the iframe snippet for the current scenario and
+/// the chosen options, a copy button, and a plain link.
+#[component]
+pub fn EmbedButton() -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let fixed = RwSignal::new(false);
+    let lock_some = RwSignal::new(String::new());
+    let shown = RwSignal::new(String::new());
+    let quiz = RwSignal::new(false);
+    let (copied, set_copied) = signal(None::<bool>);
+
+    let embedded = move || {
+        let mut s = ctx.get.get();
+        s.present = Present {
+            embed: true,
+            lock: if fixed.get() {
+                vec!["all".into()]
+            } else {
+                keys(&lock_some.get())
+            },
+            controls: keys(&shown.get()),
+            quiz: quiz.get(),
+        };
+        s
+    };
+    let snippet = move || {
+        let s = embedded();
+        let src = format!("{}?{}", browser::page_base(), s.to_query());
+        let title = format!(
+            "{}: {}",
+            Text::AppName.get(s.lang),
+            view_name(s.view).get(s.lang)
+        );
+        format!(
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" \
+             style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
+            attr(&src),
+            attr(&title)
+        )
+    };
+    let plain = move || {
+        format!(
+            "{}?{}",
+            browser::page_base(),
+            ctx.get.with(Scenario::app_query)
+        )
+    };
+    let open = move |_| {
+        set_copied.set(None);
+        browser::show_modal(DIALOG_ID);
+    };
+    let copy = move |_| {
+        browser::copy_text(&snippet(), move |ok| set_copied.set(Some(ok)));
+    };
+    view! {
+        <button
+            type="button"
+            class="ctl"
+            data-testid="embed-open"
+            title=move || ctx.t(Text::EmbedOpenLabel)
+            on:click=open
+        >
+            {move || ctx.t(Text::EmbedOpen)}
+        </button>
+        <dialog id=DIALOG_ID class="embed-dialog" data-testid="embed-dialog" aria-labelledby="embed-dialog-title">
+            <h2 id="embed-dialog-title">{move || ctx.t(Text::EmbedTitle)}</h2>
+            <fieldset class="embed-mode">
+                <legend>{move || ctx.t(Text::EmbedMode)}</legend>
+                <label class="check">
+                    <input type="radio" name="embed-mode" data-testid="embed-live"
+                        prop:checked=move || !fixed.get() on:change=move |_| fixed.set(false)/>
+                    <span>{move || ctx.t(Text::EmbedLive)}</span>
+                </label>
+                <label class="check">
+                    <input type="radio" name="embed-mode" data-testid="embed-fixed"
+                        prop:checked=move || fixed.get() on:change=move |_| fixed.set(true)/>
+                    <span>{move || ctx.t(Text::EmbedLockAll)}</span>
+                </label>
+            </fieldset>
+            <label class="field" class:visually-hidden=move || fixed.get()>
+                <span>{move || ctx.t(Text::EmbedLockSome)}</span>
+                <input type="text" data-testid="embed-lock" autocomplete="off"
+                    prop:value=move || lock_some.get()
+                    on:input=move |ev| lock_some.set(event_target_value(&ev))/>
+            </label>
+            <label class="field">
+                <span>{move || ctx.t(Text::EmbedControls)}</span>
+                <input type="text" data-testid="embed-controls" autocomplete="off"
+                    prop:value=move || shown.get()
+                    on:input=move |ev| shown.set(event_target_value(&ev))/>
+            </label>
+            <label class="check">
+                <input type="checkbox" data-testid="embed-quiz"
+                    prop:checked=move || quiz.get() on:change=move |ev| quiz.set(event_target_checked(&ev))/>
+                <span>{move || ctx.t(Text::EmbedQuiz)}</span>
+            </label>
+            <label class="field">
+                <span>{move || ctx.t(Text::EmbedSnippet)}</span>
+                <textarea readonly rows="4" data-testid="embed-snippet" prop:value=snippet></textarea>
+            </label>
+            <div class="dialog-actions">
+                <button type="button" class="btn" data-testid="embed-copy" on:click=copy>
+                    {move || ctx.t(Text::Copy)}
+                </button>
+                <span class="status" role="status" data-testid="embed-copy-status">
+                    {move || copied.get().map(|ok| ctx.t(if ok { Text::Copied } else { Text::CopyFailed }))}
+                </span>
+            </div>
+            <p class="field">
+                <span>{move || ctx.t(Text::EmbedPlainLink)}": "</span>
+                <a href=plain data-testid="embed-plain-link">{plain}</a>
+            </p>
+            <p class="help">{move || ctx.t(Text::EmbedResizeNote)}</p>
+            <button type="button" class="ctl" data-testid="embed-close"
+                on:click=move |_| browser::close_dialog(DIALOG_ID)>
+                {move || ctx.t(Text::Close)}
+            </button>
+        </dialog>
+    }
+}
