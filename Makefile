@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TRUNK_BUILD := trunk build --release --offline --public-url ./
 
 .PHONY: help run test dist tools browser npm-deps check-style unit e2e cli bench clean \
-  size size-ceiling bench-ui deny deny-tool
+  size size-ceiling bench-ui deny deny-tool dist-single
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -32,6 +32,9 @@ test: tools browser check-style deny unit dist size-ceiling cli e2e ## Install w
 dist: tools ## The release build in dist/ (relative URLs: works under any sub-path).
 	$(TRUNK_BUILD)
 	node tools/postbuild.mjs dist
+
+dist-single: dist ## One self-contained HTML file (wasm, JS, CSS inlined) in dist-single/skyscale.html.
+	node tools/single.mjs dist dist-single/skyscale.html
 
 # ---------------------------------------------------------------------------------------------
 # Installs (each checks the installed version first).
@@ -75,7 +78,7 @@ unit: ## Unit, property and doc tests of every crate.
 cli: ## The release `skyscale` binary (the e2e tests compare its SVG with the app's).
 	cargo build --release -p skyscale-cli
 
-e2e: npm-deps browser ## End-to-end tests against dist/ in headless Chromium.
+e2e: npm-deps browser dist-single ## End-to-end tests against dist/ (and dist-single/) in headless Chromium.
 	SKYSCALE_CLI=$(CURDIR)/target/release/skyscale npx playwright test
 
 bench: ## Core benchmarks (the month simulation).
@@ -109,4 +112,4 @@ deny: deny-tool ## cargo deny: licenses, bans (duplicate versions), sources; off
 
 clean: ## Remove build output.
 	cargo clean
-	rm -rf dist tests/output
+	rm -rf dist dist-single tests/output

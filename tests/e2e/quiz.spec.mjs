@@ -1,0 +1,51 @@
+// Classroom: ?quiz=1 hides the numbers until a prediction is committed, then reveals and
+// explains; print gives a clean A4 handout without the app chrome.
+import { test, expect } from "./fixtures.mjs";
+
+for (const lang of ["en", "ko"]) {
+  test(`predict, then reveal and explain (${lang})`, async ({ page }) => {
+    await page.goto(`./?view=scaling&lang=${lang}&peak=2000&quiz=1`);
+    await expect(page.getByTestId("quiz")).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("data-quiz", "hidden");
+    await expect(page.getByTestId("month-bill")).toBeHidden();
+    await expect(page.getByTestId("lanes-diagram")).toBeHidden();
+    // Both answers are needed.
+    await page.getByTestId("quiz-submit").click();
+    await expect(page.getByTestId("quiz").getByRole("alert")).not.toBeEmpty();
+    await expect(page.getByTestId("month-bill")).toBeHidden();
+    await page.getByTestId("quiz-pick-faas").check();
+    await page.getByTestId("quiz-vms").fill("3");
+    await page.getByTestId("quiz-submit").click();
+    await expect(page.locator("html")).not.toHaveAttribute("data-quiz", "hidden");
+    await expect(page.getByTestId("month-bill")).toBeVisible();
+    const results = page.getByTestId("quiz-results");
+    await expect(results.locator("[data-verdict]")).toHaveCount(2);
+    const cheapest = page.getByTestId("quiz-result-cheapest");
+    await expect(cheapest).toContainText(lang === "en" ? /cheapest|No model/ : /저렴|모델이 없습니다/);
+    await expect(page.getByTestId("quiz-result-vms")).toContainText(lang === "en" ? "autoscaler ran" : "자동 확장 VM은");
+    // The answer agrees with the bill's ★.
+    const star = page.locator("[data-testid^=bill-].cheapest th");
+    if ((await star.count()) > 0) {
+      const name = (await star.textContent()).replace(/★.*$/, "").trim();
+      await expect(cheapest).toContainText(name);
+    }
+  });
+}
+
+test("print: an A4 handout with the diagram and questions, no chrome or controls", async ({ page }) => {
+  await page.goto("./?view=scaling&lang=ko&peak=1500");
+  await expect(page.getByTestId("lanes-diagram").locator("svg")).toBeVisible();
+  await expect(page.getByTestId("handout")).toBeHidden();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".app-bar")).toBeHidden();
+  await expect(page.getByTestId("traffic-controls")).toBeHidden();
+  await expect(page.getByTestId("export-lanes")).toBeHidden();
+  await expect(page.getByTestId("lanes-diagram").locator("svg")).toBeVisible();
+  await expect(page.getByTestId("month-bill")).toBeVisible();
+  await expect(page.getByTestId("handout")).toBeVisible();
+  await expect(page.getByTestId("handout")).toContainText("생각해 볼 문제");
+  await page.screenshot({ path: "tests/output/print-scaling-ko.png", fullPage: true });
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(pdf.length).toBeGreaterThan(20_000);
+});
