@@ -468,3 +468,40 @@ pub fn page_base() -> String {
         })
         .unwrap_or_default()
 }
+
+/// Keeps Tab and Shift+Tab inside the element with `id` (a modal dialog): from its last
+/// focusable element Tab wraps to the first, and back.
+pub fn keep_tab_inside(id: &str, ev: &web_sys::KeyboardEvent) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Some(doc) = document() else { return };
+    let Some(list) = doc.get_element_by_id(id).and_then(|d| {
+        d.query_selector_all(
+            "a[href], button:not([disabled]), input:not([disabled]):not([type=radio]), \
+             input[type=radio]:checked, textarea, select",
+        )
+        .ok()
+    }) else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.offset_width() > 0 || e.offset_height() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return;
+    };
+    let active = doc.active_element();
+    let at = |e: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| js_sys::Object::is(a, e));
+    let wrap_to = if ev.shift_key() {
+        at(first).then_some(last)
+    } else {
+        at(last).then_some(first)
+    };
+    if let Some(target) = wrap_to {
+        ev.prevent_default();
+        let _ = target.focus();
+    }
+}

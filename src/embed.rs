@@ -222,7 +222,13 @@ pub fn EmbedButton() -> impl IntoView {
         >
             {move || ctx.t(Text::EmbedOpen)}
         </button>
-        <dialog id=DIALOG_ID class="embed-dialog" data-testid="embed-dialog" aria-labelledby="embed-dialog-title">
+        <dialog
+            id=DIALOG_ID
+            class="embed-dialog"
+            data-testid="embed-dialog"
+            aria-labelledby="embed-dialog-title"
+            on:keydown=move |ev| browser::keep_tab_inside(DIALOG_ID, &ev)
+        >
             <h2 id="embed-dialog-title">{move || ctx.t(Text::EmbedTitle)}</h2>
             <fieldset class="embed-mode">
                 <legend>{move || ctx.t(Text::EmbedMode)}</legend>
@@ -237,7 +243,7 @@ pub fn EmbedButton() -> impl IntoView {
                     <span>{move || ctx.t(Text::EmbedLockAll)}</span>
                 </label>
             </fieldset>
-            <label class="field" class:visually-hidden=move || fixed.get()>
+            <label class="field" hidden=move || fixed.get()>
                 <span>{move || ctx.t(Text::EmbedLockSome)}</span>
                 <input type="text" data-testid="embed-lock" autocomplete="off"
                     prop:value=move || lock_some.get()
