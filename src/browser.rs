@@ -505,3 +505,15 @@ pub fn keep_tab_inside(id: &str, ev: &web_sys::KeyboardEvent) {
         let _ = target.focus();
     }
 }
+
+/// Clicks the first element matching `selector` (the header's "Export" uses the view's first
+/// diagram export, so it always exports what the view shows first).
+pub fn click_first(selector: &str) {
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        el.click();
+    }
+}

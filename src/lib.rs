@@ -249,6 +249,15 @@ fn Header(
                     {move || ctx.t(Text::ShareLink)}
                 </button>
                 <embed::EmbedButton/>
+                <button
+                    type="button"
+                    class="ctl"
+                    data-testid="header-export"
+                    title=move || ctx.t(Text::HeaderExportLabel)
+                    on:click=move |_| browser::click_first("main .diagram-actions > button[data-testid^='export-']")
+                >
+                    {move || ctx.t(Text::HeaderExport)}
+                </button>
                 <span class="status share-status" role="status" data-testid="share-status">
                     {move || match share_status.get() {
                         None => ().into_any(),

@@ -205,7 +205,9 @@ fn Charts(
             </div>
             {move || {
                 let c = chart.get();
-                view! { <Diagram scene=scene name=c.code()/> }
+                // The chart's series as CSV, worked out only when asked for.
+                let csv = Callback::new(move |()| outcome.with(|o| ctx.get.with(|s| c.csv(s, o))));
+                view! { <Diagram scene=scene name=c.code() csv=csv/> }
             }}
         </section>
     }

@@ -131,3 +131,19 @@ test("the show-the-math panel fills each formula with this scenario's numbers", 
   await expect(faas).toContainText("GB-s");
   await expect(page.getByTestId("math-vm-fixed")).toContainText("m5.large");
 });
+
+test("the header's Export downloads the view's main diagram; charts export CSV", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en&pat=steady&peak=300");
+  const [svg] = await Promise.all([page.waitForEvent("download"), page.getByTestId("header-export").click()]);
+  expect(svg.suggestedFilename()).toBe("skyscale-lanes-en.svg");
+  await page.getByTestId("chart-cost").check();
+  await page.getByTestId("export-more-cost").locator("summary").click();
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-cost-csv").click()]);
+  expect(csv.suggestedFilename()).toBe("skyscale-cost-en.csv");
+  const { readFileSync } = await import("node:fs");
+  const text = readFileSync(await csv.path(), "utf8");
+  const lines = text.trim().split(/\r?\n/);
+  expect(lines[0]).toMatch(/USD/);
+  expect(lines.length).toBeGreaterThan(1000);
+});

@@ -206,6 +206,8 @@ texts! {
     ViewMsa => "Monolith vs microservices", "모놀리식 vs 마이크로서비스";
     ViewFit => "Is serverless a fit?", "서버리스가 맞을까?";
     ShareLink => "Share link", "링크 공유";
+    HeaderExport => "Export", "내보내기";
+    HeaderExportLabel => "Download this view's main diagram as SVG (each diagram also has its own export menu)", "이 화면의 주 다이어그램을 SVG로 내려받기(다이어그램마다 내보내기 메뉴도 있습니다)";
     ShareLinkLabel => "Copy a link that opens this exact screen", "지금 화면을 그대로 여는 링크 복사";
     LinkCopied => "Link copied.", "링크를 복사했습니다.";
     LinkCopyFailed => "Copy this link:", "이 링크를 복사하세요:";
