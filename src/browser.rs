@@ -517,3 +517,34 @@ pub fn click_first(selector: &str) {
         el.click();
     }
 }
+
+/// Calls `on_print(true)` before the page is printed and `on_print(false)` after. Before
+/// printing it also opens every `details.print-open` (e.g. "show the math"), so the handout
+/// carries what they hold.
+pub fn on_print(on_print: impl Fn(bool) + 'static) {
+    let Some(w) = window() else { return };
+    let on_print = std::rc::Rc::new(on_print);
+    let before = {
+        let on_print = on_print.clone();
+        Closure::<dyn Fn()>::new(move || {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document())
+                && let Ok(list) = doc.query_selector_all("details.print-open")
+            {
+                for i in 0..list.length() {
+                    if let Some(el) = list
+                        .item(i)
+                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    {
+                        let _ = el.set_attribute("open", "");
+                    }
+                }
+            }
+            on_print(true);
+        })
+    };
+    let after = Closure::<dyn Fn()>::new(move || on_print(false));
+    w.set_onbeforeprint(Some(before.as_ref().unchecked_ref()));
+    w.set_onafterprint(Some(after.as_ref().unchecked_ref()));
+    before.forget();
+    after.forget();
+}

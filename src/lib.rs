@@ -26,6 +26,8 @@ pub struct ScenarioCtx {
     /// The language alone, so the many text closures re-run only when it changes (not on every
     /// slider input).
     pub lang_memo: Memo<Lang>,
+    /// True between the browser's `beforeprint` and `afterprint`.
+    pub printing: RwSignal<bool>,
 }
 
 impl ScenarioCtx {
@@ -73,7 +75,11 @@ pub fn App() -> impl IntoView {
     let (scenario, set_scenario) = signal(initial);
     let (system_dark, set_system_dark) = signal(browser::prefers_dark());
     browser::on_system_theme_change(move |dark| set_system_dark.set(dark));
+    // Printing always uses the light palette (a handout on white paper), whatever the theme.
+    let printing = RwSignal::new(false);
+    browser::on_print(move |on| printing.set(on));
     let palette = Memo::new(move |_| match scenario.with(|s| s.theme) {
+        _ if printing.get() => Palette::Light,
         Theme::Light => Palette::Light,
         Theme::Dark => Palette::Dark,
         Theme::System if system_dark.get() => Palette::Dark,
@@ -84,6 +90,7 @@ pub fn App() -> impl IntoView {
         set: set_scenario,
         palette,
         lang_memo: Memo::new(move |_| scenario.with(|s| s.lang)),
+        printing,
     };
     provide_context(ctx);
     // Embed mode, locks and hidden controls (nothing for a normal page).

@@ -362,7 +362,7 @@ fn ShowMath(
     // The formulas are only worked out while the panel is open (not on every slider input).
     let (open, set_open) = signal(false);
     let body = move || {
-        if !open.get() {
+        if !open.get() && !ctx.printing.get() {
             return None;
         }
         let s = ctx.get.get();
@@ -413,7 +413,7 @@ fn ShowMath(
     };
     view! {
         <details
-            class="panel math"
+            class="panel math print-open"
             data-testid="show-math"
             on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;

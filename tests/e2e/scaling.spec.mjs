@@ -147,3 +147,15 @@ test("the header's Export downloads the view's main diagram; charts export CSV",
   expect(lines[0]).toMatch(/USD/);
   expect(lines.length).toBeGreaterThan(1000);
 });
+
+test("printing uses the light palette and carries the math, whatever the theme", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en&theme=dark&peak=200");
+  await expect(s.lanes.locator("svg > rect").first()).toHaveAttribute("fill", "#0f172a");
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await expect(s.lanes.locator("svg > rect").first()).toHaveAttribute("fill", "#ffffff");
+  await expect(page.getByTestId("show-math")).toHaveAttribute("open", "");
+  await expect(page.getByTestId("math-faas")).toContainText("$");
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await expect(s.lanes.locator("svg > rect").first()).toHaveAttribute("fill", "#0f172a");
+});
