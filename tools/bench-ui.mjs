@@ -22,7 +22,7 @@ import { startServer } from "../tests/serve.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const TIMED_INPUTS = 200;
-const SOAK_INPUTS = 10_000;
+const SOAK_INPUTS = Number(process.env.SOAK_INPUTS ?? 10_000);
 const LOADS = 5;
 const BUDGET = { p95Ms: 8, firstPaintMs: 500, memoryGrowth: 0.1 };
 const SLIDER = "[data-testid=peak-slider]";
