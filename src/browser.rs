@@ -127,30 +127,13 @@ pub fn set_document_lang(lang: &str, theme: &str, title: &str) {
 
 /// Offers `contents` as a file download named `name`. Returns whether it was started.
 pub fn download(name: &str, mime: &str, contents: &str) -> bool {
-    let Some(doc) = window().and_then(|w| w.document()) else {
-        return false;
-    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return false;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return false;
-    };
-    let started = doc
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .map(|a| {
-            a.set_href(&url);
-            a.set_download(name);
-            a.click();
-        })
-        .is_some();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    started
+    match web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        Ok(blob) => download_blob(name, &blob),
+        Err(_) => false,
+    }
 }
 
 /// Focuses the element with `id` after the next paint (once a redraw has replaced it).

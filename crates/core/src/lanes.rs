@@ -176,7 +176,7 @@ fn lane(
         );
         let mut y = icons_y + 32.0;
         for reason in &model.not_runnable {
-            for line in crate::stack::wrap(&reason.message(lang), 22) {
+            for line in crate::scene::wrap(&reason.message(lang), 22) {
                 nodes.push(Node::text(x + 10.0, y, line, 12.0, Role::Ink));
                 y += 16.0;
             }

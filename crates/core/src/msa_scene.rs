@@ -151,32 +151,6 @@ fn n1(x: f64) -> String {
     format_number((x * 10.0).round() / 10.0, 1)
 }
 
-/// Rough width of `text` in Latin characters: Hangul and other wide characters count twice.
-fn width(text: &str) -> usize {
-    text.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
-}
-
-/// Splits `text` into lines about `max` Latin characters wide, at spaces.
-fn wrap(text: &str, max: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && width(&line) + 1 + width(word) > max {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 fn hint(s: &Scenario, m: Module) -> String {
     let t = if s.msa.fail == Some(m) {
         Text::MsaRestoreHint
@@ -557,7 +531,7 @@ pub fn monolith(s: &Scenario, o: &MsaOutcome) -> Scene {
         y += 20.0;
     }
     let gb = a.groups.first().map_or(0.0, |g| g.memory_gb);
-    for line in wrap(
+    for line in crate::scene::wrap(
         &fill(
             Text::MsaMonoReplicaNote.get(lang),
             &[("k", MODULES.len().to_string()), ("gb", n1(gb))],
@@ -1200,7 +1174,10 @@ mod tests {
         assert_eq!(duration_text(40.0, Lang::En), "40 s");
         assert_eq!(duration_text(540.0, Lang::En), "9 min");
         assert_eq!(duration_text(630.0, Lang::Ko), "10.5분");
-        assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("가나 다라", 6), vec!["가나", "다라"]);
+        assert_eq!(
+            crate::scene::wrap("a bb ccc dddd", 6),
+            vec!["a bb", "ccc", "dddd"]
+        );
+        assert_eq!(crate::scene::wrap("가나 다라", 6), vec!["가나", "다라"]);
     }
 }

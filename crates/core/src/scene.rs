@@ -355,3 +355,30 @@ impl Scene {
         self.nodes().find(|n| n.meta.id.as_deref() == Some(id))
     }
 }
+
+/// Rough width of `text` in Latin characters: Hangul and other wide characters count twice.
+pub fn text_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+/// Splits `text` into lines about `max` Latin characters wide, at spaces (the scene builders'
+/// one line-breaker; SVG 1.1 text does not wrap by itself).
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && text_width(&line) + 1 + text_width(word) > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

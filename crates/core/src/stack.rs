@@ -638,7 +638,10 @@ pub fn serverless(scenario: &Scenario) -> Scene {
         .id("not-serverless")
         .class("outside"),
     );
-    for (k, line) in wrap(Text::NotServerless.get(lang), 30).iter().enumerate() {
+    for (k, line) in crate::scene::wrap(Text::NotServerless.get(lang), 30)
+        .iter()
+        .enumerate()
+    {
         scene.push(Node::text(
             ox + 12.0,
             176.0 + k as f64 * 17.0,
@@ -648,25 +651,6 @@ pub fn serverless(scenario: &Scenario) -> Scene {
         ));
     }
     scene
-}
-
-/// Splits text into lines of at most `width` characters at spaces (Korean words included).
-pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 #[cfg(test)]
@@ -769,7 +753,11 @@ mod tests {
         assert!(texts.contains(&"FaaS ⊂ Serverless"));
         assert!(texts.contains(&"Managed databases"));
         assert!(scene.find("serverless-faas").is_some());
-        assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
+        assert_eq!(
+            crate::scene::wrap("a bb ccc dddd", 6),
+            vec!["a bb", "ccc", "dddd"]
+        );
+        assert_eq!(crate::scene::wrap("가나 다라", 5), vec!["가나", "다라"]);
     }
 
     #[test]
