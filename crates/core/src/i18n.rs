@@ -328,6 +328,8 @@ texts! {
     LaneColdStart => "cold start", "콜드 스타트";
     LaneIconScale => "1 icon =", "아이콘 1개 =";
     LaneInstances => "instances", "인스턴스";
+    LaneInstance => "instance", "인스턴스";
+    LaneEnvironment => "environment", "실행 환경";
     LaneEnvironments => "environments", "실행 환경";
     LaneUtil => "Busy", "사용률";
     LaneP95 => "p95 latency", "p95 지연";

@@ -231,10 +231,12 @@ fn lane(
     }
     nodes.push(Node::group(icon_nodes).class("icons"));
 
-    let unit = if is_faas {
-        Text::LaneEnvironments
-    } else {
-        Text::LaneInstances
+    let one = total.round() == 1.0;
+    let unit = match (is_faas, one) {
+        (true, false) => Text::LaneEnvironments,
+        (true, true) => Text::LaneEnvironment,
+        (false, false) => Text::LaneInstances,
+        (false, true) => Text::LaneInstance,
     };
     let mut y = icons_y + ICON_ROWS as f64 * (ICON + ICON_GAP) + 14.0;
     let count_line = format!("{} {}", num(total.round(), 0), unit.get(lang));
@@ -244,34 +246,61 @@ fn lane(
             .class("lane-count"),
     );
     y += 17.0;
-    let states = if is_faas {
+    // Two short lines: what the instances are doing, then what is left over and the icon
+    // scale (one line would not fit a lane).
+    let mut first = vec![
         format!(
-            "{} {} · {} {}",
+            "{} {}",
             num(serving.round(), 0),
-            Text::LaneBusy.get(lang),
-            num(draining.round(), 0),
-            Text::LaneIdle.get(lang)
-        )
-    } else {
+            if is_faas {
+                Text::LaneBusy
+            } else {
+                Text::LaneServing
+            }
+            .get(lang)
+        ),
         format!(
-            "{} {} · {} {}",
-            num(serving.round(), 0),
-            Text::LaneServing.get(lang),
+            "{} {}",
             num(booting.round(), 0),
             Text::LaneBooting.get(lang)
-        )
-    };
-    nodes.push(Node::text(x + 10.0, y, states, 12.0, Role::InkMuted));
-    y += 16.0;
-    if scale > 1.0 {
-        nodes.push(Node::text(
-            x + 10.0,
-            y,
-            format!("{} {}", Text::LaneIconScale.get(lang), num(scale, 0)),
-            12.0,
-            Role::InkMuted,
+        ),
+    ];
+    let mut second = Vec::new();
+    if is_faas {
+        second.push(format!(
+            "{} {}",
+            num(draining.round(), 0),
+            Text::LaneIdle.get(lang)
+        ));
+    } else if draining > 0.0 {
+        first.push(format!(
+            "{} {}",
+            num(draining.round(), 0),
+            Text::LaneDraining.get(lang)
         ));
     }
+    if scale > 1.0 {
+        second.push(format!(
+            "{} {}",
+            Text::LaneIconScale.get(lang),
+            num(scale, 0)
+        ));
+    }
+    nodes.push(Node::text(
+        x + 10.0,
+        y,
+        first.join(" · "),
+        12.0,
+        Role::InkMuted,
+    ));
+    y += 16.0;
+    nodes.push(Node::text(
+        x + 10.0,
+        y,
+        second.join(" · "),
+        12.0,
+        Role::InkMuted,
+    ));
     y += 22.0;
 
     // Utilisation bar with its number (the bar is never the only carrier of the value).
