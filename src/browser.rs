@@ -3,6 +3,7 @@
 //! Every function here degrades quietly: if an API is missing or throws (storage disabled in a
 //! sandboxed iframe, say), the app keeps working with defaults instead of logging errors.
 
+use skyscale_core::patch::Edit;
 use skyscale_core::scenario::{Theme, Warning, pairs};
 use skyscale_core::{Lang, Scenario};
 use wasm_bindgen::JsCast;
@@ -150,6 +151,89 @@ pub fn focus_after_paint(id: &str) {
         }
     });
     let _ = w.request_animation_frame(cb.unchecked_ref());
+}
+
+/// Redraws the `<svg>` inside `figure` in place with `edits` (see `skyscale_core::patch`).
+/// Returns false when the drawing on screen does not have the shape the edits expect; the
+/// caller then rewrites the whole SVG.
+pub fn patch_svg(figure: &web_sys::Element, edits: &[Edit]) -> bool {
+    let Some(svg) = figure.first_element_child() else {
+        return false;
+    };
+    let child = |el: &web_sys::Element, i: usize| el.children().item(u32::try_from(i).ok()?);
+    let at = |path: &[usize]| path.iter().try_fold(svg.clone(), |el, &i| child(&el, i));
+    // Each path is found when its edit runs (earlier edits move later indices, as the core
+    // planned); a drawing that is not the one the edits expect stops here and is redrawn whole.
+    for edit in edits {
+        match edit {
+            // The writer ends an element with a newline; edits leave it out so whitespace nodes
+            // never pile up between elements.
+            Edit::Replace { path, markup } => {
+                let Some(el) = at(path) else { return false };
+                el.set_outer_html(markup.trim_end());
+            }
+            Edit::Remove { path, index, count } => {
+                let Some(parent) = at(path) else { return false };
+                for _ in 0..*count {
+                    let Some(el) = child(&parent, *index) else {
+                        return false;
+                    };
+                    // The whitespace after it goes too.
+                    if let Some(next) = el.next_sibling()
+                        && next.node_type() == web_sys::Node::TEXT_NODE
+                    {
+                        let _ = parent.remove_child(&next);
+                    }
+                    el.remove();
+                }
+            }
+            Edit::Insert {
+                path,
+                index,
+                markup,
+            } => {
+                let Some(parent) = at(path) else { return false };
+                let _ = match child(&parent, *index) {
+                    Some(before) => before.insert_adjacent_html("beforebegin", markup),
+                    None => parent.insert_adjacent_html("beforeend", markup),
+                };
+            }
+            Edit::Attrs {
+                path,
+                set,
+                remove,
+                text,
+            } => {
+                let Some(el) = at(path) else { return false };
+                for name in remove {
+                    let _ = el.remove_attribute(name);
+                }
+                for (name, value) in set {
+                    let _ = el.set_attribute(name, value);
+                }
+                if let Some(text) = text {
+                    set_own_text(&el, text);
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Sets an SVG element's own text, keeping a `<title>` child (the writer puts it first).
+fn set_own_text(el: &web_sys::Element, text: &str) {
+    if el.first_element_child().is_none() {
+        el.set_text_content(Some(text));
+        return;
+    }
+    match el.last_child() {
+        Some(node) if node.node_type() == web_sys::Node::TEXT_NODE => {
+            node.set_node_value(Some(text));
+        }
+        _ => {
+            let _ = el.append_with_str_1(text);
+        }
+    }
 }
 
 /// Adds a history entry for `query` (a view change, a preset), so Back returns to it.
@@ -370,6 +454,47 @@ pub fn report_height() {
         observer.observe(&body);
     }
     handler.forget();
+}
+
+/// Calls `on_change(true/false)` as `el` comes within `margin_px` of the viewport or leaves it.
+/// The observer lives as long as the returned handle (dropping it disconnects).
+pub fn watch_visibility(
+    el: &web_sys::Element,
+    margin_px: u32,
+    on_change: impl Fn(bool) + 'static,
+) -> Option<VisibilityWatch> {
+    let handler = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The last entry is the newest state of the one element watched.
+        if let Some(entry) = entries
+            .iter()
+            .last()
+            .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+        {
+            on_change(entry.is_intersecting());
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin(&format!("{margin_px}px"));
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(handler.as_ref().unchecked_ref(), &init)
+            .ok()?;
+    observer.observe(el);
+    Some(VisibilityWatch {
+        observer,
+        _handler: handler,
+    })
+}
+
+/// A running [`watch_visibility`].
+pub struct VisibilityWatch {
+    observer: web_sys::IntersectionObserver,
+    _handler: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Drop for VisibilityWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 /// Every element matching `selector`.

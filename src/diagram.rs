@@ -12,10 +12,16 @@
 use leptos::prelude::*;
 use skyscale_core::Scene;
 use skyscale_core::Text;
+use skyscale_core::patch;
 use skyscale_core::svg::{self, Options, Palette, Target};
 use wasm_bindgen::JsCast;
 
 use crate::{ScenarioCtx, browser};
+
+/// How near the viewport (px) a diagram counts as on screen.
+const VIEW_MARGIN_PX: u32 = 64;
+/// How long after the last change an off-screen diagram redraws.
+const CATCH_UP_MS: u64 = 150;
 
 /// A scene on screen, with "Export SVG".
 #[component]
@@ -33,7 +39,70 @@ pub fn Diagram(
     csv: Option<Callback<(), String>>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let screen_svg = move || scene.with(|s| svg::write(s, &Options::screen(ctx.palette.get())));
+    // Drawn in place: the first time (or after a theme change) as a whole SVG, then by patching
+    // only the elements whose markup changed (a slider drag changes a few of hundreds).
+    //
+    // A diagram scrolled out of view does not redraw on every input of a drag: it catches up
+    // once the input pauses (or as soon as it comes near the viewport, or the page prints), so
+    // a drag pays only for what the student can see.
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    let drawn = StoredValue::new(None::<(Scene, Palette)>);
+    let visible = RwSignal::new(true);
+    // Set when an off-screen diagram's pending redraw is due.
+    let due = RwSignal::new(false);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let watch = StoredValue::new_local(None::<browser::VisibilityWatch>);
+    Effect::new(move |_| {
+        if let Some(el) = figure.get() {
+            let w = browser::watch_visibility(&el, VIEW_MARGIN_PX, move |on| visible.set(on));
+            watch.set_value(w);
+        }
+    });
+    // (The observer disconnects when `watch` is disposed with the diagram.)
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
+    // While off screen: each change (re)starts the timer for one redraw.
+    Effect::new(move |_| {
+        scene.track();
+        if visible.get_untracked() {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(
+            move || due.set(true),
+            std::time::Duration::from_millis(CATCH_UP_MS),
+        )
+        .ok();
+        pending.set_value(h);
+    });
+    Effect::new(move |_| {
+        let palette = ctx.palette.get();
+        let Some(el) = figure.get() else { return };
+        let now =
+            visible.get() || due.get() || ctx.printing.get() || drawn.with_value(Option::is_none);
+        if !now {
+            return;
+        }
+        scene.with(|new| {
+            let opts = Options::screen(palette);
+            let edits = drawn.with_value(|d| match d {
+                Some((old, p)) if *p == palette => patch::diff(old, new, &opts),
+                _ => None,
+            });
+            if !edits.is_some_and(|e| browser::patch_svg(&el, &e)) {
+                el.set_inner_html(&svg::write(new, &opts));
+            }
+            drawn.set_value(Some((new.clone(), palette)));
+        });
+        if due.get_untracked() {
+            due.set(false);
+        }
+    });
     let (status, set_status) = signal(None::<Text>);
     let (refocus, set_refocus) = signal(None::<String>);
     let current_theme = RwSignal::new(false);
@@ -93,7 +162,7 @@ pub fn Diagram(
         });
     };
 
-    // Redrawing replaces the SVG's elements, so give keyboard focus back to the node that had it.
+    // Redrawing may replace the focused node's element, so give focus back to the node that had it.
     Effect::new(move |_| {
         scene.track();
         if let Some(id) = refocus.get_untracked() {
@@ -173,7 +242,7 @@ pub fn Diagram(
                 data-testid=format!("{name}-diagram")
                 on:click=on_click
                 on:keydown=on_key
-                inner_html=screen_svg
+                node_ref=figure
             ></figure>
         </div>
     }

@@ -116,13 +116,14 @@ pub fn App() -> impl IntoView {
     // Keep the URL in step with the state. Writing it is debounced: a slider sends dozens of
     // changes a second, and browsers throttle (and warn about) rapid history updates.
     let pending_url = StoredValue::new(None::<TimeoutHandle>);
+    // The query itself is only written out when the timer fires, not on every input.
     Effect::new(move |_| {
-        let query = scenario.with(Scenario::to_query);
+        scenario.track();
         if let Some(h) = pending_url.get_value() {
             h.clear();
         }
         let h = set_timeout_with_handle(
-            move || browser::replace_query(&query),
+            move || browser::replace_query(&scenario.with_untracked(Scenario::to_query)),
             std::time::Duration::from_millis(150),
         )
         .ok();

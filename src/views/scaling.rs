@@ -256,55 +256,42 @@ fn MonthBill(
     outcome: Memo<Outcome>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let rows = move || {
+    // The table's text as one memo; the rows themselves are built once and only their cells'
+    // text changes on a slider input (no rows re-created, no table re-laid out from scratch).
+    let bill = Memo::new(move |_| {
         let (cur, rate, lang) = ctx.get.with(|s| (s.currency, s.krw_per_usd, s.lang));
-        outcome.with(|o| {
-            let runnable = |k: ModelKind| o.model(k).not_runnable.is_empty();
-            // The cheapest model that actually serves the traffic (loses under 1% of it).
-            let serves = |k: ModelKind| {
-                let m = &o.model(k).month;
-                runnable(k) && m.dropped <= 0.01 * m.requests
-            };
-            let cheapest = ModelKind::ALL
-                .iter()
-                .copied()
-                .filter(|&k| serves(k))
-                .min_by(|a, b| o.model(*a).month.cost_usd.total_cmp(&o.model(*b).month.cost_usd));
-            let rows = ModelKind::ALL
-                .iter()
-                .map(|&k| {
-                    let m = o.model(k);
-                    let cost = if runnable(k) {
-                        money(m.month.cost_usd, cur, rate)
-                    } else {
-                        Text::NotRunnable.get(lang).to_string()
-                    };
-                    let lost = m.month.dropped;
-                    view! {
-                        <tr data-testid=format!("bill-{}", k.code()) class:cheapest=cheapest == Some(k)>
-                            <th scope="row">
-                                {k.label().get(lang)}
-                                {(cheapest == Some(k)).then(|| view! { " " <span class="badge">"★ "{Text::CheapestBadge.get(lang)}</span> })}
-                            </th>
-                            <td class="num" data-testid=format!("month-{}", k.code())>{cost}</td>
-                            <td class="num">{skyscale_core::money::format_number(m.month.max_instances, 0)}</td>
-                            <td class="num">{format!("{} ms", skyscale_core::money::format_number(m.month.p95_ms, 0))}</td>
-                            <td class="num">{skyscale_core::money::format_number(lost, 0)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let saas = view! {
-                <tr data-testid="bill-saas">
-                    <th scope="row">{Text::ModelSaas.get(lang)}</th>
-                    <td class="num">{money(o.saas.month_usd, cur, rate)}</td>
-                    <td class="num">"–"</td>
-                    <td class="num">"–"</td>
-                    <td class="num">"–"</td>
+        outcome.with(|o| bill_rows(o, cur, rate, lang))
+    });
+    let cell = move |i: usize, f: fn(&BillRow) -> String| move || bill.with(|b| f(&b.rows[i]));
+    let rows = ModelKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| {
+            let cheapest = move || bill.with(|b| b.rows[i].cheapest);
+            view! {
+                <tr data-testid=format!("bill-{}", k.code()) class:cheapest=cheapest>
+                    <th scope="row">
+                        {move || ctx.t(k.label())}
+                        <Show when=cheapest>
+                            " "<span class="badge">"★ "{move || ctx.t(Text::CheapestBadge)}</span>
+                        </Show>
+                    </th>
+                    <td class="num" data-testid=format!("month-{}", k.code())>{cell(i, |r| r.cost.clone())}</td>
+                    <td class="num">{cell(i, |r| r.max_instances.clone())}</td>
+                    <td class="num">{cell(i, |r| r.p95.clone())}</td>
+                    <td class="num">{cell(i, |r| r.lost.clone())}</td>
                 </tr>
-            };
-            (rows, saas)
+            }
         })
+        .collect_view();
+    let saas = view! {
+        <tr data-testid="bill-saas">
+            <th scope="row">{move || ctx.t(Text::ModelSaas)}</th>
+            <td class="num">{move || bill.with(|b| b.saas.clone())}</td>
+            <td class="num">"–"</td>
+            <td class="num">"–"</td>
+            <td class="num">"–"</td>
+        </tr>
     };
     let on_currency = move |ev: leptos::ev::Event| {
         if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
@@ -344,11 +331,69 @@ fn MonthBill(
                             <th scope="col">{move || ctx.t(Text::ColDropped)}</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>{rows}{saas}</tbody>
                 </table>
             </div>
             <p class="help">"★ "{move || ctx.t(Text::CheapestNote)}</p>
         </section>
+    }
+}
+
+/// One model's row of the month table, as shown.
+#[derive(Clone, PartialEq)]
+struct BillRow {
+    cost: String,
+    max_instances: String,
+    p95: String,
+    lost: String,
+    cheapest: bool,
+}
+
+/// The month table's text.
+#[derive(Clone, PartialEq)]
+struct Bill {
+    rows: Vec<BillRow>,
+    saas: String,
+}
+
+fn bill_rows(o: &Outcome, cur: Currency, rate: f64, lang: skyscale_core::Lang) -> Bill {
+    use skyscale_core::money::format_number;
+    let runnable = |k: ModelKind| o.model(k).not_runnable.is_empty();
+    // The cheapest model that actually serves the traffic (loses under 1% of it).
+    let serves = |k: ModelKind| {
+        let m = &o.model(k).month;
+        runnable(k) && m.dropped <= 0.01 * m.requests
+    };
+    let cheapest = ModelKind::ALL
+        .iter()
+        .copied()
+        .filter(|&k| serves(k))
+        .min_by(|a, b| {
+            o.model(*a)
+                .month
+                .cost_usd
+                .total_cmp(&o.model(*b).month.cost_usd)
+        });
+    let rows = ModelKind::ALL
+        .iter()
+        .map(|&k| {
+            let m = o.model(k);
+            BillRow {
+                cost: if runnable(k) {
+                    money(m.month.cost_usd, cur, rate)
+                } else {
+                    Text::NotRunnable.get(lang).to_string()
+                },
+                max_instances: format_number(m.month.max_instances, 0),
+                p95: format!("{} ms", format_number(m.month.p95_ms, 0)),
+                lost: format_number(m.month.dropped, 0),
+                cheapest: cheapest == Some(k),
+            }
+        })
+        .collect();
+    Bill {
+        rows,
+        saas: money(o.saas.month_usd, cur, rate),
     }
 }
 

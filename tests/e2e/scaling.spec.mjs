@@ -159,3 +159,75 @@ test("printing uses the light palette and carries the math, whatever the theme",
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
   await expect(s.lanes.locator("svg > rect").first()).toHaveAttribute("fill", "#0f172a");
 });
+
+/** A diagram's drawing as data: each element's tag, sorted attributes and own text. */
+function drawing(page, testid) {
+  return page.getByTestId(testid).evaluate((figure) => {
+    const walk = (el) => ({
+      tag: el.tagName,
+      attrs: [...el.attributes].map((a) => `${a.name}=${a.value}`).sort(),
+      text: [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join("").trim(),
+      children: [...el.children].map(walk),
+    });
+    return walk(figure.querySelector("svg"));
+  });
+}
+
+/** Drags the peak slider through `values` (slider positions), one input event each. */
+async function drag(page, values) {
+  await page.getByTestId("peak-slider").evaluate(async (el, values) => {
+    for (const v of values) {
+      el.value = String(v);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  }, values);
+}
+
+test("diagrams redrawn in place during a drag equal a fresh drawing of the same scenario", async ({ page }) => {
+  // Tall enough that the lanes and the chart are both on screen and redraw on every input.
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  const s = new ScalingPage(page);
+  await s.open("lang=en&pat=spiky&peak=30&theme=light");
+  const max = Number(await s.slider.getAttribute("max"));
+  // Up and down across the range: instances appear and go, axes gain and lose ticks, series
+  // (dropped requests) come and go.
+  const stops = [0.9, 0.2, 0.75, 0.05, 1, 0.5, 0.33].map((f) => Math.round(f * max));
+  await drag(page, stops);
+  const before = await page.locator("figure.diagram svg *").count();
+  await drag(page, stops);
+  // Redrawing leaves no stray elements behind.
+  expect(await page.locator("figure.diagram svg *").count()).toBe(before);
+  const lanes = await drawing(page, "lanes-diagram");
+  const chart = await drawing(page, "traffic-diagram");
+  expect(JSON.stringify(lanes)).toContain("30-day bill");
+  // A theme change draws every diagram afresh from its scene; back in the light theme the
+  // fresh drawing must be exactly what the in-place redraws left.
+  await page.getByTestId("theme").selectOption("dark");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect.poll(() => drawing(page, "lanes-diagram")).not.toEqual(lanes);
+  await page.getByTestId("theme").selectOption("light");
+  await expect.poll(() => drawing(page, "lanes-diagram")).toEqual(lanes);
+  expect(await drawing(page, "traffic-diagram")).toEqual(chart);
+});
+
+test("a chart below the fold catches up when the drag pauses, and shows the current traffic", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const s = new ScalingPage(page);
+  await s.open("lang=en&pat=steady&peak=20");
+  const yTicks = () => page.locator("#chart-axes text").allTextContents();
+  const ticksAt20 = await yTicks();
+  const max = Number(await s.slider.getAttribute("max"));
+  await drag(page, [0.95, 0.97, 0.99].map((f) => Math.round(f * max)));
+  // The lanes on screen follow every input at once.
+  await expect.poll(() => s.autoscaledCount()).toBeGreaterThan(1);
+  // The chart off screen redraws once the input pauses: its axis now reaches the new peak.
+  await expect.poll(yTicks).not.toEqual(ticksAt20);
+  // Scrolled into view, it is already current: a fresh drawing (theme round trip) matches.
+  const chart = await drawing(page, "traffic-diagram");
+  await page.getByTestId("traffic-diagram").scrollIntoViewIfNeeded();
+  await page.getByTestId("theme").selectOption("dark");
+  await page.getByTestId("theme").selectOption("light");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await expect.poll(() => drawing(page, "traffic-diagram")).toEqual(chart);
+});

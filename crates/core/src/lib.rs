@@ -19,6 +19,7 @@ pub mod math;
 pub mod money;
 pub mod msa;
 pub mod msa_scene;
+pub mod patch;
 pub mod pricing;
 pub mod queueing;
 pub mod scenario;

@@ -120,6 +120,23 @@ impl Options {
 /// Renders `scene` as SVG text.
 pub fn write(scene: &Scene, opts: &Options) -> String {
     let mut out = String::with_capacity(16 * 1024);
+    write_head(&mut out, scene, opts);
+    for node in &scene.children {
+        write_node(&mut out, node, opts, 0);
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The start of [`write`]'s output, one line each: (for a file, the XML declaration), the
+/// `<svg>` open tag, `<title>`, `<desc>` and the background `<rect>`.
+pub fn head(scene: &Scene, opts: &Options) -> String {
+    let mut out = String::with_capacity(512);
+    write_head(&mut out, scene, opts);
+    out
+}
+
+fn write_head(out: &mut String, scene: &Scene, opts: &Options) {
     let file = opts.target == Target::File;
     let (w, h) = (N(scene.width), N(scene.height));
     if file {
@@ -152,10 +169,13 @@ pub fn write(scene: &Scene, opts: &Options) -> String {
         "<rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>",
         opts.palette.color(Role::Background)
     );
-    for node in &scene.children {
-        write_node(&mut out, node, opts, 0);
-    }
-    out.push_str("</svg>\n");
+}
+
+/// The markup of one node and its descendants, exactly as [`write`] puts it in a whole scene
+/// (for redrawing part of a scene in place; see [`crate::patch`]).
+pub fn node_markup(node: &Node, opts: &Options) -> String {
+    let mut out = String::with_capacity(256);
+    write_node(&mut out, node, opts, 0);
     out
 }
 
