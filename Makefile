@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TRUNK_BUILD := trunk build --release --offline --public-url ./
 
 .PHONY: help run test dist tools browser npm-deps check-style unit e2e cli bench clean \
-  size size-ceiling bench-ui deny deny-tool dist-single
+  size size-ceiling bench-ui profile-ui deny deny-tool dist-single
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -99,6 +99,9 @@ size-ceiling: dist
 
 bench-ui: dist npm-deps browser ## Headless Chromium: slider input -> next paint p50/p95, first paint, heap growth.
 	node tools/bench-ui.mjs dist
+
+profile-ui: dist npm-deps browser ## Where a slider input's main-thread time goes (script, style, layout, paint).
+	node tools/profile-ui.mjs dist
 
 deny-tool:
 	@if [ "$$(cargo deny --version 2>/dev/null)" != "cargo-deny $(CARGO_DENY_VERSION)" ]; then \

@@ -272,9 +272,7 @@ fn MonthBill(
                 <tr data-testid=format!("bill-{}", k.code()) class:cheapest=cheapest>
                     <th scope="row">
                         {move || ctx.t(k.label())}
-                        <Show when=cheapest>
-                            " "<span class="badge">"★ "{move || ctx.t(Text::CheapestBadge)}</span>
-                        </Show>
+                        {move || cheapest().then(|| view! { " "<span class="badge">"★ "{ctx.t(Text::CheapestBadge)}</span> })}
                     </th>
                     <td class="num" data-testid=format!("month-{}", k.code())>{cell(i, |r| r.cost.clone())}</td>
                     <td class="num">{cell(i, |r| r.max_instances.clone())}</td>
