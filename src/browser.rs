@@ -144,10 +144,10 @@ pub fn focus_after_paint(id: &str) {
     let cb = Closure::once_into_js(move || {
         let el = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            .and_then(|d| d.get_element_by_id(&id));
+        // SVG elements have `focus()` too (HTMLOrSVGElement); the binding calls it by name.
         if let Some(el) = el {
-            let _ = el.focus();
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     });
     let _ = w.request_animation_frame(cb.unchecked_ref());

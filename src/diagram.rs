@@ -48,6 +48,8 @@ pub fn Diagram(
     let figure = NodeRef::<leptos::html::Figure>::new();
     let drawn = StoredValue::new(None::<(Scene, Palette)>);
     let visible = RwSignal::new(true);
+    // The interactive node that was last activated (focus returns to it after a redraw).
+    let (refocus, set_refocus) = signal(None::<String>);
     // Set when an off-screen diagram's pending redraw is due.
     let due = RwSignal::new(false);
     let pending = StoredValue::new(None::<TimeoutHandle>);
@@ -64,9 +66,13 @@ pub fn Diagram(
             h.clear();
         }
     });
-    // While off screen: each change (re)starts the timer for one redraw.
+    // While off screen: each change of the scenario or theme (re)starts the timer for one
+    // redraw. It watches those rather than the scene so that a hidden diagram's scene is not
+    // even built until it is drawn (a scene that only follows local state, like the lanes'
+    // minute during playback, is brought up to date when it comes into view).
     Effect::new(move |_| {
-        scene.track();
+        ctx.get.track();
+        ctx.palette.track();
         if visible.get_untracked() {
             return;
         }
@@ -88,6 +94,7 @@ pub fn Diagram(
         if !now {
             return;
         }
+        let had_focus = el.matches(":focus-within").unwrap_or(false);
         scene.with(|new| {
             let opts = Options::screen(palette);
             let edits = drawn.with_value(|d| match d {
@@ -99,12 +106,19 @@ pub fn Diagram(
             }
             drawn.set_value(Some((new.clone(), palette)));
         });
+        // A redraw may replace the focused node's element: give focus back to the node that
+        // had it (only if focus was in this diagram and got lost, never stealing it).
+        if had_focus
+            && !el.matches(":focus-within").unwrap_or(true)
+            && let Some(id) = refocus.get_untracked()
+        {
+            browser::focus_after_paint(&id);
+        }
         if due.get_untracked() {
             due.set(false);
         }
     });
     let (status, set_status) = signal(None::<Text>);
-    let (refocus, set_refocus) = signal(None::<String>);
     let current_theme = RwSignal::new(false);
 
     // The file palette: light unless the user asked for the theme on screen.
@@ -161,14 +175,6 @@ pub fn Diagram(
             }));
         });
     };
-
-    // Redrawing may replace the focused node's element, so give focus back to the node that had it.
-    Effect::new(move |_| {
-        scene.track();
-        if let Some(id) = refocus.get_untracked() {
-            browser::focus_after_paint(&id);
-        }
-    });
 
     let activate = move |target: Option<web_sys::EventTarget>| {
         let Some(cb) = on_activate else { return false };

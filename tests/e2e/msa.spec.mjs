@@ -85,6 +85,8 @@ test("failing a module takes the whole monolith down but only its dependants in 
   await view.msa.locator("#msa-service-notifications").focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/fail=notifications/);
+  // The redrawn diagram keeps the keyboard user's place.
+  await expect(view.msa.locator("#msa-service-notifications")).toBeFocused();
   expect(await view.down("microservices")).toEqual(["alerts"]);
   expect(await view.down("monolith")).toHaveLength(FEATURES);
   await expect(page.getByTestId("blast-microservices").locator("li[data-state=degraded]")).toHaveCount(2);
@@ -112,6 +114,12 @@ test("the Fail button toggles, and clicking a failed module brings it back", asy
   await expect(fail).toHaveAttribute("aria-pressed", "false");
   await expect(page).not.toHaveURL(/fail=/);
   await expect(view.mono.locator(".feature.down")).toHaveCount(0);
+  // Once the user has moved on, a redraw never pulls focus back into the diagram.
+  await fail.focus();
+  await page.keyboard.press("Enter");
+  await expect(fail).toHaveAttribute("aria-pressed", "true");
+  await expect(view.mono.locator(".feature.down")).not.toHaveCount(0);
+  await expect(fail).toBeFocused();
 });
 
 test("a deploy shows what restarts and for how long", async ({ page }) => {
