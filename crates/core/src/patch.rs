@@ -115,7 +115,7 @@ fn head(old: &Scene, new: &Scene, opts: &Options, edits: &mut Vec<Edit>) -> Opti
             continue;
         }
         let path = if i == 0 { vec![] } else { vec![i - 1] };
-        let (old_attrs, new_attrs) = (open_tag(x)?, open_tag(y)?);
+        let (set, remove) = attr_changes(x, y)?;
         let text = match i {
             1 => Some(new.title.clone()),
             2 => Some(new.desc.clone()),
@@ -123,12 +123,8 @@ fn head(old: &Scene, new: &Scene, opts: &Options, edits: &mut Vec<Edit>) -> Opti
         };
         edits.push(Edit::Attrs {
             path,
-            set: new_attrs
-                .iter()
-                .filter(|kv| !old_attrs.contains(kv))
-                .map(|(k, v)| (k.to_string(), unescape(v)))
-                .collect(),
-            remove: vec![],
+            set,
+            remove,
             text,
         });
     }
@@ -310,18 +306,7 @@ fn leaf_attrs(
     {
         return None;
     }
-    let old_markup = svg::node_markup(old, opts);
-    let (a, b) = (open_tag(&old_markup)?, open_tag(new_markup)?);
-    let set: Vec<_> = b
-        .iter()
-        .filter(|kv| !a.contains(kv))
-        .map(|(k, v)| (k.to_string(), unescape(v)))
-        .collect();
-    let remove: Vec<_> = a
-        .iter()
-        .filter(|(k, _)| !b.iter().any(|(k2, _)| k2 == k))
-        .map(|(k, _)| k.to_string())
-        .collect();
+    let (set, remove) = attr_changes(&svg::node_markup(old, opts), new_markup)?;
     let text = match (&old.kind, &new.kind) {
         (Kind::Text { text: t1, .. }, Kind::Text { text: t2, .. }) if t1 != t2 => Some(t2.clone()),
         _ => None,
@@ -332,6 +317,26 @@ fn leaf_attrs(
         remove,
         text,
     })
+}
+
+/// Attribute names and values, as [`Edit::Attrs`] sets them.
+type Attributes = Vec<(String, String)>;
+
+/// The attributes to set (new or changed, unescaped) and to remove between the first tags of
+/// two pieces of the writer's markup.
+fn attr_changes(old: &str, new: &str) -> Option<(Attributes, Vec<String>)> {
+    let (a, b) = (open_tag(old)?, open_tag(new)?);
+    let set = b
+        .iter()
+        .filter(|kv| !a.contains(kv))
+        .map(|(k, v)| (k.to_string(), unescape(v)))
+        .collect();
+    let remove = a
+        .iter()
+        .filter(|(k, _)| !b.iter().any(|(k2, _)| k2 == k))
+        .map(|(k, _)| k.to_string())
+        .collect();
+    Some((set, remove))
 }
 
 /// The attributes of the first tag of `markup` as the writer wrote them (`name="value"`,
@@ -724,22 +729,32 @@ mod tests {
             .sum()
     }
 
-    #[test]
-    fn a_slider_step_redraws_a_small_part_of_the_lanes_and_charts() {
+    /// The lanes (at the busiest minute of the outcome `minute_of` picks: before or after) and
+    /// every chart, drawn for the default scenario at peak `from` and at peak `to`.
+    fn scene_pairs(
+        from: f64,
+        to: f64,
+        minute_of: for<'o> fn(&'o crate::Outcome, &'o crate::Outcome) -> &'o crate::Outcome,
+    ) -> Vec<(Scene, Scene)> {
         use crate::{Scenario, lanes, sim::simulate};
-        let opts = Options::screen(Palette::Light);
         let mut a = Scenario::default();
-        a.traffic.peak_rps = 1_000.0;
+        a.traffic.peak_rps = from;
         let mut b = a.clone();
-        b.traffic.peak_rps = 1_200.0;
+        b.traffic.peak_rps = to;
         let (oa, ob) = (simulate(&a), simulate(&b));
-        let m = lanes::busiest_minute(&ob);
+        let m = lanes::busiest_minute(minute_of(&oa, &ob));
         let mut scenes = vec![(
             lanes::build(&a, &oa, m, None),
             lanes::build(&b, &ob, m, None),
         )];
         scenes.extend(crate::chart::Chart::ALL.map(|c| (c.draw(&a, &oa), c.draw(&b, &ob))));
-        for (old, new) in scenes {
+        scenes
+    }
+
+    #[test]
+    fn a_slider_step_redraws_a_small_part_of_the_lanes_and_charts() {
+        let opts = Options::screen(Palette::Light);
+        for (old, new) in scene_pairs(1_000.0, 1_200.0, |_, after| after) {
             let edits = diff(&old, &new, &opts).expect("patchable");
             assert!(!edits.is_empty(), "{}: the drawing changed", new.title);
             let full = write(&new, &opts).len();
@@ -754,23 +769,11 @@ mod tests {
 
     #[test]
     fn real_scenes_patch_to_the_same_drawing() {
-        use crate::{Scenario, lanes, sim::simulate};
         let opts = Options::screen(Palette::Light);
         let peaks = [40.0, 4_000.0, 5.0, 61.0, 800.0, 3.0, 20_000.0, 0.0];
         let mut patched = 0;
         for w in peaks.windows(2) {
-            let mut a = Scenario::default();
-            a.traffic.peak_rps = w[0];
-            let mut b = a.clone();
-            b.traffic.peak_rps = w[1];
-            let (oa, ob) = (simulate(&a), simulate(&b));
-            let m = lanes::busiest_minute(&oa);
-            let mut scenes = vec![(
-                lanes::build(&a, &oa, m, None),
-                lanes::build(&b, &ob, m, None),
-            )];
-            scenes.extend(crate::chart::Chart::ALL.map(|c| (c.draw(&a, &oa), c.draw(&b, &ob))));
-            for (sa, sb) in scenes {
+            for (sa, sb) in scene_pairs(w[0], w[1], |before, _| before) {
                 // Past MAX_EDITS the app rewrites the SVG instead; every other diff must patch
                 // to exactly the fresh drawing.
                 if let Some(edits) = diff(&sa, &sb, &opts) {
