@@ -54,7 +54,7 @@ pub fn rps_text(rps: f64, lang: Lang) -> String {
 #[component]
 pub fn TrafficControls() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let peak = move || ctx.get.with(|s| s.traffic.peak_rps);
+    let peak = Memo::new(move |_| ctx.get.with(|s| s.traffic.peak_rps));
     let on_slide = move |ev: leptos::ev::Event| {
         if let Ok(pos) = event_target_value(&ev).parse::<f64>() {
             ctx.update(|s| s.traffic.peak_rps = pos_to_peak(pos));
@@ -65,15 +65,16 @@ pub fn TrafficControls() -> impl IntoView {
             ctx.navigate(|s| s.traffic.pattern = p);
         }
     };
-    let patterns = move || {
-        let current = ctx.get.with(|s| s.traffic.pattern);
-        Pattern::ALL
-            .iter()
-            .map(|&p| {
-                view! { <option value=p.code() selected=p == current>{ctx.t(pattern_name(p))}</option> }
-            })
-            .collect_view()
-    };
+    // Built once: the selection follows the pattern alone (not every slider input).
+    let pattern = Memo::new(move |_| ctx.get.with(|s| s.traffic.pattern));
+    let patterns = Pattern::ALL
+        .iter()
+        .map(|&p| {
+            view! {
+                <option value=p.code() selected=move || pattern.get() == p>{move || ctx.t(pattern_name(p))}</option>
+            }
+        })
+        .collect_view();
     view! {
         <fieldset class="controls traffic-controls" data-testid="traffic-controls">
             <legend>{move || ctx.t(Text::TrafficControls)}</legend>
@@ -84,6 +85,7 @@ pub fn TrafficControls() -> impl IntoView {
                     data-testid="pattern"
                     aria-describedby="help-pattern"
                     title=move || ctx.t(Text::PatternHelp)
+                    prop:value=move || pattern.get().code()
                     on:change=on_pattern
                 >
                     {patterns}
@@ -100,14 +102,14 @@ pub fn TrafficControls() -> impl IntoView {
                         min="0"
                         max=SLIDER_STEPS
                         step="1"
-                        prop:value=move || peak_to_pos(peak())
-                        aria-valuetext=move || rps_text(peak(), ctx.lang())
+                        prop:value=move || peak_to_pos(peak.get())
+                        aria-valuetext=move || rps_text(peak.get(), ctx.lang())
                         aria-describedby="help-peak"
                         title=move || ctx.t(Text::PeakHelp)
                         on:input=on_slide
                     />
                     <output for="ctl-peak" class="readout" data-testid="peak-value">
-                        {move || rps_text(peak(), ctx.lang())}
+                        {move || rps_text(peak.get(), ctx.lang())}
                     </output>
                 </div>
                 <small id="help-peak" class="help">{move || ctx.t(Text::PeakHelp)}</small>
@@ -119,7 +121,7 @@ pub fn TrafficControls() -> impl IntoView {
                 unit=Text::UnitRps
                 range=limits::PEAK_RPS
                 step=1.0
-                get=Signal::derive(peak)
+                get=Signal::from(peak)
                 set=move |v: f64| ctx.update(|s| s.traffic.peak_rps = v)
                 hide_label=true
             />
@@ -203,6 +205,9 @@ pub fn NumberField(
     hide_label: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
+    // `get` usually reads one field of the whole scenario, so it re-runs on every change of
+    // any control; the memo keeps the field (and its formatting) from being redone then.
+    let value = Memo::new(move |_| get.get());
     let (error, set_error) = signal(None::<String>);
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
@@ -235,7 +240,7 @@ pub fn NumberField(
                     inputmode="decimal"
                     autocomplete="off"
                     data-testid=id
-                    prop:value=move || format_plain(get.get())
+                    prop:value=move || format_plain(value.get())
                     aria-describedby=described
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     title=move || ctx.t(help)

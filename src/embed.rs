@@ -114,7 +114,7 @@ pub fn setup(ctx: ScenarioCtx, base: Scenario) {
 #[component]
 pub fn EmbedBar() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let href = move || format!("?{}", ctx.get.with(Scenario::app_query));
+    let href = move || format!("?{}", ctx.settled.with(Scenario::app_query));
     view! {
         <div class="embed-bar" data-testid="embed-bar">
             <a
@@ -169,8 +169,9 @@ pub fn EmbedButton() -> impl IntoView {
     let quiz = RwSignal::new(false);
     let (copied, set_copied) = signal(None::<bool>);
 
+    // The dialog's links follow the settled scenario (what the URL says), not every input.
     let embedded = move || {
-        let mut s = ctx.get.get();
+        let mut s = ctx.settled.get();
         s.present = Present {
             embed: true,
             lock: if fixed.get() {
@@ -202,10 +203,11 @@ pub fn EmbedButton() -> impl IntoView {
         format!(
             "{}?{}",
             browser::page_base(),
-            ctx.get.with(Scenario::app_query)
+            ctx.settled.with(Scenario::app_query)
         )
     };
     let open = move |_| {
+        ctx.flush();
         set_copied.set(None);
         browser::show_modal(DIALOG_ID);
     };

@@ -28,6 +28,13 @@ pub struct ScenarioCtx {
     pub lang_memo: Memo<Lang>,
     /// True between the browser's `beforeprint` and `afterprint`.
     pub printing: RwSignal<bool>,
+    /// The scenario as the URL last wrote it: it follows `get` once the controls have been
+    /// still for a moment (and at once on `navigate` or `flush`). Links that carry the whole
+    /// query (the view tabs, the embed dialog) read this, so a slider drag does not serialise
+    /// the query for each of them on every input.
+    pub settled: RwSignal<Scenario>,
+    /// The debounce timer that writes the URL and `settled`.
+    pending_url: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl ScenarioCtx {
@@ -53,7 +60,26 @@ impl ScenarioCtx {
         let mut next = self.get.get_untracked();
         f(&mut next);
         browser::push_query(&next.to_query());
+        self.settled.set(next.clone());
         self.set.set(next);
+    }
+
+    /// Writes the URL and `settled` now if a change is still waiting for its debounce timer
+    /// (before the current URL is copied or shown).
+    pub fn flush(&self) {
+        if let Some(h) = self.pending_url.get_value() {
+            h.clear();
+            self.pending_url.set_value(None);
+            self.settle();
+        }
+    }
+
+    fn settle(&self) {
+        let now = self.get.get_untracked();
+        browser::replace_query(&now.to_query());
+        if self.settled.with_untracked(|s| *s != now) {
+            self.settled.set(now);
+        }
     }
 }
 
@@ -91,6 +117,8 @@ pub fn App() -> impl IntoView {
         palette,
         lang_memo: Memo::new(move |_| scenario.with(|s| s.lang)),
         printing,
+        settled: RwSignal::new(scenario.get_untracked()),
+        pending_url: StoredValue::new(None),
     };
     provide_context(ctx);
     // Embed mode, locks and hidden controls (nothing for a normal page).
@@ -115,19 +143,21 @@ pub fn App() -> impl IntoView {
 
     // Keep the URL in step with the state. Writing it is debounced: a slider sends dozens of
     // changes a second, and browsers throttle (and warn about) rapid history updates.
-    let pending_url = StoredValue::new(None::<TimeoutHandle>);
     // The query itself is only written out when the timer fires, not on every input.
     Effect::new(move |_| {
         scenario.track();
-        if let Some(h) = pending_url.get_value() {
+        if let Some(h) = ctx.pending_url.get_value() {
             h.clear();
         }
         let h = set_timeout_with_handle(
-            move || browser::replace_query(&scenario.with_untracked(Scenario::to_query)),
+            move || {
+                ctx.pending_url.set_value(None);
+                ctx.settle();
+            },
             std::time::Duration::from_millis(150),
         )
         .ok();
-        pending_url.set_value(h);
+        ctx.pending_url.set_value(h);
     });
     // The document language and the remembered choices follow only what they depend on.
     let lang_theme = Memo::new(move |_| scenario.with(|s| (s.lang, s.theme)));
@@ -176,43 +206,46 @@ fn Header(
     let ctx = expect_context::<ScenarioCtx>();
     let (share_status, set_share_status) = signal(None::<Result<(), String>>);
     let share = move |_| {
+        ctx.flush();
         let url = browser::current_url();
         let shown = url.clone();
         browser::copy_text(&url, move |ok| {
             set_share_status.set(Some(if ok { Ok(()) } else { Err(shown) }));
         });
     };
-    let tabs = move || {
-        let current = ctx.get.with(|s| s.view);
-        View::ALL
-            .into_iter()
-            .map(|v| {
-                let href = ctx.get.with(|s| {
+    // The tabs are built once; a slider input changes none of them (their links follow the
+    // settled scenario, the current tab only the view).
+    let current = Memo::new(move |_| ctx.get.with(|s| s.view));
+    let tabs = View::ALL
+        .into_iter()
+        .map(|v| {
+            let href = move || {
+                ctx.settled.with(|s| {
                     let mut next = s.clone();
                     next.view = v;
                     format!("?{}", next.to_query())
-                });
-                let go = move |ev: leptos::ev::MouseEvent| {
-                    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                        return; // let the browser open a new tab or window
-                    }
-                    ev.prevent_default();
-                    ctx.navigate(|s| s.view = v);
-                };
-                view! {
-                    <a
-                        href=href
-                        class="tab"
-                        data-testid=format!("tab-{}", v.code())
-                        aria-current=(v == current).then_some("page")
-                        on:click=go
-                    >
-                        {ctx.t(view_name(v))}
-                    </a>
+                })
+            };
+            let go = move |ev: leptos::ev::MouseEvent| {
+                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                    return; // let the browser open a new tab or window
                 }
-            })
-            .collect_view()
-    };
+                ev.prevent_default();
+                ctx.navigate(|s| s.view = v);
+            };
+            view! {
+                <a
+                    href=href
+                    class="tab"
+                    data-testid=format!("tab-{}", v.code())
+                    aria-current=move || (v == current.get()).then_some("page")
+                    on:click=go
+                >
+                    {move || ctx.t(view_name(v))}
+                </a>
+            }
+        })
+        .collect_view();
     let toggle_lang = move |_| ctx.set.update(|s| s.lang = s.lang.other());
     let set_theme = move |ev: leptos::ev::Event| {
         let code = event_target_value(&ev);
@@ -220,22 +253,20 @@ fn Header(
             ctx.set.update(|s| s.theme = theme);
         }
     };
-    let theme_options = move || {
-        let current = ctx.get.with(|s| s.theme);
-        Theme::ALL
+    let theme = Memo::new(move |_| ctx.get.with(|s| s.theme));
+    let theme_options = Theme::ALL
             .into_iter()
-            .map(|theme| {
-                let label = match theme {
+            .map(|t| {
+                let label = match t {
                     Theme::System => Text::ThemeSystem,
                     Theme::Light => Text::ThemeLight,
                     Theme::Dark => Text::ThemeDark,
                 };
                 view! {
-                    <option value=theme.code() selected=theme == current>{ctx.t(label)}</option>
+                    <option value=t.code() selected=move || theme.get() == t>{move || ctx.t(label)}</option>
                 }
             })
-            .collect_view()
-    };
+            .collect_view();
     view! {
         <header class="app-bar">
             <div class="brand">
@@ -288,7 +319,7 @@ fn Header(
                 </button>
                 <label class="theme-select">
                     <span>{move || ctx.t(Text::ThemeLabel)}</span>
-                    <select data-testid="theme" on:change=set_theme>{theme_options}</select>
+                    <select data-testid="theme" prop:value=move || theme.get().code() on:change=set_theme>{theme_options}</select>
                 </label>
                 <button
                     type="button"

@@ -223,28 +223,39 @@ fn Announcer(
     let ctx = expect_context::<ScenarioCtx>();
     let (text, set_text) = signal(String::new());
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        let summary = outcome.with(|o| {
+    // The summary is only written when the timer fires: a drag restarts the timer per input.
+    let summary = move || {
+        outcome.with_untracked(|o| {
             let s = ctx.get.get_untracked();
             let lang = s.lang;
             let vm = o.model(ModelKind::VmAuto);
             let faas = o.model(ModelKind::Faas);
             format!(
                 "{} {}. {}: {} · {}: {}",
-                ctx.t(Text::Announce),
+                Text::Announce.get(lang),
                 rps_text(s.traffic.peak_rps, lang),
                 ModelKind::VmAuto.label().get(lang),
                 vm.month.max_instances,
                 ModelKind::Faas.label().get(lang),
                 money(faas.month.cost_usd, s.currency, s.krw_per_usd),
             )
-        });
+        })
+    };
+    Effect::new(move |_| {
+        outcome.track();
         if let Some(h) = pending.get_value() {
             h.clear();
         }
         let h =
-            set_timeout_with_handle(move || set_text.set(summary), Duration::from_millis(800)).ok();
+            set_timeout_with_handle(move || set_text.set(summary()), Duration::from_millis(800))
+                .ok();
         pending.set_value(h);
+    });
+    // Leaving the view stops a summary that is still waiting.
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
     });
     view! { <p class="visually-hidden" aria-live="polite" data-testid="announcer">{text}</p> }
 }
@@ -497,13 +508,14 @@ fn ModelSettings() -> impl IntoView {
                       id: &'static str,
                       label: Text,
                       help: Text| {
+        let on = Memo::new(move |_| ctx.get.with(get));
         view! {
             <div class="control check">
                 <input
                     id=id
                     type="checkbox"
                     data-testid=id
-                    prop:checked=move || ctx.get.with(get)
+                    prop:checked=move || on.get()
                     aria-describedby=format!("{id}-help")
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);

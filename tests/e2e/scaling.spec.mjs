@@ -231,3 +231,40 @@ test("a chart below the fold catches up when the drag pauses, and shows the curr
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
   await expect.poll(() => drawing(page, "traffic-diagram")).toEqual(chart);
 });
+
+test("after a drag the view tabs link to the dragged scenario; the header is not rebuilt on the way", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en&pat=steady&peak=50");
+  const tab = page.getByTestId("tab-msa");
+  // Everything the header and the pattern picker do during the drag, as mutation records.
+  await page.evaluate(() => {
+    window.__changes = [];
+    const watch = new MutationObserver((records) => {
+      for (const r of records) {
+        // The closed Embed dialog's plain link follows the settled scenario too.
+        if (r.target.parentElement?.closest("dialog") || r.target.closest?.("dialog")) continue;
+        window.__changes.push(`${r.target.nodeName} ${r.type} ${r.attributeName ?? ""}`.trim());
+      }
+    });
+    for (const el of [document.querySelector(".app-bar"), document.querySelector("#ctl-pattern")]) {
+      watch.observe(el, { subtree: true, attributes: true, childList: true, characterData: true });
+    }
+  });
+  await s.slider.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press("PageUp");
+  await expect(page).toHaveURL(/[?&]peak=(?!50\b)\d+/);
+  const peak = new URL(page.url()).searchParams.get("peak");
+  await expect(tab).toHaveAttribute("href", new RegExp(`[?&]peak=${peak}(&|$)`));
+  await expect(tab).toHaveAttribute("href", /[?&]view=msa(&|$)/);
+  // The header and the pattern list hold still while the peak moves: only the tabs' links
+  // change (once the drag pauses); nothing is re-rendered or re-announced on each input.
+  const changes = await page.evaluate(() => window.__changes);
+  expect(changes.length).toBeGreaterThan(0);
+  expect(changes.filter((c) => c !== "A attributes href")).toEqual([]);
+  await expect(page.getByTestId("pattern")).toHaveValue("steady");
+  // Following the link (as a middle click would) opens the other view at the dragged traffic.
+  const shown = await page.getByTestId("peak-value").textContent();
+  await page.goto(new URL(await tab.getAttribute("href"), page.url()).href);
+  await expect(page.getByTestId("view-msa")).toBeVisible();
+  await expect(page.getByTestId("peak-value")).toHaveText(shown);
+});
