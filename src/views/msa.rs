@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use skyscale_core::money::{format, format_number};
-use skyscale_core::msa::{self, ArchOutcome, Feature, MsaOutcome};
+use skyscale_core::msa::{self, Feature, MsaOutcome};
 use skyscale_core::msa_scene::{self, FeatureState, feature_states, fill};
 use skyscale_core::scenario::{Module, limits};
 use skyscale_core::{Lang, Text};
@@ -90,9 +90,11 @@ fn toggle_deploy(ctx: ScenarioCtx, m: Module) {
 #[component]
 fn ModuleActions() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
+    // Only a failure or deploy (or the language) redraws the rows, not a traffic change.
+    let acted = Memo::new(move |_| ctx.get.with(|s| (s.msa.fail, s.msa.deploy)));
     let rows = move || {
         let lang = ctx.lang();
-        let (fail, deploy) = ctx.get.with(|s| (s.msa.fail, s.msa.deploy));
+        let (fail, deploy) = acted.get();
         msa_scene::ROWS
             .into_iter()
             .map(|m| {
@@ -160,7 +162,7 @@ fn ModuleActions() -> impl IntoView {
                 type="button"
                 class="btn-secondary"
                 data-testid="msa-reset"
-                disabled=move || ctx.get.with(|s| s.msa.fail.is_none() && s.msa.deploy.is_none())
+                disabled=move || acted.get() == (None, None)
                 on:click=reset
             >
                 {move || ctx.t(Text::MsaReset)}
@@ -170,10 +172,14 @@ fn ModuleActions() -> impl IntoView {
 }
 
 /// The features list of one architecture, with icon and state in words.
-fn feature_list(a: &ArchOutcome, lang: Lang, testid: &'static str) -> impl IntoView + use<> {
-    let items = feature_states(a)
-        .into_iter()
-        .map(|(f, st)| {
+fn feature_list(
+    states: &[(Feature, FeatureState)],
+    lang: Lang,
+    testid: &'static str,
+) -> impl IntoView + use<> {
+    let items = states
+        .iter()
+        .map(|&(f, st)| {
             view! {
                 <li class=format!("feature {}", st.code()) data-feature=f.code() data-state=st.code()>
                     <span class="feature-icon" aria-hidden="true">{st.icon()}</span>
@@ -192,16 +198,31 @@ fn BlastRadius(
     outcome: Memo<MsaOutcome>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
+    // A live region: it is redrawn (and announced) only when what it says changes, not on
+    // every slider input.
+    let failed = Memo::new(move |_| {
+        let m = ctx.get.with(|s| s.msa.fail)?;
+        Some((
+            m,
+            outcome.with(|o| {
+                (
+                    feature_states(&o.monolith),
+                    feature_states(&o.microservices),
+                )
+            }),
+        ))
+    });
     let body = move || {
         let lang = ctx.lang();
-        let Some(m) = ctx.get.with(|s| s.msa.fail) else {
+        failed.with(|f| {
+        let Some((m, (mono, msa))) = f else {
             return view! { <p class="hint" data-testid="blast-summary">{ctx.t(Text::MsaBlastNone)}</p> }
                 .into_any();
         };
-        outcome.with(|o| {
-            let count = |a: &ArchOutcome| {
-                feature_states(a)
-                    .iter()
+        let m = *m;
+        {
+            let count = |a: &[(Feature, FeatureState)]| {
+                a.iter()
                     .filter(|(_, st)| *st == FeatureState::Down)
                     .count()
                     .to_string()
@@ -210,8 +231,8 @@ fn BlastRadius(
                 Text::MsaBlastSummary.get(lang),
                 &[
                     ("module", m.label(lang).into()),
-                    ("m", count(&o.monolith)),
-                    ("s", count(&o.microservices)),
+                    ("m", count(mono)),
+                    ("s", count(msa)),
                     ("t", Feature::ALL.len().to_string()),
                 ],
             );
@@ -220,15 +241,16 @@ fn BlastRadius(
                 <div class="two-cols">
                     <div>
                         <h4>{Text::Monolith.get(lang)}</h4>
-                        {feature_list(&o.monolith, lang, "blast-monolith")}
+                        {feature_list(mono, lang, "blast-monolith")}
                     </div>
                     <div>
                         <h4>{Text::Microservices.get(lang)}</h4>
-                        {feature_list(&o.microservices, lang, "blast-microservices")}
+                        {feature_list(msa, lang, "blast-microservices")}
                     </div>
                 </div>
             }
             .into_any()
+        }
         })
     };
     view! {
@@ -246,12 +268,11 @@ fn DeployPanel(
     outcome: Memo<MsaOutcome>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let body = move || {
+    // The two sentences as a memo: the live region changes only when they do.
+    let said = Memo::new(move |_| {
         let lang = ctx.lang();
-        let Some(m) = ctx.get.with(|s| s.msa.deploy) else {
-            return view! { <p class="hint">{ctx.t(Text::MsaDeployNone)}</p> }.into_any();
-        };
-        outcome.with(|o| {
+        let m = ctx.get.with(|s| s.msa.deploy)?;
+        Some(outcome.with(|o| {
             let t = Feature::ALL.len().to_string();
             let mono = o.monolith.deploy.as_ref().map(|d| {
                 fill(
@@ -287,14 +308,18 @@ fn DeployPanel(
                     ],
                 )
             });
-            view! {
-                <ul class="deploy-list">
-                    <li data-testid="deploy-monolith"><span aria-hidden="true">"↻ "</span>{mono}</li>
-                    <li data-testid="deploy-microservices"><span aria-hidden="true">"↻ "</span>{ms}</li>
-                </ul>
-            }
-            .into_any()
-        })
+            (mono, ms)
+        }))
+    });
+    let body = move || match said.get() {
+        None => view! { <p class="hint">{ctx.t(Text::MsaDeployNone)}</p> }.into_any(),
+        Some((mono, ms)) => view! {
+            <ul class="deploy-list">
+                <li data-testid="deploy-monolith"><span aria-hidden="true">"↻ "</span>{mono}</li>
+                <li data-testid="deploy-microservices"><span aria-hidden="true">"↻ "</span>{ms}</li>
+            </ul>
+        }
+        .into_any(),
     };
     view! {
         <section class="panel deploy" data-testid="deploy-panel" aria-live="polite" aria-labelledby="deploy-heading">

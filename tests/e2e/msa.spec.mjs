@@ -175,3 +175,26 @@ for (const [w, h] of [[1280, 900], [390, 844]]) {
     });
   }
 }
+
+test("dragging traffic with a module failed does not re-announce the blast radius or rebuild the buttons", async ({ page }) => {
+  const m = new MsaPage(page);
+  await m.open("lang=en&fail=trips");
+  await expect(page.getByTestId("blast-summary")).toContainText(/./);
+  const downBefore = await m.down("microservices");
+  // The blast radius is a polite live region: any change in it is read out again.
+  await page.evaluate(() => {
+    window.__changes = [];
+    const watch = new MutationObserver((records) => {
+      for (const r of records) window.__changes.push(`${r.target.parentElement?.closest("[data-testid]")?.dataset.testid} ${r.type}`);
+    });
+    for (const id of ["blast-radius", "msa-actions"]) {
+      watch.observe(document.querySelector(`[data-testid=${id}]`), { subtree: true, attributes: true, childList: true, characterData: true });
+    }
+  });
+  const before = await page.getByTestId("peak-value").textContent();
+  await page.getByTestId("peak-slider").focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("PageUp");
+  await expect(page.getByTestId("peak-value")).not.toHaveText(before);
+  expect(await page.evaluate(() => window.__changes)).toEqual([]);
+  expect(await m.down("microservices")).toEqual(downBefore);
+});
