@@ -215,12 +215,11 @@ fn BlastRadius(
     let body = move || {
         let lang = ctx.lang();
         failed.with(|f| {
-        let Some((m, (mono, msa))) = f else {
-            return view! { <p class="hint" data-testid="blast-summary">{ctx.t(Text::MsaBlastNone)}</p> }
-                .into_any();
-        };
-        let m = *m;
-        {
+            let Some((m, (mono, msa))) = f else {
+                return view! { <p class="hint" data-testid="blast-summary">{ctx.t(Text::MsaBlastNone)}</p> }
+                    .into_any();
+            };
+            let m = *m;
             let count = |a: &[(Feature, FeatureState)]| {
                 a.iter()
                     .filter(|(_, st)| *st == FeatureState::Down)
@@ -250,7 +249,6 @@ fn BlastRadius(
                 </div>
             }
             .into_any()
-        }
         })
     };
     view! {
