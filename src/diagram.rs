@@ -23,6 +23,54 @@ const VIEW_MARGIN_PX: u32 = 64;
 /// How long after the last change an off-screen diagram redraws.
 const CATCH_UP_MS: u64 = 150;
 
+/// Whether the element `node` will hold is on screen (within [`VIEW_MARGIN_PX`] of the
+/// viewport); `true` until the browser first says otherwise. The observer disconnects when the
+/// owner is disposed.
+pub fn on_screen<E>(node: NodeRef<E>) -> RwSignal<bool>
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let visible = RwSignal::new(true);
+    let watch = StoredValue::new_local(None::<browser::VisibilityWatch>);
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            let w = browser::watch_visibility(el.unchecked_ref(), VIEW_MARGIN_PX, move |on| {
+                visible.set(on)
+            });
+            watch.set_value(w);
+        }
+    });
+    visible
+}
+
+/// A memo of `compute` for a panel that may be scrolled out of view: on screen (or while
+/// printing) it follows every change; off screen it keeps what it showed while the controls
+/// move and catches up once they pause (when [`ScenarioCtx::settled`] reaches the scenario),
+/// so a slider drag pays nothing for text below the fold. Coming into view brings it up to
+/// date at once.
+pub fn on_screen_memo<T>(
+    visible: RwSignal<bool>,
+    compute: impl Fn() -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let ctx = expect_context::<ScenarioCtx>();
+    Memo::new(move |prev: Option<&T>| match prev {
+        Some(shown)
+            if !visible.get()
+                && !ctx.printing.get()
+                && ctx
+                    .settled
+                    .with(|settled| ctx.get.with(|now| settled != now)) =>
+        {
+            shown.clone()
+        }
+        _ => compute(),
+    })
+}
+
 /// A scene on screen, with "Export SVG".
 #[component]
 pub fn Diagram(
@@ -47,20 +95,12 @@ pub fn Diagram(
     // a drag pays only for what the student can see.
     let figure = NodeRef::<leptos::html::Figure>::new();
     let drawn = StoredValue::new(None::<(Scene, Palette)>);
-    let visible = RwSignal::new(true);
+    let visible = on_screen(figure);
     // The interactive node that was last activated (focus returns to it after a redraw).
     let (refocus, set_refocus) = signal(None::<String>);
     // Set when an off-screen diagram's pending redraw is due.
     let due = RwSignal::new(false);
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    let watch = StoredValue::new_local(None::<browser::VisibilityWatch>);
-    Effect::new(move |_| {
-        if let Some(el) = figure.get() {
-            let w = browser::watch_visibility(&el, VIEW_MARGIN_PX, move |on| visible.set(on));
-            watch.set_value(w);
-        }
-    });
-    // (The observer disconnects when `watch` is disposed with the diagram.)
     on_cleanup(move || {
         if let Some(h) = pending.try_get_value().flatten() {
             h.clear();

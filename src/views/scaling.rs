@@ -15,7 +15,7 @@ use skyscale_core::{Text, catalog, lanes, math};
 
 use crate::ScenarioCtx;
 use crate::controls::{NumberField, TrafficControls, rps_text};
-use crate::diagram::Diagram;
+use crate::diagram::{Diagram, on_screen, on_screen_memo};
 
 const MINUTES: usize = 1440;
 /// Playback tick; at 1× a day takes 20 s: 1,440 minutes / 20 s = 72 minutes per second.
@@ -269,7 +269,9 @@ fn MonthBill(
     let ctx = expect_context::<ScenarioCtx>();
     // The table's text as one memo; the rows themselves are built once and only their cells'
     // text changes on a slider input (no rows re-created, no table re-laid out from scratch).
-    let bill = Memo::new(move |_| {
+    // Below the fold while the lanes are watched: it catches up when a drag pauses.
+    let section = NodeRef::<leptos::html::Section>::new();
+    let bill = on_screen_memo(on_screen(section), move || {
         let (cur, rate, lang) = ctx.get.with(|s| (s.currency, s.krw_per_usd, s.lang));
         outcome.with(|o| bill_rows(o, cur, rate, lang))
     });
@@ -308,7 +310,7 @@ fn MonthBill(
         }
     };
     view! {
-        <section class="panel month" data-testid="month-bill" aria-labelledby="month-heading">
+        <section class="panel month" data-testid="month-bill" aria-labelledby="month-heading" node_ref=section>
             <div class="panel-head">
                 <h3 id="month-heading">{move || ctx.t(Text::MonthTitle)}</h3>
                 <label class="inline">
@@ -413,62 +415,67 @@ fn ShowMath(
     outcome: Memo<Outcome>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    // The formulas are only worked out while the panel is open (not on every slider input).
+    // The formulas are only worked out while the panel is open (not on every slider input),
+    // and, when it is scrolled out of view, once a drag pauses.
     let (open, set_open) = signal(false);
-    let body = move || {
+    let panel = NodeRef::<leptos::html::Details>::new();
+    let blocks = on_screen_memo(on_screen(panel), move || {
         if !open.get() && !ctx.printing.get() {
             return None;
         }
         let s = ctx.get.get();
         let lang = s.lang;
         let granularity = s.faas.granularity_ms as f64;
-        outcome
-            .with(|o| {
-                let mut blocks: Vec<_> = ModelKind::ALL
-                    .iter()
-                    .map(|&k| {
-                        let m = o.model(k);
-                        let lines = if m.not_runnable.is_empty() {
-                            math::model(m, granularity, lang)
-                        } else {
-                            m.not_runnable.iter().map(|r| r.message(lang)).collect()
-                        };
-                        let mut lines = lines;
-                        lines.extend(math::conversion(
-                            m.month.cost_usd,
-                            s.currency,
-                            s.krw_per_usd,
-                            lang,
-                        ));
-                        (k.label().get(lang), k.code(), lines)
-                    })
-                    .collect();
-                let mut saas = math::saas(o.saas.seats, o.saas.usd_per_seat_month, lang);
-                saas.extend(math::conversion(
-                    o.saas.month_usd,
-                    s.currency,
-                    s.krw_per_usd,
-                    lang,
-                ));
-                blocks.push((Text::ModelSaas.get(lang), "saas", saas));
-                blocks
-                    .into_iter()
-                    .map(|(name, code, lines)| {
-                        view! {
-                            <div class="math-block" data-testid=format!("math-{code}")>
-                                <h4>{name}</h4>
-                                <pre>{lines.join("\n")}</pre>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            })
-            .into()
+        let with_conversion = |mut lines: Vec<String>, usd: f64| {
+            lines.extend(math::conversion(usd, s.currency, s.krw_per_usd, lang));
+            lines.join("\n")
+        };
+        outcome.with(|o| {
+            let mut blocks: Vec<_> = ModelKind::ALL
+                .iter()
+                .map(|&k| {
+                    let m = o.model(k);
+                    let lines = if m.not_runnable.is_empty() {
+                        math::model(m, granularity, lang)
+                    } else {
+                        m.not_runnable.iter().map(|r| r.message(lang)).collect()
+                    };
+                    (
+                        k.label().get(lang),
+                        k.code(),
+                        with_conversion(lines, m.month.cost_usd),
+                    )
+                })
+                .collect();
+            let saas = math::saas(o.saas.seats, o.saas.usd_per_seat_month, lang);
+            blocks.push((
+                Text::ModelSaas.get(lang),
+                "saas",
+                with_conversion(saas, o.saas.month_usd),
+            ));
+            Some(blocks)
+        })
+    });
+    let body = move || {
+        blocks.get().map(|blocks| {
+            blocks
+                .into_iter()
+                .map(|(name, code, text)| {
+                    view! {
+                        <div class="math-block" data-testid=format!("math-{code}")>
+                            <h4>{name}</h4>
+                            <pre>{text}</pre>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
     };
     view! {
         <details
             class="panel math print-open"
             data-testid="show-math"
+            node_ref=panel
             on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 let is_open = ev

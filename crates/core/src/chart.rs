@@ -249,7 +249,9 @@ mod tests {
             } => vec![*x, *y, *width, *height],
             Kind::Circle { cx, cy, r, .. } => vec![*cx, *cy, *r],
             Kind::Line { x1, y1, x2, y2, .. } => vec![*x1, *y1, *x2, *y2],
-            Kind::Path { points, .. } => points.iter().flat_map(|(x, y)| [*x, *y]).collect(),
+            Kind::Path { points, .. } | Kind::Stamp { at: points, .. } => {
+                points.iter().flat_map(|(x, y)| [*x, *y]).collect()
+            }
             Kind::Text { x, y, size, .. } => vec![*x, *y, *size],
             Kind::Group { .. } => Vec::new(),
         }

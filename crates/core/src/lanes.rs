@@ -10,7 +10,7 @@
 use crate::i18n::{Lang, Text};
 use crate::money::{format as money, format_number as num};
 use crate::scenario::Scenario;
-use crate::scene::{Anchor, Node, Role, Scene, Stroke};
+use crate::scene::{Anchor, Node, Role, Scene, Shape, Stroke};
 use crate::sim::{ModelKind, Outcome};
 
 const WIDTH: f64 = 1000.0;
@@ -189,8 +189,9 @@ fn lane(
 
     let total = booting + serving + draining;
     let scale = icon_scale(total.ceil());
-    let icons = |n: f64| (n / scale).round() as usize;
-    let (n_serving, n_booting, n_draining) = (icons(serving), icons(booting), icons(draining));
+    let n_icons = |n: f64| (n / scale).round() as usize;
+    let (n_serving, n_booting, n_draining) =
+        (n_icons(serving), n_icons(booting), n_icons(draining));
     let n_cold = ((cold / scale).ceil() as usize).min(n_booting + n_serving);
     let mut k = 0usize;
     let icon_pos = |k: usize| {
@@ -201,34 +202,31 @@ fn lane(
             icons_y + row as f64 * (ICON + ICON_GAP),
         )
     };
-    let mut icon_nodes = Vec::new();
+    // One stamp per state (and one for the cold marks), always all four, so a redraw only
+    // changes their `d`.
+    let mut cells: [Vec<(f64, f64)>; 3] = Default::default();
     for (count, state) in [(n_serving, 0), (n_booting, 1), (n_draining, 2)] {
         for _ in 0..count {
             if k >= MAX_ICONS {
                 break;
             }
-            let (ix, iy) = icon_pos(k);
-            icon_nodes.push(icon(state, ix, iy));
+            cells[state].push(icon_pos(k));
             k += 1;
         }
     }
+    let mut icon_nodes: Vec<Node> = cells
+        .into_iter()
+        .enumerate()
+        .map(|(state, at)| icons(state as u8, at))
+        .collect();
     // Cold starts: a triangle on the newest instances (the starting ones, then serving).
     let first_new = n_serving;
-    for j in 0..n_cold {
-        let idx = if n_booting > 0 { first_new + j } else { j };
-        if idx >= k {
-            break;
-        }
-        let (ix, iy) = icon_pos(idx);
-        icon_nodes.push(Node::polygon(
-            vec![
-                (ix + ICON - 7.0, iy - 3.0),
-                (ix + ICON + 3.0, iy - 3.0),
-                (ix + ICON + 3.0, iy + 7.0),
-            ],
-            Role::Accent,
-        ));
-    }
+    let cold_at = (0..n_cold)
+        .map(|j| if n_booting > 0 { first_new + j } else { j })
+        .take_while(|&idx| idx < k)
+        .map(icon_pos)
+        .collect();
+    icon_nodes.push(cold_marks(cold_at));
     nodes.push(Node::group(icon_nodes).class("icons"));
 
     let one = total.round() == 1.0;
@@ -408,30 +406,55 @@ fn lane(
         ))
 }
 
-/// An instance icon; `state` 0 = serving/busy, 1 = starting, 2 = draining/idle.
-fn icon(state: u8, x: f64, y: f64) -> Node {
+/// Instance icons of one state at the top-left corners `at`; `state` 0 = serving/busy,
+/// 1 = starting, 2 = draining/idle. The shape, not only the colour, tells the state.
+fn icons(state: u8, at: Vec<(f64, f64)>) -> Node {
+    let square = |inset: f64| Shape::Rect {
+        width: ICON - 2.0 * inset,
+        height: ICON - 2.0 * inset,
+        radius: 3.0,
+    };
+    let shifted = |d: f64| at.iter().map(|&(x, y)| (x + d, y + d)).collect::<Vec<_>>();
     match state {
-        0 => Node::rect(x, y, ICON, ICON, Role::You)
-            .radius(3.0)
-            .class("i-serving"),
-        1 => Node::rect(x + 1.0, y + 1.0, ICON - 2.0, ICON - 2.0, Role::None)
-            .radius(3.0)
+        0 => Node::stamp(at, square(0.0), Role::You).class("i-serving"),
+        1 => Node::stamp(shifted(1.0), square(1.0), Role::None)
             .stroke(Stroke::dashed(Role::You, 1.6, "3 2"))
             .class("i-booting"),
-        _ => Node::group(vec![
-            Node::rect(x + 0.75, y + 0.75, ICON - 1.5, ICON - 1.5, Role::None)
-                .radius(3.0)
-                .stroke(Stroke::solid(Role::ProviderLine, 1.5)),
-            Node::rect(
-                x + 0.75,
-                y + ICON / 2.0,
-                ICON - 1.5,
-                ICON / 2.0 - 0.75,
-                Role::ProviderLine,
-            ),
-        ])
-        .class("i-draining"),
+        _ => {
+            let lower_half = at
+                .iter()
+                .map(|&(x, y)| (x + 0.75, y + ICON / 2.0))
+                .collect();
+            Node::group(vec![
+                Node::stamp(shifted(0.75), square(0.75), Role::None)
+                    .stroke(Stroke::solid(Role::ProviderLine, 1.5)),
+                Node::stamp(
+                    lower_half,
+                    Shape::Rect {
+                        width: ICON - 1.5,
+                        height: ICON / 2.0 - 0.75,
+                        radius: 0.0,
+                    },
+                    Role::ProviderLine,
+                ),
+            ])
+            .class("i-draining")
+        }
     }
+}
+
+/// The cold-start mark: a triangle on the top-right corner of each icon at `at`.
+fn cold_marks(at: Vec<(f64, f64)>) -> Node {
+    Node::stamp(
+        at,
+        Shape::Polygon(vec![
+            (ICON - 7.0, -3.0),
+            (ICON + 3.0, -3.0),
+            (ICON + 3.0, 7.0),
+        ]),
+        Role::Accent,
+    )
+    .class("i-cold")
 }
 
 fn legend(lang: Lang, y: f64) -> Node {
@@ -457,7 +480,7 @@ fn legend(lang: Lang, y: f64) -> Node {
         ),
     ];
     for (state, label) in items {
-        nodes.push(icon(state, x, y - 12.0));
+        nodes.push(icons(state, vec![(x, y - 12.0)]));
         nodes.push(Node::text(
             x + ICON + 6.0,
             y + 1.0,
@@ -467,10 +490,8 @@ fn legend(lang: Lang, y: f64) -> Node {
         ));
         x += ICON + 22.0 + crate::chart::backend::text_width(&label, 12.0);
     }
-    nodes.push(Node::polygon(
-        vec![(x, y - 12.0), (x + 10.0, y - 12.0), (x + 10.0, y - 2.0)],
-        Role::Accent,
-    ));
+    // The mark's triangle starts `ICON - 7` right of and 3 above the point it is stamped at.
+    nodes.push(cold_marks(vec![(x - (ICON - 7.0), y - 9.0)]));
     nodes.push(Node::text(
         x + 16.0,
         y + 1.0,

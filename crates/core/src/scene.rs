@@ -122,6 +122,15 @@ pub enum Kind {
         fill: Role,
         stroke: Option<Stroke>,
     },
+    /// One `shape` stamped at each of `at` (its origin), drawn as a single `<path>`: a lane's
+    /// dozens of instance icons of one state are one element to write, diff, lay out and paint,
+    /// and a redraw changes its `d` instead of inserting and removing elements.
+    Stamp {
+        at: Vec<(f64, f64)>,
+        shape: Shape,
+        fill: Role,
+        stroke: Option<Stroke>,
+    },
     Text {
         x: f64,
         y: f64,
@@ -131,6 +140,20 @@ pub enum Kind {
         anchor: Anchor,
         fill: Role,
     },
+}
+
+/// What a [`Kind::Stamp`] repeats, relative to each of its points.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A `width` × `height` rectangle with its top-left corner at the point, corners rounded
+    /// by `radius`.
+    Rect {
+        width: f64,
+        height: f64,
+        radius: f64,
+    },
+    /// A closed polygon through these offsets from the point.
+    Polygon(Vec<(f64, f64)>),
 }
 
 impl Node {
@@ -201,6 +224,16 @@ impl Node {
         })
     }
 
+    /// `shape` stamped at every point of `at`, filled with `fill` (one `<path>`).
+    pub fn stamp(at: Vec<(f64, f64)>, shape: Shape, fill: Role) -> Node {
+        Node::new(Kind::Stamp {
+            at,
+            shape,
+            fill,
+            stroke: None,
+        })
+    }
+
     /// Text at (`x`, `y`) (baseline), `size` px, regular weight, left-aligned, in `fill`.
     pub fn text(x: f64, y: f64, text: impl Into<String>, size: f64, fill: Role) -> Node {
         Node::new(Kind::Text {
@@ -238,12 +271,13 @@ impl Node {
         self
     }
 
-    /// Sets the outline of a rect, circle or path; other kinds ignore it.
+    /// Sets the outline of a rect, circle, path or stamp; other kinds ignore it.
     pub fn stroke(mut self, new: Stroke) -> Node {
         match &mut self.kind {
-            Kind::Rect { stroke, .. } | Kind::Circle { stroke, .. } | Kind::Path { stroke, .. } => {
-                *stroke = Some(new)
-            }
+            Kind::Rect { stroke, .. }
+            | Kind::Circle { stroke, .. }
+            | Kind::Path { stroke, .. }
+            | Kind::Stamp { stroke, .. } => *stroke = Some(new),
             Kind::Line { stroke, .. } => *stroke = new,
             Kind::Group { .. } | Kind::Text { .. } => {}
         }

@@ -18,7 +18,7 @@
 
 use std::fmt::Write as _;
 
-use crate::scene::{Anchor, Kind, Node, Role, Scene, Stroke};
+use crate::scene::{Anchor, Kind, Node, Role, Scene, Shape, Stroke};
 
 /// Fonts listed on every picture: Korean-capable families first so Hangul renders wherever the
 /// file is opened (Noto on Linux/Android, Apple SD Gothic Neo on macOS/iOS, Malgun Gothic on
@@ -189,7 +189,7 @@ fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
         Kind::Rect { .. } => "rect",
         Kind::Circle { .. } => "circle",
         Kind::Line { .. } => "line",
-        Kind::Path { .. } => "path",
+        Kind::Path { .. } | Kind::Stamp { .. } => "path",
         Kind::Text { .. } => "text",
     };
     out.push('<');
@@ -288,6 +288,19 @@ fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
                 out.push_str(" stroke-linejoin=\"round\"");
             }
         }
+        Kind::Stamp {
+            at,
+            shape,
+            fill,
+            stroke,
+        } => {
+            out.push_str(" d=\"");
+            for &(x, y) in at {
+                write_stamp(out, shape, x, y);
+            }
+            out.push('"');
+            paint(out, p, *fill, *stroke);
+        }
         Kind::Text {
             x,
             y,
@@ -344,6 +357,48 @@ fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
         }
     }
     let _ = writeln!(out, "</{tag}>");
+}
+
+/// One copy of `shape` at (`x`, `y`) as path data: an absolute move, then relative segments
+/// (short, and the same text wherever the copy lands but for the move).
+fn write_stamp(out: &mut String, shape: &Shape, x: f64, y: f64) {
+    match shape {
+        Shape::Rect {
+            width,
+            height,
+            radius,
+        } => {
+            let (w, h) = (width.max(0.0), height.max(0.0));
+            let r = radius.clamp(0.0, w.min(h) / 2.0);
+            let (iw, ih) = (w - 2.0 * r, h - 2.0 * r);
+            let _ = write!(out, "M{} {}h{}", N(x + r), N(y), N(iw));
+            if r > 0.0 {
+                // Quarter circles, clockwise from the top edge.
+                let r = N(r);
+                let _ = write!(
+                    out,
+                    "a{r} {r} 0 0 1 {r} {r}v{}a{r} {r} 0 0 1 -{r} {r}h{}a{r} {r} 0 0 1 -{r} -{r}v{}a{r} {r} 0 0 1 {r} -{r}z",
+                    N(ih),
+                    N(-iw),
+                    N(-ih)
+                );
+            } else {
+                let _ = write!(out, "v{}h{}z", N(ih), N(-iw));
+            }
+        }
+        Shape::Polygon(points) => {
+            for (i, (dx, dy)) in points.iter().enumerate() {
+                let _ = write!(
+                    out,
+                    "{}{} {}",
+                    if i == 0 { "M" } else { "L" },
+                    N(x + dx),
+                    N(y + dy)
+                );
+            }
+            out.push('z');
+        }
+    }
 }
 
 fn paint(out: &mut String, p: Palette, fill: Role, stroke: Option<Stroke>) {
