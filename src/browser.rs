@@ -221,15 +221,16 @@ pub fn patch_svg(figure: &web_sys::Element, edits: &[Edit]) -> bool {
 }
 
 /// Sets an SVG element's own text, keeping a `<title>` child (the writer puts it first).
+///
+/// The text node itself gets the new value: the browser then re-shapes that text in place,
+/// where `textContent` would replace the node and rebuild its layout object (a slider input
+/// changes some forty lane texts, and this is most of what they cost).
 fn set_own_text(el: &web_sys::Element, text: &str) {
-    if el.first_element_child().is_none() {
-        el.set_text_content(Some(text));
-        return;
-    }
     match el.last_child() {
         Some(node) if node.node_type() == web_sys::Node::TEXT_NODE => {
             node.set_node_value(Some(text));
         }
+        _ if el.first_element_child().is_none() => el.set_text_content(Some(text)),
         _ => {
             let _ = el.append_with_str_1(text);
         }
