@@ -31,13 +31,18 @@ where
     E: leptos::tachys::html::element::ElementType,
     E::Output: JsCast + Clone + 'static,
 {
+    watch_on_screen(Box::new(move || {
+        node.get().map(|el| el.unchecked_into::<web_sys::Element>())
+    }))
+}
+
+/// [`on_screen`]'s body, once for every kind of element.
+fn watch_on_screen(element: Box<dyn Fn() -> Option<web_sys::Element>>) -> RwSignal<bool> {
     let visible = RwSignal::new(true);
     let watch = StoredValue::new_local(None::<browser::VisibilityWatch>);
     Effect::new(move |_| {
-        if let Some(el) = node.get() {
-            let w = browser::watch_visibility(el.unchecked_ref(), VIEW_MARGIN_PX, move |on| {
-                visible.set(on)
-            });
+        if let Some(el) = element() {
+            let w = browser::watch_visibility(&el, VIEW_MARGIN_PX, move |on| visible.set(on));
             watch.set_value(w);
         }
     });

@@ -415,67 +415,62 @@ fn ShowMath(
     outcome: Memo<Outcome>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    // The formulas are only worked out while the panel is open (not on every slider input),
-    // and, when it is scrolled out of view, once a drag pauses.
+    // The formulas are only worked out while the panel is open (not on every slider input).
     let (open, set_open) = signal(false);
-    let panel = NodeRef::<leptos::html::Details>::new();
-    let blocks = on_screen_memo(on_screen(panel), move || {
+    let body = move || {
         if !open.get() && !ctx.printing.get() {
             return None;
         }
         let s = ctx.get.get();
         let lang = s.lang;
         let granularity = s.faas.granularity_ms as f64;
-        let with_conversion = |mut lines: Vec<String>, usd: f64| {
-            lines.extend(math::conversion(usd, s.currency, s.krw_per_usd, lang));
-            lines.join("\n")
-        };
-        outcome.with(|o| {
-            let mut blocks: Vec<_> = ModelKind::ALL
-                .iter()
-                .map(|&k| {
-                    let m = o.model(k);
-                    let lines = if m.not_runnable.is_empty() {
-                        math::model(m, granularity, lang)
-                    } else {
-                        m.not_runnable.iter().map(|r| r.message(lang)).collect()
-                    };
-                    (
-                        k.label().get(lang),
-                        k.code(),
-                        with_conversion(lines, m.month.cost_usd),
-                    )
-                })
-                .collect();
-            let saas = math::saas(o.saas.seats, o.saas.usd_per_seat_month, lang);
-            blocks.push((
-                Text::ModelSaas.get(lang),
-                "saas",
-                with_conversion(saas, o.saas.month_usd),
-            ));
-            Some(blocks)
-        })
-    });
-    let body = move || {
-        blocks.get().map(|blocks| {
-            blocks
-                .into_iter()
-                .map(|(name, code, text)| {
-                    view! {
-                        <div class="math-block" data-testid=format!("math-{code}")>
-                            <h4>{name}</h4>
-                            <pre>{text}</pre>
-                        </div>
-                    }
-                })
-                .collect_view()
-        })
+        outcome
+            .with(|o| {
+                let mut blocks: Vec<_> = ModelKind::ALL
+                    .iter()
+                    .map(|&k| {
+                        let m = o.model(k);
+                        let lines = if m.not_runnable.is_empty() {
+                            math::model(m, granularity, lang)
+                        } else {
+                            m.not_runnable.iter().map(|r| r.message(lang)).collect()
+                        };
+                        let mut lines = lines;
+                        lines.extend(math::conversion(
+                            m.month.cost_usd,
+                            s.currency,
+                            s.krw_per_usd,
+                            lang,
+                        ));
+                        (k.label().get(lang), k.code(), lines)
+                    })
+                    .collect();
+                let mut saas = math::saas(o.saas.seats, o.saas.usd_per_seat_month, lang);
+                saas.extend(math::conversion(
+                    o.saas.month_usd,
+                    s.currency,
+                    s.krw_per_usd,
+                    lang,
+                ));
+                blocks.push((Text::ModelSaas.get(lang), "saas", saas));
+                blocks
+                    .into_iter()
+                    .map(|(name, code, lines)| {
+                        view! {
+                            <div class="math-block" data-testid=format!("math-{code}")>
+                                <h4>{name}</h4>
+                                <pre>{lines.join("\n")}</pre>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            })
+            .into()
     };
     view! {
         <details
             class="panel math print-open"
             data-testid="show-math"
-            node_ref=panel
             on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 let is_open = ev

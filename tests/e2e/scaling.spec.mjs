@@ -268,3 +268,41 @@ test("after a drag the view tabs link to the dragged scenario; the header is not
   await expect(page.getByTestId("view-msa")).toBeVisible();
   await expect(page.getByTestId("peak-value")).toHaveText(shown);
 });
+
+test("the month table below the fold holds still during a drag and catches up when it pauses; on screen it follows every input", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const s = new ScalingPage(page);
+  await s.open("lang=en&pat=steady&peak=50");
+  const table = page.getByTestId("month-bill");
+  await expect(table).not.toBeInViewport();
+  const before = await s.faasBill();
+  // Ten inputs, one per frame (a drag): the table is not touched while they come in.
+  const drag = (from) =>
+    page.evaluate(async (from) => {
+      const table = document.querySelector("[data-testid=month-bill]");
+      const slider = document.querySelector("[data-testid=peak-slider]");
+      let records = 0;
+      const watch = new MutationObserver((r) => (records += r.length));
+      watch.observe(table, { subtree: true, attributes: true, childList: true, characterData: true });
+      for (let i = 1; i <= 10; i++) {
+        slider.value = String(from + i * 25);
+        slider.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      watch.disconnect();
+      return records;
+    }, from);
+  expect(await drag(300)).toBe(0);
+  // Once the drag pauses it shows the dragged scenario: the same bill a fresh load shows.
+  await expect.poll(() => s.faasBill()).toBeGreaterThan(before);
+  await expect(page).toHaveURL(/[?&]peak=(?!50\b)\d+/);
+  const caughtUp = await page.getByTestId("month-faas").textContent();
+  const fresh = await page.context().newPage();
+  await fresh.goto(page.url());
+  await expect(fresh.getByTestId("month-faas")).toHaveText(caughtUp);
+  await fresh.close();
+  // Scrolled into view, it changes with each input, in the frame of the input.
+  await table.scrollIntoViewIfNeeded();
+  await expect(table).toBeInViewport();
+  expect(await drag(600)).toBeGreaterThan(0);
+});

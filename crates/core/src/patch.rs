@@ -280,6 +280,14 @@ fn node(old: &Node, new: &Node, opts: &Options, path: &mut Vec<usize>, edits: &m
         children(a, b, offset, opts, path, edits);
         return;
     }
+    // Most of a slider input's changes are a text's words alone (a lane's count or bill):
+    // no markup to write and compare for those.
+    if old.meta == new.meta
+        && let Some(text) = only_text_changed(&old.kind, &new.kind)
+    {
+        edits.push(Edit::text(path, text));
+        return;
+    }
     let markup = svg::node_markup(new, opts);
     if let Some(edit) = leaf_attrs(old, new, &markup, opts, path) {
         edits.push(edit);
@@ -289,6 +297,37 @@ fn node(old: &Node, new: &Node, opts: &Options, path: &mut Vec<usize>, edits: &m
         path: path.clone(),
         markup,
     });
+}
+
+/// The new text when two texts differ in their words and nothing else.
+fn only_text_changed<'a>(old: &Kind, new: &'a Kind) -> Option<&'a str> {
+    match (old, new) {
+        (
+            Kind::Text {
+                x,
+                y,
+                text: t1,
+                size,
+                bold,
+                anchor,
+                fill,
+            },
+            Kind::Text {
+                x: x2,
+                y: y2,
+                text: t2,
+                size: size2,
+                bold: bold2,
+                anchor: anchor2,
+                fill: fill2,
+            },
+        ) if (x, y, size, bold, anchor, fill) == (x2, y2, size2, bold2, anchor2, fill2)
+            && t1 != t2 =>
+        {
+            Some(t2)
+        }
+        _ => None,
+    }
 }
 
 /// For two leaves drawn as the same element (same tag, same `<title>`), the attribute and text
