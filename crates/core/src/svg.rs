@@ -270,18 +270,7 @@ fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
             stroke,
         } => {
             out.push_str(" d=\"");
-            for (i, (x, y)) in points.iter().enumerate() {
-                let _ = write!(
-                    out,
-                    "{}{} {}",
-                    if i == 0 { "M" } else { " L" },
-                    N(*x),
-                    N(*y)
-                );
-            }
-            if *closed {
-                out.push_str(" Z");
-            }
+            write_points(out, points.iter().copied(), *closed);
             out.push('"');
             paint(out, p, *fill, *stroke);
             if stroke.is_some() {
@@ -387,17 +376,18 @@ fn write_stamp(out: &mut String, shape: &Shape, x: f64, y: f64) {
             }
         }
         Shape::Polygon(points) => {
-            for (i, (dx, dy)) in points.iter().enumerate() {
-                let _ = write!(
-                    out,
-                    "{}{} {}",
-                    if i == 0 { "M" } else { "L" },
-                    N(x + dx),
-                    N(y + dy)
-                );
-            }
-            out.push('z');
+            write_points(out, points.iter().map(|(dx, dy)| (x + dx, y + dy)), true);
         }
+    }
+}
+
+/// Path data through `points` (a move, then lines), closed with `Z` when `closed`.
+fn write_points(out: &mut String, points: impl Iterator<Item = (f64, f64)>, closed: bool) {
+    for (i, (x, y)) in points.enumerate() {
+        let _ = write!(out, "{}{} {}", if i == 0 { "M" } else { " L" }, N(x), N(y));
+    }
+    if closed {
+        out.push_str(" Z");
     }
 }
 
