@@ -21,6 +21,16 @@ pub const MAX_RHO: f64 = 0.99;
 /// Erlang C: the probability an arrival has to wait, for `c` servers offered `a` Erlangs
 /// (`a = λ / μ`). 1 when `a ≥ c`; 0 for no load.
 pub fn erlang_c(c: u32, a: f64) -> f64 {
+    erlang_c_above(c, a, 0.0)
+}
+
+/// Erlang C where it exceeds `floor`, and 0 as soon as the recursion proves it cannot.
+///
+/// Erlang B falls with every server added, and `C = c·B / (c − a(1 − B)) ≤ c·B / (c − a)`, so
+/// once `c·B(k) / (c − a) ≤ floor` at some `k ≤ c` the remaining servers cannot lift C above
+/// `floor`. A wait quantile only needs C above its tail share; under light load this stops after
+/// a few servers instead of running through all 32 on-premises cores every simulated minute.
+fn erlang_c_above(c: u32, a: f64, floor: f64) -> f64 {
     if !(a.is_finite() && a > 0.0) {
         return 0.0;
     }
@@ -31,12 +41,16 @@ pub fn erlang_c(c: u32, a: f64) -> f64 {
     }
     // Erlang B by its stable recursion, in reciprocal form: 1/B(k) = 1 + (k/a)·1/B(k−1),
     // every term positive (no cancellation) and one multiply-add per server instead of a
-    // division (this runs every simulated minute for every fleet; on-premises has 32 cores). A
-    // reciprocal that overflows means B → 0, which is the right limit.
+    // division. A reciprocal that overflows means B → 0, which is the right limit.
+    // `floor` 0 makes `stop` infinite: the full recursion.
+    let stop = cf / ((cf - a) * floor);
     let inv_a = 1.0 / a;
     let mut inv_b = 1.0;
     for k in 1..=c {
         inv_b = 1.0 + f64::from(k) * inv_a * inv_b;
+        if inv_b > stop {
+            return 0.0;
+        }
     }
     let b = 1.0 / inv_b;
     let p = cf * b / (cf - a * (1.0 - b));
@@ -84,7 +98,8 @@ pub fn wait_p50_p95_ms(c: u32, arrivals_per_s: f64, service_ms: f64) -> (f64, f6
     let mu = 1000.0 / service_ms;
     let cap = f64::from(c) * mu;
     let lambda = arrivals_per_s.min(cap * MAX_RHO);
-    let pw = erlang_c(c, lambda / mu);
+    // Both quantiles are 0 unless more than 5% of arrivals wait.
+    let pw = erlang_c_above(c, lambda / mu, 1.0 - 0.95);
     let q = |tail: f64| {
         if pw <= tail {
             0.0
@@ -151,7 +166,20 @@ mod tests {
             let (a, b) = wait_p50_p95_ms(c, l, s);
             prop_assert!(a.is_finite() && b.is_finite() && a <= b);
             prop_assert_eq!(b, wait_quantile_ms(c, l, s, 0.95));
+            prop_assert_eq!(a, wait_quantile_ms(c, l, s, 0.5));
             prop_assert!(m.is_finite() && m >= 0.0);
+        }
+
+        #[test]
+        fn stopping_early_only_skips_what_cannot_wait(c in 1u32..64, rho in 0.0f64..1.0, floor in 0.0f64..0.6) {
+            let a = rho * f64::from(c);
+            let exact = erlang_c(c, a);
+            let early = erlang_c_above(c, a, floor);
+            if exact > floor {
+                prop_assert_eq!(early, exact);
+            } else {
+                prop_assert!(early == exact || early == 0.0, "{early} vs {exact}");
+            }
         }
 
         #[test]

@@ -207,8 +207,10 @@ pub struct Series {
 }
 
 impl Series {
-    fn with_capacity(n: usize) -> Series {
-        let v = || Vec::with_capacity(n);
+    /// `n` steps of zeros, written by index: in the size-optimised wasm an indexed store is
+    /// inlined where a `push` stays a call, and the simulator writes eleven values a minute.
+    fn zeroed(n: usize) -> Series {
+        let v = || vec![0.0; n];
         Series {
             booting: v(),
             serving: v(),
@@ -696,7 +698,7 @@ fn add_weighted(into: &mut Totals, day: &Totals, weight: f64) {
 /// Steps one fleet through a day.
 fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
     let n = rps.len();
-    let mut out = Series::with_capacity(n);
+    let mut out = Series::zeroed(n);
     // Whole steps from launch decision (end of a step) to the step in which it first serves,
     // and the share of that first step it serves for.
     let start_s = fin(f.start_s);
@@ -769,16 +771,16 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
         idle_min += idle;
         cost += active * f.usd_per_min_active + idle * f.usd_per_min_idle;
 
-        out.booting.push(booting + joining * (1.0 - first_share));
-        out.serving.push(serving_now);
-        out.draining.push(draining);
-        out.capacity_rps.push(cap);
-        out.served_rps.push(served);
-        out.dropped_rps.push(dropped);
-        out.utilisation.push(util);
-        out.p50_ms.push(fin(p50));
-        out.p95_ms.push(fin(p95));
-        out.cost_usd.push(fin(cost));
+        out.booting[t] = booting + joining * (1.0 - first_share);
+        out.serving[t] = serving_now;
+        out.draining[t] = draining;
+        out.capacity_rps[t] = cap;
+        out.served_rps[t] = served;
+        out.dropped_rps[t] = dropped;
+        out.utilisation[t] = util;
+        out.p50_ms[t] = fin(p50);
+        out.p95_ms[t] = fin(p95);
+        out.cost_usd[t] = fin(cost);
         totals.requests += demand * STEP_S;
         totals.served += served * STEP_S;
         totals.dropped += dropped * STEP_S;
@@ -850,7 +852,7 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
             arriving[t + delay] += launched;
             totals.cold_starts += launched;
         }
-        out.cold_starts.push(launched);
+        out.cold_starts[t] = launched;
     }
     totals.cost_usd = fin(cost);
     let (p50, p95) = weighted_percentiles(&mut lat);
@@ -950,7 +952,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
     let mut peak: Option<(Series, Totals)> = None;
     for (_, day, weight) in days {
         let n = day.rps.len();
-        let mut out = Series::with_capacity(n);
+        let mut out = Series::zeroed(n);
         let mut totals = Totals::default();
         let mut used_hist: Vec<f64> = vec![0.0; warm_steps];
         let detail = peak.is_none();
@@ -1000,20 +1002,20 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
             day_gbs_pc += gbs * pc_share;
             day_gbs_od += gbs * (1.0 - pc_share);
 
-            out.booting.push(cold.min(envs));
-            out.serving.push(envs - cold.min(envs));
-            out.draining.push((warm - envs).max(0.0));
-            out.cold_starts.push(cold);
-            out.capacity_rps.push(if runnable && duration_s > 0.0 {
+            out.booting[t] = cold.min(envs);
+            out.serving[t] = envs - cold.min(envs);
+            out.draining[t] = (warm - envs).max(0.0);
+            out.cold_starts[t] = cold;
+            out.capacity_rps[t] = if runnable && duration_s > 0.0 {
                 quota / duration_s
             } else {
                 0.0
-            });
-            out.served_rps.push(served);
-            out.dropped_rps.push(dropped);
-            out.utilisation.push(conc / quota);
-            out.p50_ms.push(fin(p50));
-            out.p95_ms.push(fin(p95));
+            };
+            out.served_rps[t] = served;
+            out.dropped_rps[t] = dropped;
+            out.utilisation[t] = conc / quota;
+            out.p50_ms[t] = fin(p50);
+            out.p95_ms[t] = fin(p95);
             totals.requests += demand * STEP_S;
             totals.served += requests;
             totals.dropped += dropped * STEP_S;
@@ -1074,31 +1076,30 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
     let pc_per_min = pc_config / (traffic::DAYS_PER_MONTH * 1440.0);
     let pc_rate = rates.faas_provisioned_duration_usd_per_gb_s;
     let mut cost = 0.0;
-    let steps: Vec<(f64, f64, f64)> = {
-        let gbs_per_req = gb_s_per_request;
-        series
-            .served_rps
-            .iter()
-            .zip(series.utilisation.iter())
-            .map(|(&served, &util)| {
-                let r = served * STEP_S;
-                let conc = util * quota;
-                let pc_share = if conc > 0.0 {
-                    provisioned.min(conc) / conc
-                } else {
-                    0.0
-                };
-                (
-                    r,
-                    r * gbs_per_req * (1.0 - pc_share),
-                    r * gbs_per_req * pc_share,
-                )
-            })
-            .collect()
-    };
-    for (r, od, pc) in steps {
-        cost += r * req_rate + od * gbs_rate + pc * pc_rate + pc_per_min;
-        series.cost_usd.push(fin(cost));
+    let Series {
+        served_rps,
+        utilisation,
+        cost_usd,
+        ..
+    } = &mut series;
+    for ((&served, &util), slot) in served_rps
+        .iter()
+        .zip(utilisation.iter())
+        .zip(cost_usd.iter_mut())
+    {
+        let r = served * STEP_S;
+        let conc = util * quota;
+        let pc_share = if conc > 0.0 {
+            provisioned.min(conc) / conc
+        } else {
+            0.0
+        };
+        let gbs = r * gb_s_per_request;
+        cost += r * req_rate
+            + gbs * (1.0 - pc_share) * gbs_rate
+            + gbs * pc_share * pc_rate
+            + pc_per_min;
+        *slot = fin(cost);
     }
     day_totals.cost_usd = fin(cost);
     ModelOutcome {
