@@ -236,6 +236,8 @@ fn lane(
         (false, false) => Text::LaneInstances,
         (false, true) => Text::LaneInstance,
     };
+    // Each line below is its own `<text>`: one `<text>` of `<tspan>` lines per lane was measured
+    // slower on a slider input (Blink re-shapes the whole block when any line changes).
     let mut y = icons_y + ICON_ROWS as f64 * (ICON + ICON_GAP) + 14.0;
     let count_line = format!("{} {}", num(total.round(), 0), unit.get(lang));
     nodes.push(
