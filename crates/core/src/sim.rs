@@ -942,6 +942,14 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
     let gb_s_per_request = billed_ms.gb_seconds;
     let quota = f64::from(f.quota.max(1));
     let provisioned = f64::from(f.provisioned).min(quota);
+    // The share of `conc` busy environments that are provisioned (they bill at that rate).
+    let pc_share = |conc: f64| {
+        if conc > 0.0 {
+            provisioned.min(conc) / conc
+        } else {
+            0.0
+        }
+    };
     let cold_ms = cold_start_ms(f.runtime);
     let warm_steps = f.warm_min.max(1) as usize;
     // Two front doors: the API gateway and the invoke.
@@ -993,11 +1001,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
                 p95 = base_ms + if cold_frac > 0.05 { cold_ms } else { 0.0 };
             }
             // Invocations on provisioned environments bill at the provisioned duration rate.
-            let pc_share = if conc > 0.0 {
-                provisioned.min(conc) / conc
-            } else {
-                0.0
-            };
+            let pc_share = pc_share(conc);
             let gbs = requests * gb_s_per_request;
             day_gbs_pc += gbs * pc_share;
             day_gbs_od += gbs * (1.0 - pc_share);
@@ -1088,12 +1092,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
         .zip(cost_usd.iter_mut())
     {
         let r = served * STEP_S;
-        let conc = util * quota;
-        let pc_share = if conc > 0.0 {
-            provisioned.min(conc) / conc
-        } else {
-            0.0
-        };
+        let pc_share = pc_share(util * quota);
         let gbs = r * gb_s_per_request;
         cost += r * req_rate
             + gbs * (1.0 - pc_share) * gbs_rate
