@@ -1250,6 +1250,25 @@ mod tests {
         // The day's curve ends at a thirtieth of the month.
         let last = *f.series.cost_usd.last().unwrap();
         assert!((last * 30.0 - f.month.cost_usd).abs() < 1e-6);
+        // With 2 provisioned environments and ~5 busy at noon, part of the duration bills at
+        // the provisioned rate, and the curve still ends at a thirtieth of the bill.
+        let o = run("pat=steady&peak=50&dur=100&mem=512&pc=2");
+        let f = o.model(ModelKind::Faas);
+        let Bill::Faas {
+            on_demand,
+            provisioned_duration_usd,
+            ..
+        } = &f.bill
+        else {
+            panic!("a FaaS bill")
+        };
+        assert!(*provisioned_duration_usd > 0.0 && on_demand.compute_usd > 0.0);
+        let last = *f.series.cost_usd.last().unwrap();
+        assert!(
+            (last * 30.0 - f.month.cost_usd).abs() < 1e-6,
+            "{last} × 30 vs {}",
+            f.month.cost_usd
+        );
     }
 
     #[test]
