@@ -153,10 +153,32 @@ pub fn focus_after_paint(id: &str) {
     let _ = w.request_animation_frame(cb.unchecked_ref());
 }
 
+/// The elements of one drawing that earlier patches found, by path, with the text node that
+/// holds each one's own text. A slider input edits the same thirty-odd lane elements again and
+/// again; walking to each through `children().item(i)` from the root costs several calls into
+/// the browser per level, while a found element costs none. Entries hold only while the
+/// drawing keeps its structure: [`patch_svg`] forgets them all on any edit that adds, removes
+/// or replaces elements, and the caller on a whole rewrite ([`Found::forget`]).
+#[derive(Default)]
+pub struct Found {
+    by_path: Vec<(Vec<usize>, web_sys::Element, Option<web_sys::Node>)>,
+}
+
+impl Found {
+    /// Forgets every element (the drawing was rewritten or changed shape).
+    pub fn forget(&mut self) {
+        self.by_path.clear();
+    }
+
+    fn index(&self, path: &[usize]) -> Option<usize> {
+        self.by_path.iter().position(|(p, ..)| p == path)
+    }
+}
+
 /// Redraws the `<svg>` inside `figure` in place with `edits` (see `skyscale_core::patch`).
 /// Returns false when the drawing on screen does not have the shape the edits expect; the
-/// caller then rewrites the whole SVG.
-pub fn patch_svg(figure: &web_sys::Element, edits: &[Edit]) -> bool {
+/// caller then rewrites the whole SVG (and forgets `found`).
+pub fn patch_svg(figure: &web_sys::Element, edits: &[Edit], found: &mut Found) -> bool {
     let Some(svg) = figure.first_element_child() else {
         return false;
     };
@@ -165,6 +187,9 @@ pub fn patch_svg(figure: &web_sys::Element, edits: &[Edit]) -> bool {
     // Each path is found when its edit runs (earlier edits move later indices, as the core
     // planned); a drawing that is not the one the edits expect stops here and is redrawn whole.
     for edit in edits {
+        if !matches!(edit, Edit::Attrs { .. }) {
+            found.forget();
+        }
         match edit {
             // The writer ends an element with a newline; edits leave it out so whitespace nodes
             // never pile up between elements.
@@ -204,7 +229,15 @@ pub fn patch_svg(figure: &web_sys::Element, edits: &[Edit]) -> bool {
                 remove,
                 text,
             } => {
-                let Some(el) = at(path) else { return false };
+                let k = match found.index(path) {
+                    Some(k) => k,
+                    None => {
+                        let Some(el) = at(path) else { return false };
+                        found.by_path.push((path.clone(), el, None));
+                        found.by_path.len() - 1
+                    }
+                };
+                let (_, el, text_node) = &mut found.by_path[k];
                 for name in remove {
                     let _ = el.remove_attribute(name);
                 }
@@ -212,7 +245,7 @@ pub fn patch_svg(figure: &web_sys::Element, edits: &[Edit]) -> bool {
                     let _ = el.set_attribute(name, value);
                 }
                 if let Some(text) = text {
-                    set_own_text(&el, text);
+                    set_own_text(el, text_node, text);
                 }
             }
         }
@@ -220,15 +253,21 @@ pub fn patch_svg(figure: &web_sys::Element, edits: &[Edit]) -> bool {
     true
 }
 
-/// Sets an SVG element's own text, keeping a `<title>` child (the writer puts it first).
+/// Sets an SVG element's own text, keeping a `<title>` child (the writer puts it first);
+/// `node` remembers the text node that holds it.
 ///
 /// The text node itself gets the new value: the browser then re-shapes that text in place,
 /// where `textContent` would replace the node and rebuild its layout object (a slider input
 /// changes some forty lane texts, and this is most of what they cost).
-fn set_own_text(el: &web_sys::Element, text: &str) {
+fn set_own_text(el: &web_sys::Element, node: &mut Option<web_sys::Node>, text: &str) {
+    if let Some(n) = node {
+        n.set_node_value(Some(text));
+        return;
+    }
     match el.last_child() {
-        Some(node) if node.node_type() == web_sys::Node::TEXT_NODE => {
-            node.set_node_value(Some(text));
+        Some(last) if last.node_type() == web_sys::Node::TEXT_NODE => {
+            last.set_node_value(Some(text));
+            *node = Some(last);
         }
         _ if el.first_element_child().is_none() => el.set_text_content(Some(text)),
         _ => {

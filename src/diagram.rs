@@ -100,6 +100,8 @@ pub fn Diagram(
     // a drag pays only for what the student can see.
     let figure = NodeRef::<leptos::html::Figure>::new();
     let drawn = StoredValue::new(None::<(Scene, Palette)>);
+    // The drawing's elements that patches have already found (see `browser::Found`).
+    let found = StoredValue::new_local(browser::Found::default());
     let visible = on_screen(figure);
     // The interactive node that was last activated (focus returns to it after a redraw).
     let (refocus, set_refocus) = signal(None::<String>);
@@ -146,8 +148,14 @@ pub fn Diagram(
                 Some((old, p)) if *p == palette => patch::diff(old, new, &opts),
                 _ => None,
             });
-            if !edits.is_some_and(|e| browser::patch_svg(&el, &e)) {
+            let patched = edits.is_some_and(|e| {
+                found
+                    .try_update_value(|f| browser::patch_svg(&el, &e, f))
+                    .unwrap_or(false)
+            });
+            if !patched {
                 el.set_inner_html(&svg::write(new, &opts));
+                found.update_value(browser::Found::forget);
             }
             drawn.set_value(Some((new.clone(), palette)));
         });

@@ -39,3 +39,36 @@ fn msa_compare() -> skyscale_core::msa::MsaOutcome {
 fn breakeven_default() -> skyscale_core::breakeven::Breakeven {
     skyscale_core::breakeven::breakeven(divan::black_box(&Scenario::default()))
 }
+
+/// One slider input on the scaling view, as the app does it: the day and month for the new
+/// peak, the lanes at the busiest minute, and the edits from the lanes drawn before.
+#[divan::bench]
+fn slider_input(bencher: divan::Bencher) {
+    use skyscale_core::{lanes, patch, svg};
+    let (a, _) = Scenario::from_query("peak=97");
+    let (b, _) = Scenario::from_query("peak=131");
+    let opts = svg::Options::screen(svg::Palette::Light);
+    let oa = simulate(&a);
+    let drawn = lanes::build(&a, &oa, lanes::busiest_minute(&oa), None);
+    bencher.bench(|| {
+        let o = simulate(divan::black_box(&b));
+        let scene = lanes::build(&b, &o, lanes::busiest_minute(&o), None);
+        patch::diff(&drawn, &scene, &opts)
+    });
+}
+
+/// The lanes' share of [`slider_input`]: the scene and its edits, the outcome given.
+#[divan::bench]
+fn slider_lanes_only(bencher: divan::Bencher) {
+    use skyscale_core::{lanes, patch, svg};
+    let (a, _) = Scenario::from_query("peak=97");
+    let (b, _) = Scenario::from_query("peak=131");
+    let opts = svg::Options::screen(svg::Palette::Light);
+    let oa = simulate(&a);
+    let ob = simulate(&b);
+    let drawn = lanes::build(&a, &oa, lanes::busiest_minute(&oa), None);
+    bencher.bench(|| {
+        let scene = lanes::build(&b, &ob, lanes::busiest_minute(&ob), None);
+        patch::diff(&drawn, &scene, &opts)
+    });
+}
