@@ -40,16 +40,22 @@ fn breakeven_default() -> skyscale_core::breakeven::Breakeven {
     skyscale_core::breakeven::breakeven(divan::black_box(&Scenario::default()))
 }
 
+/// The lanes as drawn at 97 req/s, and the scenario a slider input moves them to (131 req/s).
+fn lanes_drawn() -> (skyscale_core::Scene, Scenario, skyscale_core::svg::Options) {
+    use skyscale_core::{lanes, svg};
+    let (a, _) = Scenario::from_query("peak=97");
+    let (b, _) = Scenario::from_query("peak=131");
+    let oa = simulate(&a);
+    let drawn = lanes::build(&a, &oa, lanes::busiest_minute(&oa), None);
+    (drawn, b, svg::Options::screen(svg::Palette::Light))
+}
+
 /// One slider input on the scaling view, as the app does it: the day and month for the new
 /// peak, the lanes at the busiest minute, and the edits from the lanes drawn before.
 #[divan::bench]
 fn slider_input(bencher: divan::Bencher) {
-    use skyscale_core::{lanes, patch, svg};
-    let (a, _) = Scenario::from_query("peak=97");
-    let (b, _) = Scenario::from_query("peak=131");
-    let opts = svg::Options::screen(svg::Palette::Light);
-    let oa = simulate(&a);
-    let drawn = lanes::build(&a, &oa, lanes::busiest_minute(&oa), None);
+    use skyscale_core::{lanes, patch};
+    let (drawn, b, opts) = lanes_drawn();
     bencher.bench(|| {
         let o = simulate(divan::black_box(&b));
         let scene = lanes::build(&b, &o, lanes::busiest_minute(&o), None);
@@ -60,13 +66,9 @@ fn slider_input(bencher: divan::Bencher) {
 /// The lanes' share of [`slider_input`]: the scene and its edits, the outcome given.
 #[divan::bench]
 fn slider_lanes_only(bencher: divan::Bencher) {
-    use skyscale_core::{lanes, patch, svg};
-    let (a, _) = Scenario::from_query("peak=97");
-    let (b, _) = Scenario::from_query("peak=131");
-    let opts = svg::Options::screen(svg::Palette::Light);
-    let oa = simulate(&a);
+    use skyscale_core::{lanes, patch};
+    let (drawn, b, opts) = lanes_drawn();
     let ob = simulate(&b);
-    let drawn = lanes::build(&a, &oa, lanes::busiest_minute(&oa), None);
     bencher.bench(|| {
         let scene = lanes::build(&b, &ob, lanes::busiest_minute(&ob), None);
         patch::diff(&drawn, &scene, &opts)
