@@ -723,7 +723,8 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
     let mut cost = 0.0;
     let mut totals = Totals::default();
     let (mut active_min, mut idle_min) = (0.0, 0.0);
-    let mut lat: Vec<(f64, f64, f64)> = Vec::with_capacity(n);
+    // Each minute's latency and weight, written by index like the series.
+    let mut lat = vec![(0.0, 0.0, 0.0); if detail { n } else { 0 }];
     for (t, &demand) in rps.iter().enumerate() {
         let demand = fin(demand);
         // Instances launched earlier come into service now.
@@ -786,7 +787,7 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
         totals.dropped += dropped * STEP_S;
         totals.max_instances = totals.max_instances.max(running);
         if detail {
-            lat.push((p50, p95, served * STEP_S));
+            lat[t] = (p50, p95, served * STEP_S);
         }
 
         // Scaling decision at the end of the minute.
@@ -964,7 +965,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
         let mut totals = Totals::default();
         let mut used_hist: Vec<f64> = vec![0.0; warm_steps];
         let detail = peak.is_none();
-        let mut lat = Vec::with_capacity(if detail { n } else { 0 });
+        let mut lat = vec![(0.0, 0.0, 0.0); if detail { n } else { 0 }];
         let (mut day_gbs_od, mut day_gbs_pc) = (0.0, 0.0);
         // The day starts warm from the previous evening: environments used in the last
         // minutes of the (repeating) day are still warm.
@@ -1026,7 +1027,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
             totals.cold_starts += cold;
             totals.max_instances = totals.max_instances.max(warm.max(envs));
             if detail {
-                lat.push((p50, p95, requests));
+                lat[t] = (p50, p95, requests);
             }
         }
         let (p50, p95) = weighted_percentiles(&mut lat);
