@@ -6,6 +6,9 @@
 use skyscale_core::patch::Edit;
 use skyscale_core::scenario::{Theme, Warning, pairs};
 use skyscale_core::{Lang, Scenario};
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
@@ -151,6 +154,76 @@ pub fn focus_after_paint(id: &str) {
         }
     });
     let _ = w.request_animation_frame(cb.unchecked_ref());
+}
+
+/// Runs an action once a stream of pokes has been quiet for a while: the URL after a drag, the
+/// live summary, an off-screen diagram's catch-up.
+///
+/// One browser timer serves a whole burst: a poke only moves the deadline, and a timer that
+/// fires before it sets itself again for the rest of the wait. A slider drag therefore costs
+/// no timer call (and no new JS closure) per input, where clearing and setting a timeout on
+/// every poke cost three of each per input.
+pub struct Debounce(Rc<Waiting>);
+
+struct Waiting {
+    wait_ms: f64,
+    action: Box<dyn Fn()>,
+    /// When the action is due (`Date.now()` ms), while a poke is waiting.
+    due: Cell<Option<f64>>,
+    /// Whether a browser timer is set.
+    armed: Cell<bool>,
+}
+
+impl Debounce {
+    /// A debounce that runs `action` `wait_ms` after the last poke.
+    pub fn new(wait_ms: u32, action: impl Fn() + 'static) -> Debounce {
+        Debounce(Rc::new(Waiting {
+            wait_ms: f64::from(wait_ms),
+            action: Box::new(action),
+            due: Cell::new(None),
+            armed: Cell::new(false),
+        }))
+    }
+
+    /// (Re)starts the wait.
+    pub fn poke(&self) {
+        self.0.due.set(Some(js_sys::Date::now() + self.0.wait_ms));
+        if !self.0.armed.get() {
+            arm(&self.0, self.0.wait_ms);
+        }
+    }
+
+    /// Runs the action now if a poke is waiting (and not again when the timer fires).
+    pub fn flush(&self) {
+        if self.0.due.take().is_some() {
+            (self.0.action)();
+        }
+    }
+
+    /// Drops a waiting poke: its owner is going away.
+    pub fn cancel(&self) {
+        self.0.due.set(None);
+    }
+}
+
+fn arm(waiting: &Rc<Waiting>, after_ms: f64) {
+    let Some(w) = window() else { return };
+    let me = Rc::clone(waiting);
+    let fire = Closure::once_into_js(move || {
+        me.armed.set(false);
+        let Some(due) = me.due.get() else { return };
+        let left = due - js_sys::Date::now();
+        if left > 0.0 {
+            arm(&me, left);
+        } else {
+            me.due.set(None);
+            (me.action)();
+        }
+    });
+    // Whole milliseconds, rounded up so the timer never fires before the deadline.
+    let ms = after_ms.ceil().clamp(0.0, f64::from(i32::MAX)) as i32;
+    let set = w.set_timeout_with_callback_and_timeout_and_arguments_0(fire.unchecked_ref(), ms);
+    waiting.armed.set(set.is_ok());
 }
 
 /// The elements of one drawing that earlier patches found, by path, with the text node that

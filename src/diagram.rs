@@ -21,7 +21,7 @@ use crate::{ScenarioCtx, browser};
 /// How near the viewport (px) a diagram counts as on screen.
 const VIEW_MARGIN_PX: u32 = 64;
 /// How long after the last change an off-screen diagram redraws.
-const CATCH_UP_MS: u64 = 150;
+const CATCH_UP_MS: u32 = 150;
 
 /// Whether the element `node` will hold is on screen (within [`VIEW_MARGIN_PX`] of the
 /// viewport); `true` until the browser first says otherwise. The observer disconnects when the
@@ -107,11 +107,10 @@ pub fn Diagram(
     let (refocus, set_refocus) = signal(None::<String>);
     // Set when an off-screen diagram's pending redraw is due.
     let due = RwSignal::new(false);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let catch_up =
+        StoredValue::new_local(browser::Debounce::new(CATCH_UP_MS, move || due.set(true)));
     on_cleanup(move || {
-        if let Some(h) = pending.try_get_value().flatten() {
-            h.clear();
-        }
+        catch_up.try_with_value(browser::Debounce::cancel);
     });
     // While off screen: each change of the scenario or theme (re)starts the timer for one
     // redraw. It watches those rather than the scene so that a hidden diagram's scene is not
@@ -123,15 +122,7 @@ pub fn Diagram(
         if visible.get_untracked() {
             return;
         }
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let h = set_timeout_with_handle(
-            move || due.set(true),
-            std::time::Duration::from_millis(CATCH_UP_MS),
-        )
-        .ok();
-        pending.set_value(h);
+        catch_up.with_value(browser::Debounce::poke);
     });
     Effect::new(move |_| {
         let palette = ctx.palette.get();

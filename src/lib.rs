@@ -33,8 +33,8 @@ pub struct ScenarioCtx {
     /// query (the view tabs, the embed dialog) read this, so a slider drag does not serialise
     /// the query for each of them on every input.
     pub settled: RwSignal<Scenario>,
-    /// The debounce timer that writes the URL and `settled`.
-    pending_url: StoredValue<Option<TimeoutHandle>>,
+    /// Writes the URL and `settled` once the controls pause.
+    url_writer: StoredValue<browser::Debounce, LocalStorage>,
 }
 
 impl ScenarioCtx {
@@ -67,19 +67,16 @@ impl ScenarioCtx {
     /// Writes the URL and `settled` now if a change is still waiting for its debounce timer
     /// (before the current URL is copied or shown).
     pub fn flush(&self) {
-        if let Some(h) = self.pending_url.get_value() {
-            h.clear();
-            self.pending_url.set_value(None);
-            self.settle();
-        }
+        self.url_writer.with_value(browser::Debounce::flush);
     }
+}
 
-    fn settle(&self) {
-        let now = self.get.get_untracked();
-        browser::replace_query(&now.to_query());
-        if self.settled.with_untracked(|s| *s != now) {
-            self.settled.set(now);
-        }
+/// Writes `now`'s query into the URL and makes it the settled scenario.
+fn settle(now: ReadSignal<Scenario>, settled: RwSignal<Scenario>) {
+    let now = now.get_untracked();
+    browser::replace_query(&now.to_query());
+    if settled.with_untracked(|s| *s != now) {
+        settled.set(now);
     }
 }
 
@@ -111,14 +108,17 @@ pub fn App() -> impl IntoView {
         Theme::System if system_dark.get() => Palette::Dark,
         Theme::System => Palette::Light,
     });
+    let settled = RwSignal::new(scenario.get_untracked());
     let ctx = ScenarioCtx {
         get: scenario,
         set: set_scenario,
         palette,
         lang_memo: Memo::new(move |_| scenario.with(|s| s.lang)),
         printing,
-        settled: RwSignal::new(scenario.get_untracked()),
-        pending_url: StoredValue::new(None),
+        settled,
+        url_writer: StoredValue::new_local(browser::Debounce::new(150, move || {
+            settle(scenario, settled)
+        })),
     };
     provide_context(ctx);
     // Embed mode, locks and hidden controls (nothing for a normal page).
@@ -146,18 +146,7 @@ pub fn App() -> impl IntoView {
     // The query itself is only written out when the timer fires, not on every input.
     Effect::new(move |_| {
         scenario.track();
-        if let Some(h) = ctx.pending_url.get_value() {
-            h.clear();
-        }
-        let h = set_timeout_with_handle(
-            move || {
-                ctx.pending_url.set_value(None);
-                ctx.settle();
-            },
-            std::time::Duration::from_millis(150),
-        )
-        .ok();
-        ctx.pending_url.set_value(h);
+        ctx.url_writer.with_value(browser::Debounce::poke);
     });
     // The document language and the remembered choices follow only what they depend on.
     let lang_theme = Memo::new(move |_| scenario.with(|s| (s.lang, s.theme)));

@@ -14,6 +14,7 @@ use skyscale_core::sim::{ModelKind, Outcome, simulate};
 use skyscale_core::{Text, catalog, lanes, math};
 
 use crate::ScenarioCtx;
+use crate::browser::Debounce;
 use crate::controls::{NumberField, TrafficControls, rps_text};
 use crate::diagram::{Diagram, on_screen, on_screen_memo};
 
@@ -222,8 +223,7 @@ fn Announcer(
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let (text, set_text) = signal(String::new());
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    // The summary is only written when the timer fires: a drag restarts the timer per input.
+    // The summary is only written once the outcome has been still for 800 ms.
     let summary = move || {
         outcome.with_untracked(|o| {
             let s = ctx.get.get_untracked();
@@ -241,21 +241,14 @@ fn Announcer(
             )
         })
     };
+    let speak = StoredValue::new_local(Debounce::new(800, move || set_text.set(summary())));
     Effect::new(move |_| {
         outcome.track();
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let h =
-            set_timeout_with_handle(move || set_text.set(summary()), Duration::from_millis(800))
-                .ok();
-        pending.set_value(h);
+        speak.with_value(Debounce::poke);
     });
     // Leaving the view stops a summary that is still waiting.
     on_cleanup(move || {
-        if let Some(h) = pending.try_get_value().flatten() {
-            h.clear();
-        }
+        speak.try_with_value(Debounce::cancel);
     });
     view! { <p class="visually-hidden" aria-live="polite" data-testid="announcer">{text}</p> }
 }
