@@ -10,6 +10,8 @@
 //! (when the caller passes `csv`) and copying the SVG text.
 
 use leptos::prelude::*;
+use std::sync::Arc;
+
 use skyscale_core::Scene;
 use skyscale_core::Text;
 use skyscale_core::patch;
@@ -79,9 +81,10 @@ where
 /// A scene on screen, with "Export SVG".
 #[component]
 pub fn Diagram(
-    /// The scene to draw (rebuilt by the caller whenever the scenario changes).
+    /// The scene to draw (rebuilt by the caller whenever the scenario changes). Shared, so the
+    /// drawing keeps the scene it drew without copying it.
     #[prop(into)]
-    scene: Signal<Scene>,
+    scene: Signal<Arc<Scene>>,
     /// File name stem for exports, e.g. `stack` → `skyscale-stack-en.svg`.
     name: &'static str,
     /// Called with the `id` of an interactive node the user clicked or pressed Enter/Space on.
@@ -99,7 +102,7 @@ pub fn Diagram(
     // once the input pauses (or as soon as it comes near the viewport, or the page prints), so
     // a drag pays only for what the student can see.
     let figure = NodeRef::<leptos::html::Figure>::new();
-    let drawn = StoredValue::new(None::<(Scene, Palette)>);
+    let drawn = StoredValue::new(None::<(Arc<Scene>, Palette)>);
     // The drawing's elements that patches have already found (see `browser::Found`).
     let found = StoredValue::new_local(browser::Found::default());
     let visible = on_screen(figure);

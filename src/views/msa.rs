@@ -2,6 +2,8 @@
 //! Failing or deploying a module is part of the scenario (`fail`, `deploy` in the URL), so the
 //! blast radius of a shared link is the one its sender saw.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use skyscale_core::money::{format, format_number};
 use skyscale_core::msa::{self, Feature, MsaOutcome};
@@ -20,11 +22,11 @@ pub fn MsaView() -> impl IntoView {
     let outcome = Memo::new(move |_| ctx.get.with(msa::compare));
     let mono_scene = Memo::new(move |_| {
         ctx.get
-            .with(|s| outcome.with(|o| msa_scene::monolith(s, o)))
+            .with(|s| outcome.with(|o| Arc::new(msa_scene::monolith(s, o))))
     });
     let msa_scene_memo = Memo::new(move |_| {
         ctx.get
-            .with(|s| outcome.with(|o| msa_scene::microservices(s, o)))
+            .with(|s| outcome.with(|o| Arc::new(msa_scene::microservices(s, o))))
     });
     // A click (or Enter) on a module in either picture fails it, or brings it back.
     let on_activate = Callback::new(move |id: String| {

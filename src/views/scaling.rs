@@ -4,6 +4,7 @@
 //! `Memo` over `simulate(&Scenario)`, so dragging any control recomputes the whole day and month
 //! once, and playback only moves the minute the lanes are drawn at.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -82,7 +83,10 @@ pub fn ScalingView() -> impl IntoView {
 
     let lanes_scene = Memo::new(move |_| {
         let m = minute.get();
-        outcome.with(|o| ctx.get.with(|s| lanes::build(s, o, m, s.highlight)))
+        outcome.with(|o| {
+            ctx.get
+                .with(|s| Arc::new(lanes::build(s, o, m, s.highlight)))
+        })
     });
 
     view! {
@@ -177,7 +181,7 @@ fn Charts(
     let (chart, set_chart) = signal(Chart::Traffic);
     let scene = Memo::new(move |_| {
         let c = chart.get();
-        outcome.with(|o| ctx.get.with(|s| c.draw(s, o)))
+        outcome.with(|o| ctx.get.with(|s| Arc::new(c.draw(s, o))))
     });
     view! {
         <section class="panel charts" data-testid="charts" aria-labelledby="charts-heading">

@@ -1,6 +1,8 @@
 //! Service models: the responsibility stack as a lesson — a story through the notes' history,
 //! layer details on click, "FaaS ⊂ Serverless", and a link to see a model scale.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use skyscale_core::Text;
 use skyscale_core::scenario::View;
@@ -15,8 +17,8 @@ pub fn StackView() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     // The story step and the selected cell live in the scenario (URL keys `step`, `cell`), so
     // a lecturer can link to a step and the export equals `skyscale render stack` for the link.
-    let scene = Memo::new(move |_| ctx.get.with(stack::build));
-    let serverless = Memo::new(move |_| ctx.get.with(stack::serverless));
+    let scene = Memo::new(move |_| Arc::new(ctx.get.with(stack::build)));
+    let serverless = Memo::new(move |_| Arc::new(ctx.get.with(stack::serverless)));
     let on_activate = Callback::new(move |id: String| {
         // Cell ids are `stack-<model>-<layer>`.
         let mut parts = id.strip_prefix("stack-").unwrap_or("").splitn(2, '-');
