@@ -369,11 +369,9 @@ mod tests {
             let (role, dash) = role_of(backend::SERIES[i].to_backend_color());
             assert!(entry.walk().any(|n| matches!(&n.kind,
                 Kind::Path { stroke: Some(st), .. } if st.role == role && st.dash == dash)));
-            // The marker: a filled shape (polygon, rect or circle) in the series' role.
+            // The marker: a filled shape in the series' role.
             assert!(entry.walk().any(|n| matches!(&n.kind,
-                Kind::Path { closed: true, fill, .. }
-                | Kind::Rect { fill, .. }
-                | Kind::Circle { fill, .. } if *fill == role)));
+                Kind::Stamp { fill, at, .. } if *fill == role && at.len() == 1)));
         }
     }
 
@@ -780,6 +778,61 @@ mod tests {
             span > latency::LOG_WHEN_SPAN,
             "span {span}"
         );
+    }
+
+    #[test]
+    fn a_peak_change_redraws_only_what_depends_on_the_peak() {
+        use crate::patch::{Edit, diff};
+        // 160 req/s has three-digit tick labels, 11,000 six characters: the plot keeps its
+        // left edge anyway, so nothing is redrawn for x alone.
+        let draw = |q: &str| {
+            let s = scenario(q, Lang::En);
+            Chart::Traffic.draw(&s, &simulate(&s))
+        };
+        let (a, b) = (draw("peak=160"), draw("peak=11000"));
+        let plot_left =
+            |sc: &Scene| match &sc.find("chart-axes").unwrap().walk().nth(1).unwrap().kind {
+                Kind::Line { x1, .. } => *x1,
+                other => panic!("the axes start with a grid line, not {other:?}"),
+            };
+        assert_eq!(plot_left(&a), plot_left(&b));
+        let edits = diff(&a, &b, &Options::screen(Palette::Light)).unwrap();
+        // The legend below the plot reflows (its labels carry the share dropped). Edit paths
+        // count the `<title>`, `<desc>` and background the writer puts first.
+        let legend = 3 + b
+            .children
+            .iter()
+            .position(|n| n.meta.id.as_deref() == Some("chart-legend"))
+            .unwrap();
+        for e in &edits {
+            if let Edit::Attrs { path, set, .. } = e
+                && path.first() != Some(&legend)
+            {
+                for (name, _) in set {
+                    assert!(
+                        !["x", "x1", "x2", "cx", "width"].contains(&name.as_str()),
+                        "{e:?}"
+                    );
+                }
+            }
+        }
+        // Each series' markers are one element (a stamp), so a new peak is one new `d` per
+        // series rather than a dozen moved markers.
+        for kind in ModelKind::ALL {
+            let g = b
+                .find(&format!("traffic-capacity-{}", kind.code()))
+                .unwrap();
+            let stamps = g
+                .walk()
+                .filter(|n| matches!(n.kind, Kind::Stamp { .. }))
+                .count();
+            let single = g
+                .walk()
+                .filter(|n| matches!(n.kind, Kind::Circle { .. } | Kind::Rect { .. }))
+                .count();
+            assert_eq!((stamps, single), (1, 0), "{kind:?}");
+        }
+        assert!(edits.len() < 60, "{} edits", edits.len());
     }
 
     /// Writes every chart, both languages and palettes, to the temp dir for a look:

@@ -308,14 +308,16 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
             let i = series_index(*kind);
             plot.group(&format!("breakeven-curve-{id}"), Some(label), |p| {
                 p.line(pts, SERIES[i], 2);
-                let marks = log_space(&p.x, 8);
-                for x in marks.iter().skip(1).take(7) {
+                let spread = 10f64.powf((i as f64 - 3.0) * (p.x.hi / p.x.lo).log10() / 40.0);
+                let mut marks = Vec::new();
+                for x in log_space(&p.x, 8).iter().skip(1).take(7) {
                     // Spread the three curves' markers apart along x.
-                    let x = x * 10f64.powf((i as f64 - 3.0) * (p.x.hi / p.x.lo).log10() / 40.0);
+                    let x = x * spread;
                     if let Some(v) = at(pts, x) {
-                        p.mark((x, v), MARKERS[i], SERIES[i]);
+                        marks.push((x, v));
                     }
                 }
+                p.marks(&marks, MARKERS[i], SERIES[i]);
             });
         }
         if let (Some(r), Some(label)) = (m.now_rps, &now_label) {

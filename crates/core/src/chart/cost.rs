@@ -86,9 +86,7 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
                 Some(m.kind.label().get(lang)),
                 |p| {
                     p.line(pts, SERIES[i], 2);
-                    for pt in pts.iter().skip(6 + 7 * i).step_by(36) {
-                        p.mark(*pt, MARKERS[i], SERIES[i]);
-                    }
+                    p.series_marks(pts, i, false);
                 },
             );
         }

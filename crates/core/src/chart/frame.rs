@@ -13,8 +13,8 @@ use plotters::coord::Shift;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, KeyPointWeight};
 use plotters::prelude::*;
 
-use super::backend::{BACKGROUND, GRID, MUTED, SceneBackend, Sink, text_width};
-use crate::scene::{Anchor, Node, Role, Scene};
+use super::backend::{BACKGROUND, GRID, MUTED, SERIES, SceneBackend, Sink, role_of, text_width};
+use crate::scene::{Anchor, Node, Role, Scene, Shape};
 
 /// Chart width in px.
 pub const WIDTH: f64 = 900.0;
@@ -29,6 +29,8 @@ const LEGEND_ROW: f64 = 22.0;
 const NOTE_ROW: f64 = 17.0;
 const SWATCH: f64 = 34.0;
 const TICK_SIZE: f64 = 12.0;
+/// The widest y tick label the left margin always has room for.
+const MIN_Y_LABEL: &str = "100,000";
 const LEGEND_SIZE: f64 = 13.0;
 const NOTE_SIZE: f64 = 12.5;
 
@@ -319,7 +321,36 @@ impl Plot<'_, '_> {
     /// A marker at a data point.
     pub fn mark(&mut self, at: (f64, f64), marker: Marker, color: RGBColor) {
         let p = self.px(at);
-        draw_marker(self.root, p, marker, color);
+        draw_marker(self.root, &self.sink, p, marker, color);
+    }
+
+    /// Markers of one shape and colour at data points, drawn as one `<path>` (a
+    /// [`Node::stamp`]): a slider input moves every marker of a series, and then one element
+    /// gets a new `d` instead of a dozen elements new positions.
+    pub fn marks(&mut self, at: &[(f64, f64)], marker: Marker, color: RGBColor) {
+        let mut px = Vec::with_capacity(at.len());
+        for &p in at {
+            let (x, y) = self.px(p);
+            px.push((f64::from(x), f64::from(y)));
+        }
+        if let Some(node) = marker_stamp(px, marker, color) {
+            self.sink.borrow_mut().push(node);
+        }
+    }
+
+    /// Series `i`'s markers along `points`: every 36th point, each series starting at another
+    /// one so markers of lines that overlap do not hide each other (points at or below 0 are
+    /// skipped when `positive`, for a log axis).
+    pub fn series_marks(&mut self, points: &[(f64, f64)], i: usize, positive: bool) {
+        let mut at = Vec::new();
+        let mut k = 6 + 7 * i;
+        while let Some(&p) = points.get(k) {
+            if !positive || p.1 > 0.0 {
+                at.push(p);
+            }
+            k += 36;
+        }
+        self.marks(&at, MARKERS[i], SERIES[i]);
     }
 
     /// A line between two data points.
@@ -356,55 +387,78 @@ pub use plotters::style::text_anchor::{HPos, Pos, VPos};
 /// Draws `marker` centred on pixel `p`.
 fn draw_marker(
     root: &DrawingArea<SceneBackend, Shift>,
+    sink: &Rc<RefCell<Sink>>,
     (x, y): (i32, i32),
     m: Marker,
     c: RGBColor,
 ) {
-    let r = 5;
-    let _ = match m {
-        Marker::Circle => root.draw(&Circle::new((x, y), r, c.filled())),
-        Marker::Ring => root.draw(&Circle::new((x, y), r + 2, c.stroke_width(3))),
-        Marker::Square => root.draw(&Rectangle::new(
-            [(x - 4, y - 4), (x + 4, y + 4)],
-            c.filled(),
-        )),
-        Marker::TriangleUp => root.draw(&Polygon::new(
-            vec![
-                (x, y - r - 1),
-                (x + r + 1, y + r - 1),
-                (x - r - 1, y + r - 1),
-            ],
-            c.filled(),
-        )),
-        Marker::TriangleDown => root.draw(&Polygon::new(
-            vec![
-                (x, y + r + 1),
-                (x + r + 1, y - r + 1),
-                (x - r - 1, y - r + 1),
-            ],
-            c.filled(),
-        )),
-        Marker::Diamond => root.draw(&Polygon::new(
-            vec![
-                (x, y - r - 1),
-                (x + r + 1, y),
-                (x, y + r + 1),
-                (x - r - 1, y),
-            ],
-            c.filled(),
-        )),
-        Marker::Cross => root
-            .draw(&PathElement::new(
-                vec![(x - 4, y - 4), (x + 4, y + 4)],
-                c.stroke_width(2),
-            ))
-            .and_then(|_| {
-                root.draw(&PathElement::new(
-                    vec![(x - 4, y + 4), (x + 4, y - 4)],
-                    c.stroke_width(2),
-                ))
-            }),
+    match marker_stamp(vec![(f64::from(x), f64::from(y))], m, c) {
+        Some(node) => sink.borrow_mut().push(node),
+        None => {
+            let _ = root.draw(&Circle::new((x, y), 7, c.stroke_width(3)));
+        }
+    }
+}
+
+/// Marker outlines around their centre, px (the circle is a rounded square instead).
+const R: f64 = 5.0;
+const SQUARE: [(f64, f64); 4] = [(-4.0, -4.0), (4.0, -4.0), (4.0, 4.0), (-4.0, 4.0)];
+const TRIANGLE_UP: [(f64, f64); 3] = [(0.0, -R - 1.0), (R + 1.0, R - 1.0), (-R - 1.0, R - 1.0)];
+const TRIANGLE_DOWN: [(f64, f64); 3] = [(0.0, R + 1.0), (R + 1.0, 1.0 - R), (-R - 1.0, 1.0 - R)];
+const DIAMOND: [(f64, f64); 4] = [
+    (0.0, -R - 1.0),
+    (R + 1.0, 0.0),
+    (0.0, R + 1.0),
+    (-R - 1.0, 0.0),
+];
+/// The two strokes of an ×, 2 px wide from corner to corner of an 8 px square, as the outline
+/// of one filled shape: each arm's end, then the notch where two arms meet.
+const CROSS: [(f64, f64); 12] = {
+    const H: f64 = std::f64::consts::FRAC_1_SQRT_2;
+    const N: f64 = std::f64::consts::SQRT_2;
+    [
+        (0.0, -N),
+        (4.0 - H, -4.0 - H),
+        (4.0 + H, -4.0 + H),
+        (N, 0.0),
+        (4.0 + H, 4.0 - H),
+        (4.0 - H, 4.0 + H),
+        (0.0, N),
+        (-4.0 + H, 4.0 + H),
+        (-4.0 - H, 4.0 - H),
+        (-N, 0.0),
+        (-4.0 - H, -4.0 + H),
+        (-4.0 + H, -4.0 - H),
+    ]
+};
+
+/// A marker's shape stamped at pixel points: one `<path>` for all of them (`None` for no
+/// points, and for the ring, a stroked circle [`draw_marker`] draws alone).
+fn marker_stamp(at: Vec<(f64, f64)>, m: Marker, c: RGBColor) -> Option<Node> {
+    let outline: &[(f64, f64)] = match m {
+        _ if at.is_empty() => return None,
+        Marker::Ring => return None,
+        Marker::Circle => &[],
+        Marker::Square => &SQUARE,
+        Marker::TriangleUp => &TRIANGLE_UP,
+        Marker::TriangleDown => &TRIANGLE_DOWN,
+        Marker::Diamond => &DIAMOND,
+        Marker::Cross => &CROSS,
     };
+    let (role, _) = role_of(c.to_backend_color());
+    let node = if outline.is_empty() {
+        // A square with fully rounded corners, placed by its top-left corner.
+        let corners = at.into_iter().map(|(x, y)| (x - R, y - R)).collect();
+        let circle = Shape::Rect {
+            width: 2.0 * R,
+            height: 2.0 * R,
+            radius: R,
+        };
+        Node::stamp(corners, circle, role)
+    } else {
+        Node::stamp(at, Shape::Polygon(outline.to_vec()), role)
+    };
+    Some(node.class("marks"))
 }
 
 /// Splits `text` into lines no wider than `width` px at `size` (at spaces).
@@ -484,13 +538,15 @@ pub fn draw(spec: Spec<'_>, body: impl FnOnce(&mut Plot)) -> Scene {
         );
     }
 
-    // The y tick labels decide the left margin.
+    // The y tick labels decide the left margin, but never less than room for "100,000" (the
+    // slider's highest peak): a drag that changes the axis then keeps the plot where it is,
+    // so only what depends on y is redrawn, and every chart's plot starts at the same x.
     let y_label_w = spec
         .y
         .ticks
         .iter()
         .map(|t| text_width(&(spec.y_fmt)(*t), TICK_SIZE))
-        .fold(0.0, f64::max)
+        .fold(text_width(MIN_Y_LABEL, TICK_SIZE), f64::max)
         .ceil()
         + 14.0;
     let plot_area = root.margin(
@@ -565,7 +621,7 @@ pub fn draw(spec: Spec<'_>, body: impl FnOnce(&mut Plot)) -> Scene {
                     c.stroke_width(3),
                 ));
                 if let Some(m) = m {
-                    draw_marker(&root, (xi + SWATCH as i32 / 2, yi), m, c);
+                    draw_marker(&root, &sink, (xi + SWATCH as i32 / 2, yi), m, c);
                 }
             }
             Swatch::Area(fill, line) => {
@@ -578,7 +634,7 @@ pub fn draw(spec: Spec<'_>, body: impl FnOnce(&mut Plot)) -> Scene {
                     line.stroke_width(2),
                 ));
             }
-            Swatch::Mark(c, m) => draw_marker(&root, (xi + SWATCH as i32 / 2, yi), m, c),
+            Swatch::Mark(c, m) => draw_marker(&root, &sink, (xi + SWATCH as i32 / 2, yi), m, c),
         }
         sink.borrow_mut().push(Node::text(
             x + SWATCH + 8.0,

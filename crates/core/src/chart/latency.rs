@@ -91,14 +91,7 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
                             p.line(run, SERIES[i], 2);
                         }
                     }
-                    for pt in pts
-                        .iter()
-                        .skip(6 + 7 * i)
-                        .step_by(36)
-                        .filter(|pt| pt.1 > 0.0)
-                    {
-                        p.mark(*pt, MARKERS[i], SERIES[i]);
-                    }
+                    p.series_marks(pts, i, true);
                 },
             );
         }

@@ -120,9 +120,7 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
                 Some(title),
                 |p| {
                     p.line(&cap, SERIES[i], 2);
-                    for pt in cap.iter().skip(6 + 7 * i).step_by(36) {
-                        p.mark(*pt, MARKERS[i], SERIES[i]);
-                    }
+                    p.series_marks(&cap, i, false);
                 },
             );
             let drops = bucketed(&m.series.dropped_rps, f64::max);
@@ -132,13 +130,15 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
                     Some(title),
                     |p| {
                         let mut last = f64::NEG_INFINITY;
+                        let mut at = Vec::new();
                         for (d, c) in drops.iter().zip(&cap) {
                             // At most one × per half hour per model keeps the marks readable.
                             if d.1 > 0.0 && d.0 - last >= 0.5 {
-                                p.mark(*c, Marker::Cross, DANGER);
+                                at.push(*c);
                                 last = d.0;
                             }
                         }
+                        p.marks(&at, Marker::Cross, DANGER);
                     },
                 );
             }
