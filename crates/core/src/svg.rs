@@ -263,30 +263,18 @@ fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
             );
             paint(out, p, Role::None, Some(*stroke));
         }
-        Kind::Path {
-            points,
-            closed,
-            fill,
-            stroke,
-        } => {
+        Kind::Path { fill, stroke, .. } => {
             out.push_str(" d=\"");
-            write_points(out, points.iter().copied(), *closed);
+            write_path_data(out, &node.kind);
             out.push('"');
             paint(out, p, *fill, *stroke);
             if stroke.is_some() {
                 out.push_str(" stroke-linejoin=\"round\"");
             }
         }
-        Kind::Stamp {
-            at,
-            shape,
-            fill,
-            stroke,
-        } => {
+        Kind::Stamp { fill, stroke, .. } => {
             out.push_str(" d=\"");
-            for &(x, y) in at {
-                write_stamp(out, shape, x, y);
-            }
+            write_path_data(out, &node.kind);
             out.push('"');
             paint(out, p, *fill, *stroke);
         }
@@ -348,6 +336,25 @@ fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
     let _ = writeln!(out, "</{tag}>");
 }
 
+/// A path's or a stamp's `d` (nothing for other kinds).
+pub fn path_data(kind: &Kind) -> String {
+    let mut out = String::new();
+    write_path_data(&mut out, kind);
+    out
+}
+
+fn write_path_data(out: &mut String, kind: &Kind) {
+    match kind {
+        Kind::Path { points, closed, .. } => write_points(out, points.iter().copied(), *closed),
+        Kind::Stamp { at, shape, .. } => {
+            for &(x, y) in at {
+                write_stamp(out, shape, x, y);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// One copy of `shape` at (`x`, `y`) as path data: an absolute move, then relative segments
 /// (short, and the same text wherever the copy lands but for the move).
 fn write_stamp(out: &mut String, shape: &Shape, x: f64, y: f64) {
@@ -384,7 +391,10 @@ fn write_stamp(out: &mut String, shape: &Shape, x: f64, y: f64) {
 /// Path data through `points` (a move, then lines), closed with `Z` when `closed`.
 fn write_points(out: &mut String, points: impl Iterator<Item = (f64, f64)>, closed: bool) {
     for (i, (x, y)) in points.enumerate() {
-        let _ = write!(out, "{}{} {}", if i == 0 { "M" } else { " L" }, N(x), N(y));
+        out.push_str(if i == 0 { "M" } else { " L" });
+        push_num(out, x);
+        out.push(' ');
+        push_num(out, y);
     }
     if closed {
         out.push_str(" Z");
@@ -414,9 +424,11 @@ pub fn num(v: f64) -> String {
     s
 }
 
-/// Appends [`num`]'s form of `v` to `out`.
+/// Appends [`num`]'s form of `v` to `out`, without the formatting machinery: a chart writes
+/// thousands of coordinates on every slider input.
 pub fn push_num(out: &mut String, v: f64) {
-    let _ = write_num(out, v);
+    let mut buf = [0u8; NUM_MAX];
+    out.push_str(num_str(&mut buf, v));
 }
 
 /// [`num`]'s form as a `Display` value, written straight into the output (no temporary
@@ -426,31 +438,49 @@ struct N(f64);
 
 impl std::fmt::Display for N {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write_num(f, self.0)
+        let mut buf = [0u8; NUM_MAX];
+        f.write_str(num_str(&mut buf, self.0))
     }
 }
 
-/// Integer arithmetic instead of float formatting: a chart writes thousands of coordinates on
-/// every slider input, and this is several times faster than `format!("{:.2}")`.
-fn write_num(out: &mut impl std::fmt::Write, v: f64) -> std::fmt::Result {
-    // Beyond ±1e15 hundredths do not fit the integer path; such coordinates never occur in a
-    // drawing, so they are treated like the other unusable values.
+/// The longest number [`num_str`] writes: a sign, 13 digits, a point and 2 decimals.
+const NUM_MAX: usize = 17;
+
+/// `v` to at most two decimals, trailing zeros dropped, `0` for anything unusable, written
+/// into the end of `buf` by integer arithmetic (several times faster than `{:.2}`).
+fn num_str(buf: &mut [u8; NUM_MAX], v: f64) -> &str {
+    // From ±1e15 hundredths on the digits would not fit the buffer; such coordinates never
+    // occur in a drawing, so they are treated like the other unusable values.
     let hundredths = (v * 100.0).round();
     if !hundredths.is_finite() || hundredths == 0.0 || hundredths.abs() >= 1e15 {
-        return out.write_char('0');
+        return "0";
     }
-    let h = hundredths as i64;
-    if h < 0 {
-        out.write_char('-')?;
+    let h = hundredths.abs() as u64;
+    let mut at = NUM_MAX;
+    let mut put = |b: u8| {
+        at -= 1;
+        buf[at] = b;
+    };
+    let (mut int, frac) = (h / 100, h % 100);
+    if frac != 0 {
+        if frac % 10 != 0 {
+            put(b'0' + (frac % 10) as u8);
+        }
+        put(b'0' + (frac / 10) as u8);
+        put(b'.');
     }
-    let h = h.unsigned_abs();
-    let (int, frac) = (h / 100, h % 100);
-    write!(out, "{int}")?;
-    match frac {
-        0 => Ok(()),
-        f if f % 10 == 0 => write!(out, ".{}", f / 10),
-        f => write!(out, ".{f:02}"),
+    loop {
+        put(b'0' + (int % 10) as u8);
+        int /= 10;
+        if int == 0 {
+            break;
+        }
     }
+    if hundredths < 0.0 {
+        put(b'-');
+    }
+    // Only ASCII digits, '.' and '-' were written.
+    std::str::from_utf8(&buf[at..]).unwrap_or("0")
 }
 
 /// Escapes text for XML content and attribute values. All five special characters are
@@ -527,6 +557,24 @@ mod tests {
         check_num(1e300, "0");
         check_num(0.004, "0");
         check_num(99.995, "100");
+        check_num(9_999_999_999_999.99, "9999999999999.99");
+        check_num(-9_999_999_999_999.99, "-9999999999999.99");
+        check_num(1e13, "0");
+    }
+
+    proptest::proptest! {
+        /// The digit writer says what `{:.2}` says, minus trailing zeros (and `-0` is `0`).
+        #[test]
+        fn numbers_match_two_decimal_formatting(v in -1e13f64..1e13) {
+            let h = (v * 100.0).round();
+            let reference = if h == 0.0 {
+                "0".to_string()
+            } else {
+                let s = format!("{:.2}", h / 100.0);
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            };
+            proptest::prop_assert_eq!(num(v), reference);
+        }
     }
 
     #[test]
