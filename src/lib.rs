@@ -23,9 +23,10 @@ pub struct ScenarioCtx {
     pub get: ReadSignal<Scenario>,
     pub set: WriteSignal<Scenario>,
     pub palette: Memo<Palette>,
-    /// The language alone, so the many text closures re-run only when it changes (not on every
-    /// slider input).
-    pub lang_memo: Memo<Lang>,
+    /// The language alone, a signal of its own that is set only when the scenario's language
+    /// changes. The hundred-odd text closures follow it; as a memo of the scenario it made every
+    /// slider input wake each of them just to find the language unchanged.
+    pub lang_signal: ReadSignal<Lang>,
     /// True between the browser's `beforeprint` and `afterprint`.
     pub printing: RwSignal<bool>,
     /// The scenario as the URL last wrote it: it follows `get` once the controls have been
@@ -40,7 +41,7 @@ pub struct ScenarioCtx {
 impl ScenarioCtx {
     /// The current language (tracked).
     pub fn lang(&self) -> Lang {
-        self.lang_memo.get()
+        self.lang_signal.get()
     }
 
     /// A text in the current language (tracked).
@@ -109,11 +110,18 @@ pub fn App() -> impl IntoView {
         Theme::System => Palette::Light,
     });
     let settled = RwSignal::new(scenario.get_untracked());
+    let (lang, set_lang) = signal(scenario.with_untracked(|s| s.lang));
+    Effect::new(move |_| {
+        let now = scenario.with(|s| s.lang);
+        if lang.get_untracked() != now {
+            set_lang.set(now);
+        }
+    });
     let ctx = ScenarioCtx {
         get: scenario,
         set: set_scenario,
         palette,
-        lang_memo: Memo::new(move |_| scenario.with(|s| s.lang)),
+        lang_signal: lang,
         printing,
         settled,
         url_writer: StoredValue::new_local(browser::Debounce::new(150, move || {
