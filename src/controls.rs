@@ -66,7 +66,7 @@ pub fn TrafficControls() -> impl IntoView {
         }
     };
     // Built once: the selection follows the pattern alone (not every slider input).
-    let pattern = Memo::new(move |_| ctx.get.with(|s| s.traffic.pattern));
+    let pattern = Memo::new(move |_| ctx.rest.with(|s| s.traffic.pattern));
     let patterns = Pattern::ALL
         .iter()
         .map(|&p| {
@@ -132,7 +132,7 @@ pub fn TrafficControls() -> impl IntoView {
                 unit=Text::UnitMs
                 range=limits::CPU_MS
                 step=1.0
-                get=Signal::derive(move || ctx.get.with(|s| s.workload.cpu_ms))
+                get=Signal::derive(move || ctx.rest.with(|s| s.workload.cpu_ms))
                 set=move |v: f64| ctx.update(|s| s.workload.cpu_ms = v)
             />
             <NumberField
@@ -142,7 +142,7 @@ pub fn TrafficControls() -> impl IntoView {
                 unit=Text::UnitMs
                 range=limits::DURATION_MS
                 step=1.0
-                get=Signal::derive(move || ctx.get.with(|s| s.workload.duration_ms))
+                get=Signal::derive(move || ctx.rest.with(|s| s.workload.duration_ms))
                 set=move |v: f64| ctx.update(|s| s.workload.duration_ms = v)
             />
             <NumberField
@@ -152,7 +152,7 @@ pub fn TrafficControls() -> impl IntoView {
                 unit=Text::UnitMb
                 range=limits::MEMORY_MB
                 step=64.0
-                get=Signal::derive(move || ctx.get.with(|s| s.workload.memory_mb))
+                get=Signal::derive(move || ctx.rest.with(|s| s.workload.memory_mb))
                 set=move |v: f64| ctx.update(|s| s.workload.memory_mb = v)
             />
         </fieldset>

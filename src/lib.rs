@@ -21,6 +21,11 @@ pub mod views;
 #[derive(Clone, Copy)]
 pub struct ScenarioCtx {
     pub get: ReadSignal<Scenario>,
+    /// The scenario with its peak traffic left out (0), a signal set only when something
+    /// else changes. The other controls, their option lists and the view and theme read it:
+    /// as readers of `get`, every slider input (dozens a second) woke some hundred of them to
+    /// find their value unchanged.
+    pub rest: ReadSignal<Scenario>,
     pub set: WriteSignal<Scenario>,
     pub palette: Memo<Palette>,
     /// The language alone, a signal of its own that is set only when the scenario's language
@@ -72,6 +77,13 @@ impl ScenarioCtx {
     }
 }
 
+/// The scenario with its peak traffic at 0 (what [`ScenarioCtx::rest`] holds).
+fn without_peak(s: &Scenario) -> Scenario {
+    let mut rest = s.clone();
+    rest.traffic.peak_rps = 0.0;
+    rest
+}
+
 /// Writes `now`'s query into the URL and makes it the settled scenario.
 fn settle(now: ReadSignal<Scenario>, settled: RwSignal<Scenario>) {
     let now = now.get_untracked();
@@ -97,12 +109,25 @@ pub fn App() -> impl IntoView {
     let embedded = initial.present.embed;
     let base = initial.clone();
     let (scenario, set_scenario) = signal(initial);
+    // The language and everything but the peak, as signals set only when they change (see
+    // `ScenarioCtx::rest`).
+    let (lang, set_lang) = signal(scenario.with_untracked(|s| s.lang));
+    let (rest, set_rest) = signal(scenario.with_untracked(without_peak));
+    Effect::new(move |_| {
+        let now = scenario.with(without_peak);
+        if lang.get_untracked() != now.lang {
+            set_lang.set(now.lang);
+        }
+        if rest.with_untracked(|r| *r != now) {
+            set_rest.set(now);
+        }
+    });
     let (system_dark, set_system_dark) = signal(browser::prefers_dark());
     browser::on_system_theme_change(move |dark| set_system_dark.set(dark));
     // Printing always uses the light palette (a handout on white paper), whatever the theme.
     let printing = RwSignal::new(false);
     browser::on_print(move |on| printing.set(on));
-    let palette = Memo::new(move |_| match scenario.with(|s| s.theme) {
+    let palette = Memo::new(move |_| match rest.with(|s| s.theme) {
         _ if printing.get() => Palette::Light,
         Theme::Light => Palette::Light,
         Theme::Dark => Palette::Dark,
@@ -110,15 +135,9 @@ pub fn App() -> impl IntoView {
         Theme::System => Palette::Light,
     });
     let settled = RwSignal::new(scenario.get_untracked());
-    let (lang, set_lang) = signal(scenario.with_untracked(|s| s.lang));
-    Effect::new(move |_| {
-        let now = scenario.with(|s| s.lang);
-        if lang.get_untracked() != now {
-            set_lang.set(now);
-        }
-    });
     let ctx = ScenarioCtx {
         get: scenario,
+        rest,
         set: set_scenario,
         palette,
         lang_signal: lang,
@@ -157,7 +176,7 @@ pub fn App() -> impl IntoView {
         ctx.url_writer.with_value(browser::Debounce::poke);
     });
     // The document language and the remembered choices follow only what they depend on.
-    let lang_theme = Memo::new(move |_| scenario.with(|s| (s.lang, s.theme)));
+    let lang_theme = Memo::new(move |_| rest.with(|s| (s.lang, s.theme)));
     Effect::new(move |_| {
         let (lang, theme) = lang_theme.get();
         browser::remember("lang", lang.code());
@@ -167,7 +186,7 @@ pub fn App() -> impl IntoView {
 
     // Only a change of view rebuilds the page body; other changes flow through fine-grained
     // signals inside the view.
-    let current_view = Memo::new(move |_| scenario.with(|s| s.view));
+    let current_view = Memo::new(move |_| rest.with(|s| s.view));
     view! {
         <a class="skip-link" href="#main">{move || ctx.t(Text::SkipToContent)}</a>
         {if embedded {
@@ -212,7 +231,7 @@ fn Header(
     };
     // The tabs are built once; a slider input changes none of them (their links follow the
     // settled scenario, the current tab only the view).
-    let current = Memo::new(move |_| ctx.get.with(|s| s.view));
+    let current = Memo::new(move |_| ctx.rest.with(|s| s.view));
     let tabs = View::ALL
         .into_iter()
         .map(|v| {
@@ -250,7 +269,7 @@ fn Header(
             ctx.set.update(|s| s.theme = theme);
         }
     };
-    let theme = Memo::new(move |_| ctx.get.with(|s| s.theme));
+    let theme = Memo::new(move |_| ctx.rest.with(|s| s.theme));
     let theme_options = Theme::ALL
             .into_iter()
             .map(|t| {

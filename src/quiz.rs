@@ -45,7 +45,7 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
 pub fn Quiz() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let on = move || {
-        ctx.get
+        ctx.rest
             .with(|s| s.present.quiz && matches!(s.view, View::Scaling | View::Fit))
     };
     let revealed = RwSignal::new(false);
@@ -201,7 +201,7 @@ pub fn Quiz() -> impl IntoView {
 pub fn Handout() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let questions = move || {
-        let (q1, q2) = match ctx.get.with(|s| s.view) {
+        let (q1, q2) = match ctx.rest.with(|s| s.view) {
             View::Stack => (Text::HandoutStack1, Text::HandoutStack2),
             View::Scaling => (Text::HandoutScaling1, Text::HandoutScaling2),
             View::Msa => (Text::HandoutMsa1, Text::HandoutMsa2),

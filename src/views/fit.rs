@@ -135,7 +135,7 @@ fn VerdictCard(
     };
     let costs = move || {
         let lang = ctx.lang();
-        let (cur, krw) = ctx.get.with(|s| (s.currency, s.krw_per_usd));
+        let (cur, krw) = ctx.rest.with(|s| (s.currency, s.krw_per_usd));
         card.with(|c| {
             c.costs
                 .iter()

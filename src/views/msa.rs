@@ -53,7 +53,7 @@ pub fn MsaView() -> impl IntoView {
                     unit=Text::UnitMs
                     range=limits::HOP_MS
                     step=0.5
-                    get=Signal::derive(move || ctx.get.with(|s| s.msa.hop_ms))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.msa.hop_ms))
                     set=move |v| ctx.update(|s| s.msa.hop_ms = v)
                 />
             </div>
@@ -93,7 +93,7 @@ fn toggle_deploy(ctx: ScenarioCtx, m: Module) {
 fn ModuleActions() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     // Only a failure or deploy (or the language) redraws the rows, not a traffic change.
-    let acted = Memo::new(move |_| ctx.get.with(|s| (s.msa.fail, s.msa.deploy)));
+    let acted = Memo::new(move |_| ctx.rest.with(|s| (s.msa.fail, s.msa.deploy)));
     let rows = move || {
         let lang = ctx.lang();
         let (fail, deploy) = acted.get();
@@ -203,7 +203,7 @@ fn BlastRadius(
     // A live region: it is redrawn (and announced) only when what it says changes, not on
     // every slider input.
     let failed = Memo::new(move |_| {
-        let m = ctx.get.with(|s| s.msa.fail)?;
+        let m = ctx.rest.with(|s| s.msa.fail)?;
         Some((
             m,
             outcome.with(|o| {
@@ -271,7 +271,7 @@ fn DeployPanel(
     // The two sentences as a memo: the live region changes only when they do.
     let said = Memo::new(move |_| {
         let lang = ctx.lang();
-        let m = ctx.get.with(|s| s.msa.deploy)?;
+        let m = ctx.rest.with(|s| s.msa.deploy)?;
         Some(outcome.with(|o| {
             let t = Feature::ALL.len().to_string();
             let mono = o.monolith.deploy.as_ref().map(|d| {
@@ -338,7 +338,7 @@ fn CompareTable(
     let ctx = expect_context::<ScenarioCtx>();
     let rows = move || {
         let lang = ctx.lang();
-        let (cur, krw) = ctx.get.with(|s| (s.currency, s.krw_per_usd));
+        let (cur, krw) = ctx.rest.with(|s| (s.currency, s.krw_per_usd));
         outcome.with(|o| {
             let (a, b) = (&o.monolith, &o.microservices);
             let n = |x: f64, d: usize| format_number(x, d);
@@ -410,7 +410,7 @@ fn CompareTable(
         })
     };
     let note = move || {
-        let hop = ctx.get.with(|s| s.msa.hop_ms);
+        let hop = ctx.rest.with(|s| s.msa.hop_ms);
         fill(
             ctx.t(Text::MsaLatencyNote),
             &[("hop", format_number(hop, 1))],

@@ -269,7 +269,7 @@ fn MonthBill(
     // Below the fold while the lanes are watched: it catches up when a drag pauses.
     let section = NodeRef::<leptos::html::Section>::new();
     let bill = on_screen_memo(on_screen(section), move || {
-        let (cur, rate, lang) = ctx.get.with(|s| (s.currency, s.krw_per_usd, s.lang));
+        let (cur, rate, lang) = ctx.rest.with(|s| (s.currency, s.krw_per_usd, s.lang));
         outcome.with(|o| bill_rows(o, cur, rate, lang))
     });
     let cell = move |i: usize, f: fn(&BillRow) -> String| move || bill.with(|b| f(&b.rows[i]));
@@ -313,8 +313,8 @@ fn MonthBill(
                 <label class="inline">
                     <span>{move || ctx.t(Text::CurrencyLabel)}</span>
                     <select data-testid="currency" on:change=on_currency>
-                        <option value="usd" selected=move || ctx.get.with(|s| s.currency == Currency::Usd)>"USD ($)"</option>
-                        <option value="krw" selected=move || ctx.get.with(|s| s.currency == Currency::Krw)>"KRW (₩)"</option>
+                        <option value="usd" selected=move || ctx.rest.with(|s| s.currency == Currency::Usd)>"USD ($)"</option>
+                        <option value="krw" selected=move || ctx.rest.with(|s| s.currency == Currency::Krw)>"KRW (₩)"</option>
                     </select>
                 </label>
                 <NumberField
@@ -324,7 +324,7 @@ fn MonthBill(
                     unit=Text::UnitKrwPerUsd
                     range=limits::KRW_PER_USD
                     step=10.0
-                    get=Signal::derive(move || ctx.get.with(|s| s.krw_per_usd))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.krw_per_usd))
                     set=move |v: f64| ctx.update(|s| s.krw_per_usd = v)
                 />
             </div>
@@ -418,7 +418,7 @@ fn ShowMath(
         if !open.get() && !ctx.printing.get() {
             return None;
         }
-        let s = ctx.get.get();
+        let s = ctx.rest.get();
         let lang = s.lang;
         let granularity = s.faas.granularity_ms as f64;
         outcome
@@ -490,7 +490,7 @@ fn ModelSettings() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     // The options never change; the select's value follows the scenario (a memo, so it is only
     // touched when the instance type itself changes).
-    let instance = Memo::new(move |_| ctx.get.with(|s| s.vm.instance.clone()));
+    let instance = Memo::new(move |_| ctx.rest.with(|s| s.vm.instance.clone()));
     let vm_options = catalog::catalog()
         .vm_ids()
         .into_iter()
@@ -507,7 +507,7 @@ fn ModelSettings() -> impl IntoView {
                       id: &'static str,
                       label: Text,
                       help: Text| {
-        let on = Memo::new(move |_| ctx.get.with(get));
+        let on = Memo::new(move |_| ctx.rest.with(get));
         view! {
             <div class="control check">
                 <input
@@ -533,7 +533,7 @@ fn ModelSettings() -> impl IntoView {
                 <summary>{move || ctx.t(Text::OnPremSettings)}</summary>
                 <NumberField id="ctl-headroom" label=Text::HeadroomLabel help=Text::HeadroomHelp unit=Text::UnitPct
                     range=limits::HEADROOM_PCT step=5.0
-                    get=Signal::derive(move || ctx.get.with(|s| s.onprem.headroom_pct))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.onprem.headroom_pct))
                     set=move |v: f64| ctx.update(|s| s.onprem.headroom_pct = v)/>
             </details>
             <details open>
@@ -553,23 +553,23 @@ fn ModelSettings() -> impl IntoView {
                 </div>
                 <NumberField id="ctl-fixed" label=Text::FixedCountLabel help=Text::FixedCountHelp unit=Text::LaneInstances
                     range=limits::FIXED_COUNT step=1.0
-                    get=Signal::derive(move || ctx.get.with(|s| s.vm.fixed_count as f64))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.vm.fixed_count as f64))
                     set=move |v: f64| ctx.update(|s| s.vm.fixed_count = v.round() as u32)/>
                 <NumberField id="ctl-target" label=Text::TargetLabel help=Text::TargetHelp unit=Text::UnitPct
                     range=limits::TARGET_PCT step=5.0
-                    get=Signal::derive(move || ctx.get.with(|s| s.vm.target_pct))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.vm.target_pct))
                     set=move |v: f64| ctx.update(|s| s.vm.target_pct = v)/>
                 <NumberField id="ctl-min" label=Text::MinLabel help=Text::MinHelp unit=Text::LaneInstances
                     range=limits::COUNT step=1.0
-                    get=Signal::derive(move || ctx.get.with(|s| s.vm.min as f64))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.vm.min as f64))
                     set=move |v: f64| ctx.update(|s| s.vm.min = v.round() as u32)/>
                 <NumberField id="ctl-max" label=Text::MaxLabel help=Text::MaxHelp unit=Text::LaneInstances
                     range=limits::FIXED_COUNT step=1.0
-                    get=Signal::derive(move || ctx.get.with(|s| s.vm.max as f64))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.vm.max as f64))
                     set=move |v: f64| ctx.update(|s| s.vm.max = v.round() as u32)/>
                 <NumberField id="ctl-boot" label=Text::BootLabel help=Text::BootHelp unit=Text::UnitS
                     range=limits::BOOT_S step=10.0
-                    get=Signal::derive(move || ctx.get.with(|s| s.vm.boot_s))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.vm.boot_s))
                     set=move |v: f64| ctx.update(|s| s.vm.boot_s = v)/>
             </details>
             <details>
@@ -584,21 +584,21 @@ fn ModelSettings() -> impl IntoView {
                         }>
                         {ContainerService::ALL.iter().map(|&c| {
                             let name = catalog::catalog().container(c.code()).map(|p| p.name.clone()).unwrap_or_else(|| c.code().to_string());
-                            view! { <option value=c.code() selected=move || ctx.get.with(|s| s.container.service == c)>{name}</option> }
+                            view! { <option value=c.code() selected=move || ctx.rest.with(|s| s.container.service == c)>{name}</option> }
                         }).collect_view()}
                     </select>
                 </div>
                 <NumberField id="ctl-vcpu" label=Text::VcpuLabel help=Text::VcpuHelp unit=Text::UnitVcpu
                     range=limits::VCPU step=0.25
-                    get=Signal::derive(move || ctx.get.with(|s| s.container.vcpu))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.container.vcpu))
                     set=move |v: f64| ctx.update(|s| s.container.vcpu = v)/>
                 <NumberField id="ctl-gb" label=Text::MemGbLabel help=Text::MemGbHelp unit=Text::UnitGb
                     range=limits::MEMORY_GB step=0.5
-                    get=Signal::derive(move || ctx.get.with(|s| s.container.memory_gb))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.container.memory_gb))
                     set=move |v: f64| ctx.update(|s| s.container.memory_gb = v)/>
                 <NumberField id="ctl-cmin" label=Text::MinInstancesLabel help=Text::MinInstancesHelp unit=Text::LaneInstances
                     range=limits::COUNT step=1.0
-                    get=Signal::derive(move || ctx.get.with(|s| s.container.min_instances as f64))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.container.min_instances as f64))
                     set=move |v: f64| ctx.update(|s| s.container.min_instances = v.round() as u32)/>
             </details>
             <details open>
@@ -611,8 +611,8 @@ fn ModelSettings() -> impl IntoView {
                                 ctx.update(|s| s.faas.service = f);
                             }
                         }>
-                        <option value="lambda" selected=move || ctx.get.with(|s| s.faas.service == FaasService::Lambda)>"AWS Lambda"</option>
-                        <option value="azure" selected=move || ctx.get.with(|s| s.faas.service == FaasService::Azure)>"Azure Functions"</option>
+                        <option value="lambda" selected=move || ctx.rest.with(|s| s.faas.service == FaasService::Lambda)>"AWS Lambda"</option>
+                        <option value="azure" selected=move || ctx.rest.with(|s| s.faas.service == FaasService::Azure)>"Azure Functions"</option>
                     </select>
                     <small id="ctl-faas-help" class="help">{move || ctx.t(Text::FaasServiceHelp)}</small>
                 </div>
@@ -624,8 +624,8 @@ fn ModelSettings() -> impl IntoView {
                                 ctx.update(|s| s.faas.arch = a);
                             }
                         }>
-                        <option value="x86_64" selected=move || ctx.get.with(|s| s.faas.arch == Arch::X86_64)>"x86_64"</option>
-                        <option value="arm64" selected=move || ctx.get.with(|s| s.faas.arch == Arch::Arm64)>"arm64"</option>
+                        <option value="x86_64" selected=move || ctx.rest.with(|s| s.faas.arch == Arch::X86_64)>"x86_64"</option>
+                        <option value="arm64" selected=move || ctx.rest.with(|s| s.faas.arch == Arch::Arm64)>"arm64"</option>
                     </select>
                     <small id="ctl-arch-help" class="help">{move || ctx.t(Text::ArchHelp)}</small>
                 </div>
@@ -638,7 +638,7 @@ fn ModelSettings() -> impl IntoView {
                             }
                         }>
                         {Runtime::ALL.iter().map(|&r| view! {
-                            <option value=r.code() selected=move || ctx.get.with(|s| s.faas.runtime == r)>{r.code()}</option>
+                            <option value=r.code() selected=move || ctx.rest.with(|s| s.faas.runtime == r)>{r.code()}</option>
                         }).collect_view()}
                     </select>
                     <small id="ctl-rt-help" class="help">{move || ctx.t(Text::RuntimeHelp)}</small>
@@ -648,11 +648,11 @@ fn ModelSettings() -> impl IntoView {
                 {check(|s| s.faas.legacy_limits, |s, on| s.faas.legacy_limits = on, "ctl-legacy", Text::LegacyLabel, Text::LegacyHelp)}
                 <NumberField id="ctl-pc" label=Text::ProvisionedLabel help=Text::ProvisionedHelp unit=Text::LaneEnvironments
                     range=limits::COUNT step=1.0
-                    get=Signal::derive(move || ctx.get.with(|s| s.faas.provisioned as f64))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.faas.provisioned as f64))
                     set=move |v: f64| ctx.update(|s| s.faas.provisioned = v.round() as u32)/>
                 <NumberField id="ctl-quota" label=Text::QuotaLabel help=Text::QuotaHelp unit=Text::LaneEnvironments
                     range=limits::QUOTA step=100.0
-                    get=Signal::derive(move || ctx.get.with(|s| s.faas.quota as f64))
+                    get=Signal::derive(move || ctx.rest.with(|s| s.faas.quota as f64))
                     set=move |v: f64| ctx.update(|s| s.faas.quota = v.round() as u32)/>
             </details>
         </fieldset>

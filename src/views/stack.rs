@@ -17,8 +17,8 @@ pub fn StackView() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     // The story step and the selected cell live in the scenario (URL keys `step`, `cell`), so
     // a lecturer can link to a step and the export equals `skyscale render stack` for the link.
-    let scene = Memo::new(move |_| Arc::new(ctx.get.with(stack::build)));
-    let serverless = Memo::new(move |_| Arc::new(ctx.get.with(stack::serverless)));
+    let scene = Memo::new(move |_| Arc::new(ctx.rest.with(stack::build)));
+    let serverless = Memo::new(move |_| Arc::new(ctx.rest.with(stack::serverless)));
     let on_activate = Callback::new(move |id: String| {
         // Cell ids are `stack-<model>-<layer>`.
         let mut parts = id.strip_prefix("stack-").unwrap_or("").splitn(2, '-');
@@ -51,7 +51,7 @@ fn Story() -> impl IntoView {
     // 0-based step shown; before the story starts (no `step` in the URL) it shows step 1
     // without highlighting a column.
     let step = Memo::new(move |_| {
-        ctx.get
+        ctx.rest
             .with(|s| s.step)
             .map_or(0, |n| (n as usize).saturating_sub(1).min(last))
     });
@@ -127,7 +127,7 @@ fn Story() -> impl IntoView {
 #[component]
 fn LayerDetails() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let selected = Memo::new(move |_| ctx.get.with(|s| s.cell));
+    let selected = Memo::new(move |_| ctx.rest.with(|s| s.cell));
     let body = move || {
         let Some((model, layer)) = selected.get() else {
             return view! { <p class="hint">{ctx.t(Text::LayerDetailsHint)}</p> }.into_any();
