@@ -326,7 +326,7 @@ impl Plot<'_, '_> {
 
     /// Markers of one shape and colour at data points, drawn as one `<path>` (a
     /// [`Node::stamp`]): a slider input moves every marker of a series, and then one element
-    /// gets a new `d` instead of a dozen elements new positions.
+    /// gets a new `d` instead of a dozen elements getting new positions.
     pub fn marks(&mut self, at: &[(f64, f64)], marker: Marker, color: RGBColor) {
         let mut px = Vec::with_capacity(at.len());
         for &p in at {
