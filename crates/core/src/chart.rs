@@ -781,6 +781,44 @@ mod tests {
     }
 
     #[test]
+    fn straight_runs_are_drawn_by_their_ends() {
+        // On-premises capacity is flat all day: a line of two points, not one per bucket.
+        let s = scenario("", Lang::En);
+        let scene = Chart::Traffic.draw(&s, &simulate(&s));
+        let line = scene
+            .find("traffic-capacity-onprem")
+            .unwrap()
+            .walk()
+            .find_map(|n| match &n.kind {
+                Kind::Path {
+                    points,
+                    closed: false,
+                    ..
+                } => Some(points.clone()),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(line.len(), 2, "{line:?}");
+        // Only a point in the middle of a straight run goes; a turn back stays.
+        let mut pts = Vec::new();
+        for p in [
+            (0.0, 0.0),
+            (1.0, 0.0),
+            (2.0, 0.0),
+            (2.0, 5.0),
+            (2.0, 3.0),
+            (2.0, 3.0),
+            (4.0, 1.0),
+        ] {
+            backend::push_point(&mut pts, p);
+        }
+        assert_eq!(
+            pts,
+            [(0.0, 0.0), (2.0, 0.0), (2.0, 5.0), (2.0, 3.0), (4.0, 1.0)]
+        );
+    }
+
+    #[test]
     fn a_peak_change_redraws_only_what_depends_on_the_peak() {
         use crate::patch::{Edit, diff};
         // 160 req/s has three-digit tick labels, 11,000 six characters: the plot keeps its

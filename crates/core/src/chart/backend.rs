@@ -190,6 +190,28 @@ fn pt((x, y): BackendCoord) -> (f64, f64) {
     (f64::from(x), f64::from(y))
 }
 
+/// Adds `p` to a polyline, leaving out what draws nothing: a repeated point (plotters repeats
+/// one where a series is flat at pixel scale) and the middle of three points in a row along one
+/// pixel row or column. A flat series is then two points instead of hundreds, so a slider input
+/// writes, sends and parses a short `d` for it.
+pub(super) fn push_point(points: &mut Vec<(f64, f64)>, p: (f64, f64)) {
+    let n = points.len();
+    if points.last() == Some(&p) {
+        return;
+    }
+    if n >= 2 {
+        let (a, b) = (points[n - 2], points[n - 1]);
+        let between = |a: f64, b: f64, c: f64| (a <= b && b <= c) || (a >= b && b >= c);
+        if (a.1 == b.1 && b.1 == p.1 && between(a.0, b.0, p.0))
+            || (a.0 == b.0 && b.0 == p.0 && between(a.1, b.1, p.1))
+        {
+            points[n - 1] = p;
+            return;
+        }
+    }
+    points.push(p);
+}
+
 type Res = Result<(), DrawingErrorKind<Infallible>>;
 
 impl DrawingBackend for SceneBackend {
@@ -257,11 +279,7 @@ impl DrawingBackend for SceneBackend {
         if let Some(stroke) = stroke_of(style, true) {
             let mut points: Vec<(f64, f64)> = Vec::new();
             for p in path {
-                let p = pt(p);
-                // plotters repeats a point where a series is flat at pixel scale.
-                if points.last() != Some(&p) {
-                    points.push(p);
-                }
+                push_point(&mut points, pt(p));
             }
             if points.len() >= 2 {
                 self.push(Node::polyline(points, stroke));
@@ -296,7 +314,10 @@ impl DrawingBackend for SceneBackend {
         style: &S,
     ) -> Res {
         let (role, _) = role_of(style.color());
-        let points: Vec<(f64, f64)> = vert.into_iter().map(pt).collect();
+        let mut points: Vec<(f64, f64)> = Vec::new();
+        for p in vert {
+            push_point(&mut points, pt(p));
+        }
         if role != Role::None && points.len() >= 3 {
             self.push(Node::polygon(points, role));
         }
