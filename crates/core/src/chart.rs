@@ -785,19 +785,7 @@ mod tests {
         // On-premises capacity is flat all day: a line of two points, not one per bucket.
         let s = scenario("", Lang::En);
         let scene = Chart::Traffic.draw(&s, &simulate(&s));
-        let line = scene
-            .find("traffic-capacity-onprem")
-            .unwrap()
-            .walk()
-            .find_map(|n| match &n.kind {
-                Kind::Path {
-                    points,
-                    closed: false,
-                    ..
-                } => Some(points.clone()),
-                _ => None,
-            })
-            .unwrap();
+        let line = polyline(&scene, "traffic-capacity-onprem");
         assert_eq!(line.len(), 2, "{line:?}");
         // Only a point in the middle of a straight run goes; a turn back stays.
         let mut pts = Vec::new();
