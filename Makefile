@@ -17,7 +17,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TRUNK_BUILD := trunk build --release --offline --public-url ./
 
-.PHONY: help run test dist tools browser npm-deps check-style unit e2e cli bench clean \
+.PHONY: help run test dist tools fetch browser npm-deps check-style unit e2e cli bench clean \
   size size-ceiling bench-ui profile-ui deny deny-tool dist-single
 
 help: ## List the targets.
@@ -26,10 +26,10 @@ help: ## List the targets.
 run: dist ## Install what is missing, build in release mode, serve on http://127.0.0.1:$(PORT).
 	node tests/serve.mjs --dir dist --port $(PORT)
 
-test: tools browser check-style deny unit dist size-ceiling cli e2e ## Install what is missing, then fmt, clippy, cargo deny, unit/property tests, wasm build, size ceiling, e2e.
+test: fetch tools browser check-style deny unit dist size-ceiling cli e2e ## Install what is missing, then fmt, clippy, cargo deny, unit/property tests, wasm build, size ceiling, e2e.
 	@echo "make test: all checks passed"
 
-dist: tools ## The release build in dist/ (relative URLs: works under any sub-path).
+dist: fetch tools ## The release build in dist/ (relative URLs: works under any sub-path).
 	$(TRUNK_BUILD)
 	node tools/postbuild.mjs dist
 
@@ -38,6 +38,12 @@ dist-single: dist ## One self-contained HTML file (wasm, JS, CSS inlined) in dis
 
 # ---------------------------------------------------------------------------------------------
 # Installs (each checks the installed version first).
+
+# Every crate in Cargo.lock, for every platform (cargo deny reads the metadata of all of them,
+# Windows-only crates and dependencies' dev-dependencies included), before anything runs
+# offline. A no-op when the cache has them; on a fresh machine it is what makes `deny` work.
+fetch: ## Download every crate Cargo.lock names (all platforms) into the cargo cache.
+	cargo fetch --locked
 
 tools: npm-deps ## The wasm32 target, Trunk, wasm-bindgen-cli and wasm-opt (npm binaryen).
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -65,17 +71,17 @@ browser: ## Debian's Chromium and Korean fonts for the end-to-end tests.
 # ---------------------------------------------------------------------------------------------
 # Checks.
 
-check-style: tools ## cargo fmt --check; clippy -D warnings, native and wasm32.
+check-style: fetch tools ## cargo fmt --check; clippy -D warnings, native and wasm32.
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p skyscale-web -p skyscale-core -- -D warnings
 
-unit: ## Unit, property and doc tests of every crate.
+unit: fetch ## Unit, property and doc tests of every crate.
 	if cargo nextest --version >/dev/null 2>&1; then cargo nextest run --workspace --no-fail-fast; \
 	else cargo test --workspace --all-targets --no-fail-fast; fi
 	cargo test --workspace --doc
 
-cli: ## The release `skyscale` binary (the e2e tests compare its SVG with the app's).
+cli: fetch ## The release `skyscale` binary (the e2e tests compare its SVG with the app's).
 	cargo build --release -p skyscale-cli
 
 e2e: npm-deps browser dist-single ## End-to-end tests against dist/ (and dist-single/) in headless Chromium.
@@ -111,7 +117,7 @@ deny-tool:
 
 # Offline: the advisory database (RustSec, a git clone) cannot be fetched here, so `advisories`
 # is left out; run `cargo deny check advisories` where the network is allowed (see deny.toml).
-deny: deny-tool ## cargo deny: licenses, bans (duplicate versions), sources; offline.
+deny: fetch deny-tool ## cargo deny: licenses, bans (duplicate versions), sources; offline.
 	cargo deny --offline check bans licenses sources
 
 clean: ## Remove build output.
