@@ -325,7 +325,9 @@ async function load(browser, url, probe, { throttle, shots }) {
 
     const response = await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
     if (!response?.ok()) throw new Error(`GET ${url} answered ${response?.status()}`);
-    const info = await Promise.race([armedPromise, new Promise((r) => setTimeout(() => r(null), 60_000))]);
+    let timer;
+    const info = await Promise.race([armedPromise, new Promise((r) => (timer = setTimeout(() => r(null), 60_000)))]);
+    clearTimeout(timer);
     let presses = 0;
     if (info?.ok) {
       // An app seen ready answers the first press (a second one is a finding); a page only
