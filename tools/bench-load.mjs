@@ -13,9 +13,9 @@
 //
 // What each column means (times are from navigation start, medians of the loads):
 //  - FCP: `first-contentful-paint` (Paint Timing), as Lighthouse reads it from the trace.
-//  - LCP: the last `largest-contentful-paint` candidate (buffered PerformanceObserver). Chrome
-//    stops reporting candidates at the first input, so it ends where the probe input below
-//    starts, as Lighthouse's ends with its load (it gives no input).
+//  - LCP: the last `largest-contentful-paint` candidate (buffered PerformanceObserver) painted
+//    before the probe below moves a control: Lighthouse's load has no input, and neither has
+//    this one until then.
 //  - CLS: `layout-shift` entries without recent input, grouped into session windows (gaps under
 //    1 s, windows at most 5 s) and the largest window taken: Lighthouse's (and web-vitals')
 //    definition. Shifts from the probe input onward are left out.
@@ -24,15 +24,17 @@
 //    window); this ends at *interactive* below, so it includes the probe's own handling.
 //  - interactive: the app has taken over (the root carries `data-app="ready"`; until the app
 //    sets that marker, the view's main element exists, built by the app and not parsed from
-//    the HTML) AND a control responds: the benchmark focuses a control of the view without
-//    scrolling and sends a real key press through CDP (PageUp on the scaling view's peak slider;
-//    Enter on the story's Next, a Fail button, a fit preset, or a locked figure's SVG export),
-//    then stops the clock when the change it makes is on screen (the frame after the DOM
-//    changed has been painted). If the first press does nothing (a page that looks ready but is
-//    not), it presses again, up to 5 times, and says so. A prerendered page that sets no marker
-//    is pressed from its load event every 250 ms until it answers ("ready by load").
-//    `--ready`, `--control`, `--key` and `--target` (CSS selectors, a key name) replace the
-//    view's own, e.g. to measure another app with the same tool.
+//    the HTML) and its frame is painted, AND a control responds: the probe moves a control of
+//    the view from inside the page, at once (the scaling view's peak slider one tenth of its
+//    range, as PageUp does, with `input` and `change` events; a click on the story's Next, a
+//    Fail button, a fit preset, or a locked figure's SVG export) and stops the clock when the
+//    change is on screen (the frame after the DOM changed has been painted). A script's event
+//    is not user input to Chrome, so LCP and layout shifts go on being recorded; both are cut
+//    at the probe. If the first try does nothing (a page that looks ready but is not), it tries
+//    again every 2 s, up to 5 times, and says so. A prerendered page that sets no marker is
+//    tried from its load event every 250 ms until it answers ("ready by load").
+//    `--ready`, `--control` and `--target` (CSS selectors) replace the view's own, e.g. to
+//    measure another app with the same tool.
 //  - bytes before first paint / until interactive / in all: CDP `Network.loadingFinished`
 //    `encodedDataLength` (bytes on the wire, headers included), per request, counted by when
 //    the request finished: before FCP, before interactive, or at all (once the network is idle).
@@ -44,7 +46,7 @@
 //
 //   node tools/bench-load.mjs [dist] [--loads 5] [--url "?view=fit"]... [--no-throttle]
 //                             [--json out.json] [--shots DIR] [--base /courses/cloud/skyscale/]
-//                             [--ready SEL --control SEL --key KEY --target SEL]
+//                             [--ready SEL --control SEL --target SEL]
 //   (CHROMIUM=/path/to/chromium to use another browser; LOADS=n as --loads.)
 // `--shots DIR` saves a screenshot at the first paint and at interactive of each URL's first
 // load (taking them costs time, so those loads' figures are a little slower).
@@ -100,18 +102,35 @@ const READY = {
   fit: "[data-testid=view-fit] [data-testid=fit-verdict]",
 };
 
-/** A control each view has, the key that moves it, and what changes on screen when it does. */
+/** A control each view has and what changes on screen when it moves. */
 const PROBES = {
-  stack: { controls: ["[data-testid=story-next]", "[data-testid=story-prev]"], key: "Enter", target: "[data-testid=story]", what: "story step" },
-  scaling: { controls: ["[data-testid=peak-slider]"], key: "PageUp", target: "[data-testid=lanes-diagram]", what: "peak slider" },
-  msa: { controls: ["[data-testid^=fail-]"], key: "Enter", target: "[data-testid=blast-radius]", what: "fail a module" },
-  fit: { controls: ["[data-testid^=preset-][aria-pressed=false]"], key: "Enter", target: "[data-testid=fit-verdict]", what: "fit preset" },
+  stack: { controls: ["[data-testid=story-next]", "[data-testid=story-prev]"], target: "[data-testid=story]", what: "story step" },
+  scaling: { controls: ["[data-testid=peak-slider]"], target: "[data-testid=lanes-diagram]", what: "peak slider" },
+  msa: { controls: ["[data-testid^=fail-]"], target: "[data-testid=blast-radius]", what: "fail a module" },
+  fit: { controls: ["[data-testid^=preset-][aria-pressed=false]"], target: "[data-testid=fit-verdict]", what: "fit preset" },
 };
 
 /**
+ * Moves `control` as a student would: a range one tenth of its range (down when at the top),
+ * with the `input` and `change` events a key press gives; anything else is clicked. Runs in the
+ * page (passed to it as source).
+ */
+export function act(control) {
+  if (control.type === "range") {
+    const [lo, hi, value] = [Number(control.min || 0), Number(control.max || 100), Number(control.value)];
+    const step = Math.max(Number(control.step) || 1, Math.round((hi - lo) / 10));
+    control.value = String(value + step <= hi ? value + step : value - step);
+    control.dispatchEvent(new Event("input", { bubbles: true }));
+    control.dispatchEvent(new Event("change", { bubbles: true }));
+  } else {
+    control.click();
+  }
+}
+
+/**
  * What to wait for and which control to try on `query`: `ready` (the mounted view), `controls`
- * (selectors, the first visible enabled match is used), `key` (the key pressed on it) and
- * `target` (what must change on screen).
+ * (selectors, the first visible enabled match is used) and `target` (what must change on
+ * screen).
  */
 export function plan(query) {
   const p = new URLSearchParams(query);
@@ -121,7 +140,7 @@ export function plan(query) {
     // A fixed figure: nothing in the view moves, but its export still answers.
     const name = { stack: "stack", scaling: "lanes", msa: "monolith", fit: null }[view];
     if (name) {
-      return { view, ready, controls: [`[data-testid=export-${name}]`], key: "Enter", target: `[data-testid=export-status-${name}]`, what: "SVG export" };
+      return { view, ready, controls: [`[data-testid=export-${name}]`], target: `[data-testid=export-status-${name}]`, what: "SVG export" };
     }
   }
   return { view, ready, ...PROBES[view] };
@@ -170,15 +189,14 @@ export const numbers = (text) => new Set(text.match(/\d+(?:[.,]\d+)*/g) ?? []);
 
 /**
  * Runs in the page before any of its scripts (an init script): records paints, shifts and long
- * tasks, notices when the app has taken over, and arms the probe input. Everything lands in
- * `window.__bench`; `window.__benchArmed(info)` (a Playwright binding) tells the benchmark the
- * control is focused and which key to press.
+ * tasks, notices when the app has taken over, then moves the probe's control. Everything lands
+ * in `window.__bench`.
  */
-function instrument(cfg) {
+function instrument(cfg, act) {
   const m = {
     fcp: null, fcpText: null, lcp: [], shifts: [], tasks: [],
     prerendered: false, ready: null, readyBy: null, painted: null, appText: null,
-    input: null, response: null, responsePainted: null, problem: null,
+    input: null, tries: 0, response: null, responsePainted: null, problem: null,
   };
   window.__bench = m;
   const now = () => performance.now();
@@ -219,17 +237,14 @@ function instrument(cfg) {
   });
   const arm = () => {
     const visible = (el) => el && !el.disabled && el.getClientRects().length > 0;
-    const control = cfg.controls.map((s) => [...document.querySelectorAll(s)].find(visible)).find(Boolean);
+    const control = cfg.controls.map((sel) => [...document.querySelectorAll(sel)].find(visible)).find(Boolean);
     const target = document.querySelector(cfg.target);
     if (!control || !target) {
       m.problem = !control ? `no enabled ${cfg.controls.join(" or ")}` : `no ${cfg.target}`;
-      return window.__benchArmed({ ok: false });
+      return;
     }
-    control.focus({ preventScroll: true });
-    let key = cfg.key;
-    if (control.type === "range" && key === "PageUp" && Number(control.value) >= Number(control.max)) key = "PageDown";
-    // Any change inside the target after the real key press is the response; it is on screen
-    // once the next frame has been painted.
+    // Any change inside the target after the probe moved the control is the response; it is
+    // on screen once the next frame has been painted.
     new MutationObserver(() => {
       if (m.input === null || m.response !== null) return;
       m.response = now();
@@ -238,7 +253,21 @@ function instrument(cfg) {
         window.__benchShot?.("interactive");
       });
     }).observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
-    window.__benchArmed({ ok: true, key, by: m.readyBy });
+    // An app seen ready answers the first try (a second one is a finding); a page only seen
+    // loaded is tried until it answers.
+    const [tries, every] = m.readyBy === "load" ? [60, 250] : [5, 2000];
+    const attempt = () => {
+      if (m.response !== null) return;
+      if (m.tries >= tries) {
+        m.problem = `no response to ${m.tries} tries on ${cfg.what}`;
+        return;
+      }
+      m.tries += 1;
+      m.input ??= now();
+      act(control);
+      setTimeout(attempt, every);
+    };
+    attempt();
   };
   const ready = (by) => {
     observer.disconnect();
@@ -247,7 +276,12 @@ function instrument(cfg) {
     afterPaint((t) => {
       m.painted = t;
       m.appText = screenText();
-      arm();
+      // The frame is painted but its paint timing (FCP, the LCP candidate) is reported once it
+      // is on the display, a little later: wait for FCP (up to 2 s) and one more frame, so the
+      // probe's time does not cut off the candidate of the app's own first frame.
+      const start = now();
+      const wait = () => (m.fcp !== null || now() - start > 2000 ? afterPaint(arm) : requestAnimationFrame(wait));
+      wait();
     });
   };
   const observer = new MutationObserver(() => {
@@ -310,9 +344,6 @@ async function load(browser, url, probe, { throttle, shots }) {
       if (r) r.end = e.timestamp;
     });
 
-    let armed;
-    const armedPromise = new Promise((resolve) => (armed = resolve));
-    await page.exposeBinding("__benchArmed", (_source, info) => armed(info));
     const shotFiles = [];
     if (shots) {
       await page.exposeBinding("__benchShot", async (_source, name) => {
@@ -321,27 +352,19 @@ async function load(browser, url, probe, { throttle, shots }) {
         shotFiles.push(file);
       });
     }
-    await page.addInitScript(instrument, probe);
+    // As source, not a function and an argument: `act` goes in as code (the page's CSP forbids
+    // building a function from a string inside the page).
+    await page.addInitScript({ content: `(${instrument})(${JSON.stringify(probe)}, ${act});` });
 
     const response = await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
     if (!response?.ok()) throw new Error(`GET ${url} answered ${response?.status()}`);
-    let timer;
-    const info = await Promise.race([armedPromise, new Promise((r) => (timer = setTimeout(() => r(null), 60_000)))]);
-    clearTimeout(timer);
-    let presses = 0;
-    if (info?.ok) {
-      // An app seen ready answers the first press (a second one is a finding); a page only
-      // seen loaded is pressed until it answers.
-      const [tries, wait] = info.by === "load" ? [60, 250] : [5, 2000];
-      while (presses < tries) {
-        await page.keyboard.press(info.key);
-        presses += 1;
-        const answered = await page
-          .waitForFunction(() => window.__bench.responsePainted !== null, null, { polling: 50, timeout: wait })
-          .then(() => true, () => false);
-        if (answered) break;
-      }
-    }
+    // Until the response is on screen, or the probe gives up, or 60 s.
+    await page
+      .waitForFunction(() => window.__bench.responsePainted !== null || window.__bench.problem !== null, null, {
+        polling: 100,
+        timeout: 60_000,
+      })
+      .catch(() => {});
     // Let the network settle (nothing in flight for 0.5 s, at most 15 s) so "in all" is all.
     for (let quiet = 0, waited = 0; quiet < 500 && waited < 15_000; waited += 100) {
       await new Promise((r) => setTimeout(r, 100));
@@ -370,14 +393,16 @@ async function load(browser, url, probe, { throttle, shots }) {
       prerendered: m.prerendered,
       interactive,
       inputToPaint: Number.isFinite(interactive) ? interactive - m.input : NaN,
-      presses,
+      tries: m.tries,
       firstPaint: m.fcp < (m.ready ?? Infinity) ? (wrong.length ? "page ✗" : "page ✓") : "app",
       wrongNumbers: wrong.slice(0, 5),
       bytesBeforePaint: bytesBy(m.fcp),
       bytesUntilInteractive: Number.isFinite(interactive) ? bytesBy(interactive) : NaN,
       bytesAll: finished.reduce((s, r) => s + r.bytes, 0),
       requests: finished.map((r) => ({ url: r.url.replace(/^https?:\/\/[^/]+/, ""), at: Math.round(r.at), bytes: r.bytes, encoding: r.encoding })),
-      problem: m.problem ?? (info ? (Number.isFinite(interactive) ? null : `no response to ${presses} × ${info.key}`) : "the app never took over (60 s)"),
+      lcpCandidates: m.lcp,
+      inputAt: m.input,
+      problem: m.problem ?? (m.ready === null ? "the app never took over (60 s)" : Number.isFinite(interactive) ? null : "no response (60 s)"),
       shots: shotFiles,
     };
   } finally {
@@ -409,7 +434,7 @@ function summarise(url, probe, samples) {
     wrongNumbers: [...new Set(samples.flatMap((x) => x.wrongNumbers))].slice(0, 5),
     lcpElement: mode(samples.map((x) => x.lcpElement)),
     readyBy: mode(samples.map((x) => x.readyBy)),
-    presses: Math.max(...samples.map((x) => x.presses)),
+    tries: Math.max(...samples.map((x) => x.tries)),
     problems: [...new Set(samples.map((x) => x.problem).filter(Boolean))],
   };
   s.ok = {
@@ -454,7 +479,7 @@ function parseArgs(argv) {
     else if (a === "--json") opts.json = argv[++i];
     else if (a === "--shots") opts.shots = argv[++i];
     else if (a === "--base") opts.base = argv[++i];
-    else if (["--ready", "--control", "--key", "--target"].includes(a)) opts.probe[a.slice(2)] = argv[++i];
+    else if (["--ready", "--control", "--target"].includes(a)) opts.probe[a.slice(2)] = argv[++i];
     else opts.dist = a;
   }
   if (!opts.urls.length) opts.urls = URLS;
@@ -507,7 +532,7 @@ async function main() {
   for (const r of rows) {
     console.log(
       `  ${r.url.padEnd(36)} ${r.probe.padEnd(13)} ${msec(r.inputToPaint).padStart(7)}  LCP ${String(r.lcpElement).padEnd(28)} ready by ${r.readyBy.padEnd(8)}` +
-        ` interactive ${sec(r.spread.interactive[0])}–${sec(r.spread.interactive[1])}${r.presses > 1 ? `  (needed ${r.presses} presses)` : ""}` +
+        ` interactive ${sec(r.spread.interactive[0])}–${sec(r.spread.interactive[1])}${r.tries > 1 ? `  (needed ${r.tries} tries)` : ""}` +
         `${r.wrongNumbers.length ? `  first paint showed ${r.wrongNumbers.join(", ")}` : ""}`,
     );
   }
