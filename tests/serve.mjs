@@ -9,7 +9,7 @@
 // `gzip_static`/`brotli_static` or Caddy's `precompressed` would serve them), else gzip on the
 // fly (zlib level 6, a host's usual default) for text types and wasm; always with
 // `Content-Encoding` and `Vary: Accept-Encoding`. Off by default, so the end-to-end tests see
-// the plain files they always saw.
+// the plain files they always saw. `startServer({ compress: "gzip" })` never sends brotli.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -87,7 +87,7 @@ export function startServer({ dir = "dist", port = 8080, host = "127.0.0.1", bas
       if (compress && COMPRESSIBLE.has(extname(target))) {
         headers.Vary = "Accept-Encoding";
         const accepts = accepted(req.headers["accept-encoding"]);
-        const br = accepts.br ? await readIfFile(`${target}.br`) : null;
+        const br = accepts.br && compress !== "gzip" ? await readIfFile(`${target}.br`) : null;
         const gz = !br && accepts.gzip ? await readIfFile(`${target}.gz`) : null;
         if (br) [body, headers["Content-Encoding"]] = [br, "br"];
         else if (gz) [body, headers["Content-Encoding"]] = [gz, "gzip"];

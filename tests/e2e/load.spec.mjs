@@ -97,6 +97,16 @@ base("serve --compress: brotli when accepted, else gzip, else identity; on-the-f
     fly.close();
   }
 
+  // compress: "gzip" (bench-load --gzip-only) never sends brotli.
+  const gzipOnly = await startServer({ dir: DIST, port: 0, compress: "gzip" });
+  try {
+    const res = await get(gzipOnly.address().port, `/${wasm}`, { "Accept-Encoding": "gzip, br" });
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(res.body.equals(readFileSync(join(DIST, `${wasm}.gz`)))).toBe(true);
+  } finally {
+    gzipOnly.close();
+  }
+
   // Without --compress (the end-to-end tests' server) nothing is encoded.
   const off = await startServer({ dir: DIST, port: 0 });
   try {
