@@ -25,13 +25,13 @@
 //    window); this ends at *interactive* below, so it includes the probe's own handling.
 //  - interactive: the app has taken over (the root carries `data-app="ready"`; until the app
 //    sets that marker, the view's main element exists, built by the app and not parsed from
-//    the HTML) and its frame is painted, AND a control responds: the probe moves a control of
-//    the view from inside the page, at once (the scaling view's peak slider one tenth of its
-//    range, as PageUp does, with `input` and `change` events; a click on the story's Next, a
-//    Fail button, a fit preset, or a locked figure's SVG export) and stops the clock when the
-//    change is on screen (the frame after the DOM changed has been painted). A script's event
-//    is not user input to Chrome, so LCP and layout shifts go on being recorded; both are cut
-//    at the probe. If the first try does nothing (a page that looks ready but is not), it tries
+//    the HTML) and its frame is painted (and its paint timing reported), AND a control
+//    responds: the probe moves a control of the view from inside the page, at once (the
+//    scaling view's peak slider one tenth of its range, as PageUp does, with `input` and
+//    `change` events; a click on the story's Next, a Fail button, a fit preset, or a locked
+//    figure's SVG export) and stops the clock when the change is on screen (the frame after
+//    the DOM changed has been painted). A script's event is not user input to Chrome, so LCP
+//    and layout shifts go on being recorded; both are cut at the probe. If the first try does nothing (a page that looks ready but is not), it tries
 //    again every 2 s, up to 5 times, and says so. A prerendered page that sets no marker is
 //    tried from its load event every 250 ms until it answers ("ready by load").
 //    `--ready`, `--control` and `--target` (CSS selectors) replace the view's own, e.g. to
