@@ -11,7 +11,7 @@
 //
 //   node tools/postbuild.mjs [dist]
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
@@ -80,7 +80,7 @@ for (const file of files(dist).filter((f) => COMPRESSIBLE.test(f))) {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
       [constants.BROTLI_PARAM_MODE]: file.endsWith(".wasm") ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: statSync(file).size,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
     },
   });
   raw += bytes.length;
