@@ -550,8 +550,8 @@ async function main() {
   verdict("interactive", `interactive ≤ ${BUDGET.interactiveMs / 1000} s`);
   verdict("tbt", `total blocking time ≤ ${BUDGET.tbtMs} ms`);
   verdict("firstPaint", "first paint true for its URL");
-  const load = loadavg().map((x) => x.toFixed(1)).join(" ");
-  console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s, load average ${load} at the end; a shared or busy machine makes every time longer: compare runs on one quiet machine.)`);
+  const loadEnd = loadavg().map((x) => x.toFixed(1)).join(" ");
+  console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s, load average ${loadEnd} at the end; a shared or busy machine makes every time longer: compare runs on one quiet machine.)`);
   if (opts.json) writeFileSync(opts.json, JSON.stringify({ profile: PROFILE, budget: BUDGET, throttle: opts.throttle, rows }, null, 2));
 }
 
