@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TRUNK_BUILD := trunk build --release --offline --public-url ./
 
 .PHONY: help run test dist tools fetch browser npm-deps check-style unit e2e cli bench clean \
-  size size-ceiling bench-ui profile-ui deny deny-tool dist-single
+  size size-ceiling bench-ui bench-load profile-ui deny deny-tool dist-single
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -91,10 +91,10 @@ bench: ## Core benchmarks (the month simulation).
 	cargo bench -p skyscale-core
 
 # ---------------------------------------------------------------------------------------------
-# Budgets and supply chain (issue 6). Budgets are benchmarks: `size` fails over 200 KB gzip,
-# `bench-ui` only reports.
+# Budgets and supply chain (issues 6 and 18). Budgets are benchmarks: `size` fails over 200 KB
+# gzip, `bench-ui` and `bench-load` only report.
 
-size: dist ## Gzip size of everything the page loads; fails over the 200 KB budget.
+size: dist ## Gzip and brotli bytes before first paint, until interactive, in all; fails over the 200 KB gzip budget.
 	node tools/size.mjs dist
 
 # The 200 KB budget is not met yet (see issue 6's notes); `make test` holds a ceiling just above
@@ -106,6 +106,12 @@ size-ceiling: dist
 
 bench-ui: dist npm-deps browser ## Headless Chromium: slider input -> next paint p50/p95, first paint, heap growth.
 	node tools/bench-ui.mjs dist
+
+# BENCH_LOAD_ARGS: e.g. `--loads 9`, `--url "?view=fit"` (repeatable), `--json out.json`,
+# `--shots /tmp/shots`, `--no-throttle` (see tools/bench-load.mjs).
+BENCH_LOAD_ARGS ?=
+bench-load: dist npm-deps browser ## Headless Chromium, Lighthouse's mobile profile: FCP, LCP, CLS, TBT, interactive, bytes; 7 URLs x 5 fresh loads.
+	node tools/bench-load.mjs dist $(BENCH_LOAD_ARGS)
 
 profile-ui: dist npm-deps browser ## Where a slider input's main-thread time goes (script, style, layout, paint).
 	node tools/profile-ui.mjs dist
