@@ -536,53 +536,72 @@ fn text_box(text: &str, size: f64, (x, y): (i32, i32), anchor: HPos) -> Bx {
 }
 
 /// What the labels must leave visible: the curves' segments (each with its reach), markers
-/// and rings as discs, and the labels already placed; all inside the plot's box.
+/// and rings as discs, and the labels already placed; all inside the plot's box. Segments are
+/// filed by the columns of the plot they span, so a box is tested against those near it only.
 struct Obstacles {
     plot: Bx,
     segments: Vec<(Px, Px, f64)>,
+    /// For each [`COLUMN`]-wide strip of the plot, the segments that reach into it.
+    columns: Vec<Vec<usize>>,
     discs: Vec<((f64, f64), f64)>,
     labels: Vec<Bx>,
 }
 
+/// The width of the strips segments are filed by, px.
+const COLUMN: f64 = 32.0;
+
 impl Obstacles {
     fn new((l, t, r, b): (i32, i32, i32, i32)) -> Obstacles {
+        let plot = Bx {
+            l: f64::from(l),
+            t: f64::from(t),
+            r: f64::from(r),
+            b: f64::from(b),
+        };
+        let strips = ((plot.r - plot.l).max(0.0) / COLUMN) as usize + 1;
         Obstacles {
-            plot: Bx {
-                l: f64::from(l),
-                t: f64::from(t),
-                r: f64::from(r),
-                b: f64::from(b),
-            },
+            plot,
             segments: Vec::new(),
+            columns: vec![Vec::new(); strips],
             discs: Vec::new(),
             labels: Vec::new(),
         }
     }
 
-    /// A line through `points`, `pad` px thick each side. Points on one straight run are
-    /// merged, so a staircase or a straight log-log line is a handful of segments to test.
+    /// The strips from pixel column `a` to `b`.
+    fn strips(&self, a: f64, b: f64) -> std::ops::RangeInclusive<usize> {
+        let last = self.columns.len() - 1;
+        let at = |x: f64| (((x - self.plot.l) / COLUMN).max(0.0) as usize).min(last);
+        at(a.min(b))..=at(a.max(b))
+    }
+
+    /// A line through `points`, `pad` px thick each side. Points on one straight run (the
+    /// staircases' flat and upright parts, on whole pixels) are merged, so a staircase is a
+    /// handful of segments to test.
     fn polyline(&mut self, points: &[(f64, f64)], pad: f64) {
-        let mut run: Vec<(f64, f64)> = Vec::with_capacity(points.len());
+        let mut kept: Vec<Px> = Vec::with_capacity(points.len());
         for &p in points {
-            if !(p.0.is_finite() && p.1.is_finite()) || run.last() == Some(&p) {
+            if !(p.0.is_finite() && p.1.is_finite()) || kept.last() == Some(&p) {
                 continue;
             }
-            if let [.., a, b] = run[..] {
-                let cross = (b.0 - a.0) * (p.1 - a.1) - (b.1 - a.1) * (p.0 - a.0);
-                let len = (p.0 - a.0).hypot(p.1 - a.1);
-                let ahead = (b.0 - a.0) * (p.0 - b.0) + (b.1 - a.1) * (p.1 - b.1) >= 0.0;
-                // b within a tenth of a pixel of the line a–p, and between them: drop it.
-                if ahead && cross.abs() <= 0.1 * len {
-                    run.pop();
+            if let [.., a, b] = kept[..] {
+                let cross = (b.0 - a.0) * (p.1 - b.1) - (b.1 - a.1) * (p.0 - b.0);
+                let ahead = (b.0 - a.0) * (p.0 - b.0) + (b.1 - a.1) * (p.1 - b.1) > 0.0;
+                if cross == 0.0 && ahead {
+                    kept.pop();
                 }
             }
-            run.push(p);
+            kept.push(p);
         }
-        if let [p] = run[..] {
+        if let [p] = kept[..] {
             self.discs.push((p, pad));
         }
-        for w in run.windows(2) {
+        for w in kept.windows(2) {
+            let n = self.segments.len();
             self.segments.push((w[0], w[1], pad));
+            for c in self.strips(w[0].0.min(w[1].0) - pad, w[0].0.max(w[1].0) + pad) {
+                self.columns[c].push(n);
+            }
         }
     }
 
@@ -599,10 +618,12 @@ impl Obstacles {
         inside
             && self.labels.iter().all(|o| !o.grow(2.0).overlaps(bx))
             && self.discs.iter().all(|&(c, r)| bx.dist2(c) > r * r)
-            && self
-                .segments
-                .iter()
-                .all(|&(a, b, pad)| !bx.grow(pad).crossed_by(a, b))
+            && self.strips(bx.l, bx.r).all(|c| {
+                self.columns[c].iter().all(|&i| {
+                    let (a, b, pad) = self.segments[i];
+                    !bx.grow(pad).crossed_by(a, b)
+                })
+            })
     }
 
     /// Takes `bx` if it is free.
@@ -646,13 +667,20 @@ impl Obstacles {
         }
         // Anywhere in the plot, nearest first.
         let p = self.plot;
+        let probe = text_box(text, size, (0, 0), HPos::Left);
         let mut grid = Vec::new();
         let mut l = p.l + 2.0;
         while l + w <= p.r - 2.0 {
             let mut b = p.t + 2.0 + h;
             while b <= p.b - 2.0 {
                 let spot = at(l, b);
-                let bx = text_box(text, size, spot, HPos::Left);
+                let (dx, dy) = (f64::from(spot.0), f64::from(spot.1));
+                let bx = Bx {
+                    l: probe.l + dx,
+                    t: probe.t + dy,
+                    r: probe.r + dx,
+                    b: probe.b + dy,
+                };
                 grid.push((bx.dist2((x, y)), spot, bx));
                 b += 8.0;
             }
