@@ -234,8 +234,8 @@ pub fn EmbedButton() -> impl IntoView {
     };
     // The one-file build carries embed.js as a data block (tools/single.mjs); it has no file
     // beside it for a snippet to load, so its snippet holds the script inline.
-    let inline_script = browser::text_of("skyscale-embed-js");
-    let single = inline_script.is_some();
+    let inline_script = StoredValue::new(browser::text_of("skyscale-embed-js"));
+    let single = inline_script.with_value(Option::is_some);
     let from_file = browser::page_base().starts_with("file:");
     let snippet = move || {
         let s = embedded();
@@ -254,13 +254,13 @@ pub fn EmbedButton() -> impl IntoView {
             fallback_height(s.view),
             if single { " data-skyscale" } else { "" }
         );
-        match &inline_script {
+        inline_script.with_value(|code| match code {
             Some(code) => format!("{frame}\n<script>\n{}</script>", code.trim_start()),
             None => format!(
                 "{frame}\n<script src=\"{}\" async></script>",
                 attr(&script_src(&base))
             ),
-        }
+        })
     };
     let note = move || {
         let height = ctx.settled.with(|s| fallback_height(s.view)).to_string();
