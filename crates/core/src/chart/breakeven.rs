@@ -547,6 +547,8 @@ struct Obstacles {
     labels: Vec<Bx>,
 }
 
+/// The bands of distance the search over the whole plot goes through, px.
+const BAND: f64 = 24.0;
 /// The width of the strips segments are filed by, px.
 const COLUMN: f64 = 32.0;
 
@@ -686,10 +688,25 @@ impl Obstacles {
             }
             l += 10.0;
         }
-        grid.sort_by(|a, b| a.0.total_cmp(&b.0));
-        grid.into_iter()
-            .find(|(_, _, bx)| self.take(*bx))
-            .map(|(_, spot, _)| (spot, HPos::Left))
+        // Band by band of distance (no sort: it would cost the wasm a sort routine), the
+        // nearest free box of the first band that has one.
+        let far = grid.iter().map(|c| c.0).fold(0.0, f64::max).sqrt();
+        let mut near = 0.0;
+        while near <= far {
+            let (lo, hi) = (near * near, (near + BAND) * (near + BAND));
+            let mut best: Option<(f64, (i32, i32), Bx)> = None;
+            for &(d2, spot, bx) in &grid {
+                if d2 >= lo && d2 < hi && best.is_none_or(|b| d2 < b.0) && self.free(&bx) {
+                    best = Some((d2, spot, bx));
+                }
+            }
+            if let Some((_, spot, bx)) = best {
+                self.labels.push(bx);
+                return Some((spot, HPos::Left));
+            }
+            near += BAND;
+        }
+        None
     }
 
     /// A place for the label of the vertical line at `x` whose top is at `top`: beside the
