@@ -645,7 +645,8 @@ pub fn disable_all(selector: &str, title: &str) {
 }
 
 /// Hides every element matching `selector` (or, where it is inside one, its `.control`, else
-/// the `<label>` around it, so no label is left without its control).
+/// the `<label>` around it), and any `<label for>` naming it, so no label is left without its
+/// control; a bar of controls (`.playback`) with none left goes too.
 pub fn hide_all(selector: &str) {
     for el in select_all(selector) {
         let target = el
@@ -653,8 +654,22 @@ pub fn hide_all(selector: &str) {
             .ok()
             .flatten()
             .or_else(|| el.closest("label").ok().flatten())
-            .unwrap_or(el);
+            .unwrap_or_else(|| el.clone());
         let _ = target.set_attribute("hidden", "");
+        let id = el.id();
+        if !id.is_empty() {
+            for label in select_all(&format!("label[for=\"{id}\"]")) {
+                let _ = label.set_attribute("hidden", "");
+            }
+        }
+    }
+    for bar in select_all(".playback") {
+        let shown = select_all(".playback button, .playback input, .playback select")
+            .into_iter()
+            .any(|c| bar.contains(Some(&c)) && c.closest("[hidden]").ok().flatten().is_none());
+        if !shown {
+            let _ = bar.set_attribute("hidden", "");
+        }
     }
     // A group of controls whose every control is hidden goes too.
     for set in select_all("fieldset.controls") {

@@ -102,20 +102,22 @@ test("embed-demo.html: two frames render, size themselves, and the locked one is
 
 // ---- The snippet on a course page of another origin ------------------------------------------
 
-/** How a frame's content fits it: whether it scrolls inside, and the frame's extra height. */
+/** How a frame's content fits it: whether it scrolls inside, and how much taller the frame's
+ *  viewport (inside its border and padding) is than the content. */
 async function fit(iframe) {
-  const outer = await iframe.evaluate((f) => f.clientHeight);
-  const inner = await iframe.contentFrame().locator("html").evaluate((el) => ({
-    height: Math.ceil(el.getBoundingClientRect().height),
+  return iframe.contentFrame().locator("html").evaluate((el) => ({
     scrolls: el.scrollHeight > window.innerHeight || window.innerWidth > el.clientWidth,
+    gap: window.innerHeight - Math.ceil(el.getBoundingClientRect().height),
   }));
-  return { scrolls: inner.scrolls, gap: outer - inner.height };
 }
 
 /** A server on another origin (another port) serving `pages` ({path: html}). */
 async function courseSite(pages) {
   const server = createServer((req, res) => {
-    const body = pages[new URL(req.url, "http://x").pathname];
+    const path = new URL(req.url, "http://x").pathname;
+    // A course site has an icon of its own (the browser asks for it).
+    if (path === "/favicon.ico") return res.writeHead(204).end();
+    const body = pages[path];
     res.writeHead(body === undefined ? 404 : 200, { "Content-Type": "text/html; charset=utf-8" });
     res.end(body ?? "not found");
   });
@@ -190,13 +192,15 @@ test("the dialog's snippet, pasted into a page of another origin, fits its conte
       const frame = iframe.contentFrame();
       await expect(frame.getByTestId("lanes-diagram").locator("svg")).toBeVisible();
       await expect.poll(() => fit(iframe), { message: path }).toEqual({ scrolls: false, gap: 0 });
-      // A control that makes the content taller, then shorter again: the frame follows both.
+      // A control that makes the content taller, then shorter again (the containers' settings,
+      // closed at first, in the tallest column): the frame follows both.
       const before = await iframe.evaluate((f) => f.clientHeight);
-      await frame.getByTestId("show-math").locator("summary").click();
+      const settings = frame.locator("summary", { hasText: "Containers (PaaS)" });
+      await settings.click();
       await expect.poll(() => iframe.evaluate((f) => f.clientHeight)).toBeGreaterThan(before + 200);
-      await expect.poll(() => fit(iframe), { message: `${path}, math open` }).toEqual({ scrolls: false, gap: 0 });
-      await frame.getByTestId("show-math").locator("summary").click();
-      await expect.poll(() => fit(iframe), { message: `${path}, math closed` }).toEqual({ scrolls: false, gap: 0 });
+      await expect.poll(() => fit(iframe), { message: `${path}, settings open` }).toEqual({ scrolls: false, gap: 0 });
+      await settings.click();
+      await expect.poll(() => fit(iframe), { message: `${path}, settings closed` }).toEqual({ scrolls: false, gap: 0 });
       expect(await iframe.evaluate((f) => f.clientHeight)).toBe(before);
       // Every height the frame reported was a laid-out one: never 0.
       const heights = await cp.page.evaluate(() => window.__heights);
@@ -268,6 +272,61 @@ test("a course page that strips scripts still shows the whole view at 960 px", a
   }
   expect(cp.problems).toEqual([]);
 });
+
+// ---- Course-page widths ---------------------------------------------------------------------
+
+/** What does not fit at this width: the page or a figure wider than its box, a label (visible,
+ *  or only to a screen reader) whose control is hidden, a bar left with no control in it. */
+function misfits() {
+  const shown = (e) => e.checkVisibility();
+  const name = (e) => e.dataset.testid || e.id || e.className || e.tagName;
+  const out = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) out.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
+  for (const d of document.querySelectorAll("main .diagram, main .table-wrap")) {
+    if (shown(d) && d.scrollWidth > d.clientWidth + 1) out.push(`clipped ${name(d)}: ${d.scrollWidth} > ${d.clientWidth}`);
+  }
+  const controls = "input, select, textarea, button";
+  for (const label of document.querySelectorAll("main label")) {
+    if (!shown(label)) continue;
+    const target = label.htmlFor ? document.getElementById(label.htmlFor) : label.querySelector(controls);
+    if (target && !shown(target)) out.push(`label without its control: ${label.textContent.trim()}`);
+  }
+  for (const bar of document.querySelectorAll("main .playback")) {
+    if (shown(bar) && ![...bar.querySelectorAll(controls)].some(shown)) out.push("a playback bar with no control");
+  }
+  return out;
+}
+
+for (const width of [960, 720]) {
+  test(`every view embedded ${width} px wide: nothing clipped, no label without its control`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width, height: 900 });
+    const views = { stack: "step", scaling: "pat,peak", msa: "fail", fit: "pat,peak" };
+    for (const [view, some] of Object.entries(views)) {
+      for (const controls of ["", `&controls=${some}`]) {
+        for (const lang of ["en", "ko"]) {
+          const query = `view=${view}&lang=${lang}&embed=1${controls}`;
+          await page.goto(`./?${query}`);
+          await expect(page.getByTestId(`view-${view}`)).toBeVisible();
+          await page.waitForTimeout(150); // the locks and hidden controls apply after a paint
+          expect(await page.evaluate(misfits), query).toEqual([]);
+        }
+      }
+    }
+    // controls=pat,peak in the scaling view: those two and nothing a student could set.
+    await page.goto("./?view=scaling&lang=en&embed=1&controls=pat,peak");
+    await expect(page.locator("#ctl-peak")).toBeVisible();
+    for (const id of ["ctl-gran", "ctl-free", "ctl-vm", "ctl-minute"]) await expect(page.locator(`#${id}`)).toBeHidden();
+    for (const id of ["play", "speed", "currency"]) await expect(page.getByTestId(id)).toBeHidden();
+    for (const text of ["Bill in 100 ms steps", "Speed", "Currency", "Time of day"]) {
+      await expect(page.locator("main label:visible", { hasText: new RegExp(`^${text}`) }), text).toHaveCount(0);
+    }
+    await page.screenshot({ path: `tests/output/embed-${width}-pat-peak.png`, fullPage: true });
+    await page.goto("./?view=scaling&lang=en&embed=1");
+    await page.screenshot({ path: `tests/output/embed-${width}-scaling.png`, fullPage: true });
+  });
+}
 
 // ---- Locked frames ---------------------------------------------------------------------------
 
