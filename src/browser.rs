@@ -555,7 +555,7 @@ pub fn report_height() {
             return;
         };
         let height = root.get_bounding_client_rect().height().ceil();
-        if !(height > 0.0) || (height == last.get() && !again) {
+        if height.is_nan() || height <= 0.0 || (height == last.get() && !again) {
             return;
         }
         last.set(height);

@@ -4,6 +4,8 @@
 // another origin, it sizes itself (embed.js from the Skyscale host follows the frame's height).
 import { test, expect } from "./fixtures.mjs";
 import { createServer } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 
 test("embed=1: no chrome, the view, and an 'open in Skyscale' link without embed keys", async ({ page }) => {
   await page.goto("./?view=stack&lang=en&embed=1&lock=cell&controls=step");
@@ -271,6 +273,38 @@ test("a course page that strips scripts still shows the whole view at 960 px", a
     site.close();
   }
   expect(cp.problems).toEqual([]);
+});
+
+test("the one-file build served from the web: its snippet carries the script inline and still sizes the frame", async ({ browser }) => {
+  const single = resolve(process.env.E2E_SINGLE ?? "dist-single/skyscale.html");
+  test.skip(!existsSync(single), `${single} missing: run make dist-single`);
+  const host = await courseSite({ "/skyscale.html": readFileSync(single, "utf8") });
+  const site = await courseSite({});
+  try {
+    const app = await coursePage(browser, host.origin, site, { width: 1280, height: 900 });
+    await app.page.goto(`${host.origin}/skyscale.html?view=fit&lang=ko`);
+    await app.page.getByTestId("embed-open").click();
+    const snippet = await app.page.getByTestId("embed-snippet").inputValue();
+    await expect(app.page.getByTestId("embed-resize-note")).toContainText("embed.js");
+    await expect(app.page.getByTestId("embed-from-file")).toHaveCount(0);
+    await app.close();
+    expect(app.problems).toEqual([]);
+    expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/skyscale\.html\?view=fit&amp;lang=ko&amp;embed=1"[^>]* data-skyscale><\/iframe>\n<script>\n[\s\S]+<\/script>$/);
+
+    const pages = { "/single.html": course(snippet) };
+    const course2 = await courseSite(pages);
+    const cp = await coursePage(browser, host.origin, course2, { width: 960, height: 800 });
+    await cp.page.goto(`${course2.origin}/single.html`);
+    const iframe = cp.page.locator("iframe");
+    await expect(iframe.contentFrame().getByTestId("view-fit")).toBeVisible();
+    await expect.poll(() => fit(iframe)).toEqual({ scrolls: false, gap: 0 });
+    await cp.close();
+    course2.close();
+    expect(cp.problems).toEqual([]);
+  } finally {
+    host.close();
+    site.close();
+  }
 });
 
 // ---- Course-page widths ---------------------------------------------------------------------
