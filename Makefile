@@ -99,8 +99,10 @@ size: dist ## Gzip and brotli bytes before first paint, until interactive, in al
 
 # The 200 KB budget is not met yet (see issue 6's notes); `make test` holds a ceiling just above
 # today's size so the page cannot grow unnoticed while the budget is worked down. (363 → 364 at
-# stop 12: the slider's speed work, chart stamps and the `rest` signal, costs 1.3 KB; 363.1 KB.)
-SIZE_CEILING_KB ?= 364
+# stop 12: the slider's speed work, chart stamps and the `rest` signal, costs 1.3 KB; 363.1 KB.
+# 364 → 370 for h3-embed: the break-even chart's label placement and the embed fixes add 6.5 KB
+# to the wasm; 369.6 KB.)
+SIZE_CEILING_KB ?= 370
 size-ceiling: dist
 	node tools/size.mjs dist --budget-kb $(SIZE_CEILING_KB)
 

@@ -531,9 +531,13 @@ pub fn in_frame() -> bool {
         .unwrap_or(false)
 }
 
-/// Tells the embedding page the document's height, now and whenever it changes:
-/// `postMessage({type: "skyscale:resize", height}, "*")`. The message carries only a number,
-/// so any origin may read it. Skyscale registers no `message` listener: it accepts no commands.
+/// Tells the embedding page the document's height once it is laid out and whenever it
+/// changes: `postMessage({type: "skyscale:resize", height}, "*")`. The first report comes from
+/// the `ResizeObserver`'s first observation (after the first layout); a height of 0 (nothing
+/// laid out yet) is never sent. When the frame's viewport changes size the height is sent
+/// again even if it did not change, so a sizing script that started listening late gets it by
+/// nudging the frame. The message carries only a number, so any origin may read it. Skyscale
+/// registers no `message` listener: it accepts no commands.
 pub fn report_height() {
     let Some(w) = window() else { return };
     let Some(parent) = w.parent().ok().flatten() else {
@@ -545,14 +549,13 @@ pub fn report_height() {
     let Some(body) = document().and_then(|d| d.body()) else {
         return;
     };
-    let last = std::rc::Rc::new(std::cell::Cell::new(-1.0f64));
-    let post = move || {
-        let Some(doc) = document() else { return };
-        let Some(root) = doc.document_element() else {
+    let last = Rc::new(Cell::new(0.0f64));
+    let post = Rc::new(move |again: bool| {
+        let Some(root) = document().and_then(|d| d.document_element()) else {
             return;
         };
         let height = root.get_bounding_client_rect().height().ceil();
-        if height == last.get() {
+        if height.is_nan() || height <= 0.0 || (height == last.get() && !again) {
             return;
         }
         last.set(height);
@@ -560,13 +563,24 @@ pub fn report_height() {
         let _ = js_sys::Reflect::set(&msg, &"type".into(), &"skyscale:resize".into());
         let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
         let _ = parent.post_message(&msg, "*");
-    };
-    post();
-    let handler = Closure::<dyn Fn()>::new(post);
-    if let Ok(observer) = web_sys::ResizeObserver::new(handler.as_ref().unchecked_ref()) {
+    });
+    let on_size = post.clone();
+    let observed = Closure::<dyn Fn()>::new(move || on_size(false));
+    if let Ok(observer) = web_sys::ResizeObserver::new(observed.as_ref().unchecked_ref()) {
         observer.observe(&body);
     }
-    handler.forget();
+    observed.forget();
+    let resized = Closure::<dyn Fn()>::new(move || post(true));
+    let _ = w.add_event_listener_with_callback("resize", resized.as_ref().unchecked_ref());
+    resized.forget();
+}
+
+/// The text of the element with `id` (a data block the build left in the page), if any.
+pub fn text_of(id: &str) -> Option<String> {
+    document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.text_content())
+        .filter(|t| !t.trim().is_empty())
 }
 
 /// Calls `on_change(true/false)` as `el` comes within `margin_px` of the viewport or leaves it.
@@ -630,11 +644,32 @@ pub fn disable_all(selector: &str, title: &str) {
     }
 }
 
-/// Hides every element matching `selector` (or, where it is inside one, its `.control`).
+/// Hides every element matching `selector` (or, where it is inside one, its `.control`, else
+/// the `<label>` around it), and any `<label for>` naming it, so no label is left without its
+/// control; a bar of controls (`.playback`) with none left goes too.
 pub fn hide_all(selector: &str) {
     for el in select_all(selector) {
-        let target = el.closest(".control").ok().flatten().unwrap_or(el);
+        let target = el
+            .closest(".control")
+            .ok()
+            .flatten()
+            .or_else(|| el.closest("label").ok().flatten())
+            .unwrap_or_else(|| el.clone());
         let _ = target.set_attribute("hidden", "");
+        let id = el.id();
+        if !id.is_empty() {
+            for label in select_all(&format!("label[for=\"{id}\"]")) {
+                let _ = label.set_attribute("hidden", "");
+            }
+        }
+    }
+    for bar in select_all(".playback") {
+        let shown = select_all(".playback button, .playback input, .playback select")
+            .into_iter()
+            .any(|c| bar.contains(Some(&c)) && c.closest("[hidden]").ok().flatten().is_none());
+        if !shown {
+            let _ = bar.set_attribute("hidden", "");
+        }
     }
     // A group of controls whose every control is hidden goes too.
     for set in select_all("fieldset.controls") {

@@ -5,14 +5,41 @@
 //! Locks hold at two levels: the controls are disabled (so a student sees they are fixed), and
 //! every change of the scenario is passed through [`Scenario::with_locks_from`] the page's
 //! first scenario, so no path — a keyboard shortcut, a diagram click, Back — can move a locked
-//! value. The embedded page reports its height to its parent (see
-//! [`browser::report_height`]) and listens to no message at all: it takes no commands.
+//! value; a change that would move one (Back or Forward to another scenario, a step that adds
+//! a history entry) is corrected before it is drawn ([`guarded`]), and in a fixed figure
+//! (`lock=all`) playback is off too. The embedded page reports its height to its parent once it
+//! is laid out (see [`browser::report_height`]) and listens to no message at all: it takes no
+//! commands.
+//!
+//! The snippet is an `<iframe>` with a height that fits the view at a course-page width, and a
+//! `<script async>` for `embed.js` from the same Skyscale address, which makes the frame follow
+//! its content's height. A page that strips scripts still shows the frame at that height. The
+//! single-file build has no `embed.js` beside it: its snippet carries the script inline
+//! (`tools/single.mjs` leaves the script's text in the page as a data block).
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
+use skyscale_core::msa_scene::fill;
 use skyscale_core::scenario::{CONTROL_KEYS, Present, View};
 use skyscale_core::{Scenario, Text};
 
 use crate::{ScenarioCtx, browser};
+
+thread_local! {
+    /// The page's first scenario when it has locks or hidden controls (what [`guarded`] keeps).
+    static BASE: RefCell<Option<Scenario>> = const { RefCell::new(None) };
+}
+
+/// `next` with every locked value put back as the page's first scenario had it (unchanged on
+/// a page without locks). The app passes a scenario it is about to show through this before
+/// setting it, so a locked embed never draws, even for a frame, what its locks forbid.
+pub fn guarded(next: Scenario) -> Scenario {
+    BASE.with_borrow(|base| match base {
+        Some(base) => next.with_locks_from(base),
+        None => next,
+    })
+}
 
 /// The elements of the control that sets query key `key` (ids from `controls.rs` and the
 /// views; `data-control~=key` lets any new control join without editing this table).
@@ -43,6 +70,7 @@ fn selectors(key: &str) -> String {
         "legacy" => &["#ctl-legacy"],
         "hop" => &["#ctl-hop"],
         "krw" => &["#ctl-krw"],
+        "gran" => &["#ctl-gran"],
         "cur" => &["[data-testid=currency]"],
         "t" => &["#ctl-minute", "[data-testid=play]", "[data-testid=speed]"],
         "fail" => &["[data-testid^=fail-]"],
@@ -89,10 +117,12 @@ pub fn setup(ctx: ScenarioCtx, base: Scenario) {
         return;
     }
     browser::set_root_flag("data-embed", present.embed.then_some("1"));
-    let guard_base = base.clone();
+    BASE.set(Some(base.clone()));
+    // Whatever path a change took, a locked value goes back (the controls' own changes are
+    // already kept from it by their disabled inputs; this catches the rest).
     Effect::new(move |_| {
         let s = ctx.get.get();
-        let fixed = s.with_locks_from(&guard_base);
+        let fixed = guarded(s.clone());
         if fixed != s {
             ctx.set.set(fixed);
         }
@@ -141,6 +171,26 @@ fn view_name(view: View) -> Text {
     }
 }
 
+/// The frame's height in the snippet, px: the view's content in an embed 960 px wide (a
+/// common course-page column) with the default settings, in the longer of the two languages,
+/// plus about 100 px (measured: stack 1,801, scaling 2,725, MSA 3,548, fit 1,113 px in a
+/// 944 px frame), so a course page that strips the script still shows the view whole at that
+/// width (`embed.js` then follows the real height). `embed.spec.mjs` holds these to the build.
+fn fallback_height(view: View) -> u32 {
+    match view {
+        View::Stack => 1900,
+        View::Scaling => 2800,
+        View::Msa => 3650,
+        View::Fit => 1200,
+    }
+}
+
+/// `embed.js` beside the page at `page` (`https://host/path/` or `…/index.html`).
+fn script_src(page: &str) -> String {
+    let dir = page.rfind('/').map_or(page, |i| &page[..=i]);
+    format!("{dir}embed.js")
+}
+
 /// Escapes text for an HTML attribute value in the snippet.
 fn attr(s: &str) -> String {
     skyscale_core::svg::esc(s)
@@ -184,20 +234,44 @@ pub fn EmbedButton() -> impl IntoView {
         };
         s
     };
+    // The one-file build carries embed.js as a data block (tools/single.mjs); it has no file
+    // beside it for a snippet to load, so its snippet holds the script inline.
+    let inline_script = StoredValue::new(browser::text_of("skyscale-embed-js"));
+    let single = inline_script.with_value(Option::is_some);
+    let from_file = browser::page_base().starts_with("file:");
     let snippet = move || {
         let s = embedded();
-        let src = format!("{}?{}", browser::page_base(), s.to_query());
+        let base = browser::page_base();
+        let src = format!("{base}?{}", s.to_query());
         let title = format!(
             "{}: {}",
             Text::AppName.get(s.lang),
             view_name(s.view).get(s.lang)
         );
-        format!(
-            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"720\" \
-             style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
+        let frame = format!(
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" \
+             style=\"border:0;width:100%;max-width:100%\" loading=\"lazy\"{}></iframe>",
             attr(&src),
-            attr(&title)
-        )
+            attr(&title),
+            fallback_height(s.view),
+            if single { " data-skyscale" } else { "" }
+        );
+        inline_script.with_value(|code| match code {
+            Some(code) => format!("{frame}\n<script>\n{}</script>", code.trim_start()),
+            None => format!(
+                "{frame}\n<script src=\"{}\" async></script>",
+                attr(&script_src(&base))
+            ),
+        })
+    };
+    let note = move || {
+        let height = ctx.settled.with(|s| fallback_height(s.view)).to_string();
+        let text = if single {
+            Text::EmbedResizeNoteSingle
+        } else {
+            Text::EmbedResizeNote
+        };
+        fill(ctx.t(text), &[("h", height)])
     };
     let plain = move || {
         format!(
@@ -264,7 +338,7 @@ pub fn EmbedButton() -> impl IntoView {
             </label>
             <label class="field">
                 <span>{move || ctx.t(Text::EmbedSnippet)}</span>
-                <textarea readonly rows="4" data-testid="embed-snippet" prop:value=snippet></textarea>
+                <textarea readonly rows="5" data-testid="embed-snippet" prop:value=snippet></textarea>
             </label>
             <div class="dialog-actions">
                 <button type="button" class="btn" data-testid="embed-copy" on:click=copy>
@@ -278,7 +352,10 @@ pub fn EmbedButton() -> impl IntoView {
                 <span>{move || ctx.t(Text::EmbedPlainLink)}": "</span>
                 <a href=plain data-testid="embed-plain-link">{plain}</a>
             </p>
-            <p class="help">{move || ctx.t(Text::EmbedResizeNote)}</p>
+            <p class="help" data-testid="embed-resize-note">{note}</p>
+            {from_file.then(|| view! {
+                <p class="help warn" data-testid="embed-from-file">{move || ctx.t(Text::EmbedFromFile)}</p>
+            })}
             <button type="button" class="ctl" data-testid="embed-close"
                 on:click=move |_| browser::close_dialog(DIALOG_ID)>
                 {move || ctx.t(Text::Close)}

@@ -65,6 +65,7 @@ impl ScenarioCtx {
     pub fn navigate(&self, f: impl FnOnce(&mut Scenario)) {
         let mut next = self.get.get_untracked();
         f(&mut next);
+        let next = embed::guarded(next);
         browser::push_query(&next.to_query());
         self.settled.set(next.clone());
         self.set.set(next);
@@ -159,7 +160,13 @@ pub fn App() -> impl IntoView {
         {
             next.lang = scenario.get_untracked().lang;
         }
-        set_scenario.set(next);
+        // In a locked embed, an entry of another scenario is never drawn, not even for a frame.
+        let next = embed::guarded(next);
+        if scenario.with_untracked(|s| *s == next) {
+            browser::replace_query(&next.to_query());
+        } else {
+            set_scenario.set(next);
+        }
     });
     let large = RwSignal::new(browser::recall("size").as_deref() == Some("large"));
     Effect::new(move |_| {

@@ -1,7 +1,8 @@
 // Builds one self-contained HTML file from a finished dist/ (after tools/postbuild.mjs): the
 // stylesheets, the wasm-bindgen glue and the loader are inlined, the wasm is base64 in a
-// non-executable data block, the favicon is a data: URL. A lecturer can attach the one file
-// to an LMS or open it from a USB stick; it makes no request at all.
+// non-executable data block (and so is embed.js, for the Embed dialog's snippet), the favicon
+// is a data: URL. A lecturer can attach the one file to an LMS or open it from a USB stick;
+// it makes no request at all.
 //
 // The strict CSP stays strict: no 'unsafe-inline'. The inline script and styles are allowed by
 // their sha256 hashes, computed here; 'wasm-unsafe-eval' still allows compiling the wasm.
@@ -56,6 +57,14 @@ html = html.replace(/<link rel="icon" href="([^"]+)"([^>]*)>/, (_, href, rest) =
 html = html.replace(
   "</body>",
   () => `<script type="application/octet-stream" id="skyscale-wasm">${wasm}</script>\n</body>`,
+);
+// embed.js as a data block too: no file sits beside this one for an embed snippet to load, so
+// the Embed dialog puts this text inline in its snippet.
+const embedJs = read("embed.js").toString("utf8");
+if (/<\/script|<!--/i.test(embedJs)) throw new Error("single: embed.js must not contain </script or <!--");
+html = html.replace(
+  "</body>",
+  () => `<script type="text/plain" id="skyscale-embed-js">${embedJs}</script>\n</body>`,
 );
 
 const csp = [

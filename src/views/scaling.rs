@@ -47,6 +47,9 @@ pub fn ScalingView() -> impl IntoView {
         }
     });
     let speed = RwSignal::new(1.0f64);
+    // A fixed figure (`lock=all` or `lock=t`) shows one minute: Play, the scrubber and the
+    // speed are disabled, and nothing moves the minute.
+    let fixed = ctx.get.with_untracked(|s| s.present.locked("t"));
 
     let handle = StoredValue::new(None::<IntervalHandle>);
     let stop = move || {
@@ -71,6 +74,9 @@ pub fn ScalingView() -> impl IntoView {
     };
     on_cleanup(stop);
     let toggle = move |_| {
+        if fixed {
+            return;
+        }
         if playing.get_untracked() {
             stop();
             playing.set(false);
@@ -106,6 +112,7 @@ pub fn ScalingView() -> impl IntoView {
                             type="button"
                             class="btn"
                             data-testid="play"
+                            disabled=fixed
                             aria-pressed=move || if playing.get() { "true" } else { "false" }
                             title=move || ctx.t(Text::PlayLabel)
                             on:click=toggle
@@ -118,6 +125,7 @@ pub fn ScalingView() -> impl IntoView {
                             id="ctl-minute"
                             type="range"
                             data-testid="scrub"
+                            disabled=fixed
                             min="0"
                             max=MINUTES - 1
                             step="1"
@@ -125,6 +133,12 @@ pub fn ScalingView() -> impl IntoView {
                             aria-valuetext=move || lanes::clock(minute.get())
                             title=move || ctx.t(Text::ScrubHelp)
                             on:input=move |ev| {
+                                if fixed {
+                                    // Even a script's input leaves the shown minute alone.
+                                    event_target::<web_sys::HtmlInputElement>(&ev)
+                                        .set_value(&minute.get_untracked().to_string());
+                                    return;
+                                }
                                 if let Ok(m) = event_target_value(&ev).parse::<usize>() {
                                     position.set(m as f64);
                                     minute.set(m.min(MINUTES - 1));
@@ -137,6 +151,7 @@ pub fn ScalingView() -> impl IntoView {
                             <span>{move || ctx.t(Text::SpeedLabel)}</span>
                             <select
                                 data-testid="speed"
+                                disabled=fixed
                                 on:change=move |ev| {
                                     if let Ok(v) = event_target_value(&ev).parse::<f64>() {
                                         speed.set(v.clamp(0.25, 8.0));

@@ -1,7 +1,11 @@
 // Embedding: ?embed=1 drops the app chrome but keeps the view and its controls, lock= makes
 // controls read-only (lock=all: a fixed figure), controls= picks which show, the page reports
-// its height to the course page, and the Embed dialog writes the snippet.
+// its height to the course page, and the Embed dialog writes the snippet: pasted into a page of
+// another origin, it sizes itself (embed.js from the Skyscale host follows the frame's height).
 import { test, expect } from "./fixtures.mjs";
+import { createServer } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 
 test("embed=1: no chrome, the view, and an 'open in Skyscale' link without embed keys", async ({ page }) => {
   await page.goto("./?view=stack&lang=en&embed=1&lock=cell&controls=step");
@@ -84,10 +88,8 @@ test("embed-demo.html: two frames render, size themselves, and the locked one is
       const frame = page.frameLocator(`#${id}`);
       await expect(frame.getByTestId("lanes-diagram").locator("svg")).toBeVisible();
       await expect(frame.getByTestId("open-in-skyscale")).toBeVisible();
-      // The page sized the frame to the height the frame reported.
-      await expect.poll(() => iframe.getAttribute("height")).not.toBe("600");
-      const inner = await frame.locator("html").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
-      await expect.poll(async () => Number(await iframe.getAttribute("height"))).toBe(Math.max(inner, 120));
+      // embed.js sized the frame to the height the frame reported: no inner scrollbar.
+      await expect.poll(() => fit(iframe)).toEqual({ scrolls: false, gap: 0 });
     }
     const locked = page.frameLocator("#fig-locked");
     await expect(locked.locator("#ctl-peak")).toBeDisabled();
@@ -99,3 +101,324 @@ test("embed-demo.html: two frames render, size themselves, and the locked one is
     await page.screenshot({ path: `tests/output/embed-demo-${width}.png`, fullPage: true });
   }
 });
+
+// ---- The snippet on a course page of another origin ------------------------------------------
+
+/** How a frame's content fits it: whether it scrolls inside, and how much taller the frame's
+ *  viewport (inside its border and padding) is than the content. */
+async function fit(iframe) {
+  return iframe.contentFrame().locator("html").evaluate((el) => ({
+    scrolls: el.scrollHeight > window.innerHeight || window.innerWidth > el.clientWidth,
+    gap: window.innerHeight - Math.ceil(el.getBoundingClientRect().height),
+  }));
+}
+
+/** A server on another origin (another port) serving `pages` ({path: html}). */
+async function courseSite(pages) {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    // A course site has an icon of its own (the browser asks for it).
+    if (path === "/favicon.ico") return res.writeHead(204).end();
+    const body = pages[path];
+    res.writeHead(body === undefined ? 404 : 200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(body ?? "not found");
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+/** A page of its own for a course site: fails the test on a console error or warning, or on a
+ *  request to any origin but Skyscale's and the course site's. Records every height message the
+ *  course page receives. */
+async function coursePage(browser, baseURL, site, viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const allowed = [new URL(baseURL).origin, site.origin];
+  const problems = [];
+  page.on("console", (m) => ["error", "warning"].includes(m.type()) && problems.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!/^(data|blob):/.test(url) && !allowed.includes(new URL(url).origin)) problems.push(`request: ${url}`);
+  });
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.__heights = [];
+    window.addEventListener("message", (e) => {
+      if (e.data?.type === "skyscale:resize") window.__heights.push(e.data.height);
+    });
+  });
+  return { page, problems, close: () => context.close() };
+}
+
+/** The Embed dialog's snippet for `query`, exactly as the dialog shows it (and copies it). */
+async function snippetFor(page, query, options = async () => {}) {
+  await page.goto(`./?${query}`);
+  await page.getByTestId("embed-open").click();
+  await options(page);
+  return page.getByTestId("embed-snippet").inputValue();
+}
+
+const course = (snippet, head = "") => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">${head}<title>Week 5</title></head>
+<body><main style="max-width: 960px; margin: 0 auto"><h1>Week 5: scaling and cost</h1>
+<p>Read the lanes, then answer the questions below.</p>
+${snippet}
+<p>Questions: which model is cheapest?</p></main></body></html>`;
+
+test("the dialog's snippet, pasted into a page of another origin, fits its content and follows it", async ({ page, browser, baseURL }) => {
+  const snippet = await snippetFor(page, "view=scaling&lang=en&peak=700");
+  // The copy button copies the same text the textarea shows.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByTestId("embed-copy").click();
+  await expect(page.getByTestId("embed-copy-status")).toHaveText("Copied.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+  expect(snippet).toMatch(/^<iframe [^>]*><\/iframe>\n<script src="[^"]+\/embed\.js" async><\/script>$/);
+
+  const skyscale = new URL(baseURL).origin;
+  const site = await courseSite({
+    "/plain.html": course(snippet),
+    // A strict page (as LMS themes are): scripts and frames only from itself and Skyscale,
+    // and boxes sized by their border, with a border on frames.
+    "/strict.html": course(
+      snippet,
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${skyscale}; frame-src ${skyscale}; style-src 'self' 'unsafe-inline'">
+       <style>*, *::before, *::after { box-sizing: border-box } iframe { border: 3px solid #999 !important; padding: 2px }</style>`,
+    ),
+  });
+  try {
+    for (const [path, width] of [["/plain.html", 960], ["/strict.html", 720]]) {
+      const cp = await coursePage(browser, baseURL, site, { width, height: 800 });
+      await cp.page.goto(site.origin + path);
+      const iframe = cp.page.locator("iframe");
+      const frame = iframe.contentFrame();
+      await expect(frame.getByTestId("lanes-diagram").locator("svg")).toBeVisible();
+      await expect.poll(() => fit(iframe), { message: path }).toEqual({ scrolls: false, gap: 0 });
+      // A control that makes the content taller, then shorter again (the containers' settings,
+      // closed at first, in the tallest column): the frame follows both.
+      const before = await iframe.evaluate((f) => f.clientHeight);
+      const settings = frame.locator("summary", { hasText: "Containers (PaaS)" });
+      await settings.click();
+      await expect.poll(() => iframe.evaluate((f) => f.clientHeight)).toBeGreaterThan(before + 200);
+      await expect.poll(() => fit(iframe), { message: `${path}, settings open` }).toEqual({ scrolls: false, gap: 0 });
+      await settings.click();
+      await expect.poll(() => fit(iframe), { message: `${path}, settings closed` }).toEqual({ scrolls: false, gap: 0 });
+      expect(await iframe.evaluate((f) => f.clientHeight)).toBe(before);
+      // Every height the frame reported was a laid-out one: never 0.
+      const heights = await cp.page.evaluate(() => window.__heights);
+      expect(heights.length).toBeGreaterThan(0);
+      expect(Math.min(...heights), `${path}: ${heights}`).toBeGreaterThan(300);
+      await cp.page.screenshot({ path: `tests/output/embed-snippet-${width}.png` });
+      await cp.close();
+      expect(cp.problems, path).toEqual([]);
+    }
+  } finally {
+    site.close();
+  }
+});
+
+test("a snippet whose script arrives late still sizes its frame", async ({ page, browser, baseURL }) => {
+  const snippet = await snippetFor(page, "view=stack&lang=en");
+  const site = await courseSite({ "/late.html": course(snippet) });
+  const cp = await coursePage(browser, baseURL, site, { width: 960, height: 800 });
+  // embed.js is held back until the frame has drawn and reported its height to nobody.
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await cp.page.route("**/embed.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    await cp.page.goto(site.origin + "/late.html", { waitUntil: "commit" });
+    const iframe = cp.page.locator("iframe");
+    await expect(iframe.contentFrame().getByTestId("stack-diagram").locator("svg")).toBeVisible();
+    await expect.poll(() => cp.page.evaluate(() => window.__heights.length)).toBeGreaterThan(0);
+    const reported = await cp.page.evaluate(() => window.__heights.length);
+    release();
+    await expect.poll(() => fit(iframe)).toEqual({ scrolls: false, gap: 0 });
+    // The script asked for nothing: the frame sent its height again because its viewport changed.
+    expect(await cp.page.evaluate(() => window.__heights.length)).toBeGreaterThan(reported);
+  } finally {
+    await cp.close();
+    site.close();
+  }
+  expect(cp.problems).toEqual([]);
+});
+
+test("a course page that strips scripts still shows the whole view at 960 px", async ({ page, browser, baseURL }) => {
+  const views = ["stack", "scaling", "msa", "fit"];
+  const pages = {};
+  for (const view of views) {
+    const snippet = await snippetFor(page, `view=${view}&lang=ko`);
+    const height = snippet.match(/ height="(\d+)"/)[1];
+    // The dialog says what happens then, with the height the snippet gives.
+    await expect(page.getByTestId("embed-resize-note")).toContainText(`${height}px`);
+    pages[`/${view}.html`] = course(snippet.replace(/\n<script[\s\S]*$/, ""));
+  }
+  const site = await courseSite(pages);
+  const cp = await coursePage(browser, baseURL, site, { width: 960, height: 900 });
+  try {
+    for (const view of views) {
+      await cp.page.goto(`${site.origin}/${view}.html`);
+      const iframe = cp.page.locator("iframe");
+      await expect(iframe.contentFrame().getByTestId(`view-${view}`)).toBeVisible();
+      await cp.page.waitForTimeout(300);
+      const { scrolls, gap } = await fit(iframe);
+      // The snippet's height holds the view, with some room but not a screen of blank space.
+      expect(scrolls, view).toBe(false);
+      expect(gap, view).toBeLessThan(400);
+    }
+  } finally {
+    await cp.close();
+    site.close();
+  }
+  expect(cp.problems).toEqual([]);
+});
+
+test("the one-file build served from the web: its snippet carries the script inline and still sizes the frame", async ({ browser }) => {
+  const single = resolve(process.env.E2E_SINGLE ?? "dist-single/skyscale.html");
+  test.skip(!existsSync(single), `${single} missing: run make dist-single`);
+  const host = await courseSite({ "/skyscale.html": readFileSync(single, "utf8") });
+  const site = await courseSite({});
+  try {
+    const app = await coursePage(browser, host.origin, site, { width: 1280, height: 900 });
+    await app.page.goto(`${host.origin}/skyscale.html?view=fit&lang=ko`);
+    await app.page.getByTestId("embed-open").click();
+    const snippet = await app.page.getByTestId("embed-snippet").inputValue();
+    await expect(app.page.getByTestId("embed-resize-note")).toContainText("embed.js");
+    await expect(app.page.getByTestId("embed-from-file")).toHaveCount(0);
+    await app.close();
+    expect(app.problems).toEqual([]);
+    expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/skyscale\.html\?view=fit&amp;lang=ko&amp;embed=1"[^>]* data-skyscale><\/iframe>\n<script>\n[\s\S]+<\/script>$/);
+
+    const pages = { "/single.html": course(snippet) };
+    const course2 = await courseSite(pages);
+    const cp = await coursePage(browser, host.origin, course2, { width: 960, height: 800 });
+    await cp.page.goto(`${course2.origin}/single.html`);
+    const iframe = cp.page.locator("iframe");
+    await expect(iframe.contentFrame().getByTestId("view-fit")).toBeVisible();
+    await expect.poll(() => fit(iframe)).toEqual({ scrolls: false, gap: 0 });
+    await cp.close();
+    course2.close();
+    expect(cp.problems).toEqual([]);
+  } finally {
+    host.close();
+    site.close();
+  }
+});
+
+// ---- Course-page widths ---------------------------------------------------------------------
+
+/** What does not fit at this width: the page or a figure wider than its box, a label (visible,
+ *  or only to a screen reader) whose control is hidden, a bar left with no control in it. */
+function misfits() {
+  const shown = (e) => e.checkVisibility();
+  const name = (e) => e.dataset.testid || e.id || e.className || e.tagName;
+  const out = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) out.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
+  for (const d of document.querySelectorAll("main .diagram, main .table-wrap")) {
+    if (shown(d) && d.scrollWidth > d.clientWidth + 1) out.push(`clipped ${name(d)}: ${d.scrollWidth} > ${d.clientWidth}`);
+  }
+  const controls = "input, select, textarea, button";
+  for (const label of document.querySelectorAll("main label")) {
+    if (!shown(label)) continue;
+    const target = label.htmlFor ? document.getElementById(label.htmlFor) : label.querySelector(controls);
+    if (target && !shown(target)) out.push(`label without its control: ${label.textContent.trim()}`);
+  }
+  for (const bar of document.querySelectorAll("main .playback")) {
+    if (shown(bar) && ![...bar.querySelectorAll(controls)].some(shown)) out.push("a playback bar with no control");
+  }
+  return out;
+}
+
+for (const width of [960, 720]) {
+  test(`every view embedded ${width} px wide: nothing clipped, no label without its control`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width, height: 900 });
+    const views = { stack: "step", scaling: "pat,peak", msa: "fail", fit: "pat,peak" };
+    for (const [view, some] of Object.entries(views)) {
+      for (const controls of ["", `&controls=${some}`]) {
+        for (const lang of ["en", "ko"]) {
+          const query = `view=${view}&lang=${lang}&embed=1${controls}`;
+          await page.goto(`./?${query}`);
+          await expect(page.getByTestId(`view-${view}`)).toBeVisible();
+          await page.waitForTimeout(150); // the locks and hidden controls apply after a paint
+          expect(await page.evaluate(misfits), query).toEqual([]);
+        }
+      }
+    }
+    // controls=pat,peak in the scaling view: those two and nothing a student could set.
+    await page.goto("./?view=scaling&lang=en&embed=1&controls=pat,peak");
+    await expect(page.locator("#ctl-peak")).toBeVisible();
+    for (const id of ["ctl-gran", "ctl-free", "ctl-vm", "ctl-minute"]) await expect(page.locator(`#${id}`)).toBeHidden();
+    for (const id of ["play", "speed", "currency"]) await expect(page.getByTestId(id)).toBeHidden();
+    for (const text of ["Bill in 100 ms steps", "Speed", "Currency", "Time of day"]) {
+      await expect(page.locator("main label:visible", { hasText: new RegExp(`^${text}`) }), text).toHaveCount(0);
+    }
+    await page.screenshot({ path: `tests/output/embed-${width}-pat-peak.png`, fullPage: true });
+    await page.goto("./?view=scaling&lang=en&embed=1");
+    await page.screenshot({ path: `tests/output/embed-${width}-scaling.png`, fullPage: true });
+  });
+}
+
+// ---- Locked frames ---------------------------------------------------------------------------
+
+test("lock=all: Play, the scrubber and the speed are off, and nothing moves the minute", async ({ page }) => {
+  await page.goto("./?view=scaling&lang=en&pat=flash&peak=2000&embed=1&lock=all");
+  const clock = page.getByTestId("clock");
+  await expect(page.getByTestId("lanes-diagram").locator("svg")).toBeVisible();
+  for (const id of ["play", "scrub", "speed"]) await expect(page.getByTestId(id)).toBeDisabled();
+  const shown = await clock.textContent();
+  const lanes = await page.getByTestId("lanes-diagram").innerHTML();
+  // Even a script that re-enables them gets nowhere.
+  await page.getByTestId("play").evaluate((el) => {
+    el.disabled = false;
+    el.click();
+  });
+  await page.getByTestId("scrub").evaluate((el) => {
+    el.disabled = false;
+    el.value = "100";
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.waitForTimeout(600);
+  await expect(clock).toHaveText(shown);
+  expect(await page.getByTestId("lanes-diagram").innerHTML()).toBe(lanes);
+  await expect(page.getByTestId("play")).toHaveAttribute("aria-pressed", "false");
+  expect(new URL(page.url()).searchParams.has("t")).toBe(false);
+});
+
+for (const lock of ["all", "peak"]) {
+  test(`lock=${lock}: Back to another scenario never draws it, not for a frame`, async ({ page }) => {
+    const first = `?view=scaling&lang=en&pat=flash&peak=2000&embed=1&lock=${lock}`;
+    await page.goto(`./${first}`);
+    await expect(page.getByTestId("lanes-diagram").locator("svg")).toBeVisible();
+    await expect(page.getByTestId("peak-value")).toHaveText("2,000 requests/s");
+    // Every text the peak's readout shows from here on, however briefly: the old value of each
+    // change, and the text of each node put in or taken out.
+    await page.evaluate(() => {
+      window.__seen = [];
+      const readout = document.querySelector("[data-testid=peak-value]");
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.oldValue !== null) window.__seen.push(r.oldValue);
+          for (const n of [...r.addedNodes, ...r.removedNodes]) window.__seen.push(n.textContent);
+        }
+        window.__seen.push(readout.textContent);
+      }).observe(readout, { subtree: true, childList: true, characterData: true, characterDataOldValue: true });
+    });
+    // A history entry of another scenario (as an earlier visit or the course page could leave).
+    await page.evaluate((first) => {
+      history.pushState(null, "", first.replace("pat=flash&peak=2000", "pat=steady&peak=10"));
+      history.pushState(null, "", first);
+      history.back();
+    }, first);
+    await expect.poll(() => new URL(page.url()).searchParams.get("peak")).toBe("2000");
+    await page.waitForTimeout(400);
+    const seen = await page.evaluate(() => window.__seen);
+    expect(seen.filter((t) => t !== "2,000 requests/s"), seen.join(" | ")).toEqual([]);
+    await expect(page.getByTestId("peak-value")).toHaveText("2,000 requests/s");
+    // What is not locked follows the entry; in a fixed figure nothing does.
+    await expect(page.locator("#ctl-pattern")).toHaveValue(lock === "peak" ? "steady" : "flash");
+  });
+}

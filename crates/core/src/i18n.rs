@@ -650,8 +650,12 @@ texts! {
     EmbedQuiz => "Quiz: hide the numbers until students predict", "퀴즈: 학생이 예측할 때까지 숫자 숨기기";
     EmbedSnippet => "HTML for the course page", "강의 페이지에 붙여 넣을 HTML";
     EmbedPlainLink => "Or share a plain link", "또는 일반 링크로 공유";
-    EmbedResizeNote => "The frame reports its height with postMessage (type “skyscale:resize”); embed-demo.html shows the few lines that size it. It accepts no messages.",
-        "프레임은 postMessage(type “skyscale:resize”)로 높이를 알립니다. embed-demo.html에 크기를 맞추는 몇 줄이 있습니다. 들어오는 메시지는 받지 않습니다.";
+    EmbedResizeNote => "Paste both lines. The script (embed.js, from this Skyscale address) makes the frame as tall as its content and keeps it so as students change things; it reads height messages only from Skyscale frames and sends them nothing. If the course page removes scripts, the frame stays {h} px tall and scrolls inside.",
+        "두 줄을 모두 붙여 넣으세요. 스크립트(이 Skyscale 주소의 embed.js)는 프레임 높이를 내용에 맞추고, 학생이 조작해 내용이 바뀌어도 계속 맞춥니다. Skyscale 프레임이 보낸 높이 메시지만 읽고, 프레임에는 아무것도 보내지 않습니다. 강의 페이지가 스크립트를 지우면 프레임은 {h}px 높이로 남고 안에서 스크롤됩니다.";
+    EmbedResizeNoteSingle => "This is the one-file build, with no embed.js beside it, so the HTML carries the sizing script inline. If the course page removes scripts or blocks inline ones, the frame stays {h} px tall and scrolls inside.",
+        "파일 하나로 된 빌드라 옆에 embed.js가 없어서, 크기를 맞추는 스크립트를 HTML 안에 직접 넣었습니다. 강의 페이지가 스크립트를 지우거나 인라인 스크립트를 막으면 프레임은 {h}px 높이로 남고 안에서 스크롤됩니다.";
+    EmbedFromFile => "This page was opened from a file: a course page on the web cannot show it in a frame. Put Skyscale on a web server, open it there and copy the HTML again.",
+        "이 페이지는 파일에서 열었기 때문에 웹의 강의 페이지가 프레임 안에 보여 줄 수 없습니다. Skyscale을 웹 서버에 올리고 거기서 연 다음 HTML을 다시 복사하세요.";
     Copy => "Copy", "복사";
     Copied => "Copied.", "복사했습니다.";
     Close => "Close", "닫기";

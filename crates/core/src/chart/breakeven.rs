@@ -6,8 +6,14 @@
 //! [`crate::breakeven::faas_month_usd`]. So the circles sit exactly where the curves cross,
 //! and the picture agrees with the CLI's `breakeven`. Closed forms, no simulation: the chart
 //! costs a few hundred price evaluations.
+//!
+//! The labels (each break-even's rate and cost, this scenario's rate) never cover a curve:
+//! each goes to the nearest place near its mark where its box crosses no curve, marker, ring,
+//! the "this scenario" line or another label ([`Obstacles`]); a break-even label with no such
+//! place in the plot is written under the legend instead, and the "this scenario" label is
+//! left to the legend, which always carries it.
 
-use super::backend::{ACCENT, INK, SERIES};
+use super::backend::{ACCENT, INK, SERIES, text_width};
 use super::frame::{self, Axis, Entry, HPos, MARKERS, Marker, Spec, Swatch};
 use super::{
     csv_line, csv_num, currency_code, fill, money_label, num_label, series_index, to_display,
@@ -141,6 +147,19 @@ fn fleet_short(vm: bool, lang: Lang) -> &'static str {
 
 /// The chart.
 pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
+    let (scene, homeless) = draw_once(s, o, &[]);
+    if homeless.is_empty() {
+        scene
+    } else {
+        // A break-even label found no free place in the plot: draw again with it as a note
+        // (the plot's pixels do not depend on the notes, so the other labels stay put).
+        draw_once(s, o, &homeless).0
+    }
+}
+
+/// The chart with the labels of the break-even points numbered in `noted` written as notes;
+/// also the numbers of those whose label found no free place in the plot.
+fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) {
     let lang = s.lang;
     let cur = s.currency;
     let m = model(s, o);
@@ -278,6 +297,24 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
     if m.now_rps.is_none() {
         notes.push((Text::ChartBeNoTraffic.get(lang).into(), Role::InkMuted));
     }
+    let point_texts: Vec<String> = points
+        .iter()
+        .map(|(vm, pt)| {
+            fill(
+                Text::ChartBePoint.get(lang),
+                &[
+                    ("fleet", fleet_short(*vm, lang).to_string()),
+                    ("rps", rps_label(pt.requests_per_s)),
+                    ("cost", format(pt.monthly_usd, cur, s.krw_per_usd)),
+                ],
+            )
+        })
+        .collect();
+    for &n in noted {
+        if let Some(text) = point_texts.get(n) {
+            notes.push((text.clone(), Role::Ink));
+        }
+    }
 
     let y_fmt = |v: f64| money_label(v, cur);
     let spec = Spec {
@@ -300,27 +337,78 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
         // flat parts, and the samples are dense on the log axis).
         pts.iter().rev().find(|p| p.0 <= x).map(|p| p.1)
     };
-    frame::draw(spec, |plot| {
-        for (kind, id, pts, label) in &curves {
+    let mut homeless = Vec::new();
+    let scene = frame::draw(spec, |plot| {
+        // Where everything a label must not cover is, in pixels.
+        let mut busy = Obstacles::new(plot.bounds());
+        let mut curve_marks = Vec::new();
+        for (kind, _, pts, _) in &curves {
+            let i = series_index(*kind);
+            let spread = 10f64.powf((i as f64 - 3.0) * (plot.x.hi / plot.x.lo).log10() / 40.0);
+            let mut marks = Vec::new();
+            for x in log_space(&plot.x, 8).iter().skip(1).take(7) {
+                // Spread the three curves' markers apart along x.
+                let x = x * spread;
+                if let Some(v) = at(pts, x) {
+                    marks.push((x, v));
+                }
+            }
+            let line: Vec<(f64, f64)> = pts.iter().map(|&p| px(plot, p)).collect();
+            busy.polyline(&line, LINE_PAD);
+            for &mk in &marks {
+                busy.disc(px(plot, mk), MARK_R);
+            }
+            curve_marks.push(marks);
+        }
+        let now = m.now_rps.map(|r| {
+            let top = px(plot, (r, plot.y.hi));
+            busy.polyline(&[top, px(plot, (r, plot.y.lo))], LINE_PAD);
+            let on: Vec<(f64, f64)> = curves
+                .iter()
+                .filter_map(|(_, _, pts, _)| at(pts, r).map(|v| (r, v)))
+                .collect();
+            for &mk in &on {
+                busy.disc(px(plot, mk), MARK_R);
+            }
+            (r, top)
+        });
+        let rings: Vec<(f64, f64)> = points
+            .iter()
+            .map(|(_, pt)| (pt.requests_per_s, to_display(pt.monthly_usd, s)))
+            .collect();
+        for &ring in &rings {
+            busy.disc(px(plot, ring), RING_R);
+        }
+        // The break-even labels first (they carry numbers found nowhere else), then this
+        // scenario's, each taking the free place nearest its mark.
+        let mut placed: Vec<Option<((i32, i32), HPos)>> = Vec::new();
+        for (n, ring) in rings.iter().enumerate() {
+            if noted.contains(&n) {
+                placed.push(None);
+                continue;
+            }
+            let spot = busy.place(&point_texts[n], px(plot, *ring), &AROUND);
+            if spot.is_none() {
+                homeless.push(n);
+            }
+            placed.push(spot);
+        }
+        let now_spot = match (now, &now_label) {
+            (Some((_, (x, top))), Some(label)) => busy.place_along(label, x, top),
+            _ => None,
+        };
+
+        for ((kind, id, pts, label), marks) in curves.iter().zip(&curve_marks) {
             if pts.is_empty() {
                 continue;
             }
             let i = series_index(*kind);
             plot.group(&format!("breakeven-curve-{id}"), Some(label), |p| {
                 p.line(pts, SERIES[i], 2);
-                let spread = 10f64.powf((i as f64 - 3.0) * (p.x.hi / p.x.lo).log10() / 40.0);
-                let mut marks = Vec::new();
-                for x in log_space(&p.x, 8).iter().skip(1).take(7) {
-                    // Spread the three curves' markers apart along x.
-                    let x = x * spread;
-                    if let Some(v) = at(pts, x) {
-                        marks.push((x, v));
-                    }
-                }
-                p.marks(&marks, MARKERS[i], SERIES[i]);
+                p.marks(marks, MARKERS[i], SERIES[i]);
             });
         }
-        if let (Some(r), Some(label)) = (m.now_rps, &now_label) {
+        if let (Some((r, _)), Some(label)) = (now, &now_label) {
             plot.group("breakeven-now", Some(label), |p| {
                 p.segment((r, p.y.lo), (r, p.y.hi), ACCENT, 2);
                 for (kind, _, pts, _) in &curves {
@@ -329,46 +417,326 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
                         p.mark((r, v), MARKERS[i], SERIES[i]);
                     }
                 }
-                let (x, top) = p.px((r, p.y.hi));
-                let (l, _, rr, _) = p.bounds();
-                let anchor = if x > (l + rr) / 2 {
-                    HPos::Right
-                } else {
-                    HPos::Left
-                };
-                let dx = if x > (l + rr) / 2 { -6 } else { 6 };
-                p.text((x + dx, top + 16), label, 12.5, ACCENT, anchor);
+                if let Some((spot, anchor)) = now_spot {
+                    p.text(spot, label, LABEL_SIZE, ACCENT, anchor);
+                }
             });
         }
-        for (n, (vm, pt)) in points.iter().enumerate() {
-            let cost = format(pt.monthly_usd, cur, s.krw_per_usd);
-            let text = fill(
-                Text::ChartBePoint.get(lang),
-                &[
-                    ("fleet", fleet_short(*vm, lang).to_string()),
-                    ("rps", rps_label(pt.requests_per_s)),
-                    ("cost", cost),
-                ],
-            );
+        for (n, ((vm, _), ring)) in points.iter().zip(&rings).enumerate() {
             let id = if *vm {
                 "breakeven-point-vm"
             } else {
                 "breakeven-point-container"
             };
-            plot.group(id, Some(&text), |p| {
-                let at = (pt.requests_per_s, to_display(pt.monthly_usd, s));
-                p.mark(at, Marker::Ring, INK);
-                let (x, y) = p.px(at);
-                let (l, _, r, _) = p.bounds();
-                let right_half = x > (l + r) / 2;
-                let anchor = if right_half { HPos::Right } else { HPos::Left };
-                let dx = if right_half { -12 } else { 12 };
-                // The first label above its circle, the second below, so they never collide.
-                let dy = if n == 0 { -12 } else { 24 };
-                p.text((x + dx, y + dy), &text, 12.5, INK, anchor);
+            plot.group(id, Some(&point_texts[n]), |p| {
+                p.mark(*ring, Marker::Ring, INK);
+                if let Some((spot, anchor)) = placed[n] {
+                    p.text(spot, &point_texts[n], LABEL_SIZE, INK, anchor);
+                }
             });
         }
-    })
+    });
+    (scene, homeless)
+}
+
+/// A data point's pixel position in the plot.
+fn px(p: &frame::Plot, at: (f64, f64)) -> (f64, f64) {
+    let (x, y) = p.px(at);
+    (f64::from(x), f64::from(y))
+}
+
+/// The labels' type size, px.
+const LABEL_SIZE: f64 = 12.5;
+/// How far from a curve's centre line a label box keeps (a 2 px line, and a pixel more).
+const LINE_PAD: f64 = 2.0;
+/// A series marker's reach from its centre, px (a triangle's corners reach 7.2), and a pixel.
+const MARK_R: f64 = 8.0;
+/// A break-even ring's reach: radius 7 with a 3 px stroke.
+const RING_R: f64 = 9.0;
+/// Gaps from a mark to its label's nearest corner tried first, px, nearest first.
+const AROUND: [f64; 10] = [8.0, 12.0, 18.0, 26.0, 36.0, 50.0, 68.0, 92.0, 124.0, 164.0];
+
+/// A point in pixels.
+type Px = (f64, f64);
+
+/// A box in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Bx {
+    l: f64,
+    t: f64,
+    r: f64,
+    b: f64,
+}
+
+impl Bx {
+    fn grow(self, d: f64) -> Bx {
+        Bx {
+            l: self.l - d,
+            t: self.t - d,
+            r: self.r + d,
+            b: self.b + d,
+        }
+    }
+
+    fn overlaps(&self, o: &Bx) -> bool {
+        self.l < o.r && o.l < self.r && self.t < o.b && o.t < self.b
+    }
+
+    /// Squared distance from the box to a point (0 inside).
+    fn dist2(&self, (x, y): (f64, f64)) -> f64 {
+        let dx = (self.l - x).max(x - self.r).max(0.0);
+        let dy = (self.t - y).max(y - self.b).max(0.0);
+        dx * dx + dy * dy
+    }
+
+    /// Whether the segment `a`–`b` enters the box (Liang–Barsky clipping).
+    fn crossed_by(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+        for (p, q) in [
+            (-dx, a.0 - self.l),
+            (dx, self.r - a.0),
+            (-dy, a.1 - self.t),
+            (dy, self.b - a.1),
+        ] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+                if t0 > t1 {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// The box [`frame::Plot::text`] paints behind a label whose baseline starts (`Left`) or ends
+/// (`Right`) at `at`.
+fn text_box(text: &str, size: f64, (x, y): (i32, i32), anchor: HPos) -> Bx {
+    let w = text_width(text, size).ceil() as i32 + 6;
+    let x0 = match anchor {
+        HPos::Right => x - w + 3,
+        _ => x - 3,
+    };
+    Bx {
+        l: f64::from(x0),
+        t: f64::from(y - (size * 1.1).ceil() as i32),
+        r: f64::from(x0 + w),
+        b: f64::from(y + 3),
+    }
+}
+
+/// What the labels must leave visible: the curves' segments (each with its reach), markers
+/// and rings as discs, and the labels already placed; all inside the plot's box. Segments are
+/// filed by the columns of the plot they span, so a box is tested against those near it only.
+struct Obstacles {
+    plot: Bx,
+    segments: Vec<(Px, Px, f64)>,
+    /// For each [`COLUMN`]-wide strip of the plot, the segments that reach into it.
+    columns: Vec<Vec<usize>>,
+    discs: Vec<((f64, f64), f64)>,
+    labels: Vec<Bx>,
+}
+
+/// The bands of distance the search over the whole plot goes through, px.
+const BAND: f64 = 24.0;
+/// The width of the strips segments are filed by, px.
+const COLUMN: f64 = 32.0;
+
+impl Obstacles {
+    fn new((l, t, r, b): (i32, i32, i32, i32)) -> Obstacles {
+        let plot = Bx {
+            l: f64::from(l),
+            t: f64::from(t),
+            r: f64::from(r),
+            b: f64::from(b),
+        };
+        let strips = ((plot.r - plot.l).max(0.0) / COLUMN) as usize + 1;
+        Obstacles {
+            plot,
+            segments: Vec::new(),
+            columns: vec![Vec::new(); strips],
+            discs: Vec::new(),
+            labels: Vec::new(),
+        }
+    }
+
+    /// The strips from pixel column `a` to `b`.
+    fn strips(&self, a: f64, b: f64) -> std::ops::RangeInclusive<usize> {
+        let last = self.columns.len() - 1;
+        let at = |x: f64| (((x - self.plot.l) / COLUMN).max(0.0) as usize).min(last);
+        at(a.min(b))..=at(a.max(b))
+    }
+
+    /// A line through `points`, `pad` px thick each side. Points on one straight run (the
+    /// staircases' flat and upright parts, on whole pixels) are merged, so a staircase is a
+    /// handful of segments to test.
+    fn polyline(&mut self, points: &[(f64, f64)], pad: f64) {
+        let mut kept: Vec<Px> = Vec::with_capacity(points.len());
+        for &p in points {
+            if !(p.0.is_finite() && p.1.is_finite()) || kept.last() == Some(&p) {
+                continue;
+            }
+            if let [.., a, b] = kept[..] {
+                let cross = (b.0 - a.0) * (p.1 - b.1) - (b.1 - a.1) * (p.0 - b.0);
+                let ahead = (b.0 - a.0) * (p.0 - b.0) + (b.1 - a.1) * (p.1 - b.1) > 0.0;
+                if cross == 0.0 && ahead {
+                    kept.pop();
+                }
+            }
+            kept.push(p);
+        }
+        if let [p] = kept[..] {
+            self.discs.push((p, pad));
+        }
+        for w in kept.windows(2) {
+            let n = self.segments.len();
+            self.segments.push((w[0], w[1], pad));
+            for c in self.strips(w[0].0.min(w[1].0) - pad, w[0].0.max(w[1].0) + pad) {
+                self.columns[c].push(n);
+            }
+        }
+    }
+
+    fn disc(&mut self, at: (f64, f64), r: f64) {
+        self.discs.push((at, r));
+    }
+
+    /// Whether a label may go in `bx`: inside the plot and clear of everything.
+    fn free(&self, bx: &Bx) -> bool {
+        let inside = bx.l >= self.plot.l + 1.0
+            && bx.r <= self.plot.r - 1.0
+            && bx.t >= self.plot.t + 1.0
+            && bx.b <= self.plot.b - 1.0;
+        inside
+            && self.labels.iter().all(|o| !o.grow(2.0).overlaps(bx))
+            && self.discs.iter().all(|&(c, r)| bx.dist2(c) > r * r)
+            && self.strips(bx.l, bx.r).all(|c| {
+                self.columns[c].iter().all(|&i| {
+                    let (a, b, pad) = self.segments[i];
+                    !bx.grow(pad).crossed_by(a, b)
+                })
+            })
+    }
+
+    /// Takes `bx` if it is free.
+    fn take(&mut self, bx: Bx) -> bool {
+        let ok = self.free(&bx);
+        if ok {
+            self.labels.push(bx);
+        }
+        ok
+    }
+
+    /// The free place nearest the mark at `(x, y)` for `text`: its box off one of the mark's
+    /// corners by each of `gaps` in turn (above right, above left, below right, below left,
+    /// then straight above and below), else the free box in the plot nearest the mark.
+    fn place(
+        &mut self,
+        text: &str,
+        (x, y): (f64, f64),
+        gaps: &[f64],
+    ) -> Option<((i32, i32), HPos)> {
+        let size = LABEL_SIZE;
+        let h = (size * 1.1).ceil() + 3.0;
+        let w = text_width(text, size).ceil() + 6.0;
+        let at = |l: f64, b: f64| ((l + 3.0).round() as i32, (b - 3.0).round() as i32);
+        let right = |r: f64, b: f64| ((r - 3.0).round() as i32, (b - 3.0).round() as i32);
+        for &g in gaps {
+            let d = g * std::f64::consts::FRAC_1_SQRT_2;
+            let tries = [
+                (at(x + d, y - d), HPos::Left),
+                (right(x - d, y - d), HPos::Right),
+                (at(x + d, y + d + h), HPos::Left),
+                (right(x - d, y + d + h), HPos::Right),
+                (at(x - w / 2.0, y - g), HPos::Left),
+                (at(x - w / 2.0, y + g + h), HPos::Left),
+            ];
+            for (spot, anchor) in tries {
+                if self.take(text_box(text, size, spot, anchor)) {
+                    return Some((spot, anchor));
+                }
+            }
+        }
+        // Anywhere in the plot, nearest first.
+        let p = self.plot;
+        let probe = text_box(text, size, (0, 0), HPos::Left);
+        let mut grid = Vec::new();
+        let mut l = p.l + 2.0;
+        while l + w <= p.r - 2.0 {
+            let mut b = p.t + 2.0 + h;
+            while b <= p.b - 2.0 {
+                let spot = at(l, b);
+                let (dx, dy) = (f64::from(spot.0), f64::from(spot.1));
+                let bx = Bx {
+                    l: probe.l + dx,
+                    t: probe.t + dy,
+                    r: probe.r + dx,
+                    b: probe.b + dy,
+                };
+                grid.push((bx.dist2((x, y)), spot, bx));
+                b += 8.0;
+            }
+            l += 10.0;
+        }
+        // Band by band of distance (no sort: it would cost the wasm a sort routine), the
+        // nearest free box of the first band that has one.
+        let far = grid.iter().map(|c| c.0).fold(0.0, f64::max).sqrt();
+        let mut near = 0.0;
+        while near <= far {
+            let (lo, hi) = (near * near, (near + BAND) * (near + BAND));
+            let mut best: Option<(f64, (i32, i32), Bx)> = None;
+            for &(d2, spot, bx) in &grid {
+                if d2 >= lo && d2 < hi && best.is_none_or(|b| d2 < b.0) && self.free(&bx) {
+                    best = Some((d2, spot, bx));
+                }
+            }
+            if let Some((_, spot, bx)) = best {
+                self.labels.push(bx);
+                return Some((spot, HPos::Left));
+            }
+            near += BAND;
+        }
+        None
+    }
+
+    /// A place for the label of the vertical line at `x` whose top is at `top`: beside the
+    /// line (on the side with more room first), as high as it is free.
+    fn place_along(&mut self, text: &str, x: f64, top: f64) -> Option<((i32, i32), HPos)> {
+        let size = LABEL_SIZE;
+        let h = (size * 1.1).ceil() + 3.0;
+        let room_right = self.plot.r - x > x - self.plot.l;
+        let sides = if room_right {
+            [HPos::Left, HPos::Right]
+        } else {
+            [HPos::Right, HPos::Left]
+        };
+        let mut b = top + 2.0 + h;
+        while b <= self.plot.b - 1.0 {
+            for anchor in sides {
+                let dx = if matches!(anchor, HPos::Left) {
+                    6.0
+                } else {
+                    -6.0
+                };
+                let spot = ((x + dx).round() as i32, (b - 3.0).round() as i32);
+                if self.take(text_box(text, size, spot, anchor)) {
+                    return Some((spot, anchor));
+                }
+            }
+            b += 6.0;
+        }
+        None
+    }
 }
 
 /// One row per rate (10 a decade over the chart's axis): each curve's monthly cost in the
@@ -401,4 +769,171 @@ pub fn csv(s: &Scenario, o: &Outcome) -> String {
         ]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::{Kind, Node, Shape};
+    use crate::sim::simulate;
+    use proptest::prelude::*;
+
+    /// `(left, top, right, bottom)` in px.
+    type Rect = (f64, f64, f64, f64);
+    type Segment = ((f64, f64), (f64, f64));
+    type Disc = ((f64, f64), f64);
+
+    fn nodes<'a>(scene: &'a Scene, id: &str) -> Vec<&'a Node> {
+        scene
+            .find(id)
+            .map(|g| g.walk().collect())
+            .unwrap_or_default()
+    }
+
+    /// The patches of background painted behind the labels drawn in the plot.
+    fn label_boxes(scene: &Scene) -> Vec<(String, Rect)> {
+        let mut out = Vec::new();
+        for id in [
+            "breakeven-point-vm",
+            "breakeven-point-container",
+            "breakeven-now",
+        ] {
+            for n in nodes(scene, id) {
+                if let Kind::Rect {
+                    x,
+                    y,
+                    width,
+                    height,
+                    fill: Role::Background,
+                    ..
+                } = n.kind
+                {
+                    out.push((id.to_string(), (x, y, x + width, y + height)));
+                }
+            }
+        }
+        out
+    }
+
+    /// What must stay visible: every line drawn for a curve or the "this scenario" line (as
+    /// segments), and every marker and ring (centre, radius).
+    fn drawn(scene: &Scene) -> (Vec<Segment>, Vec<Disc>) {
+        let (mut lines, mut marks) = (Vec::new(), Vec::new());
+        for id in [
+            "breakeven-curve-vm",
+            "breakeven-curve-container",
+            "breakeven-curve-faas",
+            "breakeven-now",
+            "breakeven-point-vm",
+            "breakeven-point-container",
+        ] {
+            for n in nodes(scene, id) {
+                match &n.kind {
+                    Kind::Path { points, .. } => {
+                        lines.extend(points.windows(2).map(|w| (w[0], w[1])));
+                    }
+                    Kind::Line { x1, y1, x2, y2, .. } => lines.push(((*x1, *y1), (*x2, *y2))),
+                    Kind::Stamp { at, shape, .. } => {
+                        let (dx, dy, r) = match shape {
+                            Shape::Rect { width, height, .. } => {
+                                (width / 2.0, height / 2.0, width / 2.0)
+                            }
+                            Shape::Polygon(pts) => (
+                                0.0,
+                                0.0,
+                                pts.iter().map(|p| p.0.hypot(p.1)).fold(0.0, f64::max),
+                            ),
+                        };
+                        marks.extend(at.iter().map(|p| ((p.0 + dx, p.1 + dy), r)));
+                    }
+                    Kind::Circle { cx, cy, r, .. } => marks.push(((*cx, *cy), *r)),
+                    _ => {}
+                }
+            }
+        }
+        (lines, marks)
+    }
+
+    /// Whether the segment passes through the inside of the box (sampled every 0.25 px).
+    fn covers(b: Rect, (a, z): Segment) -> bool {
+        let steps = ((z.0 - a.0).hypot(z.1 - a.1) * 4.0).ceil().max(1.0) as usize;
+        (0..=steps).any(|i| {
+            let t = i as f64 / steps as f64;
+            let (x, y) = (a.0 + (z.0 - a.0) * t, a.1 + (z.1 - a.1) * t);
+            x > b.0 && x < b.2 && y > b.1 && y < b.3
+        })
+    }
+
+    /// Whether a disc and a box share any inside.
+    fn touches(b: Rect, ((x, y), r): Disc) -> bool {
+        let dx = (b.0 - x).max(x - b.2).max(0.0);
+        let dy = (b.1 - y).max(y - b.3).max(0.0);
+        dx * dx + dy * dy < r * r
+    }
+
+    /// The labels of `q`'s break-even chart cover no curve, marker, ring or line, nor each
+    /// other, and every break-even's label is somewhere in the picture.
+    fn check(s: &Scenario) -> Result<(), String> {
+        let o = simulate(s);
+        let scene = draw(s, &o);
+        let boxes = label_boxes(&scene);
+        let (lines, marks) = drawn(&scene);
+        for (id, b) in &boxes {
+            if let Some(l) = lines.iter().find(|l| covers(*b, **l)) {
+                return Err(format!("the label of {id} at {b:?} covers the line {l:?}"));
+            }
+            if let Some(m) = marks.iter().find(|m| touches(*b, **m)) {
+                return Err(format!(
+                    "the label of {id} at {b:?} covers the marker {m:?}"
+                ));
+            }
+            for (other, c) in &boxes {
+                if other != id && b.0 < c.2 && c.0 < b.2 && b.1 < c.3 && c.1 < b.3 {
+                    return Err(format!("the labels of {id} and {other} overlap"));
+                }
+            }
+        }
+        for id in ["breakeven-point-vm", "breakeven-point-container"] {
+            if let Some(title) = scene.find(id).and_then(|g| g.meta.title.clone())
+                && !scene.texts().any(|t| t == title)
+            {
+                return Err(format!(
+                    "{id}: its label {title:?} is nowhere in the picture"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn labels_never_cover_the_curves() {
+        for q in [
+            "",
+            "peak=2000",
+            "peak=20&pat=flash",
+            "vm=t3.micro&min=1&cpu=50&dur=100&mem=128",
+            "cpu=50&dur=100&mem=1024",
+            "cpu=50&dur=100&mem=1024&free=1&peak=20",
+            "peak=100000&pat=steady",
+            "peak=1&dur=5&mem=128",
+            "cur=krw&peak=700",
+            "peak=0",
+        ] {
+            for lang in [Lang::En, Lang::Ko] {
+                let mut s = Scenario::from_query(q).0;
+                s.lang = lang;
+                check(&s).unwrap_or_else(|e| panic!("{q} {lang:?}: {e}"));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn labels_never_cover_the_curves_for_any_scenario(
+            s in crate::scenario::tests::arb_scenario()
+        ) {
+            prop_assert_eq!(check(&s), Ok(()));
+        }
+    }
 }
