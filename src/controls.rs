@@ -231,7 +231,8 @@ impl Note {
                 .replace("{min}", &bound_text(*min))
                 .replace("{max}", &bound_text(*max)),
             Note::Repaired(w) => {
-                let label = |key: &str| key_label(key).map_or(key.to_string(), |t| t.get(lang).to_string());
+                let label =
+                    |key: &str| key_label(key).map_or(key.to_string(), |t| t.get(lang).to_string());
                 match &w.reason {
                     Reason::AboveMaximum { of } if w.key == own => Text::FieldCapped
                         .get(lang)
@@ -331,7 +332,10 @@ pub fn NumberField(
             _ => return,
         };
         ev.prevent_default();
-        store((get.get_untracked() + delta).clamp(range.0, range.1), Vec::new());
+        store(
+            (get.get_untracked() + delta).clamp(range.0, range.1),
+            Vec::new(),
+        );
     };
     view! {
         <div class="control" class:invalid=has_notes>
@@ -427,7 +431,10 @@ mod tests {
         assert!(notes[0].text("dur", Lang::Ko).contains("900"));
         let (v, notes) = check_number("0", limits::CPU_MS);
         assert_eq!(v, Some(0.01));
-        assert_eq!(notes[0].text("cpu", Lang::En), "Enter a number from 0.01 to 600,000.");
+        assert_eq!(
+            notes[0].text("cpu", Lang::En),
+            "Enter a number from 0.01 to 600,000."
+        );
         assert_eq!(check_number("NaN", (1.0, 9.0)).0, None);
         // A pasted 10,000-digit number is a number too large, not "not a number".
         let (v, notes) = check_number(&"9".repeat(10_000), (1.0, 9.0));
@@ -444,11 +451,20 @@ mod tests {
             note.text("min", Lang::En),
             "Can't be more than Maximum VMs (100), so 100 is used."
         );
-        assert_eq!(note.text("min", Lang::Ko), "최대 VM(100)보다 클 수 없어 그 값으로 맞췄습니다.");
+        assert_eq!(
+            note.text("min", Lang::Ko),
+            "최대 VM(100)보다 클 수 없어 그 값으로 맞췄습니다."
+        );
         let (mut s, _) = Scenario::from_query("min=50");
         let w = s.apply(|s| s.vm.max = 10).remove(0);
         let note = Note::Repaired(w);
-        assert_eq!(note.text("max", Lang::En), "Minimum VMs was lowered to 10 to match.");
-        assert_eq!(note.text("max", Lang::Ko), "최소 VM도 같은 값(10)으로 낮췄습니다.");
+        assert_eq!(
+            note.text("max", Lang::En),
+            "Minimum VMs was lowered to 10 to match."
+        );
+        assert_eq!(
+            note.text("max", Lang::Ko),
+            "최소 VM도 같은 값(10)으로 낮췄습니다."
+        );
     }
 }

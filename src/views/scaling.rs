@@ -12,7 +12,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 use skyscale_core::chart::Chart;
 use skyscale_core::money::{Currency, format as money};
-use skyscale_core::scenario::{Arch, ContainerService, FaasService, Runtime, Section, Speed, limits};
+use skyscale_core::scenario::{
+    Arch, ContainerService, FaasService, Runtime, Section, Speed, limits,
+};
 use skyscale_core::sim::{ModelKind, Outcome, simulate};
 use skyscale_core::{Text, catalog, lanes, math};
 

@@ -857,7 +857,12 @@ fn parse_sections(w: &mut Vec<Warning>, key: &str, value: &str) -> Sections {
         }
     }
     if !unknown.is_empty() {
-        w.push(Warning::new(key, &unknown.join(","), open.code(), Reason::Invalid));
+        w.push(Warning::new(
+            key,
+            &unknown.join(","),
+            open.code(),
+            Reason::Invalid,
+        ));
     }
     open
 }
@@ -1096,7 +1101,9 @@ impl Scenario {
                     }
                 }
                 "chart" => {
-                    let c = crate::chart::Chart::ALL.into_iter().find(|c| c.code() == v.trim());
+                    let c = crate::chart::Chart::ALL
+                        .into_iter()
+                        .find(|c| c.code() == v.trim());
                     match c {
                         Some(c) => s.chart = c,
                         None => w.push(Warning::new(k, v, s.chart.code(), Reason::Invalid)),
@@ -1144,14 +1151,32 @@ impl Scenario {
         let d = Scenario::default();
         let mut w = Vec::new();
         let w = &mut w;
-        num(w, "peak", &mut self.traffic.peak_rps, PEAK_RPS, d.traffic.peak_rps);
+        num(
+            w,
+            "peak",
+            &mut self.traffic.peak_rps,
+            PEAK_RPS,
+            d.traffic.peak_rps,
+        );
         let (wl, dw) = (&mut self.workload, &d.workload);
         num(w, "cpu", &mut wl.cpu_ms, CPU_MS, dw.cpu_ms);
         num(w, "dur", &mut wl.duration_ms, DURATION_MS, dw.duration_ms);
         num(w, "mem", &mut wl.memory_mb, MEMORY_MB, dw.memory_mb);
         let (o, dop) = (&mut self.onprem, &d.onprem);
-        num(w, "head", &mut o.headroom_pct, HEADROOM_PCT, dop.headroom_pct);
-        num(w, "cores", &mut o.cores_per_server, CORES, dop.cores_per_server);
+        num(
+            w,
+            "head",
+            &mut o.headroom_pct,
+            HEADROOM_PCT,
+            dop.headroom_pct,
+        );
+        num(
+            w,
+            "cores",
+            &mut o.cores_per_server,
+            CORES,
+            dop.cores_per_server,
+        );
         let (v, dv) = (&mut self.vm, &d.vm);
         if crate::catalog::catalog().vm(&v.instance).is_none() {
             w.push(Warning::new(
@@ -1223,14 +1248,24 @@ impl Scenario {
         let v = &mut self.vm;
         if v.min > v.max {
             let reason = Reason::AboveMaximum { of: "max" };
-            w.push(Warning::new("min", &v.min.to_string(), v.max.to_string(), reason));
+            w.push(Warning::new(
+                "min",
+                &v.min.to_string(),
+                v.max.to_string(),
+                reason,
+            ));
             v.min = v.max;
         }
         let c = &mut self.container;
         if c.min_instances > c.max_instances {
             let (min, max) = (c.min_instances, c.max_instances);
             let reason = Reason::AboveMaximum { of: "cmax" };
-            w.push(Warning::new("cmin", &min.to_string(), max.to_string(), reason));
+            w.push(Warning::new(
+                "cmin",
+                &min.to_string(),
+                max.to_string(),
+                reason,
+            ));
             c.min_instances = max;
         }
         std::mem::take(w)
@@ -1752,7 +1787,10 @@ pub(crate) mod tests {
                 s.faas.legacy_limits = legacy;
                 s.workload.memory_mb = limits::MEMORY_MB.0;
                 assert!(crate::sim::faas_limits(&s).0 <= limits::MEMORY_MB.0);
-                assert!(crate::sim::faas_runnable(&s).is_empty(), "{service:?} {legacy}");
+                assert!(
+                    crate::sim::faas_runnable(&s).is_empty(),
+                    "{service:?} {legacy}"
+                );
             }
         }
     }
@@ -1764,7 +1802,10 @@ pub(crate) mod tests {
         assert_eq!(bound_text(0.125), "0.125");
         assert_eq!(bound_text(600_000.0), "600,000");
         let (_, w) = Scenario::from_query("cpu=0&vcpu=0&gb=0");
-        assert!(w[0].message(Lang::En).contains("(0.01 to 600,000)"), "{w:?}");
+        assert!(
+            w[0].message(Lang::En).contains("(0.01 to 600,000)"),
+            "{w:?}"
+        );
         assert!(w[1].message(Lang::En).contains("(0.08 to 16)"));
         assert!(w[2].message(Lang::Ko).contains("(0.125~120)"));
     }
@@ -1794,9 +1835,15 @@ pub(crate) mod tests {
         use crate::chart::Chart;
         let (s, w) = Scenario::from_query("chart=cost&speed=4&math=1&open=ctr,onprem");
         assert_eq!(w, []);
-        assert_eq!((s.chart, s.speed, s.show_math), (Chart::Cost, Speed::X4, true));
+        assert_eq!(
+            (s.chart, s.speed, s.show_math),
+            (Chart::Cost, Speed::X4, true)
+        );
         assert!(s.open.onprem && s.open.container && !s.open.vm && !s.open.faas);
-        assert_eq!(s.to_query(), "lang=en&chart=cost&speed=4&math=1&open=onprem%2Cctr");
+        assert_eq!(
+            s.to_query(),
+            "lang=en&chart=cost&speed=4&math=1&open=onprem%2Cctr"
+        );
         assert_eq!(Scenario::from_query(&s.to_query()).0, s);
         // Every group closed is a link of its own; the default is left out.
         let (s, _) = Scenario::from_query("open=none");
@@ -1804,7 +1851,10 @@ pub(crate) mod tests {
         assert_eq!(Scenario::from_query(&s.to_query()).0.open, s.open);
         assert_eq!(Scenario::from_query("open=vm,faas").0.to_query(), "lang=en");
         let (s, w) = Scenario::from_query("chart=pie&speed=3&math=maybe&open=vm,bogus");
-        assert_eq!((s.chart, s.speed, s.show_math), (Chart::Traffic, Speed::X1, false));
+        assert_eq!(
+            (s.chart, s.speed, s.show_math),
+            (Chart::Traffic, Speed::X1, false)
+        );
         assert_eq!(s.open.code(), "vm");
         let keys: Vec<&str> = w.iter().map(|w| w.key.as_str()).collect();
         assert_eq!(keys, ["chart", "speed", "math", "open"]);
@@ -1833,7 +1883,10 @@ pub(crate) mod tests {
             ["peak", "cpu", "vm", "cmin", "gran", "lock", "cmin"],
             "{w:?}"
         );
-        assert_eq!(w.last().unwrap().reason, Reason::AboveMaximum { of: "cmax" });
+        assert_eq!(
+            w.last().unwrap().reason,
+            Reason::AboveMaximum { of: "cmax" }
+        );
         assert_eq!(Scenario::from_query(&s.to_query()), (s, vec![]));
         // Lowering the maximum under the minimum takes the minimum down with it.
         let (mut s, _) = Scenario::from_query("min=50");

@@ -102,7 +102,18 @@ fn hostile_f64() -> impl Strategy<Value = f64> {
 
 fn hostile_u32() -> impl Strategy<Value = u32> {
     prop_oneof![
-        prop::sample::select(vec![0u32, 1, 2, 99, 100, 101, 200, 201, 1_000_000_000, u32::MAX]),
+        prop::sample::select(vec![
+            0u32,
+            1,
+            2,
+            99,
+            100,
+            101,
+            200,
+            201,
+            1_000_000_000,
+            u32::MAX
+        ]),
         0..300u32,
         any::<u32>(),
     ]
@@ -209,6 +220,32 @@ fn draw_everything(s: &Scenario) {
     }
     let _ = patch::diff(&calm_lanes, &scenes[0], &Options::screen(Palette::Light));
     let _ = Scenario::from_query(&s.to_query());
+}
+
+/// Cases the property found, kept as examples: each once panicked.
+#[test]
+fn the_cases_found_draw_without_a_panic() {
+    // A subnormal peak is in range, so a link could send it: the chart's axis step was 0.
+    for q in [
+        "view=scaling&peak=5e-324",
+        "view=scaling&peak=1e-320&pat=flash",
+    ] {
+        let (s, warnings) = Scenario::from_query(q);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        draw_everything(&s);
+    }
+    // Edits no control can make any more (each is repaired), still no panic in the core.
+    let edits: [fn(&mut Scenario); 4] = [
+        |s| s.vm.min = 101,
+        |s| s.container.min_instances = 1_000_000_000,
+        |s| s.vm.cooldown_s = f64::INFINITY,
+        |s| s.faas.warm_min = u32::MAX,
+    ];
+    for edit in edits {
+        let mut s = Scenario::default();
+        edit(&mut s);
+        draw_everything(&s);
+    }
 }
 
 fn config() -> ProptestConfig {

@@ -535,7 +535,11 @@ fn check(q: &str, known: &[(&str, String)]) -> Checked {
             decoded.iter().filter(|(k, x)| k == key && x == v).count(),
             decoded.iter().filter(|(k, _)| k == key).count(),
         );
-        assert!(n >= 1 && total >= 1, "{key}={v:?} not decoded from {}", short(q));
+        assert!(
+            n >= 1 && total >= 1,
+            "{key}={v:?} not decoded from {}",
+            short(q)
+        );
     }
     let mut reported = 0;
     for key in KEYS {
@@ -543,11 +547,7 @@ fn check(q: &str, known: &[(&str, String)]) -> Checked {
         let warned = warnings.iter().any(|w| w.key == *key);
         if must_warn(key, v) {
             reported += 1;
-            assert!(
-                warned,
-                "{key}={v:?} was not reported; query {}",
-                short(q)
-            );
+            assert!(warned, "{key}={v:?} was not reported; query {}", short(q));
         }
     }
     for w in &warnings {
@@ -560,13 +560,20 @@ fn check(q: &str, known: &[(&str, String)]) -> Checked {
         // No warning about a value that was fine, none repeated, and none counted more often
         // than its key was given.
         let v = last(&w.key).unwrap_or_else(|| panic!("{w:?} for a key not given: {}", short(q)));
-        assert!(must_warn(&w.key, v), "{w:?} about a good value {v:?} in {}", short(q));
+        assert!(
+            must_warn(&w.key, v),
+            "{w:?} about a good value {v:?} in {}",
+            short(q)
+        );
         assert!(
             (w.count as usize) <= given,
             "{w:?} counted more than the {given} times {} was given",
             w.key
         );
-        let same = warnings.iter().filter(|x| x.key == w.key && x.given == w.given).count();
+        let same = warnings
+            .iter()
+            .filter(|x| x.key == w.key && x.given == w.given)
+            .count();
         assert_eq!(same, 1, "{w:?} said more than once in {}", short(q));
     }
 
@@ -637,7 +644,12 @@ fn negative_zero_is_plain_zero() {
 /// app below it): each repair is said once, with its count.
 #[test]
 fn a_key_repeated_thousands_of_times_is_one_warning() {
-    for (key, value) in [("peak", "1e308"), ("mem", "-5"), ("lang", "zz"), ("open", "x")] {
+    for (key, value) in [
+        ("peak", "1e308"),
+        ("mem", "-5"),
+        ("lang", "zz"),
+        ("open", "x"),
+    ] {
         let q = vec![format!("{key}={value}"); 5_000].join("&");
         let (_, warnings) = Scenario::from_query(&q);
         assert_eq!(warnings.len(), 1, "{key}: {warnings:?}");
