@@ -263,8 +263,10 @@ proptest! {
 
     #[test]
     fn no_builder_panics_on_an_unrepaired_scenario(edits in prop::collection::vec(edit(), 0..24)) {
-        let mut s = Scenario::default();
-        s.view = skyscale_core::scenario::View::Scaling;
+        let mut s = Scenario {
+            view: skyscale_core::scenario::View::Scaling,
+            ..Scenario::default()
+        };
         for e in &edits {
             apply_edit(&mut s, e);
         }
