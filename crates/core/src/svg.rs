@@ -319,7 +319,12 @@ fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
     }
     out.push('>');
     if let Some(title) = &node.meta.title {
-        let _ = write!(out, "<title>{}</title>", esc(title));
+        // On screen an interactive node is named by its `aria-label`; its `<title>` stays as
+        // the mouse's tooltip but is hidden from the name check, which otherwise counts it as
+        // visible text the name must contain (axe `label-content-name-mismatch`, WCAG 2.5.3).
+        let hidden = opts.target == Target::Screen && node.meta.interactive;
+        let attr = if hidden { " aria-hidden=\"true\"" } else { "" };
+        let _ = write!(out, "<title{attr}>{}</title>", esc(title));
     }
     if let Some(text) = text {
         out.push_str(&esc(text));
@@ -626,6 +631,10 @@ mod tests {
         assert!(file.starts_with("<?xml"));
         assert!(!file.contains("tabindex"));
         assert!(screen.contains("tabindex=\"0\" role=\"button\""));
+        // Named by aria-label on screen; the tooltip is no second, visible-text name.
+        assert!(screen.contains("aria-label=\"cell\""));
+        assert!(screen.contains("><title aria-hidden=\"true\">cell</title>"));
+        assert!(file.contains("><title>cell</title>") && !file.contains("aria-hidden"));
         assert!(!screen.starts_with("<?xml"));
         let other = Scene::new(10.0, 10.0, "another", "d");
         assert_ne!(title_id(&scene), title_id(&other));
