@@ -435,16 +435,22 @@ test("range messages show true bounds, follow the language, and clamp a huge pas
     ["ctl-pc", "-1", "0", "Enter a number from 0 to 100,000."],
     ["ctl-duration", "9".repeat(10_000), "3600000", "Enter a number from 1 to 3,600,000."],
   ];
+  const typeEach = async (cases) => {
+    for (const [id, typed, used, message] of cases) {
+      const field = page.getByTestId(id);
+      await field.fill(typed);
+      await field.press("Tab");
+      await expect(field, id).toHaveValue(used);
+      await expect(page.locator(`#${id}-error`)).toHaveText(message);
+    }
+  };
+  await typeEach(cases);
+  // The container settings are folded by default.
   await page.getByTestId("settings-ctr").locator("summary").click();
-  cases.push(["ctl-vcpu", "0", "0.08", "Enter a number from 0.08 to 16."]);
-  cases.push(["ctl-gb", "0", "0.125", "Enter a number from 0.125 to 120."]);
-  for (const [id, typed, used, message] of cases) {
-    const field = page.getByTestId(id);
-    await field.fill(typed);
-    await field.press("Tab");
-    await expect(field, id).toHaveValue(used);
-    await expect(page.getByTestId(`${id}-error`)).toHaveText(message);
-  }
+  await typeEach([
+    ["ctl-vcpu", "0", "0.08", "Enter a number from 0.08 to 16."],
+    ["ctl-gb", "0", "0.125", "Enter a number from 0.125 to 120."],
+  ]);
   await page.getByTestId("lang-toggle").click();
   await expect(page.getByTestId("ctl-cpu-error")).toHaveText("0.01부터 600,000 사이의 숫자를 입력하세요.");
   await expect(page.getByTestId("ctl-pc-error")).toHaveText("0부터 100,000 사이의 숫자를 입력하세요.");
@@ -489,11 +495,11 @@ test("the chart, playback speed, the math and the open settings are in the link"
   await page.getByTestId("chart-cost").check();
   await page.getByTestId("speed").selectOption("4");
   await page.getByTestId("show-math").locator("summary").click();
-  await page.getByTestId("settings-ctr").locator("summary").click();
-  await page.getByTestId("settings-vm").locator("summary").click();
   await expect(page).toHaveURL(/[?&]chart=cost(&|$)/);
   await expect(page).toHaveURL(/[?&]speed=4(&|$)/);
   await expect(page).toHaveURL(/[?&]math=1(&|$)/);
+  await page.getByTestId("settings-ctr").locator("summary").click();
+  await page.getByTestId("settings-vm").locator("summary").click();
   await expect(page).toHaveURL(/[?&]open=ctr%2Cfaas(&|$)/);
   const check = async (p) => {
     await expect(p.getByTestId("chart-cost")).toBeChecked();
