@@ -200,6 +200,9 @@ fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
     if let Some(class) = &node.meta.class {
         let _ = write!(out, " class=\"{}\"", esc(class));
     }
+    if opts.target == Target::Screen && node.meta.decorative {
+        out.push_str(" aria-hidden=\"true\"");
+    }
     if opts.target == Target::Screen && node.meta.interactive {
         out.push_str(" tabindex=\"0\" role=\"button\"");
         if let Some(title) = &node.meta.title {
@@ -626,8 +629,18 @@ mod tests {
                 .title("cell")
                 .interactive(),
         );
+        scene.push(
+            Node::group(vec![
+                Node::text(1.0, 1.0, "×2", 9.0, Role::Ink).decorative(),
+            ])
+            .title("box")
+            .interactive(),
+        );
         let file = write(&scene, &Options::file());
         let screen = write(&scene, &Options::screen(Palette::Light));
+        // Detail inside a control is hidden from its name on screen, never in a file.
+        assert!(screen.contains("<text aria-hidden=\"true\""));
+        assert!(file.contains("<text x=\"1\""));
         assert!(file.starts_with("<?xml"));
         assert!(!file.contains("tabindex"));
         assert!(screen.contains("tabindex=\"0\" role=\"button\""));
