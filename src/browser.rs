@@ -19,26 +19,39 @@ fn window() -> Option<web_sys::Window> {
 }
 
 /// The scenario for the page's URL, with the repairs made to it. The language comes from the
-/// URL if it names one, else the remembered choice, else the browser's preference list; the
-/// theme likewise from the URL or the remembered choice.
+/// URL if it names one we speak, else (missing, or `lang=zz`) the remembered choice, else the
+/// browser's preference list, and the notice then names the language used; the theme likewise
+/// from the URL or the remembered choice.
 pub fn initial_scenario() -> (Scenario, Vec<Warning>) {
     let query = window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let (mut scenario, warnings) = Scenario::from_query(&query);
-    let given = pairs(&query);
-    let has = |key: &str| given.iter().any(|(k, _)| k == key);
-    if !has("lang") {
+    let (mut scenario, mut warnings) = Scenario::from_query(&query);
+    if given_lang(&query).is_none() {
         scenario.lang = recall("lang")
             .and_then(|code| Lang::from_code(&code))
             .unwrap_or_else(browser_lang);
+        for w in warnings.iter_mut().filter(|w| w.key == "lang") {
+            w.used = scenario.lang.code().to_string();
+        }
     }
-    if !has("theme")
+    let given = pairs(&query);
+    if !given.iter().any(|(k, _)| k == "theme")
         && let Some(theme) = recall("theme").and_then(|code| Theme::from_code(&code))
     {
         scenario.theme = theme;
     }
     (scenario, warnings)
+}
+
+/// The language a query names, if it names one Skyscale speaks (the last `lang` counts, as in
+/// `Scenario::from_query`).
+pub fn given_lang(query: &str) -> Option<Lang> {
+    pairs(query)
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::from_code(&v))
 }
 
 fn browser_lang() -> Lang {
@@ -360,6 +373,15 @@ pub fn push_query(query: &str) {
     if let Ok(history) = w.history() {
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
     }
+}
+
+/// Calls `on_hide()` when the page goes away (reload, close, another address): the last
+/// moment to write what is still waiting to be written.
+pub fn on_page_hide(on_hide: impl Fn() + 'static) {
+    let Some(w) = window() else { return };
+    let handler = Closure::<dyn Fn()>::new(on_hide);
+    let _ = w.add_event_listener_with_callback("pagehide", handler.as_ref().unchecked_ref());
+    handler.forget();
 }
 
 /// Calls `on_pop(query)` when the user goes back or forward in history.

@@ -41,6 +41,11 @@ pub struct ScenarioCtx {
     pub settled: RwSignal<Scenario>,
     /// Writes the URL and `settled` once the controls pause.
     url_writer: StoredValue<browser::Debounce, LocalStorage>,
+    /// What the scenario's repair changed in the last `update` (a number field shows it).
+    repairs: StoredValue<Vec<Warning>>,
+    /// Counts the steps that replace the scenario wholesale (Back, Forward, a view or preset):
+    /// a field's note about an edit belongs to the epoch it was made in.
+    pub epoch: RwSignal<u32>,
 }
 
 impl ScenarioCtx {
@@ -55,24 +60,46 @@ impl ScenarioCtx {
     }
 
     /// Changes the scenario in place (the URL is replaced, no new history entry): for
-    /// continuous controls such as sliders.
+    /// continuous controls such as sliders. The change goes through `Scenario::apply`, the
+    /// same repair a link gets, so no control can hand the core a value outside its limits
+    /// (or a minimum above its maximum); what the repair changed is kept for
+    /// [`take_repairs`](ScenarioCtx::take_repairs).
     pub fn update(&self, f: impl FnOnce(&mut Scenario)) {
-        self.set.update(f);
+        let mut repaired = Vec::new();
+        self.set.update(|s| repaired = s.apply(f));
+        self.repairs.set_value(repaired);
+    }
+
+    /// Like [`update`](ScenarioCtx::update) for a discrete choice (a chart, a speed, a
+    /// language): the URL is written at once, not after the slider's debounce.
+    pub fn commit(&self, f: impl FnOnce(&mut Scenario)) {
+        self.update(f);
+        self.flush();
+    }
+
+    /// What the repair changed in the last [`update`](ScenarioCtx::update), taken once.
+    pub fn take_repairs(&self) -> Vec<Warning> {
+        self.repairs
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
     }
 
     /// Changes the scenario as a step the user may want to go back from (a view, a preset):
-    /// adds a history entry.
+    /// adds a history entry. A change still waiting for the URL's debounce is written into
+    /// the current entry first, so Back returns to it rather than to the screen before it.
     pub fn navigate(&self, f: impl FnOnce(&mut Scenario)) {
+        self.flush();
         let mut next = self.get.get_untracked();
-        f(&mut next);
+        let _ = next.apply(f);
         let next = embed::guarded(next);
         browser::push_query(&next.to_query());
         self.settled.set(next.clone());
+        self.epoch.update(|e| *e += 1);
         self.set.set(next);
     }
 
     /// Writes the URL and `settled` now if a change is still waiting for its debounce timer
-    /// (before the current URL is copied or shown).
+    /// (before the current URL is copied or shown, before a navigation, as the page goes).
     pub fn flush(&self) {
         self.url_writer.with_value(browser::Debounce::flush);
     }
@@ -147,27 +174,37 @@ pub fn App() -> impl IntoView {
         url_writer: StoredValue::new_local(browser::Debounce::new(150, move || {
             settle(scenario, settled)
         })),
+        repairs: StoredValue::new(Vec::new()),
+        epoch: RwSignal::new(0),
     };
     provide_context(ctx);
     // Embed mode, locks and hidden controls (nothing for a normal page).
     embed::setup(ctx, base);
-    // Back and forward restore the scenario their URL describes.
+    // Back and forward restore the scenario their URL describes (repaired as any link is; a
+    // missing or unknown language keeps the one on screen). The entry being left already
+    // holds its last change: `navigate` wrote it before adding the next entry, a typed value
+    // or a choice is written at once, and a slider's pending write cannot go to the entry
+    // left any more (the browser has moved on), so it is dropped rather than written into
+    // the entry arrived at.
     browser::on_history_pop(move |query| {
+        ctx.url_writer.with_value(browser::Debounce::cancel);
         let (mut next, _) = Scenario::from_query(&query);
-        if !skyscale_core::scenario::pairs(&query)
-            .iter()
-            .any(|(k, _)| k == "lang")
-        {
+        if browser::given_lang(&query).is_none() {
             next.lang = scenario.get_untracked().lang;
         }
         // In a locked embed, an entry of another scenario is never drawn, not even for a frame.
         let next = embed::guarded(next);
+        settled.set(next.clone());
         if scenario.with_untracked(|s| *s == next) {
             browser::replace_query(&next.to_query());
         } else {
+            ctx.epoch.update(|e| *e += 1);
             set_scenario.set(next);
         }
     });
+    // A change still waiting for the URL's debounce is written before the page goes (a
+    // reload right after a drag keeps it).
+    browser::on_page_hide(move || ctx.flush());
     let large = RwSignal::new(browser::recall("size").as_deref() == Some("large"));
     Effect::new(move |_| {
         let on = large.get();
@@ -269,11 +306,11 @@ fn Header(
             }
         })
         .collect_view();
-    let toggle_lang = move |_| ctx.set.update(|s| s.lang = s.lang.other());
+    let toggle_lang = move |_| ctx.commit(|s| s.lang = s.lang.other());
     let set_theme = move |ev: leptos::ev::Event| {
         let code = event_target_value(&ev);
         if let Some(theme) = Theme::from_code(&code) {
-            ctx.set.update(|s| s.theme = theme);
+            ctx.commit(|s| s.theme = theme);
         }
     };
     let theme = Memo::new(move |_| ctx.rest.with(|s| s.theme));
@@ -344,15 +381,16 @@ fn Header(
                     <span>{move || ctx.t(Text::ThemeLabel)}</span>
                     <select data-testid="theme" prop:value=move || theme.get().code() on:change=set_theme>{theme_options}</select>
                 </label>
+                // Named by what it shows (WCAG 2.5.3, label in name): a voice-control user says
+                // "한국어" or "English"; the longer "switch language to …" is its description.
                 <button
                     type="button"
                     class="lang-toggle"
                     data-testid="lang-toggle"
-                    aria-label=move || ctx.t(Text::LanguageToggleLabel)
-                    lang=move || ctx.lang().other().code()
+                    title=move || ctx.t(Text::LanguageToggleLabel)
                     on:click=toggle_lang
                 >
-                    {move || ctx.t(Text::LanguageToggle)}
+                    <span lang=move || ctx.lang().other().code()>{move || ctx.t(Text::LanguageToggle)}</span>
                 </button>
             </div>
         </header>

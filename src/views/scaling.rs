@@ -1,8 +1,10 @@
 //! Scaling & cost: the same traffic through every compute model, played over a day.
 //!
-//! The view holds only UI state (the minute shown, playing or not, speed); the outcome is one
-//! `Memo` over `simulate(&Scenario)`, so dragging any control recomputes the whole day and month
-//! once, and playback only moves the minute the lanes are drawn at.
+//! The view holds only passing UI state (the minute while playing, playing or not); what a
+//! link should show again (the minute once stopped, the speed, the chart, "show the math" and
+//! the open groups of model settings) lives in the scenario and so in the URL. The outcome is
+//! one `Memo` over `simulate(&Scenario)`, so dragging any control recomputes the whole day and
+//! month once, and playback only moves the minute the lanes are drawn at.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,7 +12,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 use skyscale_core::chart::Chart;
 use skyscale_core::money::{Currency, format as money};
-use skyscale_core::scenario::{Arch, ContainerService, FaasService, Runtime, limits};
+use skyscale_core::scenario::{
+    Arch, ContainerService, FaasService, Runtime, Section, Speed, limits,
+};
 use skyscale_core::sim::{ModelKind, Outcome, simulate};
 use skyscale_core::{Text, catalog, lanes, math};
 
@@ -46,7 +50,8 @@ pub fn ScalingView() -> impl IntoView {
             position.set(busiest as f64);
         }
     });
-    let speed = RwSignal::new(1.0f64);
+    // The speed is in the URL (`speed`), so a shared link plays as fast as its sender's did.
+    let speed = Memo::new(move |_| ctx.rest.with(|s| s.speed));
     // A fixed figure (`lock=all` or `lock=t`) shows one minute: Play, the scrubber and the
     // speed are disabled, and nothing moves the minute.
     let fixed = ctx.get.with_untracked(|s| s.present.locked("t"));
@@ -62,8 +67,8 @@ pub fn ScalingView() -> impl IntoView {
         stop();
         let h = set_interval_with_handle(
             move || {
-                let next = (position.get_untracked() + MINUTES_PER_TICK * speed.get_untracked())
-                    % MINUTES as f64;
+                let step = MINUTES_PER_TICK * speed.get_untracked().factor();
+                let next = (position.get_untracked() + step) % MINUTES as f64;
                 position.set(next);
                 minute.set(next as usize);
             },
@@ -152,16 +157,19 @@ pub fn ScalingView() -> impl IntoView {
                             <select
                                 data-testid="speed"
                                 disabled=fixed
+                                prop:value=move || speed.get().code()
                                 on:change=move |ev| {
-                                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                                        speed.set(v.clamp(0.25, 8.0));
+                                    if let Some(v) = Speed::from_code(&event_target_value(&ev)) {
+                                        ctx.commit(|s| s.speed = v);
                                     }
                                 }
                             >
-                                <option value="0.5">"0.5×"</option>
-                                <option value="1" selected>"1×"</option>
-                                <option value="2">"2×"</option>
-                                <option value="4">"4×"</option>
+                                {Speed::ALL
+                                    .iter()
+                                    .map(|&v| view! {
+                                        <option value=v.code() selected=move || speed.get() == v>{format!("{}×", v.code())}</option>
+                                    })
+                                    .collect_view()}
                             </select>
                         </label>
                     </div>
@@ -193,7 +201,8 @@ fn Charts(
     outcome: Memo<Outcome>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let (chart, set_chart) = signal(Chart::Traffic);
+    // The chart shown is in the URL (`chart`): a shared link shows the same one.
+    let chart = Memo::new(move |_| ctx.rest.with(|s| s.chart));
     let scene = Memo::new(move |_| {
         let c = chart.get();
         outcome.with(|o| ctx.get.with(|s| Arc::new(c.draw(s, o))))
@@ -202,7 +211,7 @@ fn Charts(
         <section class="panel charts" data-testid="charts" aria-labelledby="charts-heading">
             <div class="panel-head">
                 <h3 id="charts-heading">{move || ctx.t(Text::ChartsHeading)}</h3>
-                <div class="segmented" role="radiogroup" aria-label=move || ctx.t(Text::ChartPick)>
+                <div class="segmented" role="radiogroup" data-control="chart" aria-label=move || ctx.t(Text::ChartPick)>
                     {Chart::ALL
                         .into_iter()
                         .map(|c| {
@@ -213,8 +222,9 @@ fn Charts(
                                         name="chart"
                                         value=c.code()
                                         data-testid=format!("chart-{}", c.code())
+                                        data-control="chart"
                                         prop:checked=move || chart.get() == c
-                                        on:change=move |_| set_chart.set(c)
+                                        on:change=move |_| ctx.commit(|s| s.chart = c)
                                     />
                                     {move || ctx.t(chart_label(c))}
                                 </label>
@@ -427,8 +437,12 @@ fn ShowMath(
     outcome: Memo<Outcome>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    // The formulas are only worked out while the panel is open (not on every slider input).
-    let (open, set_open) = signal(false);
+    // Whether the panel is open is in the URL (`math`). What it shows follows the panel itself
+    // (the formulas are only worked out while it is open, not on every slider input), so a
+    // figure whose controls an embedding page locks can still be opened to read them.
+    let wanted = Memo::new(move |_| ctx.rest.with(|s| s.show_math));
+    let (open, set_open) = signal(wanted.get_untracked());
+    Effect::new(move |_| set_open.set(wanted.get()));
     let body = move || {
         if !open.get() && !ctx.printing.get() {
             return None;
@@ -483,13 +497,15 @@ fn ShowMath(
         <details
             class="panel math print-open"
             data-testid="show-math"
+            open=wanted.get_untracked()
+            prop:open=move || wanted.get()
             on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let is_open = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    .is_some_and(|d| d.open());
+                let is_open = details_open(&ev);
                 set_open.set(is_open);
+                // Printing opens the panel for the handout; that is not the user's choice.
+                if !ctx.printing.get_untracked() && wanted.get_untracked() != is_open {
+                    ctx.commit(|s| s.show_math = is_open);
+                }
             }
         >
             <summary>{move || ctx.t(Text::ShowMath)}</summary>
@@ -541,17 +557,40 @@ fn ModelSettings() -> impl IntoView {
             </div>
         }
     };
+    // Which groups are open is in the URL (`open`): a shared link shows the settings its
+    // sender changed, not a folded group.
+    let sections = Memo::new(move |_| ctx.rest.with(|s| s.open));
+    let opened = move |g: Section| sections.with_untracked(|o| o.is_open(g));
+    let is_open = move |g: Section| move || sections.with(|o| o.is_open(g));
+    let toggled = move |g: Section| {
+        move |ev: leptos::ev::Event| {
+            let now = details_open(&ev);
+            if !ctx.printing.get_untracked() && sections.with_untracked(|o| o.is_open(g)) != now {
+                ctx.commit(|s| s.open.set(g, now));
+            }
+        }
+    };
     view! {
         <fieldset class="controls model-settings" data-testid="model-settings">
             <legend>{move || ctx.t(Text::ModelSettings)}</legend>
-            <details>
+            <details
+                data-testid="settings-onprem"
+                open=opened(Section::OnPrem)
+                prop:open=is_open(Section::OnPrem)
+                on:toggle=toggled(Section::OnPrem)
+            >
                 <summary>{move || ctx.t(Text::OnPremSettings)}</summary>
-                <NumberField id="ctl-headroom" label=Text::HeadroomLabel help=Text::HeadroomHelp unit=Text::UnitPct
+                <NumberField id="ctl-headroom" key="head" label=Text::HeadroomLabel help=Text::HeadroomHelp unit=Text::UnitPct
                     range=limits::HEADROOM_PCT step=5.0
                     get=Signal::derive(move || ctx.rest.with(|s| s.onprem.headroom_pct))
                     set=move |v: f64| ctx.update(|s| s.onprem.headroom_pct = v)/>
             </details>
-            <details open>
+            <details
+                data-testid="settings-vm"
+                open=opened(Section::Vm)
+                prop:open=is_open(Section::Vm)
+                on:toggle=toggled(Section::Vm)
+            >
                 <summary>{move || ctx.t(Text::VmSettings)}</summary>
                 <div class="control">
                     <label for="ctl-vm">{move || ctx.t(Text::InstanceTypeLabel)}</label>
@@ -566,28 +605,33 @@ fn ModelSettings() -> impl IntoView {
                     </select>
                     <small id="ctl-vm-help" class="help">{move || ctx.t(Text::InstanceTypeHelp)}</small>
                 </div>
-                <NumberField id="ctl-fixed" label=Text::FixedCountLabel help=Text::FixedCountHelp unit=Text::LaneInstances
+                <NumberField id="ctl-fixed" key="n" label=Text::FixedCountLabel help=Text::FixedCountHelp unit=Text::LaneInstances
                     range=limits::FIXED_COUNT step=1.0
                     get=Signal::derive(move || ctx.rest.with(|s| s.vm.fixed_count as f64))
                     set=move |v: f64| ctx.update(|s| s.vm.fixed_count = v.round() as u32)/>
-                <NumberField id="ctl-target" label=Text::TargetLabel help=Text::TargetHelp unit=Text::UnitPct
+                <NumberField id="ctl-target" key="tgt" label=Text::TargetLabel help=Text::TargetHelp unit=Text::UnitPct
                     range=limits::TARGET_PCT step=5.0
                     get=Signal::derive(move || ctx.rest.with(|s| s.vm.target_pct))
                     set=move |v: f64| ctx.update(|s| s.vm.target_pct = v)/>
-                <NumberField id="ctl-min" label=Text::MinLabel help=Text::MinHelp unit=Text::LaneInstances
+                <NumberField id="ctl-min" key="min" label=Text::MinLabel help=Text::MinHelp unit=Text::LaneInstances
                     range=limits::COUNT step=1.0
                     get=Signal::derive(move || ctx.rest.with(|s| s.vm.min as f64))
                     set=move |v: f64| ctx.update(|s| s.vm.min = v.round() as u32)/>
-                <NumberField id="ctl-max" label=Text::MaxLabel help=Text::MaxHelp unit=Text::LaneInstances
+                <NumberField id="ctl-max" key="max" label=Text::MaxLabel help=Text::MaxHelp unit=Text::LaneInstances
                     range=limits::FIXED_COUNT step=1.0
                     get=Signal::derive(move || ctx.rest.with(|s| s.vm.max as f64))
                     set=move |v: f64| ctx.update(|s| s.vm.max = v.round() as u32)/>
-                <NumberField id="ctl-boot" label=Text::BootLabel help=Text::BootHelp unit=Text::UnitS
+                <NumberField id="ctl-boot" key="boot" label=Text::BootLabel help=Text::BootHelp unit=Text::UnitS
                     range=limits::BOOT_S step=10.0
                     get=Signal::derive(move || ctx.rest.with(|s| s.vm.boot_s))
                     set=move |v: f64| ctx.update(|s| s.vm.boot_s = v)/>
             </details>
-            <details>
+            <details
+                data-testid="settings-ctr"
+                open=opened(Section::Container)
+                prop:open=is_open(Section::Container)
+                on:toggle=toggled(Section::Container)
+            >
                 <summary>{move || ctx.t(Text::ContainerSettings)}</summary>
                 <div class="control">
                     <label for="ctl-ctr">{move || ctx.t(Text::ContainerServiceLabel)}</label>
@@ -603,20 +647,29 @@ fn ModelSettings() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <NumberField id="ctl-vcpu" label=Text::VcpuLabel help=Text::VcpuHelp unit=Text::UnitVcpu
+                <NumberField id="ctl-vcpu" key="vcpu" label=Text::VcpuLabel help=Text::VcpuHelp unit=Text::UnitVcpu
                     range=limits::VCPU step=0.25
                     get=Signal::derive(move || ctx.rest.with(|s| s.container.vcpu))
                     set=move |v: f64| ctx.update(|s| s.container.vcpu = v)/>
-                <NumberField id="ctl-gb" label=Text::MemGbLabel help=Text::MemGbHelp unit=Text::UnitGb
+                <NumberField id="ctl-gb" key="gb" label=Text::MemGbLabel help=Text::MemGbHelp unit=Text::UnitGb
                     range=limits::MEMORY_GB step=0.5
                     get=Signal::derive(move || ctx.rest.with(|s| s.container.memory_gb))
                     set=move |v: f64| ctx.update(|s| s.container.memory_gb = v)/>
-                <NumberField id="ctl-cmin" label=Text::MinInstancesLabel help=Text::MinInstancesHelp unit=Text::LaneInstances
+                <NumberField id="ctl-cmin" key="cmin" label=Text::MinInstancesLabel help=Text::MinInstancesHelp unit=Text::LaneInstances
                     range=limits::COUNT step=1.0
                     get=Signal::derive(move || ctx.rest.with(|s| s.container.min_instances as f64))
                     set=move |v: f64| ctx.update(|s| s.container.min_instances = v.round() as u32)/>
+                <NumberField id="ctl-cmax" key="cmax" label=Text::MaxInstancesLabel help=Text::MaxInstancesHelp unit=Text::LaneInstances
+                    range=limits::FIXED_COUNT step=1.0
+                    get=Signal::derive(move || ctx.rest.with(|s| s.container.max_instances as f64))
+                    set=move |v: f64| ctx.update(|s| s.container.max_instances = v.round() as u32)/>
             </details>
-            <details open>
+            <details
+                data-testid="settings-faas"
+                open=opened(Section::Faas)
+                prop:open=is_open(Section::Faas)
+                on:toggle=toggled(Section::Faas)
+            >
                 <summary>{move || ctx.t(Text::FaasSettings)}</summary>
                 <div class="control">
                     <label for="ctl-faas">{move || ctx.t(Text::FaasServiceLabel)}</label>
@@ -661,15 +714,23 @@ fn ModelSettings() -> impl IntoView {
                 {check(|s| s.faas.free_tier, |s, on| s.faas.free_tier = on, "ctl-free", Text::FreeTierLabel, Text::FreeTierHelp)}
                 {check(|s| s.faas.granularity_ms == 100, |s, on| s.faas.granularity_ms = if on { 100 } else { 1 }, "ctl-gran", Text::GranularityLabel, Text::GranularityHelp)}
                 {check(|s| s.faas.legacy_limits, |s, on| s.faas.legacy_limits = on, "ctl-legacy", Text::LegacyLabel, Text::LegacyHelp)}
-                <NumberField id="ctl-pc" label=Text::ProvisionedLabel help=Text::ProvisionedHelp unit=Text::LaneEnvironments
+                <NumberField id="ctl-pc" key="pc" label=Text::ProvisionedLabel help=Text::ProvisionedHelp unit=Text::LaneEnvironments
                     range=limits::COUNT step=1.0
                     get=Signal::derive(move || ctx.rest.with(|s| s.faas.provisioned as f64))
                     set=move |v: f64| ctx.update(|s| s.faas.provisioned = v.round() as u32)/>
-                <NumberField id="ctl-quota" label=Text::QuotaLabel help=Text::QuotaHelp unit=Text::LaneEnvironments
+                <NumberField id="ctl-quota" key="quota" label=Text::QuotaLabel help=Text::QuotaHelp unit=Text::LaneEnvironments
                     range=limits::QUOTA step=100.0
                     get=Signal::derive(move || ctx.rest.with(|s| s.faas.quota as f64))
                     set=move |v: f64| ctx.update(|s| s.faas.quota = v.round() as u32)/>
             </details>
         </fieldset>
     }
+}
+
+/// Whether the `<details>` a toggle event came from is open now.
+fn details_open(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
 }

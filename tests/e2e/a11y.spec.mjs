@@ -48,6 +48,32 @@ for (const view of VIEWS) {
 }
 
 /**
+ * WCAG 2.5.3 Label in Name (level A): a control's accessible name contains the words it shows,
+ * so a voice-control user can say what they see ("click 한국어"). axe ships the rule
+ * (`label-content-name-mismatch`) switched off as experimental, so it runs here on its own, on
+ * every view in both languages and in an embedded view (whose bar has a link of its own).
+ */
+const LABEL_IN_NAME = "label-content-name-mismatch";
+for (const view of [...VIEWS, { ...VIEWS[1], embed: true }]) {
+  for (const lang of LANGS) {
+    const where = `${view.name}${view.embed ? " embedded" : ""} (${lang})`;
+    test(`axe: every control's name holds its visible label on ${where}`, async ({ page }) => {
+      await openView(page, view, `lang=${lang}${view.embed ? "&embed=1" : ""}`);
+      const results = await new AxeBuilder({ page }).withRules([LABEL_IN_NAME]).analyze();
+      expect(describe(results.violations), `label-in-name violations on ${page.url()}`).toEqual([]);
+      const outcomes = [...results.passes, ...results.incomplete, ...results.inapplicable];
+      expect(outcomes.map((r) => r.id), "the rule ran").toContain(LABEL_IN_NAME);
+      // The language toggle is named by the word it shows, in the other language.
+      if (!view.embed) {
+        const toggle = page.getByTestId("lang-toggle");
+        await expect(toggle).toHaveAccessibleName(lang === "en" ? "한국어" : "English");
+        await expect(page.getByRole("button", { name: lang === "en" ? "한국어" : "English", exact: true })).toHaveCount(1);
+      }
+    });
+  }
+}
+
+/**
  * axe leaves colour contrast "incomplete" for SVG text (it cannot tell what lies under it), so
  * diagrams get their own AA check: each <text>'s fill against the shapes painted beneath its
  * centre, blended in paint order over the page background. 4.5:1, or 3:1 for large text

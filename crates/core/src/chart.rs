@@ -38,7 +38,8 @@ use crate::scene::Scene;
 use crate::sim::{ModelKind, Outcome, simulate};
 
 /// One of the charts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Chart {
     Traffic,
     Cost,

@@ -299,8 +299,8 @@ texts! {
     PatternHelp => "The shape of a day's requests. The month repeats the day (growth: rises over the month).",
         "하루 요청의 모양입니다. 한 달은 이 하루를 반복합니다(성장 패턴은 한 달 동안 늘어남).";
     PeakLabel => "Peak traffic", "최대 트래픽";
-    PeakHelp => "The busiest minute of the day, on a log scale from 0 to 100,000 requests per second.",
-        "하루 중 가장 바쁜 1분의 요청 수입니다. 0부터 초당 100,000건까지 로그 눈금입니다.";
+    PeakHelp => "The busiest minute of the day, from 0 to 100,000 requests per second. Each step of the slider is the next number with two significant digits (…, 99, 100, 110, …), close to a log scale.",
+        "하루 중 가장 바쁜 1분의 요청 수로, 0부터 초당 100,000건까지입니다. 슬라이더는 한 칸마다 유효숫자 두 자리의 다음 값(…, 99, 100, 110, …)으로 바뀌어 로그 눈금에 가깝습니다.";
     UnitRps => "requests/s", "요청/초";
     UnitMs => "ms", "ms";
     UnitMb => "MB", "MB";
@@ -316,6 +316,8 @@ texts! {
         "함수 하나의 메모리입니다. FaaS는 GB-초로 과금하므로 컴퓨팅 요금에 곱해집니다.";
     OutOfRange => "Enter a number from {min} to {max}.", "{min}부터 {max} 사이의 숫자를 입력하세요.";
     NotANumber => "Enter a number.", "숫자를 입력하세요.";
+    FieldCapped => "Can't be more than {other} ({max}), so {max} is used.", "{other}({max})보다 클 수 없어 그 값으로 맞췄습니다.";
+    FieldLowered => "{other} was lowered to {value} to match.", "{other}도 같은 값({value})으로 낮췄습니다.";
     LanesTitle => "The same traffic through every model", "같은 트래픽, 모델별 확장";
     LanesDesc => "Each lane shows one way to run the workload at the chosen minute of the day: its instances (serving, starting, draining or idle), how busy they are, the 95th-percentile latency, requests lost, and the bill so far.",
         "각 레인은 하루 중 선택한 시각에 작업을 실행하는 한 가지 방식입니다: 인스턴스(처리 중, 시작 중, 종료 대기, 유휴), 사용률, 95번째 백분위 지연 시간, 유실된 요청, 지금까지의 요금을 보여 줍니다.";
@@ -380,6 +382,8 @@ texts! {
     MinInstancesLabel => "Minimum containers", "최소 컨테이너";
     MinInstancesHelp => "0 lets the service scale to zero (and start cold); more keeps some warm and billed.",
         "0이면 0까지 줄어들고(콜드 스타트 발생), 더 크면 일부를 켜 둔 채 과금합니다.";
+    MaxInstancesLabel => "Maximum containers", "최대 컨테이너";
+    MaxInstancesHelp => "The service never runs more than this; beyond it requests queue and drop.", "컨테이너 수의 상한입니다. 넘으면 요청이 대기하다 유실됩니다.";
     FaasSettings => "Functions (FaaS)", "함수(FaaS)";
     FaasServiceLabel => "Service", "서비스";
     FaasServiceHelp => "AWS Lambda or Azure Functions prices and limits.", "AWS Lambda 또는 Azure Functions의 가격과 한도.";
@@ -637,7 +641,7 @@ texts! {
     ExportFailed => "The export did not work in this browser.", "이 브라우저에서는 내보내기가 되지 않았습니다.";
     ExportCurrentTheme => "Use the current theme (light otherwise)", "현재 테마 사용(아니면 밝은 테마)";
     OpenInSkyscale => "Open in Skyscale", "Skyscale에서 열기";
-    OpenInSkyscaleLabel => "Open this view in Skyscale (new tab)", "이 화면을 Skyscale에서 열기(새 탭)";
+    OpenInSkyscaleLabel => "Open in Skyscale: this view, in a new tab", "이 화면을 Skyscale에서 열기(새 탭)";
     EmbedOpen => "Embed", "임베드";
     EmbedOpenLabel => "Get the HTML to put this view into a course page", "이 화면을 강의 페이지에 넣을 HTML 받기";
     EmbedTitle => "Embed this view in a course page", "이 화면을 강의 페이지에 넣기";

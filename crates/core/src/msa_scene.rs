@@ -407,7 +407,7 @@ pub fn monolith(s: &Scenario, o: &MsaOutcome) -> Scene {
             Node::text(MONO_X0 + 12.0, y + 27.0, m.label(lang), 14.0, ink).bold(),
         ];
         if is_failed || is_deploy {
-            kids.push(badge(lang, MONO_X1 - 10.0, y + 27.0, is_failed, ink));
+            kids.push(badge(lang, MONO_X1 - 10.0, y + 27.0, is_failed, ink).decorative());
         }
         app.push(
             Node::group(kids)
@@ -710,7 +710,7 @@ pub fn microservices(s: &Scenario, o: &MsaOutcome) -> Scene {
             Node::text(BOX_X0 + 10.0, y + 18.0, m.label(lang), 13.0, ink).bold(),
         ];
         if is_failed || is_deploy {
-            kids.push(badge(lang, BOX_X1 - 44.0, y + 18.0, is_failed, ink));
+            kids.push(badge(lang, BOX_X1 - 44.0, y + 18.0, is_failed, ink).decorative());
         } else {
             kids.push(
                 Node::text(
@@ -722,7 +722,8 @@ pub fn microservices(s: &Scenario, o: &MsaOutcome) -> Scene {
                 )
                 .bold()
                 .anchor(Anchor::End)
-                .class("replica-count"),
+                .class("replica-count")
+                .decorative(),
             );
         }
         // One pip per replica (the first restarting one drawn hollow during a deploy).
@@ -744,22 +745,29 @@ pub fn microservices(s: &Scenario, o: &MsaOutcome) -> Scene {
             kids.push(pip.class("replica"));
         }
         if replicas as usize > MAX_PIPS {
-            kids.push(Node::text(
-                BOX_X0 + 14.0 + MAX_PIPS as f64 * 10.0,
-                y + 36.0,
-                format!("+{}", replicas as usize - MAX_PIPS),
-                11.0,
-                ink,
-            ));
+            kids.push(
+                Node::text(
+                    BOX_X0 + 14.0 + MAX_PIPS as f64 * 10.0,
+                    y + 36.0,
+                    format!("+{}", replicas as usize - MAX_PIPS),
+                    11.0,
+                    ink,
+                )
+                .decorative(),
+            );
         }
-        kids.push(cylinder(
-            BOX_X1 - 36.0,
-            y + 6.0,
-            28.0,
-            32.0,
-            Text::MsaDb.get(lang),
-            9.0,
-        ));
+        // The box's own database: its "DB", like the "×2" count, is detail, not the label.
+        kids.push(
+            cylinder(
+                BOX_X1 - 36.0,
+                y + 6.0,
+                28.0,
+                32.0,
+                Text::MsaDb.get(lang),
+                9.0,
+            )
+            .decorative(),
+        );
         let label = format!(
             "{} · {}",
             fill(Text::MsaReplicaCount.get(lang), &[("n", n0(replicas))]),

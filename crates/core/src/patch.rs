@@ -459,6 +459,7 @@ fn same_element(old: &Node, new: &Node, opts: &Options) -> bool {
     a.id == b.id
         && a.class == b.class
         && a.interactive == b.interactive
+        && a.decorative == b.decorative
         && a.title.is_some() == b.title.is_some()
         && (a.title == b.title || !labelled)
 }

@@ -186,6 +186,95 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// How fast the scaling view plays the simulated day (1×: the day in about 20 seconds).
+    Speed [X1] {
+        Half => "0.5",
+        X1 => "1",
+        X2 => "2",
+        X4 => "4",
+    }
+}
+
+impl Speed {
+    /// Simulated time per real time, relative to 1×.
+    pub fn factor(self) -> f64 {
+        match self {
+            Speed::Half => 0.5,
+            Speed::X1 => 1.0,
+            Speed::X2 => 2.0,
+            Speed::X4 => 4.0,
+        }
+    }
+}
+
+coded_enum! {
+    /// A collapsible group of the scaling view's model settings.
+    Section [Vm] {
+        OnPrem => "onprem",
+        Vm => "vm",
+        Container => "ctr",
+        Faas => "faas",
+    }
+}
+
+/// Which model-settings groups are open (`open=`). A link opens the groups its sender had
+/// open, so a changed setting inside a group is on screen, not folded away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sections {
+    pub onprem: bool,
+    pub vm: bool,
+    pub container: bool,
+    pub faas: bool,
+}
+
+impl Default for Sections {
+    fn default() -> Sections {
+        Sections {
+            onprem: false,
+            vm: true,
+            container: false,
+            faas: true,
+        }
+    }
+}
+
+impl Sections {
+    /// Whether `section` is open.
+    pub fn is_open(&self, section: Section) -> bool {
+        match section {
+            Section::OnPrem => self.onprem,
+            Section::Vm => self.vm,
+            Section::Container => self.container,
+            Section::Faas => self.faas,
+        }
+    }
+
+    /// Opens or closes `section`.
+    pub fn set(&mut self, section: Section, open: bool) {
+        match section {
+            Section::OnPrem => self.onprem = open,
+            Section::Vm => self.vm = open,
+            Section::Container => self.container = open,
+            Section::Faas => self.faas = open,
+        }
+    }
+
+    /// The URL form: the open groups' codes, comma separated, or `none`.
+    pub fn code(&self) -> String {
+        let open: Vec<&str> = Section::ALL
+            .iter()
+            .filter(|&&g| self.is_open(g))
+            .map(|g| g.code())
+            .collect();
+        if open.is_empty() {
+            "none".into()
+        } else {
+            open.join(",")
+        }
+    }
+}
+
 impl FaasService {
     /// The catalog id of the service.
     pub fn catalog_id(self) -> &'static str {
@@ -325,7 +414,7 @@ pub const CONTROL_KEYS: &[&str] = &[
     "all", "pat", "peak", "cpu", "dur", "mem", "head", "cores", "vm", "n", "tgt", "min", "max",
     "cd", "boot", "ctr", "vcpu", "gb", "cmin", "cmax", "ctgt", "faas", "arch", "free", "gran",
     "pc", "quota", "legacy", "rt", "warm", "seats", "cur", "krw", "fail", "deploy", "hop", "t",
-    "step", "cell", "hl", "theme",
+    "step", "cell", "hl", "theme", "chart",
 ];
 
 impl Present {
@@ -365,6 +454,14 @@ pub struct Scenario {
     pub cell: Option<(crate::stack::ServiceModel, crate::stack::Layer)>,
     /// The compute model emphasised in the scaling view.
     pub highlight: Option<crate::sim::ModelKind>,
+    /// The chart the scaling view shows.
+    pub chart: crate::chart::Chart,
+    /// Playback speed of the scaling view.
+    pub speed: Speed,
+    /// Whether the scaling view's "show the math" panel is open.
+    pub show_math: bool,
+    /// Which groups of the scaling view's model settings are open.
+    pub open: Sections,
     /// Embedding, locks and quiz mode (`embed`, `lock`, `controls`, `quiz`).
     pub present: Present,
 }
@@ -430,6 +527,10 @@ impl Default for Scenario {
             step: None,
             cell: None,
             highlight: None,
+            chart: crate::chart::Chart::Traffic,
+            speed: Speed::default(),
+            show_math: false,
+            open: Sections::default(),
             present: Present::default(),
         }
     }
@@ -441,7 +542,10 @@ pub mod limits {
     pub const PEAK_RPS: (f64, f64) = (0.0, 1_000_000.0);
     pub const CPU_MS: (f64, f64) = (0.01, 600_000.0);
     pub const DURATION_MS: (f64, f64) = (1.0, 3_600_000.0);
-    pub const MEMORY_MB: (f64, f64) = (1.0, 65_536.0);
+    /// Function memory: from the smallest any function service allows (128 MB, so a typed or
+    /// linked value below it is raised to a memory every model can run) to well above the
+    /// largest (10,240 MB), so the fit view can show a workload that functions cannot hold.
+    pub const MEMORY_MB: (f64, f64) = (128.0, 65_536.0);
     pub const HEADROOM_PCT: (f64, f64) = (0.0, 500.0);
     pub const CORES: (f64, f64) = (1.0, 512.0);
     pub const COUNT: (f64, f64) = (0.0, 100_000.0);
@@ -463,9 +567,21 @@ pub mod limits {
     pub const STORY_STEP: (f64, f64) = (1.0, 6.0);
 }
 
-/// Something in a query string that had to be repaired. The app shows these as a notice;
-/// the CLI prints them to stderr.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Why a value had to be repaired.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// Not a value the key takes (malformed text, `NaN`, `inf`, an unknown code).
+    Invalid,
+    /// A number outside the key's accepted range: the nearer bound is used.
+    OutOfRange { min: f64, max: f64 },
+    /// A minimum above its maximum (the key `of`): the maximum is used.
+    AboveMaximum { of: &'static str },
+}
+
+/// Something in a query string (or a control's edit) that had to be repaired. The app shows
+/// these as a notice or beside the field; the CLI prints them to stderr.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Warning {
     /// The query key, e.g. `peak`.
     pub key: String,
@@ -473,10 +589,15 @@ pub struct Warning {
     pub given: String,
     /// What was used instead.
     pub used: String,
+    /// Why.
+    pub reason: Reason,
+    /// How many times the link made this same repair (a key repeated with one bad value is
+    /// said once, with its count).
+    pub count: u32,
 }
 
 impl Warning {
-    fn new(key: &str, given: &str, used: impl Into<String>) -> Warning {
+    fn new(key: &str, given: &str, used: impl Into<String>, reason: Reason) -> Warning {
         const MAX: usize = 40;
         let mut shown: String = given.chars().take(MAX).collect();
         if given.chars().nth(MAX).is_some() {
@@ -486,22 +607,59 @@ impl Warning {
             key: key.chars().take(MAX).collect(),
             given: shown,
             used: used.into(),
+            reason,
+            count: 1,
         }
+    }
+
+    /// Whether `other` is the same repair (count aside).
+    fn same(&self, other: &Warning) -> bool {
+        (&self.key, &self.given, &self.used, &self.reason)
+            == (&other.key, &other.given, &other.used, &other.reason)
     }
 
     /// A one-line message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!(
-                "“{}” is not a valid value for {}; using {}.",
-                self.given, self.key, self.used
+        let (key, given, used) = (&self.key, &self.given, &self.used);
+        let mut out = match (&self.reason, lang) {
+            (Reason::Invalid, Lang::En) => {
+                format!("“{given}” is not a valid value for {key}; using {used}.")
+            }
+            (Reason::Invalid, Lang::Ko) => {
+                format!("“{given}”: {key}에 쓸 수 없는 값이라 {used} 값을 씁니다.")
+            }
+            (Reason::OutOfRange { min, max }, Lang::En) => format!(
+                "“{given}” is outside the range of {key} ({} to {}); using {used}.",
+                bound_text(*min),
+                bound_text(*max)
             ),
-            Lang::Ko => format!(
-                "{}의 값 “{}”은(는) 올바르지 않아 {}(으)로 바꿨습니다.",
-                self.key, self.given, self.used
+            (Reason::OutOfRange { min, max }, Lang::Ko) => format!(
+                "“{given}”: {key}의 범위({}~{})를 벗어나 {used} 값을 씁니다.",
+                bound_text(*min),
+                bound_text(*max)
             ),
+            (Reason::AboveMaximum { of }, Lang::En) => {
+                format!("{key} {given} is above {of} ({used}); using {used}.")
+            }
+            (Reason::AboveMaximum { of }, Lang::Ko) => {
+                format!("{key} {given}: {of}({used})보다 커서 {used} 값을 씁니다.")
+            }
+        };
+        if self.count > 1 {
+            let n = crate::money::format_number(f64::from(self.count), 0);
+            out.push_str(&match lang {
+                Lang::En => format!(" ({n} times in the link)"),
+                Lang::Ko => format!(" (링크에 {n}번 있음)"),
+            });
         }
+        out
     }
+}
+
+/// A limit as a person reads it, with every digit it has (`0.01`, `0.125`, `600,000`): a range
+/// message that rounds a bound away says something false.
+pub fn bound_text(x: f64) -> String {
+    crate::money::format_number(x, 6)
 }
 
 /// Shortest text that parses back to exactly `x` (Rust's `Display` for `f64` round-trips).
@@ -509,22 +667,65 @@ fn num_text(x: f64) -> String {
     format!("{x}")
 }
 
-/// Parses a number and keeps it in `range`. Malformed text (including `NaN` and `inf`) keeps
-/// `current`; an out-of-range number is clamped. Either is reported.
+/// Reads a number the way links and number fields take it: decimal text (`1e3` too), where a
+/// number too large for `f64` (a pasted 10,000-digit number, `1e999`) is ±infinity and so
+/// clamps to a bound like any other too-large number. `NaN`, `inf` and text that is no
+/// number give `None`. `-0` reads as `0`.
+pub fn read_number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let x: f64 = t.parse().ok()?;
+    let words = t
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic() && !matches!(b, b'e' | b'E'));
+    if x.is_nan() || (x.is_infinite() && words) {
+        return None;
+    }
+    Some(x + 0.0)
+}
+
+/// What a number typed into a field means, checked against `range` as a link's value is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Typed {
+    /// In range: used as typed.
+    Valid(f64),
+    /// Outside the range (however far, even past what `f64` holds): the nearer bound is used.
+    Clamped(f64),
+    /// Not a number: nothing changes.
+    NotANumber,
+}
+
+/// Checks text typed into a number field (thousands separators allowed: `1,000`).
+pub fn check_typed(text: &str, (min, max): (f64, f64)) -> Typed {
+    match read_number(&text.replace(',', "")) {
+        Some(x) if x >= min && x <= max => Typed::Valid(x),
+        Some(x) => Typed::Clamped(x.clamp(min, max)),
+        None => Typed::NotANumber,
+    }
+}
+
+/// Keeps `x` (read from `given`) in `range`; an out-of-range number is clamped and reported.
+fn in_range(w: &mut Vec<Warning>, key: &str, given: &str, x: f64, range: (f64, f64)) -> f64 {
+    if x < range.0 || x > range.1 {
+        let c = x.clamp(range.0, range.1);
+        let reason = Reason::OutOfRange {
+            min: range.0,
+            max: range.1,
+        };
+        w.push(Warning::new(key, given, num_text(c), reason));
+        c
+    } else {
+        // `+ 0.0` turns -0 into 0, so "-0" never reaches a link or the screen.
+        x + 0.0
+    }
+}
+
+/// Parses a number and keeps it in `range`. Text that is no number (including `NaN` and `inf`)
+/// keeps `current`; an out-of-range number is clamped. Either is reported.
 fn parse_num(w: &mut Vec<Warning>, key: &str, value: &str, range: (f64, f64), current: f64) -> f64 {
-    match value.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() => {
-            if x < range.0 || x > range.1 {
-                let c = x.clamp(range.0, range.1);
-                w.push(Warning::new(key, value, num_text(c)));
-                c
-            } else {
-                // `+ 0.0` turns -0 into 0, so "-0" never reaches a link or the screen.
-                x + 0.0
-            }
-        }
-        _ => {
-            w.push(Warning::new(key, value, num_text(current)));
+    match read_number(value) {
+        Some(x) => in_range(w, key, value, x, range),
+        None => {
+            w.push(Warning::new(key, value, num_text(current), Reason::Invalid));
             current
         }
     }
@@ -540,7 +741,12 @@ fn parse_bool(w: &mut Vec<Warning>, key: &str, value: &str, current: bool) -> bo
         "1" | "true" | "on" | "yes" => true,
         "0" | "false" | "off" | "no" => false,
         _ => {
-            w.push(Warning::new(key, value, if current { "1" } else { "0" }));
+            w.push(Warning::new(
+                key,
+                value,
+                if current { "1" } else { "0" },
+                Reason::Invalid,
+            ));
             current
         }
     }
@@ -557,7 +763,7 @@ fn parse_code<T: Copy>(
     match from(value.trim()) {
         Some(v) => v,
         None => {
-            w.push(Warning::new(key, value, code(current)));
+            w.push(Warning::new(key, value, code(current), Reason::Invalid));
             current
         }
     }
@@ -567,13 +773,14 @@ fn parse_price(w: &mut Vec<Warning>, key: &str, value: &str, current: Option<f64
     if value.trim().is_empty() {
         return None;
     }
-    match value.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() => Some(parse_num(w, key, value, limits::PRICE_USD, x)),
-        _ => {
+    match read_number(value) {
+        Some(x) => Some(in_range(w, key, value, x, limits::PRICE_USD)),
+        None => {
             w.push(Warning::new(
                 key,
                 value,
                 current.map_or_else(|| "catalog".to_string(), num_text),
+                Reason::Invalid,
             ));
             current
         }
@@ -595,6 +802,7 @@ fn parse_module(
                     key,
                     value,
                     current.map_or("none", Module::code),
+                    Reason::Invalid,
                 ));
                 current
             }
@@ -621,9 +829,76 @@ fn parse_keys(w: &mut Vec<Warning>, key: &str, value: &str) -> Vec<String> {
         .map(|k| k.to_string())
         .collect();
     if !unknown.is_empty() {
-        w.push(Warning::new(key, &unknown.join(","), kept.join(",")));
+        w.push(Warning::new(
+            key,
+            &unknown.join(","),
+            kept.join(","),
+            Reason::Invalid,
+        ));
     }
     kept
+}
+
+/// Parses a comma list of model-settings groups (`open=`): unknown names are dropped and
+/// reported; `none` (or nothing) closes every group.
+fn parse_sections(w: &mut Vec<Warning>, key: &str, value: &str) -> Sections {
+    let mut open = Sections {
+        onprem: false,
+        vm: false,
+        container: false,
+        faas: false,
+    };
+    let mut unknown = Vec::new();
+    for name in value.split(',').map(str::trim) {
+        match Section::from_code(name) {
+            Some(section) => open.set(section, true),
+            None if name.is_empty() || name == "none" => {}
+            None => unknown.push(name),
+        }
+    }
+    if !unknown.is_empty() {
+        w.push(Warning::new(
+            key,
+            &unknown.join(","),
+            open.code(),
+            Reason::Invalid,
+        ));
+    }
+    open
+}
+
+/// Records the repairs one `key=value` pair needed. The last value of a repeated key is the one
+/// used, so what it needed replaces what an earlier value needed (whose fallback is not used);
+/// the same repair again only counts up, so a key repeated 5,000 times is said once.
+fn said_once(said: &mut Vec<Warning>, key: &str, mut here: Vec<Warning>) {
+    let key: String = key.chars().take(40).collect();
+    let Some(at) = said.iter().position(|x| x.key == key) else {
+        said.append(&mut here);
+        return;
+    };
+    let before: Vec<Warning> = said.iter().filter(|x| x.key == key).cloned().collect();
+    said.retain(|x| x.key != key);
+    if here.len() == before.len() && here.iter().zip(&before).all(|(a, b)| a.same(b)) {
+        for (a, b) in here.iter_mut().zip(&before) {
+            a.count = a.count.saturating_add(b.count);
+        }
+    }
+    said.splice(at..at, here);
+}
+
+/// Keeps a number field in `range` (`NaN` takes `default`), reporting any change.
+fn num(w: &mut Vec<Warning>, key: &str, x: &mut f64, range: (f64, f64), default: f64) {
+    if x.is_nan() {
+        w.push(Warning::new(key, "NaN", num_text(default), Reason::Invalid));
+        *x = default;
+    } else {
+        *x = in_range(w, key, &num_text(*x), *x, range);
+    }
+}
+
+/// Keeps a whole-number field in `range`, reporting any change.
+fn int(w: &mut Vec<Warning>, key: &str, x: &mut u32, range: (f64, f64)) {
+    *x = in_range(w, key, &x.to_string(), f64::from(*x), range) as u32;
 }
 
 impl Scenario {
@@ -640,14 +915,23 @@ impl Scenario {
     /// `p_gbs` (per GB-s), `p_vm` (per VM-hour), `p_vcpu` (per vCPU-hour), `p_gbh` (per
     /// GB-hour), `p_srv` (per server), `p_ops` (per server-month), `p_seat` (per seat-month);
     /// `cur` [usd], `krw` won per dollar [1400]; MSA `fail` [none], `deploy` [none], `hop` ms [2];
+    /// screen state `t` minute of the scaling day [the busiest], `step` story step [none],
+    /// `cell` stack cell [none], `hl` highlighted model [none], `chart` scaling chart
+    /// (`traffic`, `cost`, `latency`, `breakeven`) [traffic], `speed` playback (`0.5`, `1`,
+    /// `2`, `4`) [1], `math` "show the math" open [0], `open` model-settings groups open
+    /// (comma list of `onprem`, `vm`, `ctr`, `faas`, or `none`) [vm,faas];
     /// presentation `embed` [0], `quiz` [0], `lock` and `controls` (comma lists of
     /// [`CONTROL_KEYS`], empty).
+    ///
+    /// Ranges are [`limits`]; a repeated key's last value counts, and each repair is reported
+    /// once (with a count when the same one repeats). It ends with [`Scenario::repair`].
     pub fn from_query(query: &str) -> (Scenario, Vec<Warning>) {
         use limits::*;
         let mut s = Scenario::default();
-        let mut w = Vec::new();
+        let mut said = Vec::new();
         for (key, value) in pairs(query) {
-            let (k, v, w) = (key.as_str(), value.as_str(), &mut w);
+            let mut here = Vec::new();
+            let (k, v, w) = (key.as_str(), value.as_str(), &mut here);
             match k {
                 "view" => s.view = parse_code(w, k, v, View::from_code, s.view, View::code),
                 "lang" => s.lang = parse_code(w, k, v, Lang::from_code, s.lang, Lang::code),
@@ -659,7 +943,10 @@ impl Scenario {
                 "peak" => s.traffic.peak_rps = parse_num(w, k, v, PEAK_RPS, s.traffic.peak_rps),
                 "seed" => match v.trim().parse::<u64>() {
                     Ok(x) => s.traffic.seed = x,
-                    Err(_) => w.push(Warning::new(k, v, s.traffic.seed.to_string())),
+                    Err(_) => {
+                        let seed = s.traffic.seed.to_string();
+                        w.push(Warning::new(k, v, seed, Reason::Invalid))
+                    }
                 },
                 "cpu" => s.workload.cpu_ms = parse_num(w, k, v, CPU_MS, s.workload.cpu_ms),
                 "dur" => {
@@ -676,7 +963,10 @@ impl Scenario {
                     let c = crate::catalog::catalog();
                     match c.vm(v.trim()) {
                         Some(t) => s.vm.instance = t.id.clone(),
-                        None => w.push(Warning::new(k, v, s.vm.instance.clone())),
+                        None => {
+                            let used = s.vm.instance.clone();
+                            w.push(Warning::new(k, v, used, Reason::Invalid))
+                        }
                     }
                 }
                 "n" => s.vm.fixed_count = parse_int(w, k, v, FIXED_COUNT, s.vm.fixed_count),
@@ -728,7 +1018,10 @@ impl Scenario {
                 "gran" => match v.trim() {
                     "1" => s.faas.granularity_ms = 1,
                     "100" => s.faas.granularity_ms = 100,
-                    _ => w.push(Warning::new(k, v, s.faas.granularity_ms.to_string())),
+                    _ => {
+                        let used = s.faas.granularity_ms.to_string();
+                        w.push(Warning::new(k, v, used, Reason::Invalid))
+                    }
                 },
                 "pc" => s.faas.provisioned = parse_int(w, k, v, COUNT, s.faas.provisioned),
                 "quota" => s.faas.quota = parse_int(w, k, v, QUOTA, s.faas.quota),
@@ -779,7 +1072,7 @@ impl Scenario {
                         code => match crate::stack::parse_cell(code) {
                             Some(cell) => Some(cell),
                             None => {
-                                w.push(Warning::new(k, v, "none"));
+                                w.push(Warning::new(k, v, "none", Reason::Invalid));
                                 s.cell
                             }
                         },
@@ -791,7 +1084,7 @@ impl Scenario {
                         code => match crate::sim::ModelKind::from_code(code) {
                             Some(kind) => Some(kind),
                             None => {
-                                w.push(Warning::new(k, v, "none"));
+                                w.push(Warning::new(k, v, "none", Reason::Invalid));
                                 s.highlight
                             }
                         },
@@ -807,24 +1100,175 @@ impl Scenario {
                         _ => Some(parse_int(w, k, v, MINUTE, s.minute.unwrap_or(0))),
                     }
                 }
+                "chart" => {
+                    let c = crate::chart::Chart::ALL
+                        .into_iter()
+                        .find(|c| c.code() == v.trim());
+                    match c {
+                        Some(c) => s.chart = c,
+                        None => w.push(Warning::new(k, v, s.chart.code(), Reason::Invalid)),
+                    }
+                }
+                "speed" => s.speed = parse_code(w, k, v, Speed::from_code, s.speed, Speed::code),
+                "math" => s.show_math = parse_bool(w, k, v, s.show_math),
+                "open" => s.open = parse_sections(w, k, v),
                 _ => {}
+            }
+            said_once(&mut said, k, here);
+        }
+        said.extend(s.repair());
+        (s, said)
+    }
+
+    /// Changes the scenario with `edit`, then [`repair`](Scenario::repair)s it: every control's
+    /// change enters the scenario this way, so an edit meets the same rules as a link does.
+    pub fn apply(&mut self, edit: impl FnOnce(&mut Scenario)) -> Vec<Warning> {
+        edit(self);
+        self.repair()
+    }
+
+    /// Brings every field into its accepted range, however it was set (a link, a field, an
+    /// embedding page's locks, a preset), and says what it changed: a number outside its
+    /// limits is clamped (`NaN` takes the default), an unknown instance type or billing step
+    /// takes the default, the lists of locked and shown controls keep known names in
+    /// [`CONTROL_KEYS`] order, and a minimum above its maximum is lowered to it.
+    ///
+    /// A repaired scenario is a fixed point of the URL form: `from_query(&s.to_query())`
+    /// gives `s` back with no warnings.
+    ///
+    /// ```
+    /// use skyscale_core::Scenario;
+    /// let mut s = Scenario::default();
+    /// let warnings = s.apply(|s| {
+    ///     s.vm.min = 101;
+    ///     s.workload.memory_mb = f64::NAN;
+    /// });
+    /// assert_eq!((s.vm.min, s.vm.max, s.workload.memory_mb), (100, 100, 512.0));
+    /// assert_eq!(warnings.len(), 2);
+    /// ```
+    pub fn repair(&mut self) -> Vec<Warning> {
+        use limits::*;
+        let d = Scenario::default();
+        let mut w = Vec::new();
+        let w = &mut w;
+        num(
+            w,
+            "peak",
+            &mut self.traffic.peak_rps,
+            PEAK_RPS,
+            d.traffic.peak_rps,
+        );
+        let (wl, dw) = (&mut self.workload, &d.workload);
+        num(w, "cpu", &mut wl.cpu_ms, CPU_MS, dw.cpu_ms);
+        num(w, "dur", &mut wl.duration_ms, DURATION_MS, dw.duration_ms);
+        num(w, "mem", &mut wl.memory_mb, MEMORY_MB, dw.memory_mb);
+        let (o, dop) = (&mut self.onprem, &d.onprem);
+        num(
+            w,
+            "head",
+            &mut o.headroom_pct,
+            HEADROOM_PCT,
+            dop.headroom_pct,
+        );
+        num(
+            w,
+            "cores",
+            &mut o.cores_per_server,
+            CORES,
+            dop.cores_per_server,
+        );
+        let (v, dv) = (&mut self.vm, &d.vm);
+        if crate::catalog::catalog().vm(&v.instance).is_none() {
+            w.push(Warning::new(
+                "vm",
+                &v.instance,
+                dv.instance.clone(),
+                Reason::Invalid,
+            ));
+            v.instance = dv.instance.clone();
+        }
+        int(w, "n", &mut v.fixed_count, FIXED_COUNT);
+        num(w, "tgt", &mut v.target_pct, TARGET_PCT, dv.target_pct);
+        int(w, "min", &mut v.min, COUNT);
+        int(w, "max", &mut v.max, FIXED_COUNT);
+        num(w, "cd", &mut v.cooldown_s, COOLDOWN_S, dv.cooldown_s);
+        num(w, "boot", &mut v.boot_s, BOOT_S, dv.boot_s);
+        let (c, dc) = (&mut self.container, &d.container);
+        num(w, "vcpu", &mut c.vcpu, VCPU, dc.vcpu);
+        num(w, "gb", &mut c.memory_gb, MEMORY_GB, dc.memory_gb);
+        int(w, "cmin", &mut c.min_instances, COUNT);
+        int(w, "cmax", &mut c.max_instances, FIXED_COUNT);
+        num(w, "ctgt", &mut c.target_pct, TARGET_PCT, dc.target_pct);
+        let f = &mut self.faas;
+        if !matches!(f.granularity_ms, 1 | 100) {
+            let given = f.granularity_ms.to_string();
+            w.push(Warning::new("gran", &given, "1", Reason::Invalid));
+            f.granularity_ms = 1;
+        }
+        int(w, "pc", &mut f.provisioned, COUNT);
+        int(w, "quota", &mut f.quota, QUOTA);
+        int(w, "warm", &mut f.warm_min, WARM_MIN);
+        int(w, "seats", &mut self.saas.seats, SEATS);
+        let p = &mut self.prices;
+        for (key, price) in [
+            ("p_req", &mut p.usd_per_million_requests),
+            ("p_gbs", &mut p.usd_per_gb_s),
+            ("p_vm", &mut p.vm_usd_per_hour),
+            ("p_vcpu", &mut p.usd_per_vcpu_hour),
+            ("p_gbh", &mut p.usd_per_gb_hour),
+            ("p_srv", &mut p.server_usd),
+            ("p_ops", &mut p.opex_usd_per_server_month),
+            ("p_seat", &mut p.usd_per_seat_month),
+        ] {
+            match *price {
+                Some(x) if x.is_nan() => {
+                    w.push(Warning::new(key, "NaN", "catalog", Reason::Invalid));
+                    *price = None;
+                }
+                Some(x) => *price = Some(in_range(w, key, &num_text(x), x, PRICE_USD)),
+                None => {}
+            }
+        }
+        num(w, "krw", &mut self.krw_per_usd, KRW_PER_USD, d.krw_per_usd);
+        num(w, "hop", &mut self.msa.hop_ms, HOP_MS, d.msa.hop_ms);
+        if let Some(m) = self.minute.as_mut() {
+            int(w, "t", m, MINUTE);
+        }
+        if let Some(step) = self.step.as_mut() {
+            int(w, "step", step, STORY_STEP);
+        }
+        let pr = &mut self.present;
+        for (key, list) in [("lock", &mut pr.lock), ("controls", &mut pr.controls)] {
+            let known = parse_keys(w, key, &list.join(","));
+            if *list != known {
+                *list = known;
             }
         }
         // A minimum above the maximum cannot be met: the maximum wins.
-        if s.vm.min > s.vm.max {
+        let v = &mut self.vm;
+        if v.min > v.max {
+            let reason = Reason::AboveMaximum { of: "max" };
             w.push(Warning::new(
                 "min",
-                &s.vm.min.to_string(),
-                s.vm.max.to_string(),
+                &v.min.to_string(),
+                v.max.to_string(),
+                reason,
             ));
-            s.vm.min = s.vm.max;
+            v.min = v.max;
         }
-        if s.container.min_instances > s.container.max_instances {
-            let (min, max) = (s.container.min_instances, s.container.max_instances);
-            w.push(Warning::new("cmin", &min.to_string(), max.to_string()));
-            s.container.min_instances = max;
+        let c = &mut self.container;
+        if c.min_instances > c.max_instances {
+            let (min, max) = (c.min_instances, c.max_instances);
+            let reason = Reason::AboveMaximum { of: "cmax" };
+            w.push(Warning::new(
+                "cmin",
+                &min.to_string(),
+                max.to_string(),
+                reason,
+            ));
+            c.min_instances = max;
         }
-        (s, w)
+        std::mem::take(w)
     }
 
     /// The query string for this scenario (no leading `?`). Values equal to their default are
@@ -930,6 +1374,10 @@ impl Scenario {
         if let Some(kind) = self.highlight {
             put("hl", kind.code().into(), String::new());
         }
+        put("chart", self.chart.code().into(), d.chart.code().into());
+        put("speed", self.speed.code().into(), d.speed.code().into());
+        put("math", b(self.show_math), b(d.show_math));
+        put("open", self.open.code(), d.open.code());
         let pr = &self.present;
         put("embed", b(pr.embed), b(false));
         put("lock", pr.lock.join(","), String::new());
@@ -939,7 +1387,8 @@ impl Scenario {
     }
 
     /// This scenario with the value of every control `base` locks taken from `base` (the
-    /// scenario the embedding page asked for); `lock=all` keeps `base` whole. The presentation
+    /// scenario the embedding page asked for); `lock=all` keeps `base` whole but for what is
+    /// open to read (`math`, `open`). The presentation
     /// keys always come from `base`, so an embedded student can neither unlock nor un-embed.
     pub fn with_locks_from(&self, base: &Scenario) -> Scenario {
         let present = &base.present;
@@ -947,7 +1396,12 @@ impl Scenario {
             return self.clone();
         }
         if present.lock.iter().any(|k| k == "all") {
-            return base.clone();
+            // Opening "show the math" or a group of settings changes no number: a fixed
+            // figure can still be read.
+            let mut fixed = base.clone();
+            fixed.show_math = self.show_math;
+            fixed.open = self.open;
+            return fixed;
         }
         let mine = pairs(&self.to_query());
         let theirs = pairs(&base.to_query());
@@ -1138,6 +1592,19 @@ pub(crate) mod tests {
                 )),
                 prop::option::of(pick(crate::sim::ModelKind::ALL)),
                 (
+                    prop::sample::select(crate::chart::Chart::ALL.to_vec()),
+                    pick(Speed::ALL),
+                    any::<bool>(),
+                    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+                        |(onprem, vm, container, faas)| Sections {
+                            onprem,
+                            vm,
+                            container,
+                            faas,
+                        },
+                    ),
+                ),
+                (
                     any::<bool>(),
                     prop::sample::subsequence(CONTROL_KEYS.to_vec(), 0..4),
                     prop::sample::subsequence(CONTROL_KEYS[1..].to_vec(), 0..4),
@@ -1219,7 +1686,11 @@ pub(crate) mod tests {
                 step: m.6,
                 cell: m.7,
                 highlight: m.8,
-                present: m.9,
+                chart: m.9.0,
+                speed: m.9.1,
+                show_math: m.9.2,
+                open: m.9.3,
+                present: m.10,
             })
     }
 
@@ -1256,7 +1727,8 @@ pub(crate) mod tests {
         assert_eq!(s.vm.instance, "m5.large");
         assert_eq!(s.faas.granularity_ms, 1);
         assert_eq!(s.prices.usd_per_million_requests, None);
-        assert_eq!(s.vm.target_pct, 65.0);
+        // A number too large for f64 is still a number: clamped, like any too-large one.
+        assert_eq!(s.vm.target_pct, limits::TARGET_PCT.1);
         let keys: Vec<&str> = w.iter().map(|w| w.key.as_str()).collect();
         assert_eq!(
             keys,
@@ -1273,6 +1745,155 @@ pub(crate) mod tests {
         let (s, w) = Scenario::from_query("min=10&max=5");
         assert_eq!((s.vm.min, s.vm.max), (5, 5));
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn a_repeated_repair_is_said_once_with_its_count() {
+        let q = vec!["peak=1e308"; 5_000].join("&");
+        let (s, w) = Scenario::from_query(&q);
+        assert_eq!(s.traffic.peak_rps, limits::PEAK_RPS.1);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].count, 5_000);
+        assert!(w[0].message(Lang::En).contains("5,000 times"));
+        assert!(w[0].message(Lang::Ko).contains("5,000번"));
+        // The last value of a repeated key is the one used: what an earlier one needed is
+        // not said (its fallback was never used), and different repairs do not add up.
+        assert_eq!(Scenario::from_query("peak=abc&peak=5").1, []);
+        let (s, w) = Scenario::from_query("mem=abc&mem=-5");
+        assert_eq!(s.workload.memory_mb, 128.0);
+        assert_eq!((w.len(), w[0].given.as_str(), w[0].count), (1, "-5", 1));
+        // Keys keep the order they first came in.
+        let (_, w) = Scenario::from_query("cpu=x&peak=y&cpu=z");
+        let keys: Vec<&str> = w.iter().map(|w| w.key.as_str()).collect();
+        assert_eq!(keys, ["cpu", "peak"]);
+    }
+
+    #[test]
+    fn memory_clamps_to_what_every_function_service_runs() {
+        let (s, w) = Scenario::from_query("mem=-5");
+        assert_eq!(s.workload.memory_mb, 128.0);
+        assert_eq!(
+            w[0].reason,
+            Reason::OutOfRange {
+                min: 128.0,
+                max: 65_536.0
+            }
+        );
+        // The lower bound is the smallest memory any function service (and limit set) takes.
+        for service in FaasService::ALL {
+            for legacy in [false, true] {
+                let mut s = Scenario::default();
+                s.faas.service = *service;
+                s.faas.legacy_limits = legacy;
+                s.workload.memory_mb = limits::MEMORY_MB.0;
+                assert!(crate::sim::faas_limits(&s).0 <= limits::MEMORY_MB.0);
+                assert!(
+                    crate::sim::faas_runnable(&s).is_empty(),
+                    "{service:?} {legacy}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn range_messages_keep_every_digit_of_their_bounds() {
+        assert_eq!(bound_text(0.01), "0.01");
+        assert_eq!(bound_text(0.08), "0.08");
+        assert_eq!(bound_text(0.125), "0.125");
+        assert_eq!(bound_text(600_000.0), "600,000");
+        let (_, w) = Scenario::from_query("cpu=0&vcpu=0&gb=0");
+        assert!(
+            w[0].message(Lang::En).contains("(0.01 to 600,000)"),
+            "{w:?}"
+        );
+        assert!(w[1].message(Lang::En).contains("(0.08 to 16)"));
+        assert!(w[2].message(Lang::Ko).contains("(0.125~120)"));
+    }
+
+    #[test]
+    fn numbers_too_large_for_f64_clamp_and_words_do_not() {
+        let huge = format!("1{}", "0".repeat(10_000));
+        assert_eq!(read_number(&huge), Some(f64::INFINITY));
+        assert_eq!(read_number(&format!("-{huge}")), Some(f64::NEG_INFINITY));
+        assert_eq!(read_number("1e999"), Some(f64::INFINITY));
+        for word in ["inf", "-Infinity", "NaN", "nan", "", "abc", "1e"] {
+            assert_eq!(read_number(word), None, "{word}");
+        }
+        assert!(read_number("-0").unwrap().is_sign_positive());
+        let range = limits::CPU_MS;
+        assert_eq!(check_typed(&huge, range), Typed::Clamped(range.1));
+        assert_eq!(check_typed("0", range), Typed::Clamped(0.01));
+        assert_eq!(check_typed("1,000", range), Typed::Valid(1000.0));
+        assert_eq!(check_typed("inf", range), Typed::NotANumber);
+        let (s, w) = Scenario::from_query(&format!("peak={huge}"));
+        assert_eq!(s.traffic.peak_rps, limits::PEAK_RPS.1);
+        assert!(matches!(w[0].reason, Reason::OutOfRange { .. }));
+    }
+
+    #[test]
+    fn screen_state_keys_parse_report_and_round_trip() {
+        use crate::chart::Chart;
+        let (s, w) = Scenario::from_query("chart=cost&speed=4&math=1&open=ctr,onprem");
+        assert_eq!(w, []);
+        assert_eq!(
+            (s.chart, s.speed, s.show_math),
+            (Chart::Cost, Speed::X4, true)
+        );
+        assert!(s.open.onprem && s.open.container && !s.open.vm && !s.open.faas);
+        assert_eq!(
+            s.to_query(),
+            "lang=en&chart=cost&speed=4&math=1&open=onprem%2Cctr"
+        );
+        assert_eq!(Scenario::from_query(&s.to_query()).0, s);
+        // Every group closed is a link of its own; the default is left out.
+        let (s, _) = Scenario::from_query("open=none");
+        assert_eq!(s.open.code(), "none");
+        assert_eq!(Scenario::from_query(&s.to_query()).0.open, s.open);
+        assert_eq!(Scenario::from_query("open=vm,faas").0.to_query(), "lang=en");
+        let (s, w) = Scenario::from_query("chart=pie&speed=3&math=maybe&open=vm,bogus");
+        assert_eq!(
+            (s.chart, s.speed, s.show_math),
+            (Chart::Traffic, Speed::X1, false)
+        );
+        assert_eq!(s.open.code(), "vm");
+        let keys: Vec<&str> = w.iter().map(|w| w.key.as_str()).collect();
+        assert_eq!(keys, ["chart", "speed", "math", "open"]);
+    }
+
+    #[test]
+    fn repair_brings_any_edit_back_into_range() {
+        let mut s = Scenario::default();
+        let w = s.apply(|s| {
+            s.container.min_instances = 1_000_000_000;
+            s.traffic.peak_rps = f64::INFINITY;
+            s.workload.cpu_ms = -0.0;
+            s.vm.instance = "z9.huge".into();
+            s.faas.granularity_ms = 7;
+            s.present.lock = vec!["peak".into(), "bogus".into(), "all".into()];
+        });
+        assert_eq!(s.container.min_instances, s.container.max_instances);
+        assert_eq!(s.traffic.peak_rps, limits::PEAK_RPS.1);
+        assert_eq!(s.workload.cpu_ms, limits::CPU_MS.0);
+        assert_eq!(s.vm.instance, "m5.large");
+        assert_eq!(s.faas.granularity_ms, 1);
+        assert_eq!(s.present.lock, ["all", "peak"]);
+        let keys: Vec<&str> = w.iter().map(|w| w.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["peak", "cpu", "vm", "cmin", "gran", "lock", "cmin"],
+            "{w:?}"
+        );
+        assert_eq!(
+            w.last().unwrap().reason,
+            Reason::AboveMaximum { of: "cmax" }
+        );
+        assert_eq!(Scenario::from_query(&s.to_query()), (s, vec![]));
+        // Lowering the maximum under the minimum takes the minimum down with it.
+        let (mut s, _) = Scenario::from_query("min=50");
+        let w = s.apply(|s| s.vm.max = 10);
+        assert_eq!((s.vm.min, s.vm.max), (10, 10));
+        assert_eq!((w[0].key.as_str(), w[0].used.as_str()), ("min", "10"));
+        assert!(w[0].message(Lang::En).contains("above max"));
     }
 
     #[test]

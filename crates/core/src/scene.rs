@@ -69,6 +69,10 @@ pub struct Meta {
     pub title: Option<String>,
     /// On screen, an interactive node gets `tabindex="0"` and `role="button"`; files never do.
     pub interactive: bool,
+    /// On screen, `aria-hidden="true"`: detail drawn inside a control (a count, a badge) that
+    /// is not the control's label, which its `aria-label` says in words (WCAG 2.5.3: the name
+    /// must hold the visible label, and this is no part of it). Files never carry it.
+    pub decorative: bool,
 }
 
 /// An outline: colour, width in px, and an optional dash pattern (e.g. `"5 3"`).
@@ -268,6 +272,12 @@ impl Node {
     /// Marks the node as a control on screen (focusable, `role="button"`).
     pub fn interactive(mut self) -> Node {
         self.meta.interactive = true;
+        self
+    }
+
+    /// Marks detail inside a control that is not its label (see [`Meta::decorative`]).
+    pub fn decorative(mut self) -> Node {
+        self.meta.decorative = true;
         self
     }
 

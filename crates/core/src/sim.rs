@@ -529,8 +529,11 @@ fn fleet_model(
             let auto = kind == ModelKind::VmAuto;
             let target = (v.target_pct / 100.0).clamp(0.05, 1.0);
             let cap = vcpu * per_vcpu_rps;
+            // `min(max)`: a minimum above the maximum (an unrepaired scenario) must not reach
+            // `clamp(min, max)`, which panics, and under `panic = "abort"` freezes the page.
             let (min, max) = if auto {
-                (f64::from(v.min), f64::from(v.max.max(1)))
+                let max = f64::from(v.max.max(1));
+                (f64::from(v.min).min(max), max)
             } else {
                 let n = f64::from(v.fixed_count.max(1));
                 (n, n)
@@ -568,10 +571,8 @@ fn fleet_model(
             let (servers, service_ms) = queue(vcpu);
             let target = (k.target_pct / 100.0).clamp(0.05, 1.0);
             let cap = vcpu * per_vcpu_rps;
-            let (min, max) = (
-                f64::from(k.min_instances),
-                f64::from(k.max_instances.max(1)),
-            );
+            let max = f64::from(k.max_instances.max(1));
+            let (min, max) = (f64::from(k.min_instances).min(max), max);
             let first = days[0].1.rps.first().copied().unwrap_or(0.0);
             Fleet {
                 cap_rps: cap,
@@ -706,7 +707,8 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
     let delay = if fast {
         1
     } else {
-        1 + (start_s / STEP_S).floor() as usize
+        // A start longer than the day (1e308 s) waits the day, not `usize::MAX` steps.
+        1 + ((start_s / STEP_S).floor() as usize).min(n)
     };
     let first_share = if fast {
         1.0
@@ -829,7 +831,7 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
                 }
             } else if below >= f.in_after
                 && booting == 0.0
-                && last_scale.is_none_or(|l| t >= l + f.cooldown_steps)
+                && last_scale.is_none_or(|l| t >= l.saturating_add(f.cooldown_steps))
             {
                 // Remove only what keeps the rest below 90% of target, so one instance more
                 // or less does not make the fleet flap around the target.
@@ -952,7 +954,9 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(f64, traffic::Day, f64)]) ->
         }
     };
     let cold_ms = cold_start_ms(f.runtime);
-    let warm_steps = f.warm_min.max(1) as usize;
+    // At most a day of minutes (a huge `warm_min` would allocate gigabytes and abort).
+    let warm_steps = (f.warm_min.max(1) as usize)
+        .min(days.iter().map(|d| d.1.rps.len()).min().unwrap_or(1).max(1));
     // Two front doors: the API gateway and the invoke.
     let base_ms = w.duration_ms + 2.0 * FRONT_DOOR_HOP_MS;
 
@@ -1217,7 +1221,7 @@ mod tests {
     fn extreme_inputs_never_produce_nan() {
         for q in [
             "peak=0",
-            "peak=1000000&cpu=0.01&dur=1&mem=1",
+            "peak=1000000&cpu=0.01&dur=1&mem=128",
             "peak=1000000&cpu=600000&dur=3600000&mem=65536",
             "peak=100000&pat=flash&min=0&cmin=0&pc=100000&quota=1",
             "peak=0.001&pat=batch&cmin=0&min=0&boot=0&warm=1",
@@ -1336,7 +1340,14 @@ mod tests {
                 .not_runnable
                 .is_empty()
         );
-        assert_eq!(run("mem=64").model(ModelKind::Faas).not_runnable.len(), 1);
+        // A link or a field cannot go below 128 MB (`limits::MEMORY_MB`); the core still
+        // says why a smaller function could not run.
+        let mut small = Scenario::default();
+        small.workload.memory_mb = 64.0;
+        assert_eq!(
+            simulate(&small).model(ModelKind::Faas).not_runnable.len(),
+            1
+        );
     }
 
     #[test]

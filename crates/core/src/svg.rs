@@ -200,6 +200,9 @@ fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
     if let Some(class) = &node.meta.class {
         let _ = write!(out, " class=\"{}\"", esc(class));
     }
+    if opts.target == Target::Screen && node.meta.decorative {
+        out.push_str(" aria-hidden=\"true\"");
+    }
     if opts.target == Target::Screen && node.meta.interactive {
         out.push_str(" tabindex=\"0\" role=\"button\"");
         if let Some(title) = &node.meta.title {
@@ -319,7 +322,12 @@ fn write_node(out: &mut String, node: &Node, opts: &Options, depth: usize) {
     }
     out.push('>');
     if let Some(title) = &node.meta.title {
-        let _ = write!(out, "<title>{}</title>", esc(title));
+        // On screen an interactive node is named by its `aria-label`; its `<title>` stays as
+        // the mouse's tooltip but is hidden from the name check, which otherwise counts it as
+        // visible text the name must contain (axe `label-content-name-mismatch`, WCAG 2.5.3).
+        let hidden = opts.target == Target::Screen && node.meta.interactive;
+        let attr = if hidden { " aria-hidden=\"true\"" } else { "" };
+        let _ = write!(out, "<title{attr}>{}</title>", esc(title));
     }
     if let Some(text) = text {
         out.push_str(&esc(text));
@@ -621,11 +629,25 @@ mod tests {
                 .title("cell")
                 .interactive(),
         );
+        scene.push(
+            Node::group(vec![
+                Node::text(1.0, 1.0, "×2", 9.0, Role::Ink).decorative(),
+            ])
+            .title("box")
+            .interactive(),
+        );
         let file = write(&scene, &Options::file());
         let screen = write(&scene, &Options::screen(Palette::Light));
+        // Detail inside a control is hidden from its name on screen, never in a file.
+        assert!(screen.contains("<text aria-hidden=\"true\""));
+        assert!(file.contains("<text x=\"1\""));
         assert!(file.starts_with("<?xml"));
         assert!(!file.contains("tabindex"));
         assert!(screen.contains("tabindex=\"0\" role=\"button\""));
+        // Named by aria-label on screen; the tooltip is no second, visible-text name.
+        assert!(screen.contains("aria-label=\"cell\""));
+        assert!(screen.contains("><title aria-hidden=\"true\">cell</title>"));
+        assert!(file.contains("><title>cell</title>") && !file.contains("aria-hidden"));
         assert!(!screen.starts_with("<?xml"));
         let other = Scene::new(10.0, 10.0, "another", "d");
         assert_ne!(title_id(&scene), title_id(&other));

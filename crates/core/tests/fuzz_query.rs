@@ -3,18 +3,22 @@
 //!
 //! 100,000+ generated and mutated queries (huge numbers, negatives, NaN/inf text, Hangul, emoji,
 //! right-to-left text, valid and broken percent-escapes, repeated and empty keys, 100 KB values)
-//! must never panic; every number must come out finite and within its limits; every bad value
-//! for a known key must be reported as a `Warning`; and serialising the result and parsing it
-//! again must be a fixed point with no warnings and no `NaN`/`inf` in the text.
+//! must never panic; every number must come out finite and within its limits; the value that
+//! counts for each known key (the last, when a key repeats) must be reported as a `Warning` when
+//! it is bad, and no warning may be about a value that was fine; each repair is said once; and
+//! serialising the result and parsing it again must be a fixed point with no warnings and no
+//! `NaN`/`inf` in the text.
 //!
 //! The generator is a seeded SplitMix64, so a failure names a case that reproduces exactly:
 //! `FUZZ_SEED=<n> FUZZ_CASES=<m> cargo test -p skyscale-core --test fuzz_query`.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use skyscale_core::chart::Chart;
 use skyscale_core::money::Currency;
 use skyscale_core::scenario::{
-    Arch, ContainerService, FaasService, Module, Pattern, Runtime, Theme, View, Warning, limits,
+    Arch, ContainerService, FaasService, Module, Pattern, Reason, Runtime, Section, Speed, Theme,
+    View, Warning, limits, pairs,
 };
 use skyscale_core::{Lang, Scenario};
 
@@ -25,6 +29,7 @@ const KEYS: &[&str] = &[
     "n", "tgt", "min", "max", "cd", "boot", "ctr", "vcpu", "gb", "cmin", "cmax", "ctgt", "faas",
     "arch", "free", "gran", "pc", "quota", "legacy", "rt", "warm", "seats", "p_req", "p_gbs",
     "p_vm", "p_vcpu", "p_gbh", "p_srv", "p_ops", "p_seat", "cur", "krw", "fail", "deploy", "hop",
+    "chart", "speed", "math", "open",
 ];
 
 /// Numeric keys and their limits (prices are optional numbers, checked separately).
@@ -111,6 +116,14 @@ fn codes(key: &str) -> Vec<String> {
             .map(String::from)
             .to_vec(),
         "gran" => vec!["1".into(), "100".into()],
+        "chart" => Chart::ALL.iter().map(|c| c.code().to_string()).collect(),
+        "speed" => all(Speed::ALL, Speed::code),
+        "math" => codes("free"),
+        "open" => {
+            let mut v = all(Section::ALL, Section::code);
+            v.extend(["none", "vm,faas", "onprem,ctr", "faas,vm,vm", ""].map(String::from));
+            v
+        }
         _ => Vec::new(),
     }
 }
@@ -413,7 +426,14 @@ fn must_warn(key: &str, value: &str) -> bool {
     match key {
         "seed" => v.parse::<u64>().is_err(),
         "fail" | "deploy" => !v.is_empty() && !codes(key).iter().any(|c| c == v),
-        "free" | "legacy" => !codes(key).iter().any(|c| c.eq_ignore_ascii_case(v)),
+        "free" | "legacy" | "math" => !codes(key).iter().any(|c| c.eq_ignore_ascii_case(v)),
+        // These take more spellings than the codes written back (`ko-KR`, `USD`, `won`).
+        "lang" => Lang::from_code(v).is_none(),
+        "cur" => Currency::from_code(v).is_none(),
+        "open" => v
+            .split(',')
+            .map(str::trim)
+            .any(|g| !g.is_empty() && g != "none" && Section::from_code(g).is_none()),
         _ => !codes(key).iter().any(|c| c == v),
     }
 }
@@ -506,19 +526,55 @@ fn check(q: &str, known: &[(&str, String)]) -> Checked {
         short(q)
     );
 
-    let mut reported = 0;
+    // The value that counts for each key is its last one. Where the generator knows the pairs
+    // exactly, they agree with what the parser decoded.
+    let decoded = pairs(q);
+    let last = |key: &str| decoded.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v);
     for (key, v) in known {
+        let (n, total) = (
+            decoded.iter().filter(|(k, x)| k == key && x == v).count(),
+            decoded.iter().filter(|(k, _)| k == key).count(),
+        );
+        assert!(
+            n >= 1 && total >= 1,
+            "{key}={v:?} not decoded from {}",
+            short(q)
+        );
+    }
+    let mut reported = 0;
+    for key in KEYS {
+        let Some(v) = last(key) else { continue };
+        let warned = warnings.iter().any(|w| w.key == *key);
         if must_warn(key, v) {
             reported += 1;
-            assert!(
-                warnings.iter().any(|w| w.key == *key),
-                "{key}={v:?} was not reported; query {}",
-                short(q)
-            );
+            assert!(warned, "{key}={v:?} was not reported; query {}", short(q));
         }
     }
     for w in &warnings {
         check_warning(w, q);
+        let given = decoded.iter().filter(|(k, _)| *k == w.key).count();
+        // A minimum above its maximum is a repair of the pair, whatever the minimum's text was.
+        if matches!(w.reason, Reason::AboveMaximum { .. }) {
+            continue;
+        }
+        // No warning about a value that was fine, none repeated, and none counted more often
+        // than its key was given.
+        let v = last(&w.key).unwrap_or_else(|| panic!("{w:?} for a key not given: {}", short(q)));
+        assert!(
+            must_warn(&w.key, v),
+            "{w:?} about a good value {v:?} in {}",
+            short(q)
+        );
+        assert!(
+            (w.count as usize) <= given,
+            "{w:?} counted more than the {given} times {} was given",
+            w.key
+        );
+        let same = warnings
+            .iter()
+            .filter(|x| x.key == w.key && x.given == w.given)
+            .count();
+        assert_eq!(same, 1, "{w:?} said more than once in {}", short(q));
     }
 
     let q1 = s.to_query();
@@ -584,17 +640,34 @@ fn negative_zero_is_plain_zero() {
     );
 }
 
+/// `peak=1e308` 5,000 times once made a notice of 5,000 identical lines (120,000 px tall, the
+/// app below it): each repair is said once, with its count.
+#[test]
+fn a_key_repeated_thousands_of_times_is_one_warning() {
+    for (key, value) in [
+        ("peak", "1e308"),
+        ("mem", "-5"),
+        ("lang", "zz"),
+        ("open", "x"),
+    ] {
+        let q = vec![format!("{key}={value}"); 5_000].join("&");
+        let (_, warnings) = Scenario::from_query(&q);
+        assert_eq!(warnings.len(), 1, "{key}: {warnings:?}");
+        assert_eq!(warnings[0].count, 5_000);
+    }
+}
+
 #[test]
 fn every_key_written_is_fuzzed() {
     // A scenario with every field away from its default writes every key it knows.
     let default_vm = Scenario::default().vm.instance;
     let vm = codes("vm").into_iter().find(|v| *v != default_vm).unwrap();
     let far = format!(
-        "view=fit&lang=ko&theme=dark&pat=flash&peak=7&seed=9&cpu=3&dur=9&mem=9&head=9&cores=9\
+        "view=fit&lang=ko&theme=dark&pat=flash&peak=7&seed=9&cpu=3&dur=9&mem=999&head=9&cores=9\
          &vm={vm}&n=9&tgt=33&min=2&max=9&cd=9&boot=9&ctr=cloud-run&vcpu=2&gb=3&cmin=2&cmax=9\
          &ctgt=33&faas=azure&arch=arm64&free=1&gran=100&pc=2&quota=9&legacy=1&rt=java&warm=9\
          &seats=9&p_req=1&p_gbs=1&p_vm=1&p_vcpu=1&p_gbh=1&p_srv=1&p_ops=1&p_seat=1&cur=krw\
-         &krw=999&fail=payments&deploy=driver&hop=9"
+         &krw=999&fail=payments&deploy=driver&hop=9&chart=latency&speed=2&math=1&open=onprem"
     );
     let (s, warnings) = Scenario::from_query(&far);
     assert_eq!(warnings, []);

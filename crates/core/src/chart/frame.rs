@@ -181,7 +181,9 @@ fn finite_or(v: f64, or: f64) -> f64 {
 
 /// 1, 2, 2.5 or 5 × a power of ten, at least `raw`.
 fn nice_step(raw: f64) -> f64 {
-    let raw = if raw.is_finite() && raw > 0.0 {
+    // Not a subnormal either: `peak=5e-324` once made the step 0, the axis NaN, and
+    // `clamp(lo, NaN)` panicked (in the wasm: a frozen page).
+    let raw = if raw.is_normal() && raw > 0.0 {
         raw
     } else {
         1.0
