@@ -104,6 +104,18 @@ pub fn render_csv(name: &str, scenario: &Scenario) -> Option<String> {
     Some(chart.csv(scenario, &simulate(scenario)))
 }
 
+/// `log10(v)`, the same on every target (from `libm`, not the platform: see `clippy.toml`). A
+/// log axis puts points through this and [`pow10`], and the last bit of either can decide
+/// which pixel a point lands on, so the app (wasm) and the CLI (native) must share the code.
+pub(crate) fn log10(v: f64) -> f64 {
+    libm::log10(v)
+}
+
+/// `10^p`, the same on every target (exact for whole `p`); see [`log10`].
+pub(crate) fn pow10(p: f64) -> f64 {
+    libm::pow(10.0, p)
+}
+
 /// Minutes per plotted point: 288 points a day keep the SVG small; each point takes the
 /// bucket's extreme so a short spike or dip still shows.
 const BUCKET_MIN: usize = 5;
@@ -459,7 +471,7 @@ mod tests {
                 if v <= 0.03928 {
                     v / 12.92
                 } else {
-                    ((v + 0.055) / 1.055).powf(2.4)
+                    libm::pow((v + 0.055) / 1.055, 2.4)
                 }
             };
             0.2126 * c(1) + 0.7152 * c(3) + 0.0722 * c(5)

@@ -168,7 +168,8 @@ fn cylinder(x: f64, y: f64, w: f64, h: f64, label: &str, size: f64) -> Node {
         (0..=16)
             .map(|i| {
                 let a = from + (to - from) * f64::from(i) / 16.0;
-                (cx + rx * a.cos(), cy + ry * a.sin())
+                // `libm`: the same last bit in the app (wasm) and the CLI (native).
+                (cx + rx * libm::cos(a), cy + ry * libm::sin(a))
             })
             .collect()
     };

@@ -10,7 +10,8 @@
 use super::backend::{ACCENT, INK, SERIES};
 use super::frame::{self, Axis, Entry, HPos, MARKERS, Marker, Spec, Swatch};
 use super::{
-    csv_line, csv_num, currency_code, fill, money_label, num_label, series_index, to_display,
+    csv_line, csv_num, currency_code, fill, log10, money_label, num_label, pow10, series_index,
+    to_display,
 };
 use crate::breakeven::{self as be, Breakeven, Comparison, MAX_RPS, MONTH_S};
 use crate::i18n::{Lang, Text};
@@ -85,9 +86,9 @@ fn model(s: &Scenario, o: &Outcome) -> Model {
 
 /// `n` log-spaced rates over the axis.
 fn log_space(x: &Axis, n: usize) -> Vec<f64> {
-    let (a, b) = (x.lo.log10(), x.hi.log10());
+    let (a, b) = (log10(x.lo), log10(x.hi));
     (0..=n)
-        .map(|i| 10f64.powf(a + (b - a) * i as f64 / n as f64))
+        .map(|i| pow10(a + (b - a) * i as f64 / n as f64))
         .collect()
 }
 
@@ -165,7 +166,7 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
         .filter(|v| v.is_finite() && *v > 0.0)
         .fold((f64::INFINITY, 0.0_f64), |(a, b), v| (a.min(v), b.max(v)));
     let y = if hi > 0.0 {
-        Axis::log(lo.max(hi / 10f64.powf(Y_DECADES)), hi)
+        Axis::log(lo.max(hi / pow10(Y_DECADES)), hi)
     } else {
         Axis::log(0.01, 1.0)
     };
@@ -308,7 +309,7 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
             let i = series_index(*kind);
             plot.group(&format!("breakeven-curve-{id}"), Some(label), |p| {
                 p.line(pts, SERIES[i], 2);
-                let spread = 10f64.powf((i as f64 - 3.0) * (p.x.hi / p.x.lo).log10() / 40.0);
+                let spread = pow10((i as f64 - 3.0) * log10(p.x.hi / p.x.lo) / 40.0);
                 let mut marks = Vec::new();
                 for x in log_space(&p.x, 8).iter().skip(1).take(7) {
                     // Spread the three curves' markers apart along x.
@@ -377,7 +378,7 @@ pub fn csv(s: &Scenario, o: &Outcome) -> String {
     let lang = s.lang;
     let m = model(s, o);
     let code = currency_code(s.currency);
-    let decades = (m.x.hi / m.x.lo).log10().round().max(1.0) as usize;
+    let decades = log10(m.x.hi / m.x.lo).round().max(1.0) as usize;
     let xs = log_space(&m.x, decades * CSV_PER_DECADE);
     let mut header = vec![format!("{} (req/s)", Text::ChartCsvRate.get(lang))];
     for kind in [ModelKind::VmAuto, ModelKind::Container, ModelKind::Faas] {
