@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use clap::ValueEnum;
-use skyscale_core::chart::Chart;
+use skyscale_core::chart::{self, Chart};
 use skyscale_core::scene::Scene;
 use skyscale_core::svg::{self, Options, Palette, Target};
 use skyscale_core::{Lang, Scenario, lanes, msa, msa_scene, sim, stack};
@@ -183,7 +183,9 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     };
     let bytes = match format {
         Format::Csv => match args.view.chart() {
-            Some(chart) => chart.csv(&scenario, &sim::simulate(&scenario)).into_bytes(),
+            Some(chart) => {
+                chart::csv_file(&chart.csv(&scenario, &sim::simulate(&scenario))).into_bytes()
+            }
             None => bail!(crate::args::UsageError(format!(
                 "error: invalid value 'csv' for '--format': {:?} is not a chart (traffic, cost, \
                  latency, breakeven)",

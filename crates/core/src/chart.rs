@@ -91,6 +91,21 @@ impl Chart {
     }
 }
 
+/// The byte-order mark a downloaded or rendered CSV file starts with. Excel (what most people
+/// open a CSV with) reads a CSV without it in the system's legacy code page, so Korean headers
+/// turn to mojibake; with it, Excel reads UTF-8. LibreOffice, Google Sheets, Numbers and R's
+/// readr skip it; in Python, read with `encoding="utf-8-sig"` (pandas skips it by itself).
+pub const CSV_BOM: &str = "\u{feff}";
+
+/// `csv` (a chart's [`Chart::csv`]) as the file the app's download and `skyscale render
+/// --format csv` write: [`CSV_BOM`] first, so the two are the same bytes.
+pub fn csv_file(csv: &str) -> String {
+    let mut file = String::with_capacity(CSV_BOM.len() + csv.len());
+    file.push_str(CSV_BOM);
+    file.push_str(csv);
+    file
+}
+
 /// Simulates `scenario` and draws the chart called `name` (`traffic`, `cost`, `latency`,
 /// `breakeven`); `None` for an unknown name. For the CLI's `render`.
 pub fn render_chart(name: &str, scenario: &Scenario) -> Option<Scene> {
@@ -754,6 +769,20 @@ mod tests {
         assert_eq!(csv_num(f64::NAN), "");
         assert_eq!(csv_num(f64::INFINITY), "");
         assert_eq!(csv_line(&["a", "b,c"]), "a,\"b,c\"\r\n");
+    }
+
+    #[test]
+    fn csv_files_start_with_the_utf8_bom_excel_needs() {
+        let s = scenario("peak=200", Lang::Ko);
+        let o = simulate(&s);
+        for c in Chart::ALL {
+            let csv = c.csv(&s, &o);
+            let file = csv_file(&csv);
+            assert_eq!(&file.as_bytes()[..3], b"\xEF\xBB\xBF", "{c:?}");
+            assert_eq!(&file[CSV_BOM.len()..], csv, "{c:?}");
+            // Once, at the start: the data has none (it would be a character of a field).
+            assert!(!csv.contains('\u{feff}'), "{c:?}");
+        }
     }
 
     #[test]
