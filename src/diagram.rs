@@ -7,13 +7,15 @@
 //! Export: "Export SVG" downloads `svg::write(scene, Options::file())` — the light palette,
 //! byte-identical to `skyscale render` — or, with "use the current theme", the screen's
 //! palette; "More formats" adds PNG at 2× (the file SVG drawn into a canvas), CSV for charts
-//! (when the caller passes `csv`) and copying the SVG text.
+//! (when the caller passes `csv`; written as `chart::csv_file`, with the UTF-8 byte-order mark
+//! Excel needs, the same bytes as `skyscale render --format csv`) and copying the SVG text.
 
 use leptos::prelude::*;
 use std::sync::Arc;
 
 use skyscale_core::Scene;
 use skyscale_core::Text;
+use skyscale_core::chart;
 use skyscale_core::patch;
 use skyscale_core::svg::{self, Options, Palette, Target};
 use wasm_bindgen::JsCast;
@@ -208,7 +210,11 @@ pub fn Diagram(
     };
     let export_csv = move |_| {
         if let Some(csv) = csv
-            && browser::download(&file_name("csv"), "text/csv", &csv.run(()))
+            && browser::download(
+                &file_name("csv"),
+                "text/csv;charset=utf-8",
+                &chart::csv_file(&csv.run(())),
+            )
         {
             set_status.set(Some(Text::ExportFileDone));
         }

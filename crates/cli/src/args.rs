@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use serde_json::Value;
+
 /// A bad command-line argument (exit code 2).
 #[derive(Debug)]
 pub struct UsageError(pub String);
@@ -26,7 +28,8 @@ pub fn number_in(
     max: f64,
 ) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
     move |s: &str| match s.trim().replace('_', "").parse::<f64>() {
-        Ok(x) if x.is_finite() && x >= min && x <= max => Ok(x),
+        // `+ 0.0` turns `-0` into `0`, so a value echoed back never reads "-0".
+        Ok(x) if x.is_finite() && x >= min && x <= max => Ok(x + 0.0),
         _ => Err(format!(
             "must be a number from {} to {}",
             bound(min),
@@ -75,4 +78,23 @@ pub fn one_line(rendered: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A `--json` document as one line of text, with every `-0` written as `0` (a zero computed
+/// from a negative factor is still zero, and `-0.0` in a bill reads like an error).
+pub fn json_text(mut v: Value) -> String {
+    fn unsign(v: &mut Value) {
+        match v {
+            Value::Number(n)
+                if n.as_f64() == Some(0.0) && n.as_f64().is_some_and(f64::is_sign_negative) =>
+            {
+                *v = Value::from(0.0);
+            }
+            Value::Array(items) => items.iter_mut().for_each(unsign),
+            Value::Object(map) => map.values_mut().for_each(unsign),
+            _ => {}
+        }
+    }
+    unsign(&mut v);
+    v.to_string()
 }

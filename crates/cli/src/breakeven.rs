@@ -51,15 +51,14 @@ pub fn run(args: BreakevenArgs) -> String {
     }
     let b = breakeven(&s);
     if args.json {
-        return json!({
+        return crate::args::json_text(json!({
             "scenario": s.to_query(),
             "faas_runnable": b.faas_runnable,
             "vm": comparison_json(&b.faas_vs_vm),
             "container": comparison_json(&b.faas_vs_container),
             "vm_instance": s.vm.instance,
             "container_service": s.container.service.code(),
-        })
-        .to_string();
+        }));
     }
     let money = |usd: f64| format(usd, s.currency, s.krw_per_usd);
     let line = |what: &str, c: &Comparison| match (&c.point, lang) {

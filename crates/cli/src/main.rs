@@ -5,6 +5,7 @@
 
 mod args;
 mod breakeven;
+mod output;
 mod price;
 mod render;
 mod simulate;

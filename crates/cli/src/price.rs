@@ -176,7 +176,7 @@ fn faas(a: FaasArgs) -> Result<String, UsageError> {
             "source": prices.source,
             "read_on": prices.read_on,
         });
-        return Ok(v.to_string());
+        return Ok(crate::args::json_text(v));
     }
     let lang = Lang::from(a.lang);
     let mut out = vec![format!("{} ({}, {})", prices.name, arch.code(), c.region)];
@@ -208,7 +208,7 @@ fn vm(a: VmArgs) -> Result<String, UsageError> {
             "source": t.source,
             "read_on": t.read_on,
         });
-        return Ok(v.to_string());
+        return Ok(crate::args::json_text(v));
     }
     let lang = Lang::from(a.lang);
     let mut out = vec![format!(
@@ -276,7 +276,7 @@ fn container(a: ContainerArgs) -> Result<String, UsageError> {
             "source": p.source,
             "read_on": p.read_on,
         });
-        return Ok(v.to_string());
+        return Ok(crate::args::json_text(v));
     }
     let lang = Lang::from(a.lang);
     let mut out = vec![p.name.clone()];

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use clap::ValueEnum;
-use skyscale_core::chart::Chart;
+use skyscale_core::chart::{self, Chart};
 use skyscale_core::scene::Scene;
 use skyscale_core::svg::{self, Options, Palette, Target};
 use skyscale_core::{Lang, Scenario, lanes, msa, msa_scene, sim, stack};
@@ -43,7 +43,8 @@ pub struct RenderArgs {
     /// Pixels per SVG unit for PNG output.
     #[arg(long, default_value = "2", value_parser = crate::args::number_in(0.25, 8.0))]
     scale: f64,
-    /// Where to write the file; `-` or no value prints it to stdout.
+    /// Where to write the file (replaced whole, or left as it was if the write fails); `-` or
+    /// no value prints it to stdout.
     #[arg(long, short)]
     out: Option<PathBuf>,
 }
@@ -182,7 +183,9 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     };
     let bytes = match format {
         Format::Csv => match args.view.chart() {
-            Some(chart) => chart.csv(&scenario, &sim::simulate(&scenario)).into_bytes(),
+            Some(chart) => {
+                chart::csv_file(&chart.csv(&scenario, &sim::simulate(&scenario))).into_bytes()
+            }
             None => bail!(crate::args::UsageError(format!(
                 "error: invalid value 'csv' for '--format': {:?} is not a chart (traffic, cost, \
                  latency, breakeven)",
@@ -202,14 +205,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    match args.out {
-        Some(path) if path.as_os_str() != "-" => std::fs::write(&path, bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        _ => {
-            use std::io::Write as _;
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(&bytes).and_then(|()| out.flush());
-        }
-    }
+    // All or nothing: a failed write leaves an existing file as it was (see `output`).
+    crate::output::write(args.out.as_deref(), &bytes)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -77,7 +77,7 @@ pub fn run(args: SimulateArgs) -> String {
             "krw_per_usd": scenario.krw_per_usd,
             "models": models,
         });
-        return v.to_string();
+        return crate::args::json_text(v);
     }
     table(&scenario, &o, lang)
 }

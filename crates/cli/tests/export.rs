@@ -161,7 +161,11 @@ fn png_is_a_real_picture_at_twice_the_size() {
 
 #[test]
 fn charts_export_csv_and_other_views_refuse_it() {
-    let csv = String::from_utf8(render("cost", "en", "csv")).unwrap();
+    let bytes = render("cost", "ko", "csv");
+    // The UTF-8 byte-order mark first: without it Excel shows the Korean headers as mojibake.
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(csv.starts_with("시각 (HH:MM),"), "{csv}");
     assert!(csv.lines().count() > 10, "{csv}");
     assert!(csv.contains("\r\n"));
     let out = skyscale(&["render", "stack", "--format", "csv"]);

@@ -3,7 +3,7 @@
 //!
 //! Whatever the arguments, the binary exits 0 (it worked, or printed help), 2 (bad arguments,
 //! one line on stderr) or 1 (an I/O error), never dies of a signal or a panic, never hangs, and
-//! never prints `NaN` or `inf`. With `--json` and exit 0, stdout is one valid JSON document.
+//! never prints `NaN`, `inf` or `-0`. With `--json` and exit 0, stdout is one valid JSON document.
 //!
 //! Reproduce a failure with `FUZZ_SEED=<n> cargo test -p skyscale-cli --test fuzz_args`.
 
@@ -12,6 +12,8 @@ use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
 
 /// Mutated vectors per base vector (each subcommand has two or three bases, plus the
 /// unmutated base itself, which must succeed).
@@ -43,6 +45,7 @@ const VALUES: &[&str] = &[
     " ",
     "0",
     "-0",
+    "-0.0",
     "-1",
     "1",
     "0.5",
@@ -438,6 +441,14 @@ fn check(args: &[OsString], dir: &Path) -> i32 {
                 !has_nan_or_inf(&r.stdout),
                 "NaN/inf in the output of {shown}:\n{}",
                 r.stdout
+            );
+        }
+        // A zero reads 0, whatever sign it was given or computed with.
+        if !help {
+            assert_eq!(
+                common::negative_zero(&r.stdout),
+                None,
+                "-0 in the output of {shown}"
             );
         }
     }

@@ -92,6 +92,21 @@ impl Chart {
     }
 }
 
+/// The byte-order mark a downloaded or rendered CSV file starts with. Excel (what most people
+/// open a CSV with) reads a CSV without it in the system's legacy code page, so Korean headers
+/// turn to mojibake; with it, Excel reads UTF-8. LibreOffice, Google Sheets, Numbers and R's
+/// readr skip it; in Python, read with `encoding="utf-8-sig"` (pandas skips it by itself).
+pub const CSV_BOM: &str = "\u{feff}";
+
+/// `csv` (a chart's [`Chart::csv`]) as the file the app's download and `skyscale render
+/// --format csv` write: [`CSV_BOM`] first, so the two are the same bytes.
+pub fn csv_file(csv: &str) -> String {
+    let mut file = String::with_capacity(CSV_BOM.len() + csv.len());
+    file.push_str(CSV_BOM);
+    file.push_str(csv);
+    file
+}
+
 /// Simulates `scenario` and draws the chart called `name` (`traffic`, `cost`, `latency`,
 /// `breakeven`); `None` for an unknown name. For the CLI's `render`.
 pub fn render_chart(name: &str, scenario: &Scenario) -> Option<Scene> {
@@ -103,6 +118,18 @@ pub fn render_chart(name: &str, scenario: &Scenario) -> Option<Scene> {
 pub fn render_csv(name: &str, scenario: &Scenario) -> Option<String> {
     let chart = Chart::from_code(name)?;
     Some(chart.csv(scenario, &simulate(scenario)))
+}
+
+/// `log10(v)`, the same on every target (from `libm`, not the platform: see `clippy.toml`). A
+/// log axis puts points through this and [`pow10`], and the last bit of either can decide
+/// which pixel a point lands on, so the app (wasm) and the CLI (native) must share the code.
+pub(crate) fn log10(v: f64) -> f64 {
+    libm::log10(v)
+}
+
+/// `10^p`, the same on every target (exact for whole `p`); see [`log10`].
+pub(crate) fn pow10(p: f64) -> f64 {
+    libm::pow(10.0, p)
 }
 
 /// Minutes per plotted point: 288 points a day keep the SVG small; each point takes the
@@ -460,7 +487,7 @@ mod tests {
                 if v <= 0.03928 {
                     v / 12.92
                 } else {
-                    ((v + 0.055) / 1.055).powf(2.4)
+                    libm::pow((v + 0.055) / 1.055, 2.4)
                 }
             };
             0.2126 * c(1) + 0.7152 * c(3) + 0.0722 * c(5)
@@ -743,6 +770,20 @@ mod tests {
         assert_eq!(csv_num(f64::NAN), "");
         assert_eq!(csv_num(f64::INFINITY), "");
         assert_eq!(csv_line(&["a", "b,c"]), "a,\"b,c\"\r\n");
+    }
+
+    #[test]
+    fn csv_files_start_with_the_utf8_bom_excel_needs() {
+        let s = scenario("peak=200", Lang::Ko);
+        let o = simulate(&s);
+        for c in Chart::ALL {
+            let csv = c.csv(&s, &o);
+            let file = csv_file(&csv);
+            assert_eq!(&file.as_bytes()[..3], b"\xEF\xBB\xBF", "{c:?}");
+            assert_eq!(&file[CSV_BOM.len()..], csv, "{c:?}");
+            // Once, at the start: the data has none (it would be a character of a field).
+            assert!(!csv.contains('\u{feff}'), "{c:?}");
+        }
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! glance. Every state is said in words and shapes as well as colour: a failed module is dashed
 //! and marked "✗ failed", a restarting one "↻ restarting", a hard call is a solid line with a
 //! filled head, a soft call a dashed line with a hollow head, and each user feature is listed
-//! with ✓ / ✗ / ! / ↻ and its state in words.
+//! with ✓ / ✗ / ! / ↻ and its state in words (the marks drawn as shapes, [`Mark`]: Korean
+//! fonts lack some of these characters).
 //!
 //! [`points`] turns the same numbers into the pros/cons panel: each point of the lecture notes,
 //! with the figure the simulation just produced.
@@ -20,7 +21,7 @@ use crate::msa::{
     self, ArchOutcome, Architecture, FailureImpact, Feature, MIN_REPLICAS, MODULES, MsaOutcome,
 };
 use crate::scenario::{Module, Scenario};
-use crate::scene::{Anchor, Node, Role, Scene, Stroke};
+use crate::scene::{Anchor, Mark, Node, Role, Scene, Stroke};
 
 /// Width and height of each of the two scenes, px.
 pub const WIDTH: f64 = 600.0;
@@ -77,14 +78,20 @@ impl FeatureState {
         }
     }
 
-    /// The icon shown beside the feature (never the only signal: the word follows).
-    pub fn icon(self) -> &'static str {
+    /// The icon shown beside the feature (never the only signal: the word follows); drawn as
+    /// shapes in the pictures, as [`Mark::glyph`] on the page.
+    pub fn mark(self) -> Mark {
         match self {
-            FeatureState::Up => "✓",
-            FeatureState::Down => "✗",
-            FeatureState::Degraded => "!",
-            FeatureState::Reduced => "↻",
+            FeatureState::Up => Mark::Check,
+            FeatureState::Down => Mark::Cross,
+            FeatureState::Degraded => Mark::Alert,
+            FeatureState::Reduced => Mark::Restart,
         }
+    }
+
+    /// [`FeatureState::mark`] as a character, for the page.
+    pub fn icon(self) -> &'static str {
+        self.mark().glyph()
     }
 
     pub fn label(self) -> Text {
@@ -168,7 +175,8 @@ fn cylinder(x: f64, y: f64, w: f64, h: f64, label: &str, size: f64) -> Node {
         (0..=16)
             .map(|i| {
                 let a = from + (to - from) * f64::from(i) / 16.0;
-                (cx + rx * a.cos(), cy + ry * a.sin())
+                // `libm`: the same last bit in the app (wasm) and the CLI (native).
+                (cx + rx * libm::cos(a), cy + ry * libm::sin(a))
             })
             .collect()
     };
@@ -237,12 +245,12 @@ fn clients(lang: Lang, front_y: f64) -> Node {
     Node::group(out).class("clients")
 }
 
-/// A "✗ failed" / "↻ restarting" badge right-aligned at (`x`, `y`).
+/// A "✗ failed" / "↻ restarting" badge right-aligned at (`x`, `y`) (the mark drawn as shapes).
 fn badge(lang: Lang, x: f64, y: f64, failed: bool, ink: Role) -> Node {
-    let text = if failed {
-        format!("✗ {}", Text::MsaFailedBadge.get(lang))
+    let (text, mark) = if failed {
+        (Text::MsaFailedBadge.get(lang), Mark::Cross)
     } else {
-        format!("↻ {}", Text::MsaRestarting.get(lang))
+        (Text::MsaRestarting.get(lang), Mark::Restart)
     };
     Node::text(x, y, text, 12.0, ink)
         .bold()
@@ -252,6 +260,7 @@ fn badge(lang: Lang, x: f64, y: f64, failed: bool, ink: Role) -> Node {
         } else {
             "mark-badge restarting"
         })
+        .with_mark(mark)
 }
 
 /// A module or service box: solid when healthy, dashed and pale when failed, outlined in the
@@ -301,12 +310,13 @@ fn features(lang: Lang, prefix: &str, a: &ArchOutcome) -> Node {
         Node::text(
             WIDTH - 20.0,
             FEATURES_Y,
-            format!("✗ {down} / {}", states.len()),
+            format!("{down} / {}", states.len()),
             13.0,
             Role::InkMuted,
         )
         .anchor(Anchor::End)
-        .id(format!("{prefix}-down-count")),
+        .id(format!("{prefix}-down-count"))
+        .with_mark(Mark::Cross),
     );
     for (i, (f, st)) in states.into_iter().enumerate() {
         let x = 20.0 + (i / 4) as f64 * 290.0;
@@ -331,9 +341,7 @@ fn features(lang: Lang, prefix: &str, a: &ArchOutcome) -> Node {
         out.push(
             Node::group(vec![
                 circle,
-                Node::text(x + 9.0, y, st.icon(), 12.0, glyph_ink)
-                    .bold()
-                    .anchor(Anchor::Middle),
+                Node::mark(st.mark(), x + 9.0, y - 5.0, 12.0, glyph_ink),
                 Node::text(x + 26.0, y, label.clone(), 13.0, Role::Ink),
             ])
             .id(format!("{prefix}-feature-{}", f.code()))
@@ -544,29 +552,19 @@ pub fn monolith(s: &Scenario, o: &MsaOutcome) -> Scene {
     y += 10.0;
     if failed {
         reps.push(
-            Node::text(
-                px,
-                y,
-                format!("✗ {}", Text::MsaWholeDown.get(lang)),
-                15.0,
-                Role::Ink,
-            )
-            .bold()
-            .id("mono-status")
-            .class("arch-status down"),
+            Node::text(px, y, Text::MsaWholeDown.get(lang), 15.0, Role::Ink)
+                .bold()
+                .id("mono-status")
+                .class("arch-status down")
+                .with_mark(Mark::Cross),
         );
     } else if let Some(d) = &a.deploy {
         reps.push(
-            Node::text(
-                px,
-                y,
-                format!("↻ {}", Text::MsaWholeRestart.get(lang)),
-                15.0,
-                Role::Ink,
-            )
-            .bold()
-            .id("mono-status")
-            .class("arch-status restarting"),
+            Node::text(px, y, Text::MsaWholeRestart.get(lang), 15.0, Role::Ink)
+                .bold()
+                .id("mono-status")
+                .class("arch-status restarting")
+                .with_mark(Mark::Restart),
         );
         reps.push(Node::text(
             px,
@@ -1104,9 +1102,13 @@ mod tests {
         assert!(class_of(&x, "msa-feature-fare").ends_with("down"));
         assert!(class_of(&x, "msa-feature-sign-in").ends_with("up"));
         assert!(class_of(&x, "msa-service-pricing").contains("failed"));
-        assert!(m.texts().any(|t| t.contains("✗ failed")));
-        assert!(m.texts().any(|t| t == "✗ 7 / 7"));
-        assert!(x.texts().any(|t| t == "✗ 3 / 7"));
+        assert!(m.texts().any(|t| t == "failed"));
+        assert!(m.texts().any(|t| t == "7 / 7"));
+        assert!(x.texts().any(|t| t == "3 / 7"));
+        // Marks are shapes: no mark character (a glyph many Korean fonts lack) in the text.
+        for t in m.texts().chain(x.texts()) {
+            assert!(!t.contains(['✓', '✗', '↻']), "{t}");
+        }
         let (_, _, _, x) = scenes("lang=ko&fail=notifications");
         assert!(class_of(&x, "msa-feature-request-ride").ends_with("degraded"));
         assert!(x.texts().any(|t| t.contains("알림 지연")));

@@ -80,7 +80,8 @@ pub fn wait_quantile_ms(c: u32, arrivals_per_s: f64, service_ms: f64, q: f64) ->
     if pw <= tail {
         return 0.0;
     }
-    let w = (pw / tail).ln() / (cap - lambda) * 1000.0;
+    // `libm`, not `f64::ln`: the same last bit in the app (wasm) and the CLI (native).
+    let w = libm::log(pw / tail) / (cap - lambda) * 1000.0;
     if w.is_finite() { w.max(0.0) } else { 0.0 }
 }
 
@@ -104,7 +105,7 @@ pub fn wait_p50_p95_ms(c: u32, arrivals_per_s: f64, service_ms: f64) -> (f64, f6
         if pw <= tail {
             0.0
         } else {
-            let w = (pw / tail).ln() / (cap - lambda) * 1000.0;
+            let w = libm::log(pw / tail) / (cap - lambda) * 1000.0;
             if w.is_finite() { w.max(0.0) } else { 0.0 }
         }
     };
@@ -148,9 +149,11 @@ mod tests {
         // M/M/1 with λ = 8/s, service 100 ms (μ = 10/s): P(W > t) = 0.8·e^{−2t};
         // the 95th percentile solves 0.8·e^{−2t} = 0.05 → t = ln(16)/2 = 1.386 s.
         let w = wait_quantile_ms(1, 8.0, 100.0, 0.95);
-        assert!((w - 16f64.ln() / 2.0 * 1000.0).abs() < 1e-6, "{w}");
+        assert!((w - libm::log(16.0) / 2.0 * 1000.0).abs() < 1e-6, "{w}");
         // Median: 0.8·e^{−2t} = 0.5 → t = ln(1.6)/2 = 235 ms.
-        assert!((wait_quantile_ms(1, 8.0, 100.0, 0.5) - 1.6f64.ln() / 2.0 * 1000.0).abs() < 1e-6);
+        assert!(
+            (wait_quantile_ms(1, 8.0, 100.0, 0.5) - libm::log(1.6) / 2.0 * 1000.0).abs() < 1e-6
+        );
         // Mean wait in M/M/1: ρ/(μ − λ) = 0.8/2 = 0.4 s.
         assert!((mean_wait_ms(1, 8.0, 100.0) - 400.0).abs() < 1e-9);
     }

@@ -348,6 +348,165 @@ impl Stroke {
     }
 }
 
+/// A status mark drawn as shapes, not as a character: ✓, ✗, ! and ↻ are missing from some
+/// Korean fonts (Noto Sans CJK has no ✗ or ↻), and a renderer that falls back to another font
+/// for one glyph draws it at that font's size and weight, or not at all. Shapes look the same
+/// in every browser, editor and converter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mark {
+    /// Works (✓).
+    Check,
+    /// Failed, down (✗).
+    Cross,
+    /// Works, with a warning (!).
+    Alert,
+    /// Restarting (↻).
+    Restart,
+}
+
+impl Mark {
+    /// The character the mark stands for (for text that is not a picture: an HTML page,
+    /// a terminal), never drawn in a picture.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Mark::Check => "✓",
+            Mark::Cross => "✗",
+            Mark::Alert => "!",
+            Mark::Restart => "↻",
+        }
+    }
+
+    /// A CSS class naming the mark.
+    pub fn code(self) -> &'static str {
+        match self {
+            Mark::Check => "check",
+            Mark::Cross => "cross",
+            Mark::Alert => "alert",
+            Mark::Restart => "restart",
+        }
+    }
+}
+
+impl Node {
+    /// `mark` centred on (`cx`, `cy`), drawn inside a `size` × `size` px square (at `size` =
+    /// the font size it goes with, the mark is about as tall as a capital letter), in `role`:
+    /// a group of one or two shapes, class `mark`.
+    pub fn mark(mark: Mark, cx: f64, cy: f64, size: f64, role: Role) -> Node {
+        let s = if size.is_finite() && size > 0.0 {
+            size
+        } else {
+            1.0
+        };
+        let at = |x: f64, y: f64| (cx + x * s, cy + y * s);
+        let stroke = Stroke::solid(role, 0.17 * s);
+        let shapes = match mark {
+            Mark::Check => vec![Node::polyline(
+                vec![at(-0.36, 0.02), at(-0.1, 0.3), at(0.38, -0.3)],
+                stroke,
+            )],
+            Mark::Cross => {
+                // Two bars from corner to corner, as the outline of one filled shape: each
+                // arm's end, then the notch where two arms meet (half-width h, reach a).
+                let (a, h) = (0.34, 0.085 * std::f64::consts::SQRT_2);
+                let n = 0.085 * 2.0;
+                let outline = [
+                    (0.0, -n),
+                    (a - h, -a - h),
+                    (a + h, -a + h),
+                    (n, 0.0),
+                    (a + h, a - h),
+                    (a - h, a + h),
+                    (0.0, n),
+                    (-a + h, a + h),
+                    (-a - h, a - h),
+                    (-n, 0.0),
+                    (-a - h, -a + h),
+                    (-a + h, -a - h),
+                ];
+                vec![Node::polygon(
+                    outline.iter().map(|&(x, y)| at(x, y)).collect(),
+                    role,
+                )]
+            }
+            Mark::Alert => vec![
+                Node::rect(cx - 0.09 * s, cy - 0.42 * s, 0.18 * s, 0.52 * s, role).radius(0.09 * s),
+                Node::circle(cx, cy + 0.33 * s, 0.1 * s, role),
+            ],
+            Mark::Restart => {
+                // An open circle, clockwise from the right round to the top, with an arrow
+                // head there pointing on round (the gap at the upper right, as in ↻). `libm`,
+                // not `f64::cos`: the same last bit in the app (wasm) and the CLI (native).
+                let r = 0.3;
+                let (from, to) = (-20f64.to_radians(), 270f64.to_radians());
+                let arc = (0..=12)
+                    .map(|i| {
+                        let a = from + (to - from) * f64::from(i) / 12.0;
+                        at(r * libm::cos(a), r * libm::sin(a))
+                    })
+                    .collect();
+                let (ex, ey) = (r * libm::cos(to), r * libm::sin(to));
+                // The direction of travel at the end (clockwise in SVG's y-down space), and
+                // across it.
+                let (tx, ty) = (-libm::sin(to), libm::cos(to));
+                let (nx, ny) = (-ty, tx);
+                let head = vec![
+                    at(ex + 0.24 * tx, ey + 0.24 * ty),
+                    at(ex - 0.04 * tx + 0.19 * nx, ey - 0.04 * ty + 0.19 * ny),
+                    at(ex - 0.04 * tx - 0.19 * nx, ey - 0.04 * ty - 0.19 * ny),
+                ];
+                let thin = Stroke::solid(role, 0.14 * s);
+                vec![Node::polyline(arc, thin), Node::polygon(head, role)]
+            }
+        };
+        Node::group(shapes).class(format!("mark mark-{}", mark.code()))
+    }
+
+    /// This text led by `mark` (drawn as shapes, see [`Mark`]): a group of the mark and the
+    /// text that takes over the text's id, class and title. The gap between the two is fixed,
+    /// so they never touch or drift apart. A right-aligned or centred text keeps its anchor
+    /// through its estimated width ([`crate::chart::backend::text_width`]), so the pair ends
+    /// (or is centred) about where the text alone would be. Other kinds come back unchanged.
+    pub fn with_mark(self, mark: Mark) -> Node {
+        let Node { meta, kind } = self;
+        let Kind::Text {
+            x,
+            y,
+            text,
+            size,
+            bold,
+            anchor,
+            fill,
+        } = kind
+        else {
+            return Node { meta, kind };
+        };
+        let lead = 1.15 * size;
+        let width = crate::chart::backend::text_width(&text, size);
+        let left = match anchor {
+            Anchor::Start => x,
+            Anchor::Middle => x - (lead + width) / 2.0,
+            Anchor::End => x - lead - width,
+        };
+        let children = vec![
+            // Centred on the capitals' middle: about 0.36 em above the baseline.
+            Node::mark(mark, left + 0.45 * size, y - 0.36 * size, 0.9 * size, fill),
+            Node::new(Kind::Text {
+                x: left + lead,
+                y,
+                text,
+                size,
+                bold,
+                anchor: Anchor::Start,
+                fill,
+            }),
+        ];
+        Node {
+            meta,
+            kind: Kind::Group { children },
+        }
+    }
+}
+
 /// A whole picture: its size in px, its `<title>` and `<desc>` (in the scene's language), and
 /// its top-level nodes.
 #[derive(Clone, Debug, PartialEq)]
@@ -425,4 +584,116 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every coordinate a node draws at (points, corners, ends, centres), with its extent.
+    fn extent(node: &Node) -> Vec<(f64, f64)> {
+        node.walk()
+            .flat_map(|n| match &n.kind {
+                Kind::Path { points, .. } => points.clone(),
+                Kind::Rect {
+                    x,
+                    y,
+                    width,
+                    height,
+                    ..
+                } => vec![(*x, *y), (x + width, y + height)],
+                Kind::Circle { cx, cy, r, .. } => vec![(cx - r, cy - r), (cx + r, cy + r)],
+                Kind::Line { x1, y1, x2, y2, .. } => vec![(*x1, *y1), (*x2, *y2)],
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marks_are_shapes_inside_their_box() {
+        for mark in [Mark::Check, Mark::Cross, Mark::Alert, Mark::Restart] {
+            let node = Node::mark(mark, 100.0, 50.0, 20.0, Role::Ink);
+            assert_eq!(
+                node.meta.class.as_deref(),
+                Some(&*format!("mark mark-{}", mark.code()))
+            );
+            let pts = extent(&node);
+            assert!(!pts.is_empty(), "{mark:?}");
+            for (x, y) in pts {
+                assert!(
+                    (90.0..=110.0).contains(&x) && (40.0..=60.0).contains(&y),
+                    "{mark:?}: ({x}, {y})"
+                );
+            }
+            // No text: the point of a mark is that no font has to have it.
+            assert!(
+                node.walk().all(|n| !matches!(n.kind, Kind::Text { .. })),
+                "{mark:?}"
+            );
+            // Its character stays for the page.
+            assert!(!mark.glyph().is_empty());
+        }
+    }
+
+    #[test]
+    fn a_marked_text_leads_with_its_mark_and_keeps_its_place() {
+        let size = 12.0;
+        for anchor in [Anchor::Start, Anchor::Middle, Anchor::End] {
+            let node = Node::text(200.0, 30.0, "실패 failed", size, Role::Danger)
+                .bold()
+                .anchor(anchor)
+                .id("badge")
+                .class("mark-badge")
+                .title("why")
+                .with_mark(Mark::Cross);
+            // The group carries what the text carried.
+            assert_eq!(node.meta.id.as_deref(), Some("badge"));
+            assert_eq!(node.meta.class.as_deref(), Some("mark-badge"));
+            assert_eq!(node.meta.title.as_deref(), Some("why"));
+            let Kind::Group { children } = &node.kind else {
+                panic!("a group")
+            };
+            let [mark, text] = &children[..] else {
+                panic!("mark and text")
+            };
+            let Kind::Text {
+                x,
+                y,
+                anchor: a,
+                bold,
+                fill,
+                text: t,
+                ..
+            } = &text.kind
+            else {
+                panic!("text second")
+            };
+            assert_eq!(
+                (*a, *bold, *fill, t.as_str(), *y),
+                (Anchor::Start, true, Role::Danger, "실패 failed", 30.0)
+            );
+            assert_eq!(text.meta, Meta::default());
+            // The mark ends before the text starts, in the text's colour.
+            let right = extent(mark).iter().map(|p| p.0).fold(f64::MIN, f64::max);
+            assert!(right < *x, "{anchor:?}: mark to {right}, text from {x}");
+            assert!(mark.walk().all(|n| !matches!(
+                n.kind,
+                Kind::Path {
+                    fill: Role::Ink,
+                    ..
+                }
+            )));
+            // Where the text alone would have been: its start, middle or end at x = 200.
+            let left = extent(mark).iter().map(|p| p.0).fold(f64::MAX, f64::min);
+            let end = x + crate::chart::backend::text_width(t, size);
+            let expect = match anchor {
+                Anchor::Start => (left - 200.0).abs() < size,
+                Anchor::Middle => ((left + end) / 2.0 - 200.0).abs() < size,
+                Anchor::End => (end - 200.0).abs() < 1e-9,
+            };
+            assert!(expect, "{anchor:?}: {left}..{end}");
+        }
+        let plain = Node::rect(0.0, 0.0, 1.0, 1.0, Role::Ink);
+        assert_eq!(plain.clone().with_mark(Mark::Check), plain);
+    }
 }

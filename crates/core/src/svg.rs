@@ -21,10 +21,16 @@ use std::fmt::Write as _;
 use crate::scene::{Anchor, Kind, Node, Role, Scene, Shape, Stroke};
 
 /// Fonts listed on every picture: Korean-capable families first so Hangul renders wherever the
-/// file is opened (Noto on Linux/Android, Apple SD Gothic Neo on macOS/iOS, Malgun Gothic on
-/// Windows), then the platform default sans-serif.
+/// file is opened, then the platform default sans-serif. First the name Linux distributions
+/// install the Korean Noto font under (`fonts-noto-cjk` on Debian/Ubuntu, `google-noto-sans-cjk`
+/// on Fedora, `noto-fonts-cjk` on Arch), because LibreOffice uses only the first family it is
+/// given: with `Noto Sans KR` (the Google Fonts download of the same design) first, it drew
+/// Latin in DejaVu Sans and Hangul in Noto Sans CJK JP. Then that name, Apple SD Gothic Neo
+/// (macOS, iOS) and Malgun Gothic (Windows). Every character a picture writes is in all of
+/// them (status marks are shapes, see [`crate::scene::Mark`]), so no glyph comes from a
+/// fallback font at another size.
 pub const FONT_FAMILY: &str =
-    "'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
+    "'Noto Sans CJK KR', 'Noto Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 

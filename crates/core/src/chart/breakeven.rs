@@ -16,7 +16,8 @@
 use super::backend::{ACCENT, INK, SERIES, text_width};
 use super::frame::{self, Axis, Entry, HPos, MARKERS, Marker, Spec, Swatch};
 use super::{
-    csv_line, csv_num, currency_code, fill, money_label, num_label, series_index, to_display,
+    csv_line, csv_num, currency_code, fill, log10, money_label, num_label, pow10, series_index,
+    to_display,
 };
 use crate::breakeven::{self as be, Breakeven, Comparison, MAX_RPS, MONTH_S};
 use crate::i18n::{Lang, Text};
@@ -91,9 +92,9 @@ fn model(s: &Scenario, o: &Outcome) -> Model {
 
 /// `n` log-spaced rates over the axis.
 fn log_space(x: &Axis, n: usize) -> Vec<f64> {
-    let (a, b) = (x.lo.log10(), x.hi.log10());
+    let (a, b) = (log10(x.lo), log10(x.hi));
     (0..=n)
-        .map(|i| 10f64.powf(a + (b - a) * i as f64 / n as f64))
+        .map(|i| pow10(a + (b - a) * i as f64 / n as f64))
         .collect()
 }
 
@@ -184,7 +185,7 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
         .filter(|v| v.is_finite() && *v > 0.0)
         .fold((f64::INFINITY, 0.0_f64), |(a, b), v| (a.min(v), b.max(v)));
     let y = if hi > 0.0 {
-        Axis::log(lo.max(hi / 10f64.powf(Y_DECADES)), hi)
+        Axis::log(lo.max(hi / pow10(Y_DECADES)), hi)
     } else {
         Axis::log(0.01, 1.0)
     };
@@ -344,7 +345,7 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
         let mut curve_marks = Vec::new();
         for (kind, _, pts, _) in &curves {
             let i = series_index(*kind);
-            let spread = 10f64.powf((i as f64 - 3.0) * (plot.x.hi / plot.x.lo).log10() / 40.0);
+            let spread = pow10((i as f64 - 3.0) * log10(plot.x.hi / plot.x.lo) / 40.0);
             let mut marks = Vec::new();
             for x in log_space(&plot.x, 8).iter().skip(1).take(7) {
                 // Spread the three curves' markers apart along x.
@@ -745,7 +746,7 @@ pub fn csv(s: &Scenario, o: &Outcome) -> String {
     let lang = s.lang;
     let m = model(s, o);
     let code = currency_code(s.currency);
-    let decades = (m.x.hi / m.x.lo).log10().round().max(1.0) as usize;
+    let decades = log10(m.x.hi / m.x.lo).round().max(1.0) as usize;
     let xs = log_space(&m.x, decades * CSV_PER_DECADE);
     let mut header = vec![format!("{} (req/s)", Text::ChartCsvRate.get(lang))];
     for kind in [ModelKind::VmAuto, ModelKind::Container, ModelKind::Faas] {
@@ -841,7 +842,9 @@ mod tests {
                             Shape::Polygon(pts) => (
                                 0.0,
                                 0.0,
-                                pts.iter().map(|p| p.0.hypot(p.1)).fold(0.0, f64::max),
+                                pts.iter()
+                                    .map(|p| libm::hypot(p.0, p.1))
+                                    .fold(0.0, f64::max),
                             ),
                         };
                         marks.extend(at.iter().map(|p| ((p.0 + dx, p.1 + dy), r)));
@@ -856,7 +859,7 @@ mod tests {
 
     /// Whether the segment passes through the inside of the box (sampled every 0.25 px).
     fn covers(b: Rect, (a, z): Segment) -> bool {
-        let steps = ((z.0 - a.0).hypot(z.1 - a.1) * 4.0).ceil().max(1.0) as usize;
+        let steps = (libm::hypot(z.0 - a.0, z.1 - a.1) * 4.0).ceil().max(1.0) as usize;
         (0..=steps).any(|i| {
             let t = i as f64 / steps as f64;
             let (x, y) = (a.0 + (z.0 - a.0) * t, a.1 + (z.1 - a.1) * t);

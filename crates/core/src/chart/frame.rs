@@ -14,6 +14,7 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, KeyPointWeight}
 use plotters::prelude::*;
 
 use super::backend::{BACKGROUND, GRID, MUTED, SERIES, SceneBackend, Sink, role_of, text_width};
+use super::{log10, pow10};
 use crate::scene::{Anchor, Node, Role, Scene, Shape};
 
 /// Chart width in px.
@@ -76,8 +77,8 @@ impl Axis {
             lo * 10.0
         };
         let (a, b) = (
-            lo.log10().floor(),
-            hi.log10().ceil().max(lo.log10().floor() + 1.0),
+            log10(lo).floor(),
+            log10(hi).ceil().max(log10(lo).floor() + 1.0),
         );
         let decades = (b - a) as i32;
         let mults: &[f64] = if decades <= 3 {
@@ -88,15 +89,15 @@ impl Axis {
         let mut ticks = Vec::new();
         for d in 0..=decades {
             for m in mults {
-                let t = m * 10f64.powf(a + f64::from(d));
-                if t <= 10f64.powf(b) * 1.000_001 {
+                let t = m * pow10(a + f64::from(d));
+                if t <= pow10(b) * 1.000_001 {
                     ticks.push(t);
                 }
             }
         }
         Axis {
-            lo: 10f64.powf(a),
-            hi: 10f64.powf(b),
+            lo: pow10(a),
+            hi: pow10(b),
             log: true,
             ticks,
         }
@@ -120,11 +121,11 @@ impl Axis {
     /// A data value in plot space (log10 on a log axis), clamped into the axis.
     pub fn to_plot(&self, v: f64) -> f64 {
         let v = self.clamp(v);
-        if self.log { v.log10() } else { v }
+        if self.log { log10(v) } else { v }
     }
 
     fn data_of(&self, p: f64) -> f64 {
-        if self.log { 10f64.powf(p) } else { p }
+        if self.log { pow10(p) } else { p }
     }
 
     fn plot_range(&self) -> Range<f64> {
@@ -188,7 +189,7 @@ fn nice_step(raw: f64) -> f64 {
     } else {
         1.0
     };
-    let p = 10f64.powf(raw.log10().floor());
+    let p = pow10(log10(raw).floor());
     [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * p)

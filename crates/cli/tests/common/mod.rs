@@ -1,0 +1,39 @@
+//! Helpers shared by the CLI's integration tests.
+
+/// The first negative zero written in `text` as a reader would see one: `-0`, `-0.0`,
+/// `-$0.00`, `-₩0` (a minus, maybe a currency sign, a zero, maybe a point and zeros, then no
+/// further digit), not preceded by a letter or digit (so `2025-06-30` is a date) or a quote
+/// mark (a warning quoting what was typed).
+pub fn negative_zero(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '-' && c != '\u{2212}' {
+            continue;
+        }
+        // After a letter or digit it is a hyphen; after a quote, the user's own input
+        // quoted back ("“-0” is not a …").
+        if i > 0 && (chars[i - 1].is_alphanumeric() || "\"'“‘「".contains(chars[i - 1])) {
+            continue;
+        }
+        let mut j = i + 1;
+        if matches!(chars.get(j), Some('$' | '₩')) {
+            j += 1;
+        }
+        if chars.get(j) != Some(&'0') {
+            continue;
+        }
+        j += 1;
+        if chars.get(j) == Some(&'.') {
+            j += 1;
+            while chars.get(j) == Some(&'0') {
+                j += 1;
+            }
+        }
+        if !chars.get(j).is_some_and(|c| c.is_ascii_digit()) {
+            let from = i.saturating_sub(30);
+            let to = (j + 10).min(chars.len());
+            return Some(chars[from..to].iter().collect());
+        }
+    }
+    None
+}
