@@ -377,8 +377,11 @@ fn ShowMath(
                     .collect();
                 let saas = math::saas_block(o, s.currency, s.krw_per_usd, lang);
                 blocks.push((Text::ModelSaas.get(lang), "saas", saas));
-                let plan = math::month_plan(o, lang).join("\n");
-                let plan = view! { <p class="help math-plan" data-testid="math-plan">{plan}</p> };
+                let plan = math::month_plan(o, lang)
+                    .into_iter()
+                    .map(|line| view! { <p class="help">{line}</p> })
+                    .collect_view();
+                let plan = view! { <div class="math-plan" data-testid="math-plan">{plan}</div> };
                 let blocks = blocks
                     .into_iter()
                     .map(|(name, code, lines)| {

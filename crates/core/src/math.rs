@@ -855,12 +855,7 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
             lang,
         ));
     }
-    let first_rate = b
-        .tiers_used
-        .first()
-        .map(|t| t.1)
-        .or_else(|| f.avoid.as_ref().map(|a| a.usd_per_gb_s))
-        .unwrap_or(0.0);
+    let first_rate = f.first_tier_usd_per_gb_s;
     let mut compute = compute_line(b, first_rate, f.provisioned > 0.0 || f.pings > 0.0, lang);
     if f.free_tier_dropped {
         compute.push_str(&t(

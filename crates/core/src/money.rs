@@ -154,16 +154,26 @@ impl CountFormat {
                 step,
             };
         }
-        let &(unit, name) = scales(lang)
-            .iter()
-            .find(|(u, _)| total >= *u)
-            .unwrap_or(&(1.0, ""));
-        // Three significant digits of the total, in the unit, but never fewer digits than the
-        // whole part has (`1,504억`, not a `1,500억` that reads as exact): what is shown is
-        // rounded to its last digit.
-        let magnitude = (total / unit).log10().floor();
-        let step = unit * 10f64.powf(magnitude.clamp(0.0, 2.0) - 2.0);
-        CountFormat { unit, name, step }
+        let pick = |total: f64| {
+            let &(unit, name) = scales(lang)
+                .iter()
+                .find(|(u, _)| total >= *u)
+                .unwrap_or(&(1.0, ""));
+            // Three significant digits of the total, in the unit, but never fewer digits than
+            // the whole part has (`1,504억`, not a `1,500억` that reads as exact): what is
+            // shown is rounded to its last digit.
+            let magnitude = (total / unit).log10().floor();
+            let step = unit * 10f64.powf(magnitude.clamp(0.0, 2.0) - 2.0);
+            CountFormat { unit, name, step }
+        };
+        // 999,999 rounds to 1,000K: say 1M.
+        let f = pick(total);
+        let rounded = (total / f.step).round() * f.step;
+        if rounded > total && pick(rounded).unit > f.unit {
+            pick(rounded)
+        } else {
+            f
+        }
     }
 
     /// What values are rounded to (a multiple of it is shown exactly).
@@ -432,6 +442,8 @@ mod tests {
         );
         assert_eq!(compact_number(99_999.0, Lang::En), "99,999");
         assert_eq!(compact_number(123_456.0, Lang::En), "123K");
+        assert_eq!(compact_number(999_999.9, Lang::En), "1M");
+        assert_eq!(compact_number(99_999_999.0, Lang::Ko), "1억");
         assert_eq!(compact_number(3_600_000_000.0, Lang::En), "3.6B");
         assert_eq!(compact_number(3_600_000_000.0, Lang::Ko), "36억");
         let f = CountFormat::for_total(1_234_567.0, false, Lang::En);

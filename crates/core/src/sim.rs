@@ -350,6 +350,8 @@ pub struct FaasMonth {
     pub ping_gb_s: f64,
     /// Requests (pings included) and on-demand GB-seconds, free tier and tiers applied.
     pub on_demand: FaasBill,
+    /// The price of the first GB-second tier (what an on-demand GB-second costs at first).
+    pub first_tier_usd_per_gb_s: f64,
     /// The free tier was asked for but does not apply (provisioned concurrency is on).
     pub free_tier_dropped: bool,
     /// Provisioned concurrency: environments kept initialised all month.
@@ -1199,7 +1201,15 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         for (t, &demand) in day.rps.iter().enumerate() {
             let demand = fin(demand);
             let need = demand * duration_s;
-            let pool = busy.iter().cloned().fold(guaranteed, f64::max);
+            // The busiest of the minutes that stay in the window (all but the oldest, at `pos`):
+            // with the oldest it is the pool this minute starts with, with this minute's the
+            // pool it leaves; one pass for both.
+            let newer = busy
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != pos)
+                .fold(guaranteed, |m, (_, &b)| m.max(b));
+            let pool = newer.max(busy[pos]);
             let (conc, scale_cold) = if runnable {
                 let reachable = quota.min(pool + FAAS_SCALE_PER_MIN);
                 let conc = need.min(reachable);
@@ -1227,7 +1237,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             pos = (pos + 1) % warm_steps;
             // Environments warm after this minute: the busiest of the last `warm_min` minutes,
             // or for sparse traffic the chance that one request came in that time.
-            let kept = busy.iter().cloned().fold(guaranteed, f64::max);
+            let kept = newer.max(conc);
             let sparse = if !runnable {
                 0.0
             } else if window > 40.0 {
@@ -1417,6 +1427,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             gb_s,
             ping_gb_s,
             on_demand,
+            first_tier_usd_per_gb_s: rates.faas.tiers.first().map_or(0.0, |t| t.usd_per_gb_s),
             free_tier_dropped: f.free_tier && !free,
             provisioned,
             provisioned_offered,
