@@ -937,3 +937,23 @@ fn lanes_keep_their_texts_inside_at_every_extreme() {
         }
     }
 }
+
+/// Reads math lines from the file `MATH_LINES` names and reports those that do not hold as
+/// printed (run by hand: `MATH_LINES=f cargo test --test relations -- --ignored lines_from`),
+/// e.g. on another build's `skyscale simulate` output.
+#[test]
+#[ignore]
+fn lines_from_a_file_hold_as_printed() {
+    let path = std::env::var("MATH_LINES").expect("MATH_LINES names a file");
+    let text = std::fs::read_to_string(path).unwrap();
+    let bad: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.contains(" = ") || l.contains(" =\u{a0}"))
+        .filter_map(|l| check_line(l).err())
+        .collect();
+    for b in &bad {
+        println!("{b}");
+    }
+    assert!(bad.is_empty(), "{} lines do not hold as printed", bad.len());
+}
