@@ -63,6 +63,13 @@ pub fn round_cents(usd: f64) -> f64 {
     (finite(usd) * 100.0).round() / 100.0
 }
 
+/// A bill's total: its parts each rounded to the cent, added, and the sum rounded to the cent
+/// again, so the total is the amount nearest a whole number of cents (`15.67`, never the
+/// `15.670000000000002` that adding binary fractions leaves), as JSON and CSV print it.
+pub fn add_cents(parts: &[f64]) -> f64 {
+    round_cents(parts.iter().map(|&p| round_cents(p)).sum())
+}
+
 /// `$1,234.56`; negatives as `-$1.00`; a non-finite amount (never produced by the core) as `$0.00`.
 pub fn format_usd(usd: f64) -> String {
     let cents = finite(usd * 100.0).round();
@@ -375,6 +382,14 @@ mod tests {
     fn check(usd: f64, expected_usd: &str, expected_krw_at_1400: &str) {
         assert_eq!(format_usd(usd), expected_usd);
         assert_eq!(format(usd, Currency::Krw, 1400.0), expected_krw_at_1400);
+    }
+
+    #[test]
+    fn a_total_of_cents_is_the_amount_nearest_its_cents() {
+        // 0.1 + 0.2 is 0.30000000000000004 in binary; a bill of $0.10 + $0.20 is $0.30.
+        assert_eq!(add_cents(&[0.1, 0.2]), 0.3);
+        assert_eq!(add_cents(&[15.004, 0.666]), 15.67);
+        assert_eq!(serde_json::json!(add_cents(&[13.46, 2.21])).to_string(), "15.67");
     }
 
     #[test]

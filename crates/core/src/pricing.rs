@@ -16,7 +16,7 @@
 use serde::Serialize;
 
 use crate::catalog::{self, FaasPrices, Tier};
-use crate::money::round_cents;
+use crate::money::{add_cents, round_cents};
 use crate::scenario::Arch;
 
 /// Everything a function bill depends on besides usage.
@@ -193,7 +193,7 @@ pub fn faas_totals(requests: f64, gb_seconds: f64, rates: &FaasRates, free_tier:
         usd_per_million_requests: clean(rates.usd_per_million_requests),
         requests_usd,
         compute_usd,
-        total_usd: round_cents(requests_usd) + round_cents(compute_usd),
+        total_usd: add_cents(&[requests_usd, compute_usd]),
     }
 }
 
@@ -296,7 +296,7 @@ pub fn container(
         usd_per_gb_hour: clean(usd_per_gb_hour),
         vcpu_usd,
         memory_usd,
-        total_usd: round_cents(vcpu_usd) + round_cents(memory_usd),
+        total_usd: add_cents(&[vcpu_usd, memory_usd]),
     }
 }
 
@@ -324,7 +324,7 @@ pub fn onprem(
         servers,
         hardware_usd,
         opex_usd,
-        total_usd: round_cents(hardware_usd) + round_cents(opex_usd),
+        total_usd: add_cents(&[hardware_usd, opex_usd]),
     }
 }
 

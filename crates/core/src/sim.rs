@@ -62,7 +62,7 @@ use serde::Serialize;
 
 use crate::catalog::{self, HOURS_PER_MONTH};
 use crate::i18n::Lang;
-use crate::money::round_cents;
+use crate::money::{add_cents, round_cents};
 use crate::pricing::{self, ContainerBill, FaasBill, FaasRates, OnPremBill};
 use crate::queueing::wait_p50_p95_ms;
 use crate::scenario::{ContainerService, FaasService, Runtime, Scenario, coded_enum};
@@ -790,7 +790,7 @@ fn fleet_model(
                 1.0,
                 idle_min / 60.0,
             );
-            let total_usd = active.total_usd + idle.total_usd;
+            let total_usd = add_cents(&[active.total_usd, idle.total_usd]);
             Bill::Container {
                 service: k.service,
                 active_minutes_by_day: active_by_day,
@@ -1327,9 +1327,11 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     let provisioned_config_usd = provisioned_config_gb_s * rates.faas_provisioned_usd_per_gb_s;
     let pc_rate = rates.faas_provisioned_duration_usd_per_gb_s;
     let provisioned_duration_usd = provisioned_gb_s * pc_rate;
-    let total_usd = fin(on_demand.total_usd
-        + round_cents(provisioned_duration_usd)
-        + round_cents(provisioned_config_usd));
+    let total_usd = fin(add_cents(&[
+        on_demand.total_usd,
+        provisioned_duration_usd,
+        provisioned_config_usd,
+    ]));
     month.cost_usd = total_usd;
 
     let (mut series, mut day_totals) = peak.expect("at least one day");
@@ -1880,6 +1882,12 @@ mod tests {
                 }
                 // Bills are whole cents.
                 prop_assert!((m.month.cost_usd * 100.0 - cents(m.month.cost_usd)).abs() < 1e-6 * m.month.cost_usd.max(1.0));
+                // ... exactly: the amount nearest its cents, as JSON and CSV print it (15.67, not
+                // the 15.670000000000002 that adding rounded parts leaves); past $1 trillion an
+                // f64's cents are no longer exact, and the money formats show 15 digits at most.
+                if m.month.cost_usd < 1e12 {
+                    prop_assert_eq!(m.month.cost_usd, crate::money::round_cents(m.month.cost_usd), "{:?}", m.kind);
+                }
                 prop_assert!(m.month.served.fract() == 0.0 && m.month.requests.fract() == 0.0);
             }
         }
