@@ -389,7 +389,10 @@ mod tests {
         // 0.1 + 0.2 is 0.30000000000000004 in binary; a bill of $0.10 + $0.20 is $0.30.
         assert_eq!(add_cents(&[0.1, 0.2]), 0.3);
         assert_eq!(add_cents(&[15.004, 0.666]), 15.67);
-        assert_eq!(serde_json::json!(add_cents(&[13.46, 2.21])).to_string(), "15.67");
+        assert_eq!(
+            serde_json::json!(add_cents(&[13.46, 2.21])).to_string(),
+            "15.67"
+        );
     }
 
     #[test]

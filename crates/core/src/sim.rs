@@ -62,7 +62,7 @@ use serde::Serialize;
 
 use crate::catalog::{self, HOURS_PER_MONTH};
 use crate::i18n::Lang;
-use crate::money::{add_cents, round_cents};
+use crate::money::add_cents;
 use crate::pricing::{self, ContainerBill, FaasBill, FaasRates, OnPremBill};
 use crate::queueing::wait_p50_p95_ms;
 use crate::scenario::{ContainerService, FaasService, Runtime, Scenario, coded_enum};
