@@ -5,7 +5,6 @@
 //! passing a bad number on. The traffic controls are shared by the scaling and MSA views.
 
 use leptos::prelude::*;
-use skyscale_core::money::format_number;
 use skyscale_core::scenario::{Pattern, Reason, Scenario, Typed, Warning, bound_text, limits};
 use skyscale_core::{Lang, Text};
 
@@ -67,9 +66,10 @@ fn pattern_name(p: Pattern) -> Text {
     }
 }
 
-/// "500 requests/s" in the current language (slider value text, live readouts).
+/// "500 requests/s" in the current language (slider value text, live readouts); small rates
+/// per minute or per hour ("3.6 requests/h"), never "0 requests/s" for a rate above zero.
 pub fn rps_text(rps: f64, lang: Lang) -> String {
-    format!("{} {}", format_number(rps, 0), Text::UnitRps.get(lang))
+    skyscale_core::money::format_rps(rps, lang)
 }
 
 /// Pattern, peak (slider + exact number), CPU per request, duration and memory.

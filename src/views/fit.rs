@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use skyscale_core::Text;
 use skyscale_core::fit_card::{self, Card, Preset};
-use skyscale_core::money::{format, format_number};
+use skyscale_core::money::format_number;
 use skyscale_core::msa_scene::fill;
 use skyscale_core::sim::{ModelKind, simulate};
 
@@ -154,7 +154,7 @@ fn VerdictCard(
                                     " "<span class="badge" data-testid="fit-cheapest">"★ "{Text::FitCheapestMark.get(lang)}</span>
                                 })}
                             </th>
-                            <td class="num">{format(m.month_usd, cur, krw)}</td>
+                            <td class="num">{m.bill_text(cur, krw)}</td>
                             <td class="num">{lost}</td>
                         </tr>
                     }

@@ -295,14 +295,14 @@ fn MonthBill(
     let section = NodeRef::<leptos::html::Section>::new();
     let bill = on_screen_memo(on_screen(section), move || {
         let (cur, rate, lang) = ctx.rest.with(|s| (s.currency, s.krw_per_usd, s.lang));
-        outcome.with(|o| bill_rows(o, cur, rate, lang))
+        outcome.with(|o| math::month_table(o, cur, rate, lang))
     });
-    let cell = move |i: usize, f: fn(&BillRow) -> String| move || bill.with(|b| f(&b.rows[i]));
+    let cell = move |i: usize, f: fn(&math::MonthRow) -> String| move || bill.with(|b| f(&b[i]));
     let rows = ModelKind::ALL
         .iter()
         .enumerate()
         .map(|(i, &k)| {
-            let cheapest = move || bill.with(|b| b.rows[i].cheapest);
+            let cheapest = move || bill.with(|b| b[i].cheapest);
             view! {
                 <tr data-testid=format!("bill-{}", k.code()) class:cheapest=cheapest>
                     <th scope="row">
@@ -313,17 +313,20 @@ fn MonthBill(
                     <td class="num">{cell(i, |r| r.max_instances.clone())}</td>
                     <td class="num">{cell(i, |r| r.p95.clone())}</td>
                     <td class="num">{cell(i, |r| r.lost.clone())}</td>
+                    <td class="num" data-testid=format!("cold-{}", k.code())>{cell(i, |r| r.cold_starts.clone())}</td>
                 </tr>
             }
         })
         .collect_view();
+    let saas_row = ModelKind::ALL.len();
     let saas = view! {
         <tr data-testid="bill-saas">
             <th scope="row">{move || ctx.t(Text::ModelSaas)}</th>
-            <td class="num">{move || bill.with(|b| b.saas.clone())}</td>
-            <td class="num">"–"</td>
-            <td class="num">"–"</td>
-            <td class="num">"–"</td>
+            <td class="num" data-testid="month-saas">{cell(saas_row, |r| r.cost.clone())}</td>
+            <td class="num">"—"</td>
+            <td class="num">"—"</td>
+            <td class="num">"—"</td>
+            <td class="num">"—"</td>
         </tr>
     };
     let on_currency = move |ev: leptos::ev::Event| {
@@ -362,71 +365,14 @@ fn MonthBill(
                             <th scope="col">{move || ctx.t(Text::ColMaxInstances)}</th>
                             <th scope="col">{move || ctx.t(Text::ColP95)}</th>
                             <th scope="col">{move || ctx.t(Text::ColDropped)}</th>
+                            <th scope="col">{move || ctx.t(Text::ColColdStarts)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}{saas}</tbody>
                 </table>
             </div>
-            <p class="help">"★ "{move || ctx.t(Text::CheapestNote)}</p>
+            <p class="help">"★ "{move || ctx.t(Text::CheapestNote)}" "{move || ctx.t(Text::MonthWhatIsWhose)}</p>
         </section>
-    }
-}
-
-/// One model's row of the month table, as shown.
-#[derive(Clone, PartialEq)]
-struct BillRow {
-    cost: String,
-    max_instances: String,
-    p95: String,
-    lost: String,
-    cheapest: bool,
-}
-
-/// The month table's text.
-#[derive(Clone, PartialEq)]
-struct Bill {
-    rows: Vec<BillRow>,
-    saas: String,
-}
-
-fn bill_rows(o: &Outcome, cur: Currency, rate: f64, lang: skyscale_core::Lang) -> Bill {
-    use skyscale_core::money::format_number;
-    let runnable = |k: ModelKind| o.model(k).not_runnable.is_empty();
-    // The cheapest model that actually serves the traffic (loses under 1% of it).
-    let serves = |k: ModelKind| {
-        let m = &o.model(k).month;
-        runnable(k) && m.dropped <= 0.01 * m.requests
-    };
-    let cheapest = ModelKind::ALL
-        .iter()
-        .copied()
-        .filter(|&k| serves(k))
-        .min_by(|a, b| {
-            o.model(*a)
-                .month
-                .cost_usd
-                .total_cmp(&o.model(*b).month.cost_usd)
-        });
-    let rows = ModelKind::ALL
-        .iter()
-        .map(|&k| {
-            let m = o.model(k);
-            BillRow {
-                cost: if runnable(k) {
-                    money(m.month.cost_usd, cur, rate)
-                } else {
-                    Text::NotRunnable.get(lang).to_string()
-                },
-                max_instances: format_number(m.month.max_instances, 0),
-                p95: format!("{} ms", format_number(m.month.p95_ms, 0)),
-                lost: format_number(m.month.dropped, 0),
-                cheapest: cheapest == Some(k),
-            }
-        })
-        .collect();
-    Bill {
-        rows,
-        saas: money(o.saas.month_usd, cur, rate),
     }
 }
 
@@ -449,37 +395,23 @@ fn ShowMath(
         }
         let s = ctx.rest.get();
         let lang = s.lang;
-        let granularity = s.faas.granularity_ms as f64;
         outcome
             .with(|o| {
                 let mut blocks: Vec<_> = ModelKind::ALL
                     .iter()
                     .map(|&k| {
-                        let m = o.model(k);
-                        let lines = if m.not_runnable.is_empty() {
-                            math::model(m, granularity, lang)
-                        } else {
-                            m.not_runnable.iter().map(|r| r.message(lang)).collect()
-                        };
-                        let mut lines = lines;
-                        lines.extend(math::conversion(
-                            m.month.cost_usd,
-                            s.currency,
-                            s.krw_per_usd,
-                            lang,
-                        ));
+                        let lines = math::block(o, o.model(k), s.currency, s.krw_per_usd, lang);
                         (k.label().get(lang), k.code(), lines)
                     })
                     .collect();
-                let mut saas = math::saas(o.saas.seats, o.saas.usd_per_seat_month, lang);
-                saas.extend(math::conversion(
-                    o.saas.month_usd,
-                    s.currency,
-                    s.krw_per_usd,
-                    lang,
-                ));
+                let saas = math::saas_block(o, s.currency, s.krw_per_usd, lang);
                 blocks.push((Text::ModelSaas.get(lang), "saas", saas));
-                blocks
+                let plan = math::month_plan(o, lang)
+                    .into_iter()
+                    .map(|line| view! { <p class="help">{line}</p> })
+                    .collect_view();
+                let plan = view! { <div class="math-plan" data-testid="math-plan">{plan}</div> };
+                let blocks = blocks
                     .into_iter()
                     .map(|(name, code, lines)| {
                         view! {
@@ -489,7 +421,8 @@ fn ShowMath(
                             </div>
                         }
                     })
-                    .collect_view()
+                    .collect_view();
+                view! { {plan}{blocks} }
             })
             .into()
     };
@@ -722,6 +655,14 @@ fn ModelSettings() -> impl IntoView {
                     range=limits::QUOTA step=100.0
                     get=Signal::derive(move || ctx.rest.with(|s| s.faas.quota as f64))
                     set=move |v: f64| ctx.update(|s| s.faas.quota = v.round() as u32)/>
+                <NumberField id="ctl-warm" label=Text::WarmLabel help=Text::WarmHelp unit=Text::UnitMin
+                    range=limits::WARM_MIN step=1.0
+                    get=Signal::derive(move || ctx.rest.with(|s| s.faas.warm_min as f64))
+                    set=move |v: f64| ctx.update(|s| s.faas.warm_min = v.round() as u32)/>
+                <NumberField id="ctl-ping" label=Text::PingLabel help=Text::PingHelp unit=Text::UnitMin
+                    range=limits::PING_MIN step=1.0
+                    get=Signal::derive(move || ctx.rest.with(|s| s.faas.ping_min as f64))
+                    set=move |v: f64| ctx.update(|s| s.faas.ping_min = v.round() as u32)/>
             </details>
         </fieldset>
     }

@@ -2,8 +2,8 @@
 
 use clap::Args;
 use serde_json::{Map, Value, json};
-use skyscale_core::money::{format, format_number};
-use skyscale_core::sim::{ModelKind, ModelOutcome};
+use skyscale_core::money::format_rps;
+use skyscale_core::sim::{Bill, ModelKind, ModelOutcome};
 use skyscale_core::{Lang, Scenario, Text, math, simulate};
 
 use crate::LangArg;
@@ -26,8 +26,10 @@ pub fn json_key(kind: ModelKind) -> String {
 }
 
 fn model_json(m: &ModelOutcome, lang: Lang) -> Value {
-    json!({
-        "cost_usd": m.month.cost_usd,
+    let runnable = m.not_runnable.is_empty();
+    let mut v = json!({
+        // A model that cannot run has no bill (null), like the "—" of the tables.
+        "cost_usd": if runnable { json!(m.month.cost_usd) } else { Value::Null },
         "max_instances": m.month.max_instances,
         "p50_latency_ms": m.month.p50_ms,
         "p95_latency_ms": m.month.p95_ms,
@@ -35,9 +37,15 @@ fn model_json(m: &ModelOutcome, lang: Lang) -> Value {
         "served_requests": m.month.served,
         "dropped_requests": m.month.dropped,
         "cold_starts": m.month.cold_starts,
-        "runnable": m.not_runnable.is_empty(),
+        "runnable": runnable,
         "not_runnable": m.not_runnable.iter().map(|r| r.message(lang)).collect::<Vec<_>>(),
-    })
+    });
+    if let (Bill::Faas(f), Some(obj)) = (&m.bill, v.as_object_mut()) {
+        obj.insert("cold_starts_after_idle".into(), json!(f.cold.after_idle));
+        obj.insert("cold_starts_scale_out".into(), json!(f.cold.scale_out));
+        obj.insert("keep_warm_pings".into(), json!(f.pings));
+    }
+    v
 }
 
 /// Runs the simulation and renders it.
@@ -70,7 +78,8 @@ pub fn run(args: SimulateArgs) -> String {
         let v = json!({
             "scenario": scenario.to_query(),
             "warnings": warnings.iter().map(|w| w.message(lang)).collect::<Vec<_>>(),
-            "days_per_month": o.month_days.iter().map(|d| d.1).sum::<f64>(),
+            "days_per_month": o.month_days.iter().map(|d| d.days).sum::<f64>(),
+            "month_days": o.month_days,
             "peak_rps": scenario.traffic.peak_rps,
             "planned_peak_rps": o.planned_peak_rps,
             "currency": scenario.currency.code(),
@@ -83,64 +92,38 @@ pub fn run(args: SimulateArgs) -> String {
 }
 
 fn table(s: &Scenario, o: &skyscale_core::Outcome, lang: Lang) -> String {
-    let money = |usd: f64| format(usd, s.currency, s.krw_per_usd);
-    let header = [
-        Text::ColModel.get(lang).to_string(),
-        Text::ColCost.get(lang).to_string(),
-        Text::ColMaxInstances.get(lang).to_string(),
-        Text::ColP95.get(lang).to_string(),
-        Text::ColDropped.get(lang).to_string(),
-        Text::ColColdStarts.get(lang).to_string(),
-    ];
+    let header = math::month_headers(lang).map(String::from);
     let mut rows: Vec<[String; 6]> = vec![header];
-    for m in &o.models {
-        let name = m.kind.label().get(lang).to_string();
-        if !m.not_runnable.is_empty() {
-            rows.push([
-                name,
-                Text::NotRunnable.get(lang).into(),
-                "—".into(),
-                "—".into(),
-                "—".into(),
-                "—".into(),
-            ]);
-            continue;
-        }
-        rows.push([
-            name,
-            money(m.month.cost_usd),
-            format_number(m.month.max_instances, 0),
-            format!("{} ms", format_number(m.month.p95_ms, 1)),
-            format_number(m.month.dropped, 0),
-            format_number(m.month.cold_starts, 0),
-        ]);
+    for r in math::month_table(o, s.currency, s.krw_per_usd, lang) {
+        let name = match r.kind {
+            Some(k) => k.label().get(lang),
+            None => Text::ModelSaas.get(lang),
+        };
+        let name = if r.cheapest {
+            format!("{name} ★")
+        } else {
+            name.to_string()
+        };
+        rows.push([name, r.cost, r.max_instances, r.p95, r.lost, r.cold_starts]);
     }
-    rows.push([
-        Text::ModelSaas.get(lang).into(),
-        money(o.saas.month_usd),
-        "—".into(),
-        "—".into(),
-        "—".into(),
-        "—".into(),
-    ]);
     let widths: Vec<usize> = (0..6)
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
     let mut out = Vec::new();
     out.push(match lang {
         Lang::En => format!(
-            "Scenario: {} — peak {} req/s, 30-day month",
+            "Scenario: {} — peak {}, 30-day month",
             if s.to_query().is_empty() {
                 "defaults".into()
             } else {
                 s.to_query()
             },
-            format_number(s.traffic.peak_rps, 2)
+            format_rps(s.traffic.peak_rps, lang)
         ),
         Lang::Ko => format!(
-            "시나리오: {} — 피크 {} req/s, 30일 기준",
+            "시나리오: {} — 피크 {}, 30일 기준",
             s.to_query(),
-            format_number(s.traffic.peak_rps, 2)
+            format_rps(s.traffic.peak_rps, lang)
         ),
     });
     for (i, r) in rows.iter().enumerate() {
@@ -167,22 +150,20 @@ fn table(s: &Scenario, o: &skyscale_core::Outcome, lang: Lang) -> String {
             );
         }
     }
+    out.push(format!("★ {}", Text::CheapestNote.get(lang)));
+    out.push(Text::MonthWhatIsWhose.get(lang).to_string());
+    out.push(String::new());
+    out.extend(math::month_plan(o, lang));
     for m in &o.models {
         out.push(String::new());
         out.push(format!("{}:", m.kind.label().get(lang)));
-        for r in &m.not_runnable {
-            out.push(format!("  {}", r.message(lang)));
-        }
-        for line in math::model(m, f64::from(s.faas.granularity_ms), lang) {
+        for line in math::block(o, m, s.currency, s.krw_per_usd, lang) {
             out.push(format!("  {line}"));
-        }
-        if let Some(c) = math::conversion(m.month.cost_usd, s.currency, s.krw_per_usd, lang) {
-            out.push(format!("  {c}"));
         }
     }
     out.push(String::new());
     out.push(format!("{}:", Text::ModelSaas.get(lang)));
-    for line in math::saas(o.saas.seats, o.saas.usd_per_seat_month, lang) {
+    for line in math::saas_block(o, s.currency, s.krw_per_usd, lang) {
         out.push(format!("  {line}"));
     }
     out.join("\n")

@@ -56,18 +56,19 @@ pub struct Breakeven {
     pub faas_runnable: bool,
 }
 
-/// The monthly function bill at a steady `rps`.
+/// The monthly function bill at a steady `rps` (before rounding to the cent, so the search
+/// for the break-even point sees a smooth curve).
 pub fn faas_month_usd(s: &Scenario, rates: &Rates, rps: f64) -> f64 {
     let w = &s.workload;
-    pricing::faas(
+    let b = pricing::faas(
         rps * MONTH_S,
         w.duration_ms,
         w.memory_mb,
         &rates.faas,
         s.faas.free_tier,
         f64::from(s.faas.granularity_ms),
-    )
-    .total_usd
+    );
+    b.requests_usd + b.compute_usd
 }
 
 /// Computes both break-even points.

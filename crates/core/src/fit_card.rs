@@ -174,6 +174,16 @@ impl ModelCost {
     pub fn serves(&self) -> bool {
         self.runnable && self.lost_share < 0.01
     }
+
+    /// The month's bill as the cost column shows it: a model that cannot run has no bill,
+    /// "—" (the same rule as the scaling view's month table, lanes, math and the CLI).
+    pub fn bill_text(&self, currency: crate::money::Currency, krw_per_usd: f64) -> String {
+        if self.runnable {
+            format(self.month_usd, currency, krw_per_usd)
+        } else {
+            "—".into()
+        }
+    }
 }
 
 /// Everything the verdict card shows.
@@ -477,6 +487,15 @@ mod tests {
         );
         let (s, c) = card(Preset::LocalDisk, "lang=ko");
         assert_eq!(c.rating, Rating::NotRunnable);
+        // One rule for a model that cannot run: no bill, whatever the reason.
+        for (p, q) in [
+            (Preset::LocalDisk, "lang=en"),
+            (Preset::Transcode, "lang=en"),
+        ] {
+            let (s, c) = card(p, q);
+            let f = c.cost(ModelKind::Faas).unwrap();
+            assert_eq!(f.bill_text(s.currency, s.krw_per_usd), "—", "{p:?}");
+        }
         assert!(c.reasons(&s).iter().any(|r| r.contains("무상태")));
         let (_, c) = card(Preset::SteadyHeavy, "lang=en");
         assert_ne!(c.rating, Rating::Good);

@@ -152,12 +152,13 @@ texts! {
     MathFreeTier => "free tier", "프리 티어";
     MathMonth => "per month", "월";
     ColModel => "Model", "모델";
-    ColCost => "Cost / month", "월 비용";
-    ColMaxInstances => "Max instances", "최대 인스턴스";
-    ColP95 => "p95 latency", "p95 지연 시간";
-    ColDropped => "Dropped", "유실";
+    ColCost => "30-day bill", "30일 요금";
+    ColMaxInstances => "Max instances (peak day)", "최대 인스턴스(피크일)";
+    ColP95 => "p95 latency (peak day)", "p95 지연 시간(피크일)";
+    ColDropped => "Dropped or throttled", "유실·스로틀링";
     ColColdStarts => "Cold starts", "콜드 스타트";
     NotRunnable => "Not runnable", "실행 불가";
+    NoBillNotRunnable => "No bill: this workload cannot run here.", "요금 없음: 이 작업은 여기서 실행할 수 없습니다.";
     // Monolith vs microservices.
     MsaPassenger => "Passenger API", "승객 API";
     MsaDriver => "Driver API", "기사 API";
@@ -296,12 +297,14 @@ texts! {
     // -- scaling view --
     TrafficControls => "Traffic and workload", "트래픽과 작업량";
     PatternLabel => "Traffic pattern", "트래픽 패턴";
-    PatternHelp => "The shape of a day's requests. The month repeats the day (growth: rises over the month).",
-        "하루 요청의 모양입니다. 한 달은 이 하루를 반복합니다(성장 패턴은 한 달 동안 늘어남).";
+    PatternHelp => "The shape of a day's requests. A flash event happens on one day of the month and bursts differ from day to day; growth rises over the month; the other patterns repeat their day.",
+        "하루 요청의 모양입니다. 급증은 한 달 중 하루에만 일어나고 폭주는 날마다 다릅니다. 성장 패턴은 한 달 동안 늘어나고, 나머지 패턴은 같은 하루를 되풀이합니다.";
     PeakLabel => "Peak traffic", "최대 트래픽";
     PeakHelp => "The busiest minute of the day, from 0 to 100,000 requests per second. Each step of the slider is the next number with two significant digits (…, 99, 100, 110, …), close to a log scale.",
         "하루 중 가장 바쁜 1분의 요청 수로, 0부터 초당 100,000건까지입니다. 슬라이더는 한 칸마다 유효숫자 두 자리의 다음 값(…, 99, 100, 110, …)으로 바뀌어 로그 눈금에 가깝습니다.";
     UnitRps => "requests/s", "요청/초";
+    UnitRpm => "requests/min", "요청/분";
+    UnitRph => "requests/h", "요청/시간";
     UnitMs => "ms", "ms";
     UnitMb => "MB", "MB";
     UnitPct => "%", "%";
@@ -319,15 +322,16 @@ texts! {
     FieldCapped => "Can't be more than {other} ({max}), so {max} is used.", "{other}({max})보다 클 수 없어 그 값으로 맞췄습니다.";
     FieldLowered => "{other} was lowered to {value} to match.", "{other}도 같은 값({value})으로 낮췄습니다.";
     LanesTitle => "The same traffic through every model", "같은 트래픽, 모델별 확장";
-    LanesDesc => "Each lane shows one way to run the workload at the chosen minute of the day: its instances (serving, starting, draining or idle), how busy they are, the 95th-percentile latency, requests lost, and the bill so far.",
-        "각 레인은 하루 중 선택한 시각에 작업을 실행하는 한 가지 방식입니다: 인스턴스(처리 중, 시작 중, 종료 대기, 유휴), 사용률, 95번째 백분위 지연 시간, 유실된 요청, 지금까지의 요금을 보여 줍니다.";
+    LanesDesc => "Each lane shows one way to run the workload at the chosen minute of the peak day: its instances (serving, starting, draining, or for functions running, starting and idle), how busy they are (functions: the share of the concurrency quota in use), the 95th-percentile latency, requests lost, the peak day's cost so far and the 30-day bill.",
+        "각 레인은 피크일 중 선택한 시각에 작업을 실행하는 한 가지 방식입니다: 인스턴스(처리 중, 시작 중, 종료 대기; 함수는 실행 중, 시작 중, 유휴), 사용률(함수는 동시성 한도 중 쓰는 비율), 95번째 백분위 지연 시간, 유실된 요청, 피크일의 누적 비용과 30일 요금을 보여 줍니다.";
     LaneTime => "Time of day", "시각";
     LaneDemand => "Demand", "수요";
     LaneServing => "serving", "처리 중";
     LaneBooting => "starting", "시작 중";
     LaneDraining => "draining", "종료 대기";
     LaneIdle => "idle (warm)", "유휴(웜)";
-    LaneBusy => "busy", "실행 중";
+    LaneIdleShort => "idle", "유휴";
+    LaneBusy => "running", "실행 중";
     LaneColdStart => "cold start", "콜드 스타트";
     LaneIconScale => "1 icon =", "아이콘 1개 =";
     LaneInstances => "instances", "인스턴스";
@@ -335,13 +339,16 @@ texts! {
     LaneEnvironment => "environment", "실행 환경";
     LaneEnvironments => "environments", "실행 환경";
     LaneUtil => "Busy", "사용률";
+    LaneQuotaUsed => "Quota used", "동시성 한도 사용";
     LaneP95 => "p95 latency", "p95 지연";
     LaneDropped => "Dropped", "유실";
     LaneThrottled => "Throttled", "스로틀링";
-    LaneCostToday => "Cost so far today", "오늘 누적 비용";
+    LaneCostToday => "Peak day so far", "피크일 누적 비용";
     LaneMonth => "30-day bill", "30일 요금";
     LaneNone => "none", "없음";
     PerSecond => "/s", "/초";
+    PerMinute => "/min", "/분";
+    PerHour => "/h", "/시간";
     ScalingLead => "Drag the peak traffic and watch servers, containers and functions scale side by side while the bill moves. Play the day to see autoscaling lag behind a spike and functions start cold.",
         "최대 트래픽을 끌어 보며 서버, 컨테이너, 함수가 나란히 확장되고 요금이 바뀌는 모습을 보세요. 하루를 재생하면 급증을 뒤쫓는 오토스케일링과 함수의 콜드 스타트가 보입니다.";
     Play => "Play", "재생";
@@ -396,6 +403,13 @@ texts! {
     ProvisionedLabel => "Provisioned concurrency", "프로비저닝된 동시성";
     ProvisionedHelp => "Environments kept initialised all month: no cold starts up to this many, billed even when idle.",
         "한 달 내내 초기화해 두는 실행 환경 수입니다. 이만큼은 콜드 스타트가 없지만 쉬어도 과금합니다.";
+    WarmLabel => "Idle environment recycled after", "쉬는 실행 환경 회수까지";
+    WarmHelp => "Minutes an idle environment stays warm; the next request after that starts cold. 10 is the low end of the 10–20 minutes measured on Azure Functions (Shahrad et al., USENIX ATC '20); AWS does not publish Lambda's.",
+        "쉬는 실행 환경이 웜 상태로 남는 시간(분)입니다. 그 뒤의 첫 요청은 콜드 스타트를 겪습니다. 10분은 Azure Functions에서 측정된 10–20분의 하한입니다(Shahrad 외, USENIX ATC '20). AWS는 Lambda의 값을 공개하지 않습니다.";
+    PingLabel => "Keep-warm ping every", "웜 유지 핑 간격";
+    PingHelp => "A scheduled call every this many minutes (0: off) keeps one environment warm and is billed like a request; it does not help when traffic needs more environments.",
+        "이 간격(분)마다 예약 호출을 보내(0: 끄기) 실행 환경 하나를 웜 상태로 유지합니다. 요청처럼 과금되며, 트래픽이 환경을 더 필요로 할 때는 도움이 되지 않습니다.";
+    UnitMin => "min", "분";
     QuotaLabel => "Account concurrency quota", "계정 동시성 한도";
     QuotaHelp => "At most this many functions run at once; requests above it are throttled.", "동시에 실행되는 함수 수의 한도입니다. 넘는 요청은 스로틀링됩니다.";
     LegacyLabel => "Use the notes' older limits (1,500 MB, 300 s)", "노트의 예전 한도 사용(1,500 MB, 300초)";
@@ -410,6 +424,8 @@ texts! {
     RateHelp => "The exchange rate used to show won; prices are published in US dollars.", "원화 표시에 쓰는 환율입니다. 가격은 미국 달러로 공시됩니다.";
     CheapestBadge => "cheapest", "가장 저렴";
     CheapestNote => "Cheapest among the models that serve the traffic (lose under 1% of requests).", "트래픽을 감당하는(요청 유실 1% 미만) 모델 중 가장 저렴한 모델입니다.";
+    MonthWhatIsWhose => "Bills, drops and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show.",
+        "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다.";
     UnitKrwPerUsd => "₩ per $1", "원/1달러";
     Announce => "At this peak:", "이 최대 트래픽에서:";
     ChartsHeading => "Charts", "그래프";

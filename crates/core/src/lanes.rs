@@ -1,14 +1,22 @@
-//! The scaling lanes: every compute model side by side at one minute of the simulated day.
+//! The scaling lanes: every compute model side by side at one minute of the simulated peak day.
 //!
 //! Each lane draws its instances as icons whose *shape* says their state — a filled square is
-//! serving (a function: busy), a dashed outline is starting, a half-filled square is draining
-//! (a function: idle but warm) — and a triangle marks instances that started cold this
-//! minute. Below the icons: utilisation as a bar and a number, p95 latency, requests lost and
-//! the bill so far. All numbers come from [`crate::sim::Outcome`]; nothing is computed here
-//! but layout.
+//! serving (a function: running), a dashed outline is starting, a half-filled square is
+//! draining (a function: idle but warm) — and a triangle marks instances that started cold
+//! this minute. Below the icons: the count, and the three states in columns, rounded so they
+//! add up to the count ([`crate::money::apportion`]; functions' environments are expected
+//! numbers, shown in tenths below 10); the icon scale; utilisation as a bar and a number (for
+//! functions, the share of the concurrency quota in use, so "busy" never means two things);
+//! p95 latency, requests lost, the peak day's cost so far and the 30-day bill. Every text
+//! stays inside its lane at any value the controls allow: large counts and amounts switch to
+//! three significant digits and a scale word (`1.2M`, `$72T`, `720경`). All numbers come from
+//! [`crate::sim::Outcome`]; nothing is computed here but layout and rounding for display.
 
 use crate::i18n::{Lang, Text};
-use crate::money::{format as money, format_number as num};
+use crate::money::{
+    CountFormat, apportion, format as money, format_compact, format_duration_ms,
+    format_number as num, format_rate_short, format_rps,
+};
 use crate::scenario::Scenario;
 use crate::scene::{Anchor, Node, Role, Scene, Shape, Stroke};
 use crate::sim::{ModelKind, Outcome};
@@ -77,7 +85,7 @@ pub fn build(
     let m = clamp_minute(outcome, minute);
     let lanes = ModelKind::ALL.len() as f64;
     let lane_w = (WIDTH - 2.0 * MARGIN - (lanes - 1.0) * GAP) / lanes;
-    let height = TOP + 36.0 + ICON_ROWS as f64 * (ICON + ICON_GAP) + 190.0 + 40.0;
+    let height = TOP + 36.0 + ICON_ROWS as f64 * (ICON + ICON_GAP) + 201.0 + 40.0;
     let mut scene = Scene::new(
         WIDTH,
         height,
@@ -95,12 +103,11 @@ pub fn build(
             WIDTH - MARGIN,
             28.0,
             format!(
-                "{} {} · {} {} {}",
+                "{} {} · {} {}",
                 Text::LaneTime.get(lang),
                 clock(m),
                 Text::LaneDemand.get(lang),
-                num(demand, 1),
-                Text::UnitRps.get(lang)
+                format_rps(demand, lang)
             ),
             15.0,
             Role::Ink,
@@ -187,11 +194,19 @@ fn lane(
             .title(format!("{}: {}", name, Text::NotRunnable.get(lang)));
     }
 
-    let total = booting + serving + draining;
+    // The counts as shown: each state rounded so that the three add up to the total shown
+    // (functions' environments are expected numbers, so below 10 they show tenths).
+    let fmt = CountFormat::for_total(booting + serving + draining, is_faas, lang);
+    let shown = apportion(&[serving, booting, draining], fmt.step());
+    let total = shown.iter().sum::<f64>();
     let scale = icon_scale(total.ceil());
-    let n_icons = |n: f64| (n / scale).round() as usize;
-    let (n_serving, n_booting, n_draining) =
-        (n_icons(serving), n_icons(booting), n_icons(draining));
+    // The icons: the shown counts in icons of `scale`, rounded so they add up too.
+    let icon_counts = apportion(&[shown[0] / scale, shown[1] / scale, shown[2] / scale], 1.0);
+    let (n_serving, n_booting, n_draining) = (
+        icon_counts[0] as usize,
+        icon_counts[1] as usize,
+        icon_counts[2] as usize,
+    );
     let n_cold = ((cold / scale).ceil() as usize).min(n_booting + n_serving);
     let mut k = 0usize;
     let icon_pos = |k: usize| {
@@ -229,7 +244,7 @@ fn lane(
     icon_nodes.push(cold_marks(cold_at));
     nodes.push(Node::group(icon_nodes).class("icons"));
 
-    let one = total.round() == 1.0;
+    let one = total == 1.0;
     let unit = match (is_faas, one) {
         (true, false) => Text::LaneEnvironments,
         (true, true) => Text::LaneEnvironment,
@@ -239,80 +254,81 @@ fn lane(
     // Each line below is its own `<text>`: one `<text>` of `<tspan>` lines per lane was measured
     // slower on a slider input (Blink re-shapes the whole block when any line changes).
     let mut y = icons_y + ICON_ROWS as f64 * (ICON + ICON_GAP) + 14.0;
-    let count_line = format!("{} {}", num(total.round(), 0), unit.get(lang));
+    let count_line = format!("{} {}", fmt.show(total), unit.get(lang));
     nodes.push(
         Node::text(x + 10.0, y, count_line, 15.0, Role::Ink)
             .bold()
             .class("lane-count"),
     );
-    y += 17.0;
-    // Two short lines: what the instances are doing, then what is left over and the icon
-    // scale (one line would not fit a lane).
-    let mut first = vec![
-        format!(
-            "{} {}",
-            num(serving.round(), 0),
+    // What the instances are doing: three columns, the number over its state, so the line
+    // fits the lane at any count and the three visibly add up to the count above.
+    let col_w = (w - 20.0) / 3.0;
+    let states = [
+        (
+            "serving",
             if is_faas {
                 Text::LaneBusy
             } else {
                 Text::LaneServing
-            }
-            .get(lang)
+            },
         ),
-        format!(
-            "{} {}",
-            num(booting.round(), 0),
-            Text::LaneBooting.get(lang)
+        ("booting", Text::LaneBooting),
+        (
+            "draining",
+            if is_faas {
+                Text::LaneIdleShort
+            } else {
+                Text::LaneDraining
+            },
         ),
     ];
-    let mut second = Vec::new();
-    if is_faas {
-        second.push(format!(
-            "{} {}",
-            num(draining.round(), 0),
-            Text::LaneIdle.get(lang)
-        ));
-    } else if draining > 0.0 {
-        first.push(format!(
-            "{} {}",
-            num(draining.round(), 0),
-            Text::LaneDraining.get(lang)
+    for (i, (code, label)) in states.iter().enumerate() {
+        let cx = x + 10.0 + i as f64 * col_w;
+        nodes.push(
+            Node::text(cx, y + 17.0, fmt.show(shown[i]), 12.0, Role::Ink)
+                .bold()
+                .class(format!("lane-n lane-n-{code}")),
+        );
+        nodes.push(Node::text(
+            cx,
+            y + 30.0,
+            label.get(lang),
+            11.0,
+            Role::InkMuted,
         ));
     }
-    if scale > 1.0 {
-        second.push(format!(
+    y += 44.0;
+    let scale_text = if scale > 1.0 {
+        format!(
             "{} {}",
             Text::LaneIconScale.get(lang),
-            num(scale, 0)
-        ));
-    }
-    nodes.push(Node::text(
-        x + 10.0,
-        y,
-        first.join(" · "),
-        12.0,
-        Role::InkMuted,
-    ));
-    y += 16.0;
-    nodes.push(Node::text(
-        x + 10.0,
-        y,
-        second.join(" · "),
-        12.0,
-        Role::InkMuted,
-    ));
+            CountFormat::for_total(scale, false, lang).show(scale)
+        )
+    } else {
+        String::new()
+    };
+    nodes.push(Node::text(x + 10.0, y, scale_text, 11.0, Role::InkMuted).class("lane-icon-scale"));
     y += 22.0;
 
-    // Utilisation bar with its number (the bar is never the only carrier of the value).
+    // Utilisation bar with its number (the bar is never the only carrier of the value). For
+    // functions it is the share of the concurrency quota in use, not "busy" environments.
     let util = at(&series.utilisation).min(1.0);
     let bar_w = w - 20.0;
-    nodes.push(Node::text(
-        x + 10.0,
-        y,
-        format!("{} {}%", Text::LaneUtil.get(lang), num(util * 100.0, 0)),
-        12.0,
-        Role::Ink,
-    ));
+    let util_label = if is_faas {
+        Text::LaneQuotaUsed
+    } else {
+        Text::LaneUtil
+    };
+    nodes.push(
+        Node::text(
+            x + 10.0,
+            y,
+            format!("{} {}%", util_label.get(lang), num(util * 100.0, 0)),
+            12.0,
+            Role::Ink,
+        )
+        .class("lane-util"),
+    );
     y += 6.0;
     nodes.push(
         Node::rect(x + 10.0, y, bar_w, 8.0, Role::Provider)
@@ -326,7 +342,11 @@ fn lane(
         Node::text(
             x + 10.0,
             y,
-            format!("{} {} ms", Text::LaneP95.get(lang), num(p95, 0)),
+            format!(
+                "{} {}",
+                Text::LaneP95.get(lang),
+                format_duration_ms(p95, lang)
+            ),
             13.0,
             Role::Ink,
         )
@@ -341,10 +361,9 @@ fn lane(
     };
     let lost = if dropped > 0.0 {
         format!(
-            "{} {}{}",
+            "{} {}",
             lost_label.get(lang),
-            num(dropped, 1),
-            Text::PerSecond.get(lang)
+            format_rate_short(dropped, lang)
         )
     } else {
         format!("{} {}", lost_label.get(lang), Text::LaneNone.get(lang))
@@ -373,11 +392,12 @@ fn lane(
         Role::InkMuted,
     ));
     y += 17.0;
+    let room = w - 20.0;
     nodes.push(
         Node::text(
             x + 10.0,
             y,
-            money(cost_so_far, s.currency, s.krw_per_usd),
+            fit_money(cost_so_far, s, "", room, 16.0, true),
             16.0,
             Role::Ink,
         )
@@ -385,27 +405,52 @@ fn lane(
         .class("lane-cost"),
     );
     y += 18.0;
-    nodes.push(Node::text(
-        x + 10.0,
-        y,
-        format!(
-            "{} {}",
-            Text::LaneMonth.get(lang),
-            money(model.month.cost_usd, s.currency, s.krw_per_usd)
-        ),
-        12.0,
-        Role::InkMuted,
-    ));
+    nodes.push(
+        Node::text(
+            x + 10.0,
+            y,
+            fit_money(
+                model.month.cost_usd,
+                s,
+                &format!("{} ", Text::LaneMonth.get(lang)),
+                room,
+                12.0,
+                false,
+            ),
+            12.0,
+            Role::InkMuted,
+        )
+        .class("lane-month"),
+    );
 
     Node::group(nodes)
         .id(format!("lane-{}", kind.code()))
         .class(format!("lane lane-{}", kind.code()))
         .title(format!(
-            "{name}: {} {}, p95 {} ms",
-            num(total.round(), 0),
+            "{name}: {} {}, p95 {}",
+            fmt.show(total),
             unit.get(lang),
-            num(p95, 0)
+            format_duration_ms(p95, lang)
         ))
+}
+
+/// How wide `text` is drawn at `size` px, a little generous for bold (the layout's estimate;
+/// the lanes keep every text within it).
+pub fn drawn_width(text: &str, size: f64, bold: bool) -> f64 {
+    crate::chart::backend::text_width(text, size) * if bold { 1.05 } else { 1.0 }
+}
+
+/// `prefix` and an amount in the scenario's currency, in full when it fits `room` px, else
+/// with three significant digits and a scale word (`$72T`, `₩720경`).
+fn fit_money(usd: f64, s: &Scenario, prefix: &str, room: f64, size: f64, bold: bool) -> String {
+    let full = format!("{prefix}{}", money(usd, s.currency, s.krw_per_usd));
+    if drawn_width(&full, size, bold) <= room {
+        return full;
+    }
+    format!(
+        "{prefix}{}",
+        format_compact(usd, s.currency, s.krw_per_usd, s.lang)
+    )
 }
 
 /// Instance icons of one state at the top-left corners `at`; `state` 0 = serving/busy,

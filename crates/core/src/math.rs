@@ -4,6 +4,15 @@
 //! so a student can redo any number with a calculator. Amounts are in US dollars (the
 //! currency prices are published in); [`conversion`] adds the won line when asked.
 //!
+//! Every line reads `Label: segment; segment; …`, and every segment with an `=` is arithmetic
+//! that holds as printed: the numbers on the left, taken as shown, give the number on the right
+//! to the digits shown (a running calculation `a × b = c × d = e` continues from each result).
+//! Prose never holds an `=`. Whole numbers shown are exact (requests, instance-minutes and
+//! environments are counted whole); decimals are rounded to their last digit. A bill's total
+//! adds the parts printed above it, each rounded to the cent (see [`crate::pricing`]), and
+//! there is one total per model. `crates/core/tests/relations.rs` checks all of this over
+//! random scenarios by reading the lines back.
+//!
 //! ```
 //! use skyscale_core::{Lang, math, pricing::{faas, FaasRates}};
 //! let bill = faas(30e6, 200.0, 128.0, &FaasRates::lambda_x86_64(), true, 1.0);
@@ -13,10 +22,12 @@
 
 use crate::i18n::{Lang, Text};
 use crate::money::{
-    Currency, format_krw, format_number as num, format_rate_usd as rate, format_usd as usd,
+    CountFormat, Currency, apportion, format as money, format_krw, format_number as num,
+    format_rate_usd as rate, format_share, format_usd as usd,
 };
 use crate::pricing::{ContainerBill, FaasBill, OnPremBill, VmBill};
-use crate::sim::{Bill, ModelOutcome};
+use crate::sim::{Bill, FaasMonth, ModelKind, ModelOutcome, Outcome};
+use crate::traffic::{DayKind, MonthDay};
 
 fn t(en: String, ko: String, lang: Lang) -> String {
     match lang {
@@ -25,129 +36,201 @@ fn t(en: String, ko: String, lang: Lang) -> String {
     }
 }
 
-/// The lines of a function bill. `granularity_ms` is what durations were rounded up to.
-pub fn faas(b: &FaasBill, granularity_ms: f64, lang: Lang) -> Vec<String> {
-    let mut out = Vec::new();
-    let req = if b.free_requests > 0.0 {
-        t(
-            format!(
-                "Requests: {} − {} free = {} × {} per 1M = {}",
-                num(b.requests, 0),
-                num(b.free_requests, 0),
-                num(b.billable_requests, 0),
-                rate(b.usd_per_million_requests),
-                usd(b.requests_usd)
-            ),
-            format!(
-                "요청: {} − 프리 티어 {} = {} × 100만 건당 {} = {}",
-                num(b.requests, 0),
-                num(b.free_requests, 0),
-                num(b.billable_requests, 0),
-                rate(b.usd_per_million_requests),
-                usd(b.requests_usd)
-            ),
-            lang,
-        )
+/// A derived quantity with twelve significant digits (trailing zeros trimmed): enough that
+/// arithmetic with it holds as printed, whatever its size (`0.0133333333333`, `6,486,715.5`).
+fn sig(x: f64) -> String {
+    let a = x.abs();
+    let decimals = if a > 0.0 && a.is_finite() {
+        (11.0 - libm::log10(a).floor()).clamp(0.0, 15.0) as usize
     } else {
-        t(
-            format!(
-                "Requests: {} × {} per 1M = {}",
-                num(b.requests, 0),
-                rate(b.usd_per_million_requests),
-                usd(b.requests_usd)
-            ),
-            format!(
-                "요청: {} × 100만 건당 {} = {}",
-                num(b.requests, 0),
-                rate(b.usd_per_million_requests),
-                usd(b.requests_usd)
-            ),
-            lang,
-        )
+        0
     };
-    out.push(req);
-    if b.billed_duration_ms > 0.0 {
-        out.push(t(
+    num(x, decimals)
+}
+
+/// GB-seconds, on the resolution of their bill (see [`crate::pricing::gb_s_step`]).
+fn gbs(x: f64) -> String {
+    num(x, 6)
+}
+
+/// `1 server`, `5 servers` (English only; Korean counts need no plural).
+fn plural(n: f64, one: &str, many: &str) -> String {
+    format!("{} {}", num(n, 0), if n == 1.0 { one } else { many })
+}
+
+/// Requests, with the free tier taken off when there is one, priced per million.
+fn requests_line(b: &FaasBill, pings: f64, lang: Lang) -> String {
+    let mut segs = Vec::new();
+    if pings > 0.0 {
+        let users = b.requests - pings;
+        segs.push(t(
             format!(
-                "Billed duration: {} ms ({} ms granularity) × {} MB = {} GB",
-                num(b.billed_duration_ms, 3),
-                num(granularity_ms, 0),
-                num(b.billed_memory_mb, 1),
-                num(b.memory_gb, 6)
+                "{} + {} pings = {}",
+                num(users, 0),
+                num(pings, 0),
+                num(b.requests, 0)
             ),
             format!(
-                "청구 실행 시간: {} ms ({} ms 단위) × {} MB = {} GB",
-                num(b.billed_duration_ms, 3),
-                num(granularity_ms, 0),
-                num(b.billed_memory_mb, 1),
-                num(b.memory_gb, 6)
-            ),
-            lang,
-        ));
-        out.push(t(
-            format!(
-                "GB-seconds: {} × {} s × {} GB = {} GB-s",
-                num(b.requests, 0),
-                num(b.billed_duration_ms / 1000.0, 6),
-                num(b.memory_gb, 6),
-                num(b.gb_seconds, 2)
-            ),
-            format!(
-                "GB-초: {} × {}초 × {} GB = {} GB-초",
-                num(b.requests, 0),
-                num(b.billed_duration_ms / 1000.0, 6),
-                num(b.memory_gb, 6),
-                num(b.gb_seconds, 2)
+                "{}건 + 핑 {}건 = {}건",
+                num(users, 0),
+                num(pings, 0),
+                num(b.requests, 0)
             ),
             lang,
         ));
     }
+    if b.free_requests > 0.0 {
+        segs.push(t(
+            format!(
+                "{} − {} free = {}",
+                num(b.requests, 0),
+                num(b.free_requests, 0),
+                num(b.billable_requests, 0)
+            ),
+            format!(
+                "{} − 프리 티어 {} = {}",
+                num(b.requests, 0),
+                num(b.free_requests, 0),
+                num(b.billable_requests, 0)
+            ),
+            lang,
+        ));
+    }
+    segs.push(t(
+        format!(
+            "{} × {} per 1M = {}",
+            num(b.billable_requests, 0),
+            rate(b.usd_per_million_requests),
+            usd(b.requests_usd)
+        ),
+        format!(
+            "{} × 100만 건당 {} = {}",
+            num(b.billable_requests, 0),
+            rate(b.usd_per_million_requests),
+            usd(b.requests_usd)
+        ),
+        lang,
+    ));
+    format!("{}: {}", Text::MathRequests.get(lang), segs.join("; "))
+}
+
+/// The GB-seconds the free tier and the volume tiers apply to, and their price.
+fn compute_line(b: &FaasBill, first_rate: f64, on_demand_label: bool, lang: Lang) -> String {
     let tiers: Vec<String> = b
         .tiers_used
         .iter()
-        .map(|(gbs, r)| format!("{} × {}", num(*gbs, 2), rate(*r)))
+        .map(|(g, r)| format!("{} × {}", gbs(*g), rate(*r)))
         .collect();
     let tiers = if tiers.is_empty() {
-        "0".to_string()
+        format!("0 × {}", rate(first_rate))
     } else {
         tiers.join(" + ")
     };
-    let compute = if b.free_gb_seconds > 0.0 {
-        t(
+    let mut segs = Vec::new();
+    if b.free_gb_seconds > 0.0 {
+        segs.push(t(
             format!(
-                "Compute: {} − {} free = {} GB-s; {} = {}",
-                num(b.gb_seconds, 2),
-                num(b.free_gb_seconds, 2),
-                num(b.billable_gb_seconds, 2),
-                tiers,
-                usd(b.compute_usd)
+                "{} − {} free = {} GB-s",
+                gbs(b.gb_seconds),
+                gbs(b.free_gb_seconds),
+                gbs(b.billable_gb_seconds)
             ),
             format!(
-                "컴퓨팅: {} − 프리 티어 {} = {} GB-초; {} = {}",
-                num(b.gb_seconds, 2),
-                num(b.free_gb_seconds, 2),
-                num(b.billable_gb_seconds, 2),
-                tiers,
-                usd(b.compute_usd)
+                "{} − 프리 티어 {} = {} GB-초",
+                gbs(b.gb_seconds),
+                gbs(b.free_gb_seconds),
+                gbs(b.billable_gb_seconds)
             ),
             lang,
-        )
-    } else {
-        t(
-            format!("Compute: {} = {}", tiers, usd(b.compute_usd)),
-            format!("컴퓨팅: {} = {}", tiers, usd(b.compute_usd)),
-            lang,
-        )
+        ));
+    }
+    segs.push(format!("{tiers} = {}", usd(b.compute_usd)));
+    let label = match (on_demand_label, lang) {
+        (true, Lang::En) => "Compute on demand",
+        (true, Lang::Ko) => "온디맨드 컴퓨팅",
+        (false, _) => Text::MathCompute.get(lang),
     };
-    out.push(compute);
-    out.push(format!(
-        "{}: {} + {} = {}",
+    format!("{label}: {}", segs.join("; "))
+}
+
+/// `Total: $a + $b + … = $c`: the parts as printed add up to the total.
+fn total_line(parts: &[f64], total_usd: f64, lang: Lang) -> String {
+    let parts: Vec<String> = parts.iter().map(|p| usd(*p)).collect();
+    format!(
+        "{}: {} = {}",
         Text::MathTotal.get(lang),
-        usd(b.requests_usd),
-        usd(b.compute_usd),
-        usd(b.total_usd)
+        parts.join(" + "),
+        usd(total_usd)
+    )
+}
+
+/// The lines of a function bill. `granularity_ms` is what durations were rounded up to.
+pub fn faas(b: &FaasBill, granularity_ms: f64, lang: Lang) -> Vec<String> {
+    let mut out = vec![requests_line(b, 0.0, lang)];
+    if b.billed_duration_ms > 0.0 {
+        out.push(duration_line(
+            b.billed_duration_ms,
+            granularity_ms,
+            b.billed_memory_mb,
+            b.memory_gb,
+            lang,
+        ));
+        out.push(gb_seconds_line(
+            b.requests,
+            b.billed_duration_ms,
+            b.memory_gb,
+            b.gb_seconds,
+            lang,
+        ));
+    }
+    let first = b.tiers_used.first().map_or(0.0, |t| t.1);
+    out.push(compute_line(b, first, false, lang));
+    out.push(total_line(
+        &[b.requests_usd, b.compute_usd],
+        b.total_usd,
+        lang,
     ));
     out
+}
+
+fn duration_line(billed_ms: f64, granularity_ms: f64, mb: f64, gb: f64, lang: Lang) -> String {
+    t(
+        format!(
+            "Billed duration: {} ms a request, rounded up in {} ms steps; memory: {} MB ÷ 1,024 = {} GB",
+            num(billed_ms, 3),
+            num(granularity_ms, 0),
+            num(mb, 3),
+            sig(gb)
+        ),
+        format!(
+            "청구 실행 시간: 요청당 {} ms({} ms 단위로 올림); 메모리: {} MB ÷ 1,024 = {} GB",
+            num(billed_ms, 3),
+            num(granularity_ms, 0),
+            num(mb, 3),
+            sig(gb)
+        ),
+        lang,
+    )
+}
+
+fn gb_seconds_line(requests: f64, billed_ms: f64, gb: f64, gb_s: f64, lang: Lang) -> String {
+    t(
+        format!(
+            "GB-seconds: {} × {} s × {} GB = {} GB-s",
+            num(requests, 0),
+            num(billed_ms / 1000.0, 6),
+            sig(gb),
+            gbs(gb_s)
+        ),
+        format!(
+            "GB-초: {} × {}초 × {} GB = {} GB-초",
+            num(requests, 0),
+            num(billed_ms / 1000.0, 6),
+            sig(gb),
+            gbs(gb_s)
+        ),
+        lang,
+    )
 }
 
 /// The line of a VM fleet bill.
@@ -157,7 +240,7 @@ pub fn vm(b: &VmBill, instance: &str, lang: Lang) -> Vec<String> {
             "Total: {} × {} × {} h × {} per hour = {}",
             num(b.count, 0),
             instance,
-            num(b.hours, 2),
+            sig(b.hours),
             rate(b.usd_per_hour),
             usd(b.total_usd)
         ),
@@ -165,7 +248,7 @@ pub fn vm(b: &VmBill, instance: &str, lang: Lang) -> Vec<String> {
             "합계: {} × {} × {}시간 × 시간당 {} = {}",
             num(b.count, 0),
             instance,
-            num(b.hours, 2),
+            sig(b.hours),
             rate(b.usd_per_hour),
             usd(b.total_usd)
         ),
@@ -181,8 +264,8 @@ pub fn container(b: &ContainerBill, service: &str, lang: Lang) -> Vec<String> {
                 "vCPU: {} × {} vCPU × {} h = {} vCPU-h × {} = {}",
                 num(b.count, 2),
                 num(b.vcpu, 3),
-                num(b.hours, 2),
-                num(b.vcpu_hours, 2),
+                sig(b.hours),
+                sig(b.vcpu_hours),
                 rate(b.usd_per_vcpu_hour),
                 usd(b.vcpu_usd)
             ),
@@ -190,8 +273,8 @@ pub fn container(b: &ContainerBill, service: &str, lang: Lang) -> Vec<String> {
                 "vCPU: {} × {} vCPU × {}시간 = {} vCPU-시간 × {} = {}",
                 num(b.count, 2),
                 num(b.vcpu, 3),
-                num(b.hours, 2),
-                num(b.vcpu_hours, 2),
+                sig(b.hours),
+                sig(b.vcpu_hours),
                 rate(b.usd_per_vcpu_hour),
                 usd(b.vcpu_usd)
             ),
@@ -202,8 +285,8 @@ pub fn container(b: &ContainerBill, service: &str, lang: Lang) -> Vec<String> {
                 "Memory: {} × {} GB × {} h = {} GB-h × {} = {}",
                 num(b.count, 2),
                 num(b.memory_gb, 3),
-                num(b.hours, 2),
-                num(b.gb_hours, 2),
+                sig(b.hours),
+                sig(b.gb_hours),
                 rate(b.usd_per_gb_hour),
                 usd(b.memory_usd)
             ),
@@ -211,8 +294,8 @@ pub fn container(b: &ContainerBill, service: &str, lang: Lang) -> Vec<String> {
                 "메모리: {} × {} GB × {}시간 = {} GB-시간 × {} = {}",
                 num(b.count, 2),
                 num(b.memory_gb, 3),
-                num(b.hours, 2),
-                num(b.gb_hours, 2),
+                sig(b.hours),
+                sig(b.gb_hours),
                 rate(b.usd_per_gb_hour),
                 usd(b.memory_usd)
             ),
@@ -239,8 +322,8 @@ pub fn onprem(
     vec![
         t(
             format!(
-                "Hardware: {} servers × {} ÷ {} months = {}",
-                num(b.servers, 0),
+                "Hardware: {} × {} ÷ {} months = {}",
+                plural(b.servers, "server", "servers"),
                 usd(server_usd),
                 num(life_months, 0),
                 usd(b.hardware_usd)
@@ -269,37 +352,143 @@ pub fn onprem(
             ),
             lang,
         ),
-        format!(
-            "{}: {} + {} = {}",
-            Text::MathTotal.get(lang),
-            usd(b.hardware_usd),
-            usd(b.opex_usd),
-            usd(b.total_usd)
-        ),
+        total_line(&[b.hardware_usd, b.opex_usd], b.total_usd, lang),
     ]
 }
 
 /// The line of a SaaS subscription.
 pub fn saas(seats: f64, usd_per_seat_month: f64, lang: Lang) -> Vec<String> {
+    let total = crate::pricing::saas(seats, usd_per_seat_month);
     vec![t(
         format!(
             "Total: {} seats × {} per seat-month = {}",
             num(seats, 0),
             rate(usd_per_seat_month),
-            usd(seats * usd_per_seat_month)
+            usd(total)
         ),
         format!(
             "합계: {}석 × 석당 월 {} = {}",
             num(seats, 0),
             rate(usd_per_seat_month),
-            usd(seats * usd_per_seat_month)
+            usd(total)
         ),
         lang,
     )]
 }
 
-/// The lines behind one simulated model's month.
-pub fn model(m: &ModelOutcome, granularity_ms: f64, lang: Lang) -> Vec<String> {
+/// What one simulated day stands for, as a reader says it: `1 spike day`, `29 ordinary days`.
+fn day_label(d: &MonthDay, lang: Lang) -> String {
+    let n = num(d.days, 0);
+    let one = d.days == 1.0;
+    match (d.kind, lang) {
+        (DayKind::Every, Lang::En) => format!("{n} days"),
+        (DayKind::Every, Lang::Ko) => format!("{n}일"),
+        (DayKind::Spike, Lang::En) => format!("{n} spike day{}", if one { "" } else { "s" }),
+        (DayKind::Spike, Lang::Ko) => format!("급증일 {n}일"),
+        (DayKind::Ordinary, Lang::En) => format!("{n} ordinary days"),
+        (DayKind::Ordinary, Lang::Ko) => format!("평소 {n}일"),
+        (DayKind::HighestBurst, Lang::En) => format!("{n} day of the highest burst"),
+        (DayKind::HighestBurst, Lang::Ko) => format!("최대 폭주일 {n}일"),
+        (DayKind::OtherBursts, Lang::En) => format!("{n} days of other bursts"),
+        (DayKind::OtherBursts, Lang::Ko) => format!("다른 폭주일 {n}일"),
+        (DayKind::Growth, _) => {
+            let when = if d.scale >= 1.0 {
+                pick(lang, "days at the end of the month", "월말")
+            } else if d.scale >= 0.7 {
+                pick(lang, "mid-month days", "월중")
+            } else {
+                pick(lang, "days at the start of the month", "월초")
+            };
+            match lang {
+                Lang::En => format!("{n} {when}"),
+                Lang::Ko => format!("{when} {n}일"),
+            }
+        }
+    }
+}
+
+fn pick(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Ko => ko,
+    }
+}
+
+/// `30 days × 4,324,477` or `1 spike day × 5,000,000 + 29 ordinary days × 3,000,000`: a
+/// month's quantity from its days.
+fn compose(days: &[MonthDay], per_day: &[f64], unit_ko: &str, lang: Lang) -> String {
+    days.iter()
+        .zip(per_day)
+        .map(|(d, v)| format!("{} × {}{unit_ko}", day_label(d, lang), num(*v, 0)))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// How the month is built from simulated days, and which numbers are the peak day's.
+pub fn month_plan(o: &Outcome, lang: Lang) -> Vec<String> {
+    let days = &o.month_days;
+    let built = if days.len() == 1 {
+        t(
+            format!(
+                "every day is like the day shown, {} times",
+                num(days[0].days, 0)
+            ),
+            format!("보이는 하루가 {}번 되풀이됩니다", num(days[0].days, 0)),
+            lang,
+        )
+    } else {
+        let parts: Vec<String> = days.iter().map(|d| day_label(d, lang)).collect();
+        let total: f64 = days.iter().map(|d| d.days).sum();
+        t(
+            format!("{} = {} days", parts.join(" + "), num(total, 0)),
+            format!("{} = {}일", parts.join(" + "), num(total, 0)),
+            lang,
+        )
+    };
+    let why = match days.first().map(|d| d.kind) {
+        Some(DayKind::Spike) => t(
+            "the flash event happens on one day; the other days are the same business day without it".into(),
+            "급증은 하루에만 일어나고, 나머지 날은 급증이 없는 같은 업무일입니다".into(),
+            lang,
+        ),
+        Some(DayKind::HighestBurst) => t(
+            "bursts differ from day to day: the day shown has the month's highest burst, another day of bursts stands for the rest".into(),
+            "폭주는 날마다 다릅니다: 보이는 날은 한 달 중 가장 큰 폭주가 있는 날이고, 나머지 날은 다른 폭주일 하루가 대표합니다".into(),
+            lang,
+        ),
+        Some(DayKind::Growth) => t(
+            "Simpson's rule over the month's growth, the day shown being the last and busiest".into(),
+            "한 달 동안의 성장을 심프슨 공식으로 더하며, 보이는 날은 가장 바쁜 마지막 날입니다".into(),
+            lang,
+        ),
+        _ => t(
+            "this pattern's days are alike".into(),
+            "이 패턴은 날마다 같습니다".into(),
+            lang,
+        ),
+    };
+    vec![
+        t(
+            format!("How the month is built: {built}; {why}"),
+            format!("한 달을 만드는 법: {built}; {why}"),
+            lang,
+        ),
+        t(
+            "What is whose: the lanes, the charts, max instances and p95 latency show the peak day; bills, requests, drops and cold starts are the 30-day month's".into(),
+            "무엇의 숫자인가: 레인, 그래프, 최대 인스턴스, p95 지연은 피크일의 값이고, 요금, 요청, 유실, 콜드 스타트는 30일 한 달의 값입니다".into(),
+            lang,
+        ),
+    ]
+}
+
+/// The lines behind one simulated model's month (its reasons and no bill if it cannot run).
+pub fn model(o: &Outcome, m: &ModelOutcome, lang: Lang) -> Vec<String> {
+    if !m.not_runnable.is_empty() {
+        let mut out: Vec<String> = m.not_runnable.iter().map(|r| r.message(lang)).collect();
+        out.push(Text::NoBillNotRunnable.get(lang).to_string());
+        return out;
+    }
+    let days = &o.month_days;
     match &m.bill {
         Bill::OnPrem {
             bill,
@@ -307,22 +496,38 @@ pub fn model(m: &ModelOutcome, granularity_ms: f64, lang: Lang) -> Vec<String> {
             life_months,
             opex_usd_per_server_month,
             cores_per_server,
+            cpu_ms,
             planned_peak_rps,
             headroom_pct,
         } => {
+            let busy = planned_peak_rps * cpu_ms / 1000.0;
+            let need = busy * (1.0 + headroom_pct / 100.0);
+            let per = need / cores_per_server.max(1.0);
             let mut out = vec![t(
                 format!(
-                    "Servers: planned peak {} req/s × (1 + {}% headroom) sized on {} cores each = {}",
-                    num(*planned_peak_rps, 2),
-                    num(*headroom_pct, 1),
-                    num(*cores_per_server, 0),
-                    num(bill.servers, 0)
+                    "Servers: {} req/s planned peak × {} s CPU = {} cores busy; {} × (1 + {}%) = {} cores with headroom; {} ÷ {} cores a server = {}; rounded up: {}",
+                    sig(*planned_peak_rps),
+                    sig(cpu_ms / 1000.0),
+                    sig(busy),
+                    sig(busy),
+                    sig(*headroom_pct),
+                    sig(need),
+                    sig(need),
+                    sig(*cores_per_server),
+                    sig(per),
+                    plural(bill.servers, "server", "servers")
                 ),
                 format!(
-                    "서버: 계획 피크 {} req/s × (1 + 여유 {}%), 서버당 {}코어 = {}대",
-                    num(*planned_peak_rps, 2),
-                    num(*headroom_pct, 1),
-                    num(*cores_per_server, 0),
+                    "서버: 계획 피크 {} req/s × CPU {}초 = 바쁜 코어 {}개; {} × (1 + {}%) = 여유 포함 {}코어; {} ÷ 서버당 {}코어 = {}; 올림: 서버 {}대",
+                    sig(*planned_peak_rps),
+                    sig(cpu_ms / 1000.0),
+                    sig(busy),
+                    sig(busy),
+                    sig(*headroom_pct),
+                    sig(need),
+                    sig(need),
+                    sig(*cores_per_server),
+                    sig(per),
                     num(bill.servers, 0)
                 ),
                 lang,
@@ -339,83 +544,479 @@ pub fn model(m: &ModelOutcome, granularity_ms: f64, lang: Lang) -> Vec<String> {
         Bill::Vm {
             instance,
             usd_per_hour,
-            instance_hours,
+            minutes_by_day,
+            instance_minutes,
             total_usd,
-        } => vec![t(
-            format!(
-                "Total: {} instance-hours of {} × {} per hour = {}",
-                num(*instance_hours, 2),
-                instance,
-                rate(*usd_per_hour),
-                usd(*total_usd)
+            ..
+        } => vec![
+            minutes_line(days, minutes_by_day, *instance_minutes, "", lang),
+            t(
+                format!(
+                    "Total: {} instance-minutes of {} ÷ 60 × {} per hour = {}",
+                    num(*instance_minutes, 0),
+                    instance,
+                    rate(*usd_per_hour),
+                    usd(*total_usd)
+                ),
+                format!(
+                    "합계: {} {} 인스턴스-분 ÷ 60 × 시간당 {} = {}",
+                    instance,
+                    num(*instance_minutes, 0),
+                    rate(*usd_per_hour),
+                    usd(*total_usd)
+                ),
+                lang,
             ),
-            format!(
-                "합계: {} 인스턴스-시간({}) × 시간당 {} = {}",
-                num(*instance_hours, 2),
-                instance,
-                rate(*usd_per_hour),
-                usd(*total_usd)
-            ),
-            lang,
-        )],
+        ],
         Bill::Container {
             service,
+            active_minutes_by_day,
+            idle_minutes_by_day,
             active,
             idle,
             total_usd,
         } => {
-            let mut out = container(active, service.code(), lang);
-            if idle.total_usd > 0.0 {
-                out.extend(container(idle, &format!("{} idle", service.code()), lang));
-                out.push(format!(
-                    "{}: {} + {} = {}",
-                    Text::MathTotal.get(lang),
-                    usd(active.total_usd),
-                    usd(idle.total_usd),
-                    usd(*total_usd)
-                ));
-            }
-            out
-        }
-        Bill::Faas {
-            on_demand,
-            provisioned,
-            provisioned_config_usd,
-            provisioned_gb_s,
-            provisioned_duration_usd,
-            total_usd,
-        } => {
-            let mut out = faas(on_demand, granularity_ms, lang);
-            if *provisioned > 0.0 {
-                out.push(t(
-                    format!(
-                        "Provisioned concurrency: {} environments kept warm = {}; {} GB-s run on them = {}",
-                        num(*provisioned, 0),
-                        usd(*provisioned_config_usd),
-                        num(*provisioned_gb_s, 2),
-                        usd(*provisioned_duration_usd)
-                    ),
-                    format!(
-                        "프로비저닝된 동시성: 상시 대기 환경 {}개 = {}; 그 위에서 실행된 {} GB-초 = {}",
-                        num(*provisioned, 0),
-                        usd(*provisioned_config_usd),
-                        num(*provisioned_gb_s, 2),
-                        usd(*provisioned_duration_usd)
-                    ),
+            let sum = |v: &[f64]| -> f64 { v.iter().zip(days).map(|(m, d)| m * d.days).sum() };
+            let active_min = sum(active_minutes_by_day);
+            let idle_min = sum(idle_minutes_by_day);
+            let with_idle = idle_min > 0.0;
+            let which = |idle: bool| match (idle, lang) {
+                (false, Lang::En) => "with traffic",
+                (false, Lang::Ko) => "트래픽 있는",
+                (true, Lang::En) => "idle",
+                (true, Lang::Ko) => "유휴",
+            };
+            let mut out = vec![minutes_line(
+                days,
+                active_minutes_by_day,
+                active_min,
+                if with_idle { which(false) } else { "" },
+                lang,
+            )];
+            out.extend(container_minutes(
+                active,
+                active_min,
+                if with_idle { which(false) } else { "" },
+                service.code(),
+                !with_idle,
+                lang,
+            ));
+            if with_idle {
+                out.push(minutes_line(
+                    days,
+                    idle_minutes_by_day,
+                    idle_min,
+                    which(true),
                     lang,
                 ));
-                out.push(format!(
-                    "{}: {}",
-                    Text::MathTotal.get(lang),
-                    usd(*total_usd)
+                out.extend(container_minutes(
+                    idle,
+                    idle_min,
+                    which(true),
+                    service.code(),
+                    false,
+                    lang,
+                ));
+                out.push(total_line(
+                    &[active.total_usd, idle.total_usd],
+                    *total_usd,
+                    lang,
                 ));
             }
             out
         }
+        Bill::Faas(f) => faas_month(days, f, lang),
     }
 }
 
-/// `≈ ₩16,287 at ₩1,400 per $1` when the currency is won; nothing for dollars.
+/// `Instance-minutes: 30 days × 5,760 = 172,800`, or `1 spike day × 7,410 + 29 ordinary days
+/// × 5,775 = 174,885`.
+fn minutes_line(
+    days: &[MonthDay],
+    per_day: &[f64],
+    minutes: f64,
+    which: &str,
+    lang: Lang,
+) -> String {
+    let label = match (which.is_empty(), lang) {
+        (true, Lang::En) => "Instance-minutes".to_string(),
+        (false, Lang::En) => format!("Instance-minutes {which}"),
+        (true, Lang::Ko) => "인스턴스-분".to_string(),
+        (false, Lang::Ko) => format!("{which} 인스턴스-분"),
+    };
+    t(
+        format!(
+            "{label}: {} = {}",
+            compose(days, per_day, "", lang),
+            num(minutes, 0)
+        ),
+        format!(
+            "{label}: {} = {}분",
+            compose(days, per_day, "분", lang),
+            num(minutes, 0)
+        ),
+        lang,
+    )
+}
+
+/// A container bill from instance-minutes: vCPU and memory, and their total (the bill's
+/// total when `last`, else a subtotal named after `which`).
+fn container_minutes(
+    b: &ContainerBill,
+    minutes: f64,
+    which: &str,
+    service: &str,
+    last: bool,
+    lang: Lang,
+) -> Vec<String> {
+    let line = |what_en: &str, what_ko: &str, size: f64, unit: &str, price: f64, usd_part: f64| {
+        t(
+            format!(
+                "{what_en}: {} instance-minutes ÷ 60 × {} {unit} × {} = {}",
+                num(minutes, 0),
+                sig(size),
+                rate(price),
+                usd(usd_part)
+            ),
+            format!(
+                "{what_ko}: {} 인스턴스-분 ÷ 60 × {} {unit} × {} = {}",
+                num(minutes, 0),
+                sig(size),
+                rate(price),
+                usd(usd_part)
+            ),
+            lang,
+        )
+    };
+    let total = if last {
+        format!("{}: ", Text::MathTotal.get(lang))
+    } else {
+        match lang {
+            Lang::En => format!("Subtotal {which} ({service}): "),
+            Lang::Ko => format!("{which} 소계({service}): "),
+        }
+    };
+    vec![
+        line(
+            "vCPU",
+            "vCPU",
+            b.vcpu,
+            "vCPU",
+            b.usd_per_vcpu_hour,
+            b.vcpu_usd,
+        ),
+        line(
+            "Memory",
+            "메모리",
+            b.memory_gb,
+            "GB",
+            b.usd_per_gb_hour,
+            b.memory_usd,
+        ),
+        format!(
+            "{total}{} + {} = {}",
+            usd(b.vcpu_usd),
+            usd(b.memory_usd),
+            usd(b.total_usd)
+        ),
+    ]
+}
+
+/// Counts of one kind shown together (cold starts and their causes), rounded alike.
+fn counts(total: f64, parts: &[f64], lang: Lang) -> (String, Vec<String>, f64) {
+    let f = CountFormat::for_total(total, true, lang);
+    let shown = apportion(parts, f.step());
+    let total_shown: f64 = shown.iter().sum();
+    (
+        f.show(total_shown),
+        shown.iter().map(|p| f.show(*p)).collect(),
+        total_shown,
+    )
+}
+
+fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
+    let b = &f.on_demand;
+    let mut out = Vec::new();
+    let mut served = t(
+        format!(
+            "Requests served: {} = {}",
+            compose(days, &f.requests_by_day, "", lang),
+            num(f.requests, 0)
+        ),
+        format!(
+            "처리한 요청: {} = {}건",
+            compose(days, &f.requests_by_day, "건", lang),
+            num(f.requests, 0)
+        ),
+        lang,
+    );
+    if f.throttled > 0.0 {
+        served.push_str(&t(
+            format!(
+                "; {} more were throttled at the concurrency quota and are not billed",
+                num(f.throttled, 0)
+            ),
+            format!(
+                "; 동시성 한도에 걸린 {}건은 스로틀링되어 과금되지 않음",
+                num(f.throttled, 0)
+            ),
+            lang,
+        ));
+    }
+    out.push(served);
+    if f.pings > 0.0 {
+        let per_day = f.pings_by_day.first().copied().unwrap_or(0.0);
+        let total: f64 = days.iter().map(|d| d.days).sum();
+        out.push(t(
+            format!(
+                "Keep-warm pings, one every {} min: {} days × {} = {}",
+                f.ping_min,
+                num(total, 0),
+                num(per_day, 0),
+                num(f.pings, 0)
+            ),
+            format!(
+                "웜 유지 핑({}분마다): {}일 × {}건 = {}건",
+                f.ping_min,
+                num(total, 0),
+                num(per_day, 0),
+                num(f.pings, 0)
+            ),
+            lang,
+        ));
+    }
+    out.push(requests_line(b, f.pings, lang));
+    out.push(duration_line(
+        f.billed_duration_ms,
+        f.granularity_ms,
+        f.billed_memory_mb,
+        f.memory_gb,
+        lang,
+    ));
+    let mut gbs_line = gb_seconds_line(f.requests, f.billed_duration_ms, f.memory_gb, f.gb_s, lang);
+    if f.pings > 0.0 {
+        gbs_line.push_str(&t(
+            format!(
+                "; pings: {} × {} s × {} GB = {} GB-s",
+                num(f.pings, 0),
+                num(f.ping_billed_ms / 1000.0, 6),
+                sig(f.memory_gb),
+                gbs(f.ping_gb_s)
+            ),
+            format!(
+                "; 핑: {} × {}초 × {} GB = {} GB-초",
+                num(f.pings, 0),
+                num(f.ping_billed_ms / 1000.0, 6),
+                sig(f.memory_gb),
+                gbs(f.ping_gb_s)
+            ),
+            lang,
+        ));
+    }
+    out.push(gbs_line);
+    if f.provisioned > 0.0 {
+        out.push(t(
+            format!(
+                "On the {}: {} GB-s; on demand: {} − {} = {} GB-s",
+                plural(
+                    f.provisioned,
+                    "provisioned environment",
+                    "provisioned environments"
+                ),
+                gbs(f.provisioned_gb_s),
+                gbs(f.gb_s),
+                gbs(f.provisioned_gb_s),
+                gbs(b.gb_seconds)
+            ),
+            format!(
+                "프로비저닝된 환경 {}개에서: {} GB-초; 온디맨드: {} − {} = {} GB-초",
+                num(f.provisioned, 0),
+                gbs(f.provisioned_gb_s),
+                gbs(f.gb_s),
+                gbs(f.provisioned_gb_s),
+                gbs(b.gb_seconds)
+            ),
+            lang,
+        ));
+    } else if f.pings > 0.0 {
+        out.push(t(
+            format!(
+                "On demand: {} + {} = {} GB-s",
+                gbs(f.gb_s),
+                gbs(f.ping_gb_s),
+                gbs(b.gb_seconds)
+            ),
+            format!(
+                "온디맨드: {} + {} = {} GB-초",
+                gbs(f.gb_s),
+                gbs(f.ping_gb_s),
+                gbs(b.gb_seconds)
+            ),
+            lang,
+        ));
+    }
+    let first_rate = f.first_tier_usd_per_gb_s;
+    let mut compute = compute_line(b, first_rate, f.provisioned > 0.0 || f.pings > 0.0, lang);
+    if f.free_tier_dropped {
+        compute.push_str(&t(
+            "; the free tier does not apply with provisioned concurrency".into(),
+            "; 프로비저닝된 동시성을 쓰면 프리 티어가 적용되지 않음".into(),
+            lang,
+        ));
+    }
+    out.push(compute);
+    let mut parts = vec![b.requests_usd, b.compute_usd];
+    if f.provisioned > 0.0 {
+        out.push(t(
+            format!(
+                "Duration on provisioned environments: {} GB-s × {} = {}",
+                gbs(f.provisioned_gb_s),
+                rate(f.provisioned_duration_usd_per_gb_s),
+                usd(f.provisioned_duration_usd)
+            ),
+            format!(
+                "프로비저닝된 환경의 실행 시간: {} GB-초 × {} = {}",
+                gbs(f.provisioned_gb_s),
+                rate(f.provisioned_duration_usd_per_gb_s),
+                usd(f.provisioned_duration_usd)
+            ),
+            lang,
+        ));
+        out.push(t(
+            format!(
+                "Provisioned concurrency: {} × {} GB × {} s = {} GB-s × {} = {}",
+                num(f.provisioned, 0),
+                sig(f.memory_gb),
+                num(f.month_s, 0),
+                sig(f.provisioned_config_gb_s),
+                rate(f.provisioned_usd_per_gb_s),
+                usd(f.provisioned_config_usd)
+            ),
+            format!(
+                "프로비저닝된 동시성: {}개 × {} GB × {}초 = {} GB-초 × {} = {}",
+                num(f.provisioned, 0),
+                sig(f.memory_gb),
+                num(f.month_s, 0),
+                sig(f.provisioned_config_gb_s),
+                rate(f.provisioned_usd_per_gb_s),
+                usd(f.provisioned_config_usd)
+            ),
+            lang,
+        ));
+        parts.push(f.provisioned_duration_usd);
+        parts.push(f.provisioned_config_usd);
+    }
+    out.push(total_line(&parts, f.total_usd, lang));
+
+    // Cold starts, their causes, and what avoiding them costs.
+    let c = &f.cold;
+    let (total, split, total_shown) = counts(c.total, &[c.after_idle, c.scale_out], lang);
+    let share = if f.requests > 0.0 {
+        format_share(total_shown / f.requests)
+    } else {
+        "0%".into()
+    };
+    out.push(t(
+        format!(
+            "Cold starts: {} after an idle spell + {} as traffic rose = {} a month; {} ÷ {} requests = {}; an environment idle for {} min is recycled",
+            split[0], split[1], total, total, num(f.requests, 0), share, c.warm_min
+        ),
+        format!(
+            "콜드 스타트: 유휴 뒤 {} + 트래픽 증가로 {} = 월 {}; {} ÷ 요청 {}건 = {}; {}분 동안 쉰 실행 환경은 회수됨",
+            times(&split[0]), times(&split[1]), times(&total), total, num(f.requests, 0), share, c.warm_min
+        ),
+        lang,
+    ));
+    if !f.provisioned_offered && total_shown > 0.0 {
+        out.push(t(
+            "Provisioned concurrency: the Consumption plan has none (the Premium plan keeps instances always ready at other prices)".into(),
+            "프로비저닝된 동시성: 소비 플랜에는 없습니다(프리미엄 플랜은 다른 가격으로 인스턴스를 상시 대기시킵니다)".into(),
+            lang,
+        ));
+    }
+    if let Some(a) = f.avoid.as_ref().filter(|_| total_shown > 0.0) {
+        if split_value(&split[0]) > 0.0 && f.pings == 0.0 {
+            let mut line = t(
+                format!(
+                    "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings × {} per 1M + {} GB-s × {} = {} a month",
+                    a.ping_min,
+                    split[0],
+                    num(a.ping_requests, 0),
+                    rate(a.usd_per_million_requests),
+                    gbs(a.ping_gb_s),
+                    rate(a.usd_per_gb_s),
+                    usd(a.ping_usd)
+                ),
+                format!(
+                    "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건 × 100만 건당 {} + {} GB-초 × {} = 월 {}",
+                    a.ping_min,
+                    times(&split[0]),
+                    num(a.ping_requests, 0),
+                    rate(a.usd_per_million_requests),
+                    gbs(a.ping_gb_s),
+                    rate(a.usd_per_gb_s),
+                    usd(a.ping_usd)
+                ),
+                lang,
+            );
+            if a.ping_usd > 0.0 && a.ping_usd < 0.005 {
+                line.push_str(&t("; under a cent".into(), "; 1센트 미만".into(), lang));
+            }
+            out.push(line);
+        }
+        if f.provisioned_offered && a.pc_envs > f.provisioned {
+            out.push(t(
+                format!(
+                    "Provisioned concurrency for {} would stop all {}: {} × {} GB × {} s = {} GB-s × {} = {} a month; their runs bill at {} a GB-s instead of the on-demand rate",
+                    plural(a.pc_envs, "environment", "environments"),
+                    total,
+                    num(a.pc_envs, 0),
+                    sig(f.memory_gb),
+                    num(f.month_s, 0),
+                    sig(a.pc_gb_s),
+                    rate(a.pc_usd_per_gb_s),
+                    usd(a.pc_usd),
+                    rate(f.provisioned_duration_usd_per_gb_s)
+                ),
+                format!(
+                    "프로비저닝된 동시성 {}개면 콜드 스타트 {}을 모두 막습니다: {}개 × {} GB × {}초 = {} GB-초 × {} = 월 {}; 그 위의 실행은 온디맨드 대신 GB-초당 {} 요금으로 과금",
+                    num(a.pc_envs, 0),
+                    times(&total),
+                    num(a.pc_envs, 0),
+                    sig(f.memory_gb),
+                    num(f.month_s, 0),
+                    sig(a.pc_gb_s),
+                    rate(a.pc_usd_per_gb_s),
+                    usd(a.pc_usd),
+                    rate(f.provisioned_duration_usd_per_gb_s)
+                ),
+                lang,
+            ));
+        }
+    }
+    out
+}
+
+/// `3번`, `284만 번`: a Korean count of times (a space after a scale word, as written).
+fn times(count: &str) -> String {
+    if count.ends_with(['만', '억', '조', '경', '해']) {
+        format!("{count} 번")
+    } else {
+        format!("{count}번")
+    }
+}
+
+/// The value of a count as [`counts`] shows it (for deciding whether it is zero).
+fn split_value(shown: &str) -> f64 {
+    shown
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0.0)
+}
+
+/// `In won, at ₩1,400 per dollar: $11.63 × 1,400 = ₩16,282` when the currency is won.
 pub fn conversion(
     total_usd: f64,
     currency: Currency,
@@ -426,18 +1027,138 @@ pub fn conversion(
         Currency::Usd => None,
         Currency::Krw => Some(t(
             format!(
-                "≈ {} at {} per $1",
-                format_krw(total_usd * krw_per_usd),
-                format_krw(krw_per_usd)
+                "In won, at {} per dollar: {} × {} = {}",
+                format_krw(krw_per_usd),
+                usd(total_usd),
+                sig(krw_per_usd),
+                money(total_usd, Currency::Krw, krw_per_usd)
             ),
             format!(
-                "≈ {} (1달러 = {})",
-                format_krw(total_usd * krw_per_usd),
-                format_krw(krw_per_usd)
+                "원화(1달러 {}): {} × {} = {}",
+                format_krw(krw_per_usd),
+                usd(total_usd),
+                sig(krw_per_usd),
+                money(total_usd, Currency::Krw, krw_per_usd)
             ),
             lang,
         )),
     }
+}
+
+/// One model's block as the app and the CLI show it: its lines, and the bill in won if asked.
+pub fn block(
+    o: &Outcome,
+    m: &ModelOutcome,
+    currency: Currency,
+    krw: f64,
+    lang: Lang,
+) -> Vec<String> {
+    let mut lines = model(o, m, lang);
+    if m.not_runnable.is_empty() {
+        lines.extend(conversion(m.month.cost_usd, currency, krw, lang));
+    }
+    lines
+}
+
+/// The SaaS block, with the bill in won if asked.
+pub fn saas_block(o: &Outcome, currency: Currency, krw: f64, lang: Lang) -> Vec<String> {
+    let mut lines = saas(o.saas.seats, o.saas.usd_per_seat_month, lang);
+    lines.extend(conversion(o.saas.month_usd, currency, krw, lang));
+    lines
+}
+
+/// One row of the month table, as shown (the app's table and the CLI's print the same).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthRow {
+    /// `None` for the SaaS subscription.
+    pub kind: Option<ModelKind>,
+    pub cost: String,
+    pub max_instances: String,
+    pub p95: String,
+    pub lost: String,
+    pub cold_starts: String,
+    /// The cheapest model that serves the traffic (loses under 1% of it).
+    pub cheapest: bool,
+}
+
+/// The column headings of [`month_table`].
+pub fn month_headers(lang: Lang) -> [&'static str; 6] {
+    [
+        Text::ColModel.get(lang),
+        Text::ColCost.get(lang),
+        Text::ColMaxInstances.get(lang),
+        Text::ColP95.get(lang),
+        Text::ColDropped.get(lang),
+        Text::ColColdStarts.get(lang),
+    ]
+}
+
+/// The month table: one row per model in [`ModelKind::ALL`] order, then SaaS. A model that
+/// cannot run has no bill: "—" with the reason, and "—" for its other cells.
+pub fn month_table(o: &Outcome, currency: Currency, krw: f64, lang: Lang) -> Vec<MonthRow> {
+    let runnable = |k: ModelKind| o.model(k).not_runnable.is_empty();
+    let serves = |k: ModelKind| {
+        let m = &o.model(k).month;
+        runnable(k) && m.dropped <= 0.01 * m.requests
+    };
+    let cheapest = ModelKind::ALL
+        .iter()
+        .copied()
+        .filter(|&k| serves(k))
+        .min_by(|a, b| {
+            o.model(*a)
+                .month
+                .cost_usd
+                .total_cmp(&o.model(*b).month.cost_usd)
+        });
+    let dash = || "—".to_string();
+    let mut rows: Vec<MonthRow> = ModelKind::ALL
+        .iter()
+        .map(|&k| {
+            let m = o.model(k);
+            if !runnable(k) {
+                return MonthRow {
+                    kind: Some(k),
+                    cost: format!("— {}", Text::FitNotRunnableCell.get(lang)),
+                    max_instances: dash(),
+                    p95: dash(),
+                    lost: dash(),
+                    cold_starts: dash(),
+                    cheapest: false,
+                };
+            }
+            let faas = k == ModelKind::Faas;
+            let cold = if faas {
+                let c = match &m.bill {
+                    Bill::Faas(f) => &f.cold,
+                    _ => unreachable!("a function model has a function bill"),
+                };
+                counts(c.total, &[c.after_idle, c.scale_out], lang).0
+            } else {
+                num(m.month.cold_starts, 0)
+            };
+            MonthRow {
+                kind: Some(k),
+                cost: money(m.month.cost_usd, currency, krw),
+                max_instances: CountFormat::for_total(m.month.max_instances, faas, lang)
+                    .show(m.month.max_instances),
+                p95: format!("{} ms", num(m.month.p95_ms, 0)),
+                lost: num(m.month.dropped, 0),
+                cold_starts: cold,
+                cheapest: cheapest == Some(k),
+            }
+        })
+        .collect();
+    rows.push(MonthRow {
+        kind: None,
+        cost: money(o.saas.month_usd, currency, krw),
+        max_instances: dash(),
+        p95: dash(),
+        lost: dash(),
+        cold_starts: dash(),
+        cheapest: false,
+    });
+    rows
 }
 
 #[cfg(test)]
@@ -452,8 +1173,8 @@ mod tests {
         assert_eq!(
             en,
             vec![
-                "Requests: 30,000,000 − 1,000,000 free = 29,000,000 × $0.20 per 1M = $5.80",
-                "Billed duration: 200 ms (1 ms granularity) × 128 MB = 0.125 GB",
+                "Requests: 30,000,000 − 1,000,000 free = 29,000,000; 29,000,000 × $0.20 per 1M = $5.80",
+                "Billed duration: 200 ms a request, rounded up in 1 ms steps; memory: 128 MB ÷ 1,024 = 0.125 GB",
                 "GB-seconds: 30,000,000 × 0.2 s × 0.125 GB = 750,000 GB-s",
                 "Compute: 750,000 − 400,000 free = 350,000 GB-s; 350,000 × $0.0000166667 = $5.83",
                 "Total: $5.80 + $5.83 = $11.63",
@@ -483,9 +1204,86 @@ mod tests {
         assert_eq!(c[2], "Total (fargate): $29.55 + $6.49 = $36.04");
         assert_eq!(
             conversion(1.0, Currency::Krw, 1400.0, Lang::En).unwrap(),
-            "≈ ₩1,400 at ₩1,400 per $1"
+            "In won, at ₩1,400 per dollar: $1.00 × 1,400 = ₩1,400"
         );
         assert!(conversion(1.0, Currency::Usd, 1400.0, Lang::En).is_none());
+    }
+
+    fn lines(q: &str, kind: ModelKind) -> Vec<String> {
+        let o = crate::simulate(&crate::Scenario::from_query(q).0);
+        model(&o, o.model(kind), Lang::En)
+    }
+
+    #[test]
+    fn the_function_math_has_one_total_and_follows_to_the_bill() {
+        // The issue's case: provisioned concurrency 10, quota 50, business hours at 100 req/s.
+        let o = crate::simulate(&crate::Scenario::from_query("pc=10&quota=50").0);
+        let f = o.model(ModelKind::Faas);
+        let lines = model(&o, f, Lang::En);
+        let totals: Vec<&String> = lines.iter().filter(|l| l.starts_with("Total")).collect();
+        assert_eq!(totals.len(), 1, "{lines:#?}");
+        assert!(totals[0].ends_with(&format!("= {}", usd(f.month.cost_usd))));
+        // Four parts: requests, compute on demand, duration on provisioned, provisioned.
+        assert_eq!(totals[0].matches(" + ").count(), 3, "{}", totals[0]);
+        // The GB-seconds line counts every request's GB-seconds, not zero.
+        let gbs = lines.iter().find(|l| l.starts_with("GB-seconds")).unwrap();
+        assert!(!gbs.ends_with("= 0 GB-s"), "{gbs}");
+    }
+
+    #[test]
+    fn the_month_says_how_it_is_built() {
+        let o = crate::simulate(&crate::Scenario::from_query("pat=flash&peak=2000").0);
+        let plan = month_plan(&o, Lang::En);
+        assert!(
+            plan[0].contains("1 spike day + 29 ordinary days = 30 days"),
+            "{plan:?}"
+        );
+        let f = lines("pat=flash&peak=2000", ModelKind::Faas);
+        assert!(
+            f[0].starts_with("Requests served: 1 spike day × "),
+            "{}",
+            f[0]
+        );
+        assert!(f[0].contains(" + 29 ordinary days × "), "{}", f[0]);
+        let v = lines("pat=flash&peak=2000", ModelKind::VmAuto);
+        assert!(
+            v[0].starts_with("Instance-minutes: 1 spike day × "),
+            "{}",
+            v[0]
+        );
+        let g = month_plan(
+            &crate::simulate(&crate::Scenario::from_query("pat=growth").0),
+            Lang::Ko,
+        );
+        assert!(
+            g[0].contains("월말 5일 + 월중 20일 + 월초 5일 = 30일"),
+            "{g:?}"
+        );
+    }
+
+    #[test]
+    fn a_model_that_cannot_run_shows_its_reason_and_no_bill() {
+        let o = crate::simulate(&crate::Scenario::from_query("mem=20000").0);
+        let f = o.model(ModelKind::Faas);
+        let l = block(&o, f, Currency::Krw, 1400.0, Lang::En);
+        assert!(l[0].contains("10,240 MB"), "{l:?}");
+        assert!(
+            l.iter().all(|l| !l.contains('$') && !l.contains('₩')),
+            "{l:?}"
+        );
+        let row = &month_table(&o, Currency::Usd, 1400.0, Lang::En)[4];
+        assert_eq!(row.cost, "— cannot run");
+    }
+
+    #[test]
+    fn money_at_the_extremes_reads_without_float_noise() {
+        // 100,000 VMs × 720 h × $1,000,000 an hour = $72 trillion = ₩7.2 × 10¹⁸ at ₩100,000.
+        let s = crate::Scenario::from_query("n=100000&p_vm=1000000&cur=krw&krw=100000").0;
+        let o = crate::simulate(&s);
+        let rows = month_table(&o, s.currency, s.krw_per_usd, Lang::En);
+        assert_eq!(rows[1].cost, "₩7,200,000,000,000,000,000");
+        let usd = month_table(&o, Currency::Usd, 1.0, Lang::En);
+        assert_eq!(usd[1].cost, "$72,000,000,000,000.00");
     }
 
     #[test]
@@ -493,7 +1291,7 @@ mod tests {
         let o = crate::simulate(&crate::Scenario::from_query("pc=2").0);
         for m in &o.models {
             for lang in Lang::ALL {
-                let lines = model(m, 1.0, lang);
+                let lines = model(&o, m, lang);
                 assert!(!lines.is_empty() && lines.iter().all(|l| !l.contains("NaN")));
             }
         }

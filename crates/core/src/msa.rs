@@ -368,10 +368,7 @@ pub fn compare(s: &Scenario) -> MsaOutcome {
     } else {
         0.0
     };
-    let days: Vec<(traffic::Day, f64)> = traffic::month_days(s.traffic.pattern)
-        .iter()
-        .map(|&(scale, w)| (traffic::day(&s.traffic, scale), w))
-        .collect();
+    let days: Vec<(traffic::Day, f64)> = traffic::month(&s.traffic);
     let calls = calls_per_request();
 
     // Monolith: every module in one process of the scenario's container size.

@@ -2,6 +2,10 @@
 //! those up and calls these with month totals, and the CLI's `price` commands call them
 //! directly, so a bill in the app and a bill on the command line are the same arithmetic.
 //!
+//! A bill's total is the sum of its parts each rounded to the cent (as an invoice adds up
+//! its lines), so "Total: $a + $b = $c" is true as printed; the parts themselves are kept
+//! unrounded for the arithmetic that leads to them.
+//!
 //! ```
 //! use skyscale_core::pricing::{faas, FaasRates};
 //! // 1,000,000 requests × 100 ms × 512 MB on x86_64, no free tier: $1.03.
@@ -12,6 +16,7 @@
 use serde::Serialize;
 
 use crate::catalog::{self, FaasPrices, Tier};
+use crate::money::{add_cents, round_cents};
 use crate::scenario::Arch;
 
 /// Everything a function bill depends on besides usage.
@@ -140,11 +145,29 @@ pub fn faas(
     bill
 }
 
+/// The resolution GB-seconds are counted in: a millionth of a GB-second, or coarser when the
+/// total is so large that 15 significant digits cannot hold millionths. Quantities of one bill
+/// on one resolution add and subtract exactly as printed.
+pub fn gb_s_step(total: f64) -> f64 {
+    let total = clean(total);
+    let digits = if total >= 1.0 {
+        libm::log10(total).floor() + 1.0
+    } else {
+        1.0
+    };
+    libm::pow(10.0, (digits - 15.0).max(-6.0))
+}
+
+/// `gb_seconds` on the resolution `step` (see [`gb_s_step`]).
+pub fn on_step(gb_seconds: f64, step: f64) -> f64 {
+    (clean(gb_seconds) / step).round() * step
+}
+
 /// Bills month totals of requests and GB-seconds (what the simulator has once it has added up
 /// the steps).
 pub fn faas_totals(requests: f64, gb_seconds: f64, rates: &FaasRates, free_tier: bool) -> FaasBill {
     let requests = clean(requests);
-    let gb_seconds = clean(gb_seconds);
+    let gb_seconds = on_step(gb_seconds, gb_s_step(gb_seconds));
     let (free_req, free_gbs) = if free_tier {
         (rates.free_requests_per_month, rates.free_gb_s_per_month)
     } else {
@@ -170,7 +193,7 @@ pub fn faas_totals(requests: f64, gb_seconds: f64, rates: &FaasRates, free_tier:
         usd_per_million_requests: clean(rates.usd_per_million_requests),
         requests_usd,
         compute_usd,
-        total_usd: requests_usd + compute_usd,
+        total_usd: add_cents(&[requests_usd, compute_usd]),
     }
 }
 
@@ -221,7 +244,7 @@ pub fn vm(usd_per_hour: f64, count: f64, hours: f64) -> VmBill {
         count,
         hours,
         usd_per_hour,
-        total_usd: usd_per_hour * count * hours,
+        total_usd: round_cents(usd_per_hour * count * hours),
     }
 }
 
@@ -273,7 +296,7 @@ pub fn container(
         usd_per_gb_hour: clean(usd_per_gb_hour),
         vcpu_usd,
         memory_usd,
-        total_usd: vcpu_usd + memory_usd,
+        total_usd: add_cents(&[vcpu_usd, memory_usd]),
     }
 }
 
@@ -301,7 +324,7 @@ pub fn onprem(
         servers,
         hardware_usd,
         opex_usd,
-        total_usd: hardware_usd + opex_usd,
+        total_usd: add_cents(&[hardware_usd, opex_usd]),
     }
 }
 
@@ -397,6 +420,31 @@ mod tests {
         assert_eq!(b.billed_memory_mb, 256.0);
         assert_eq!(b.billed_duration_ms, 100.0);
         assert_eq!(cents(b.total_usd), "1.80");
+    }
+
+    #[test]
+    fn totals_add_up_the_parts_as_printed() {
+        // 1,010,000 × 1 ms × 256 MB: requests $0.202, compute 252.5 GB-s × $0.0000166667 =
+        // $0.0042083; the lines print $0.20 and $0.00, so the total is $0.20 (rounding the
+        // unrounded $0.2062 would print $0.21 under two lines that add up to $0.20).
+        let b = faas(
+            1_010_000.0,
+            1.0,
+            256.0,
+            &FaasRates::lambda_x86_64(),
+            false,
+            1.0,
+        );
+        assert_eq!(
+            (cents(b.requests_usd), cents(b.compute_usd)),
+            ("0.20".into(), "0.00".into())
+        );
+        assert_eq!(cents(b.total_usd), "0.20");
+        // Fargate 0.25 vCPU / 0.5 GB for 3 h: $0.03036 + $0.0066675 print $0.03 + $0.01.
+        let c = container(0.04048, 0.004445, 0.25, 0.5, 1.0, 3.0);
+        assert_eq!(cents(c.total_usd), "0.04");
+        // On-premises: 3 × $1,000 ÷ 7 = $428.571…, 3 × $0.333 = $0.999: $428.57 + $1.00.
+        assert_eq!(cents(onprem(3.0, 1000.0, 7.0, 0.333).total_usd), "429.57");
     }
 
     #[test]

@@ -357,8 +357,10 @@ pub struct Faas {
     /// Use the older limits the lecture notes quote (1,500 MB, 300 s).
     pub legacy_limits: bool,
     pub runtime: Runtime,
-    /// Minutes an idle environment stays warm.
+    /// Minutes an idle environment stays warm before it is recycled.
     pub warm_min: u32,
+    /// A keep-warm ping (a scheduled invocation) every this many minutes; 0 is off.
+    pub ping_min: u32,
 }
 
 /// A subscription.
@@ -414,7 +416,7 @@ pub const CONTROL_KEYS: &[&str] = &[
     "all", "pat", "peak", "cpu", "dur", "mem", "head", "cores", "vm", "n", "tgt", "min", "max",
     "cd", "boot", "ctr", "vcpu", "gb", "cmin", "cmax", "ctgt", "faas", "arch", "free", "gran",
     "pc", "quota", "legacy", "rt", "warm", "seats", "cur", "krw", "fail", "deploy", "hop", "t",
-    "step", "cell", "hl", "theme", "chart",
+    "step", "cell", "hl", "theme", "chart", "ping",
 ];
 
 impl Present {
@@ -513,6 +515,7 @@ impl Default for Scenario {
                 legacy_limits: false,
                 runtime: Runtime::default(),
                 warm_min: 10,
+                ping_min: 0,
             },
             saas: Saas { seats: 50 },
             prices: Prices::default(),
@@ -557,6 +560,7 @@ pub mod limits {
     pub const MEMORY_GB: (f64, f64) = (0.125, 120.0);
     pub const QUOTA: (f64, f64) = (1.0, 1_000_000.0);
     pub const WARM_MIN: (f64, f64) = (1.0, 60.0);
+    pub const PING_MIN: (f64, f64) = (0.0, 60.0);
     pub const SEATS: (f64, f64) = (0.0, 1_000_000.0);
     pub const PRICE_USD: (f64, f64) = (0.0, 1_000_000.0);
     pub const KRW_PER_USD: (f64, f64) = (1.0, 100_000.0);
@@ -911,7 +915,8 @@ impl Scenario {
     /// [300], `boot` s [150]; containers `ctr` [fargate], `vcpu` [1], `gb` [2], `cmin` [1],
     /// `cmax` [200], `ctgt` % [70]; functions `faas` [lambda], `arch` [x86_64], `free` [0],
     /// `gran` ms [1], `pc` provisioned [0], `quota` [1000], `legacy` [0], `rt` [python],
-    /// `warm` min [10]; SaaS `seats` [50]; price overrides `p_req` (USD per 1M requests),
+    /// `warm` min an idle environment stays warm [10], `ping` keep-warm ping every n min [0:
+    /// off]; SaaS `seats` [50]; price overrides `p_req` (USD per 1M requests),
     /// `p_gbs` (per GB-s), `p_vm` (per VM-hour), `p_vcpu` (per vCPU-hour), `p_gbh` (per
     /// GB-hour), `p_srv` (per server), `p_ops` (per server-month), `p_seat` (per seat-month);
     /// `cur` [usd], `krw` won per dollar [1400]; MSA `fail` [none], `deploy` [none], `hop` ms [2];
@@ -1031,6 +1036,7 @@ impl Scenario {
                         parse_code(w, k, v, Runtime::from_code, s.faas.runtime, Runtime::code)
                 }
                 "warm" => s.faas.warm_min = parse_int(w, k, v, WARM_MIN, s.faas.warm_min),
+                "ping" => s.faas.ping_min = parse_int(w, k, v, PING_MIN, s.faas.ping_min),
                 "seats" => s.saas.seats = parse_int(w, k, v, SEATS, s.saas.seats),
                 "p_req" => {
                     let p = &mut s.prices.usd_per_million_requests;
@@ -1208,6 +1214,7 @@ impl Scenario {
         int(w, "pc", &mut f.provisioned, COUNT);
         int(w, "quota", &mut f.quota, QUOTA);
         int(w, "warm", &mut f.warm_min, WARM_MIN);
+        int(w, "ping", &mut f.ping_min, PING_MIN);
         int(w, "seats", &mut self.saas.seats, SEATS);
         let p = &mut self.prices;
         for (key, price) in [
@@ -1341,6 +1348,7 @@ impl Scenario {
         put("legacy", b(f.legacy_limits), b(df.legacy_limits));
         put("rt", f.runtime.code().into(), df.runtime.code().into());
         put("warm", f.warm_min.to_string(), df.warm_min.to_string());
+        put("ping", f.ping_min.to_string(), df.ping_min.to_string());
         put(
             "seats",
             self.saas.seats.to_string(),
@@ -1567,6 +1575,7 @@ pub(crate) mod tests {
                 pick(Runtime::ALL),
                 i(limits::WARM_MIN),
                 i(limits::SEATS),
+                i(limits::PING_MIN),
             ),
             (
                 price(),
@@ -1663,6 +1672,7 @@ pub(crate) mod tests {
                     legacy_limits: f.6,
                     runtime: f.7,
                     warm_min: f.8,
+                    ping_min: f.10,
                 },
                 saas: Saas { seats: f.9 },
                 prices: Prices {
@@ -1700,7 +1710,7 @@ pub(crate) mod tests {
         let q = "view=scaling&lang=ko&pat=flash&peak=2500.5&seed=9&cpu=20&dur=250&mem=1024&head=50\
                  &cores=16&vm=t3.micro&n=3&tgt=70&min=2&max=40&cd=120&boot=90&ctr=cloud-run\
                  &vcpu=2&gb=4&cmin=0&cmax=50&ctgt=60&faas=azure&arch=arm64&free=1&gran=100\
-                 &pc=5&quota=3000&legacy=1&rt=java&warm=15&seats=20&p_req=0.25&p_gbs=0.00002\
+                 &pc=5&quota=3000&legacy=1&rt=java&warm=15&ping=5&seats=20&p_req=0.25&p_gbs=0.00002\
                  &p_vm=0.05&p_vcpu=0.05&p_gbh=0.005&p_srv=9000&p_ops=200&p_seat=6&cur=krw\
                  &krw=1350&fail=payments&deploy=dispatch&hop=5";
         let (s, w) = Scenario::from_query(q);

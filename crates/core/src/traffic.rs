@@ -4,9 +4,20 @@
 //! means what it says). Randomness comes only from [`SplitMix64`] seeded with the scenario's
 //! seed, so the same link always shows the same day, natively and in wasm.
 //!
-//! A month is 30 days. Most patterns repeat the same day; `growth` rises linearly from half the
-//! peak on day 1 to the peak on day 30. [`month_days`] says which days to simulate and how many
-//! calendar days each stands for (see `sim` for why this is exact enough).
+//! A month is 30 days, and [`month_plan`] says which days to simulate and how many calendar
+//! days each stands for ([`month`] builds them):
+//! - `steady`, `diurnal`, `batch` and `iot` repeat their day: every day of the month is alike
+//!   (business hours every day, the cron job every day, the sensors every day).
+//! - `flash`: the spike is an event, so it happens on **one** day; the other 29 are the same
+//!   business day without it. A fleet sized for the spike pays for it every day; functions pay
+//!   for the spike's requests once.
+//! - `bursty`: bursts come at random, so no two days are alike. The day shown is the one with
+//!   the month's highest burst (the `peak`); the other 29 days stand in as one more day of
+//!   bursts drawn from the same seed (other times, other heights, none above the peak).
+//! - `growth` rises linearly from half the peak on day 1 to the peak on day 30: Simpson's rule
+//!   over three days (see [`month_plan`]).
+//!
+//! The first entry of the plan is always the peak day, the one the lanes and charts show.
 //!
 //! ```
 //! use skyscale_core::scenario::{Pattern, Traffic};
@@ -15,6 +26,8 @@
 //! assert_eq!(d.rps.len(), STEPS_PER_DAY);
 //! assert_eq!(d.rps.iter().cloned().fold(0.0, f64::max), 500.0);
 //! ```
+
+use serde::Serialize;
 
 use crate::scenario::{Pattern, Traffic};
 
@@ -63,36 +76,110 @@ pub struct Day {
     pub planned_peak_rps: f64,
 }
 
-/// The days that stand for a month: `(scale, calendar days)`. A scale multiplies the peak day.
+/// What one simulated day of the month is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayKind {
+    /// The pattern's day; every day of the month is like it.
+    Every,
+    /// The day of the flash event (once a month).
+    Spike,
+    /// A flash month's other days: the same business day without the spike.
+    Ordinary,
+    /// The bursty day with the month's highest burst.
+    HighestBurst,
+    /// Another bursty day: bursts at other times and heights, none above the peak.
+    OtherBursts,
+    /// A day of steady growth, at `scale` of the last day's traffic.
+    Growth,
+}
+
+/// One simulated day of the month and the calendar days it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct MonthDay {
+    pub kind: DayKind,
+    /// Multiplies the peak day's traffic (growth only; 1 otherwise).
+    pub scale: f64,
+    /// Calendar days this simulated day stands for (whole numbers, 30 in all).
+    pub days: f64,
+}
+
+const fn plan(kind: DayKind, scale: f64, days: f64) -> MonthDay {
+    MonthDay { kind, scale, days }
+}
+
+/// The days that stand for a month, the peak day first (see the module docs).
 ///
 /// For `growth` the month's traffic is the peak day scaled by `0.5 + 0.5·d/29`, and the cost of
-/// a day is a smooth function of that scale, so Simpson's rule over three days (0.5, 0.75, 1)
-/// with weights 5, 20, 5 days gives the month; every other pattern repeats its day 30 times.
-pub fn month_days(pattern: Pattern) -> &'static [(f64, f64)] {
+/// a day is a smooth function of that scale, so Simpson's rule over three days (1, 0.75, 0.5)
+/// with weights 5, 20, 5 days gives the month.
+pub fn month_plan(pattern: Pattern) -> &'static [MonthDay] {
+    use DayKind::*;
+    const GROWTH: &[MonthDay] = &[
+        plan(Growth, 1.0, 5.0),
+        plan(Growth, 0.75, 20.0),
+        plan(Growth, 0.5, 5.0),
+    ];
+    const FLASH: &[MonthDay] = &[plan(Spike, 1.0, 1.0), plan(Ordinary, 1.0, 29.0)];
+    const BURSTY: &[MonthDay] = &[plan(HighestBurst, 1.0, 1.0), plan(OtherBursts, 1.0, 29.0)];
+    const EVERY: &[MonthDay] = &[plan(Every, 1.0, DAYS_PER_MONTH)];
     match pattern {
-        Pattern::Growth => &[(1.0, 5.0), (0.75, 20.0), (0.5, 5.0)],
-        _ => &[(1.0, DAYS_PER_MONTH)],
+        Pattern::Growth => GROWTH,
+        Pattern::Flash => FLASH,
+        Pattern::Bursty => BURSTY,
+        _ => EVERY,
     }
 }
 
-/// The peak day scaled by `scale` (the first entry of [`month_days`] is always scale 1).
+/// The month's simulated days with the calendar days each stands for, in [`month_plan`] order.
+pub fn month(traffic: &Traffic) -> Vec<(Day, f64)> {
+    month_plan(traffic.pattern)
+        .iter()
+        .map(|d| (day_of(traffic, d), d.days))
+        .collect()
+}
+
+/// The peak day scaled by `scale` (the first day of [`month_plan`] is the peak day at 1).
 pub fn day(traffic: &Traffic, scale: f64) -> Day {
+    day_of(traffic, &plan(DayKind::Every, scale, 1.0))
+}
+
+/// The day's generator, seeded from the scenario's seed and the pattern.
+fn seeded(traffic: &Traffic) -> SplitMix64 {
+    SplitMix64::new(traffic.seed ^ (traffic.pattern as u64).wrapping_mul(0x1000_0001))
+}
+
+/// One day of the month plan.
+pub fn day_of(traffic: &Traffic, which: &MonthDay) -> Day {
     let peak = if traffic.peak_rps.is_finite() {
         traffic.peak_rps.max(0.0)
     } else {
         0.0
     };
-    let scale = if scale.is_finite() {
-        scale.clamp(0.0, 1.0)
+    let scale = if which.scale.is_finite() {
+        which.scale.clamp(0.0, 1.0)
     } else {
         1.0
     };
-    let mut rng =
-        SplitMix64::new(traffic.seed ^ (traffic.pattern as u64).wrapping_mul(0x1000_0001));
-    let (shape, planned) = shape(traffic.pattern, &mut rng);
-    let max = shape.iter().cloned().fold(0.0, f64::max);
+    let (shape_peak, planned) = shape(traffic.pattern, &mut seeded(traffic), true);
+    // Every day of the month is drawn to the peak day's scale: its highest minute is `peak`.
+    let max = shape_peak.iter().cloned().fold(0.0, f64::max);
     let norm = if max > 0.0 { peak / max } else { 0.0 };
-    let rps = shape.iter().map(|x| x * norm * scale).collect();
+    let values = match which.kind {
+        // The same draws without the spike: the business day around it, minute for minute.
+        DayKind::Ordinary => shape(traffic.pattern, &mut seeded(traffic), false).0,
+        // Another stream from the same seed: other bursts, cut off at the peak.
+        DayKind::OtherBursts => {
+            let mut rng = SplitMix64::new(seeded(traffic).next_u64() ^ 0xD1B5_4A32_D192_ED03);
+            shape(traffic.pattern, &mut rng, true).0
+        }
+        _ => shape_peak,
+    };
+    // The highest minute is exactly `peak` ("peak" means what it says, to the last digit).
+    let rps = values
+        .iter()
+        .map(|&x| if x == max { peak } else { (x * norm).min(peak) } * scale)
+        .collect();
     Day {
         rps,
         planned_peak_rps: peak * planned,
@@ -113,8 +200,9 @@ fn business(h: f64) -> f64 {
     0.08 + 0.92 * up * down * lunch
 }
 
-/// The unscaled shape (any positive units) and the planned share of the peak.
-fn shape(pattern: Pattern, rng: &mut SplitMix64) -> (Vec<f64>, f64) {
+/// The unscaled shape (any positive units) and the planned share of the peak. `event` false
+/// leaves out the flash spike (the same draws otherwise).
+fn shape(pattern: Pattern, rng: &mut SplitMix64, event: bool) -> (Vec<f64>, f64) {
     let n = STEPS_PER_DAY;
     let hour = |i: usize| i as f64 / 60.0;
     match pattern {
@@ -162,7 +250,8 @@ fn shape(pattern: Pattern, rng: &mut SplitMix64) -> (Vec<f64>, f64) {
                 .collect();
             let start = rng.range(10.0 * 60.0, 20.0 * 60.0) as usize;
             let hold = rng.range(10.0, 20.0) as usize;
-            for (k, x) in v.iter_mut().enumerate().skip(start).take(hold + 15) {
+            let spike_len = if event { hold + 15 } else { 0 };
+            for (k, x) in v.iter_mut().enumerate().skip(start).take(spike_len) {
                 let level = if k - start < hold {
                     1.0
                 } else {
@@ -249,11 +338,58 @@ mod tests {
     }
 
     #[test]
-    fn month_weights_add_up_to_30_days() {
+    fn month_weights_add_up_to_30_whole_days_and_start_with_the_peak_day() {
         for &p in Pattern::ALL {
-            let days: f64 = month_days(p).iter().map(|(_, w)| w).sum();
+            let plan = month_plan(p);
+            let days: f64 = plan.iter().map(|d| d.days).sum();
             assert_eq!(days, DAYS_PER_MONTH);
-            assert_eq!(month_days(p)[0].0, 1.0);
+            assert!(
+                plan.iter()
+                    .all(|d| d.days == d.days.round() && d.days >= 1.0)
+            );
+            assert_eq!(plan[0].scale, 1.0);
+            assert_eq!(
+                month(&t(p, 10.0, 3))[0].0,
+                day(&t(p, 10.0, 3), 1.0),
+                "{p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_flash_event_happens_on_one_day_of_the_month() {
+        for seed in 0..20 {
+            let m = month(&t(Pattern::Flash, 2000.0, seed));
+            assert_eq!(m.iter().map(|d| d.1).collect::<Vec<_>>(), vec![1.0, 29.0]);
+            let (spike, ordinary) = (&m[0].0, &m[1].0);
+            // The ordinary day is the spike day minute for minute, except during the spike,
+            // and it never goes above what a planner saw.
+            let differ: Vec<usize> = (0..STEPS_PER_DAY)
+                .filter(|&i| spike.rps[i] != ordinary.rps[i])
+                .collect();
+            assert!(!differ.is_empty() && differ.len() <= 35, "{}", differ.len());
+            assert!(differ.last().unwrap() - differ[0] < 35);
+            let top = ordinary.rps.iter().cloned().fold(0.0, f64::max);
+            assert!(
+                top <= ordinary.planned_peak_rps + 1e-9 && top > 0.9 * ordinary.planned_peak_rps
+            );
+            assert_eq!(spike.planned_peak_rps, ordinary.planned_peak_rps);
+        }
+    }
+
+    #[test]
+    fn bursty_days_differ_and_none_passes_the_peak() {
+        for seed in 0..20 {
+            let m = month(&t(Pattern::Bursty, 500.0, seed));
+            assert_eq!(m.iter().map(|d| d.1).collect::<Vec<_>>(), vec![1.0, 29.0]);
+            assert_ne!(m[0].0.rps, m[1].0.rps);
+            let top = |d: &Day| d.rps.iter().cloned().fold(0.0, f64::max);
+            assert_eq!(top(&m[0].0), 500.0);
+            assert!(top(&m[1].0) <= 500.0 && top(&m[1].0) > 100.0);
+            // The same kind of day: a base under the bursts and a similar volume.
+            let sum = |d: &Day| d.rps.iter().sum::<f64>();
+            let ratio = sum(&m[1].0) / sum(&m[0].0);
+            assert!((0.4..2.5).contains(&ratio), "{ratio}");
         }
     }
 

@@ -210,7 +210,7 @@ fn draw_everything(s: &Scenario) {
     let _ = fit::verdict(s);
     let _ = breakeven::breakeven(s);
     for model in &o.models {
-        let _ = math::model(model, f64::from(s.faas.granularity_ms), s.lang);
+        let _ = math::model(&o, model, s.lang);
     }
     let calm = Scenario::default();
     let calm_lanes = lanes::build(&calm, &simulate(&calm), 600, None);

@@ -29,7 +29,7 @@ const KEYS: &[&str] = &[
     "n", "tgt", "min", "max", "cd", "boot", "ctr", "vcpu", "gb", "cmin", "cmax", "ctgt", "faas",
     "arch", "free", "gran", "pc", "quota", "legacy", "rt", "warm", "seats", "p_req", "p_gbs",
     "p_vm", "p_vcpu", "p_gbh", "p_srv", "p_ops", "p_seat", "cur", "krw", "fail", "deploy", "hop",
-    "chart", "speed", "math", "open",
+    "chart", "speed", "math", "open", "ping",
 ];
 
 /// Numeric keys and their limits (prices are optional numbers, checked separately).
@@ -54,6 +54,7 @@ const NUMERIC: &[(&str, (f64, f64))] = &[
     ("pc", limits::COUNT),
     ("quota", limits::QUOTA),
     ("warm", limits::WARM_MIN),
+    ("ping", limits::PING_MIN),
     ("seats", limits::SEATS),
     ("krw", limits::KRW_PER_USD),
     ("hop", limits::HOP_MS),
@@ -460,6 +461,7 @@ fn numbers(s: &Scenario) -> Vec<(&'static str, f64)> {
         ("pc", s.faas.provisioned.into()),
         ("quota", s.faas.quota.into()),
         ("warm", s.faas.warm_min.into()),
+        ("ping", s.faas.ping_min.into()),
         ("seats", s.saas.seats.into()),
         ("krw", s.krw_per_usd),
         ("hop", s.msa.hop_ms),
@@ -667,7 +669,8 @@ fn every_key_written_is_fuzzed() {
          &vm={vm}&n=9&tgt=33&min=2&max=9&cd=9&boot=9&ctr=cloud-run&vcpu=2&gb=3&cmin=2&cmax=9\
          &ctgt=33&faas=azure&arch=arm64&free=1&gran=100&pc=2&quota=9&legacy=1&rt=java&warm=9\
          &seats=9&p_req=1&p_gbs=1&p_vm=1&p_vcpu=1&p_gbh=1&p_srv=1&p_ops=1&p_seat=1&cur=krw\
-         &krw=999&fail=payments&deploy=driver&hop=9&chart=latency&speed=2&math=1&open=onprem"
+         &krw=999&fail=payments&deploy=driver&hop=9&chart=latency&speed=2&math=1&open=onprem\
+         &ping=3"
     );
     let (s, warnings) = Scenario::from_query(&far);
     assert_eq!(warnings, []);

@@ -1,0 +1,959 @@
+//! The relations a reader checks on the scaling view, over random scenarios.
+//!
+//! Everything is read back from what is rendered, the way a person with a calculator reads
+//! it: the "show the math" lines, the month table, the lanes (their texts and their icons) and
+//! the charts' CSV. The relations:
+//! - every math segment with an `=` holds as printed: the numbers on the left, taken exactly as
+//!   shown (as a calculator takes them), give the number on the right to its shown digits; a
+//!   running calculation continues from each result;
+//! - each model has one total, and it is the bill the lane, the month table and (in the CLI's
+//!   own tests) the CLI show;
+//! - a lane's parts add up to its count, and its icons to the count over the icon scale, at
+//!   every minute of every pattern;
+//! - the same quantity shows the same value wherever it appears (a lane's demand, p95, lost
+//!   requests and cost so far against the charts' CSV at that minute; cold starts in the math
+//!   and the month table);
+//! - every text of a lane stays inside the lane, at any value the controls allow.
+
+use proptest::prelude::*;
+use skyscale_core::chart::Chart;
+use skyscale_core::lanes;
+use skyscale_core::math;
+use skyscale_core::money::Currency;
+use skyscale_core::scene::{Anchor, Kind, Node};
+use skyscale_core::sim::{Bill, ModelKind, Outcome};
+use skyscale_core::{Lang, Scenario, Text, simulate};
+
+// ---------------------------------------------------------------------------------------------
+// A reader's calculator: numbers as printed, with what their last digit leaves open.
+
+/// A closed interval: a printed number stands for everything that rounds to it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Iv {
+    lo: f64,
+    hi: f64,
+}
+
+impl Iv {
+    fn exact(v: f64) -> Iv {
+        Iv { lo: v, hi: v }
+    }
+    fn around(v: f64, err: f64) -> Iv {
+        Iv {
+            lo: v - err,
+            hi: v + err,
+        }
+    }
+    fn mid(self) -> f64 {
+        (self.lo + self.hi) / 2.0
+    }
+    fn add(self, o: Iv) -> Iv {
+        Iv {
+            lo: self.lo + o.lo,
+            hi: self.hi + o.hi,
+        }
+    }
+    fn sub(self, o: Iv) -> Iv {
+        Iv {
+            lo: self.lo - o.hi,
+            hi: self.hi - o.lo,
+        }
+    }
+    fn mul(self, o: Iv) -> Iv {
+        let p = [
+            self.lo * o.lo,
+            self.lo * o.hi,
+            self.hi * o.lo,
+            self.hi * o.hi,
+        ];
+        Iv {
+            lo: p.iter().cloned().fold(f64::INFINITY, f64::min),
+            hi: p.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+        }
+    }
+    fn div(self, o: Iv) -> Iv {
+        if o.lo <= 0.0 && o.hi >= 0.0 {
+            return Iv {
+                lo: f64::NEG_INFINITY,
+                hi: f64::INFINITY,
+            };
+        }
+        self.mul(Iv {
+            lo: 1.0 / o.hi,
+            hi: 1.0 / o.lo,
+        })
+    }
+    /// Whether two intervals meet, with room for float rounding.
+    fn meets(self, o: Iv) -> bool {
+        let slack = 1e-9 * self.mid().abs().max(o.mid().abs()) + 1e-12;
+        self.lo <= o.hi + slack && o.lo <= self.hi + slack
+    }
+}
+
+/// A printed number: its value and half a unit of its last digit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Printed {
+    value: f64,
+    /// Half a unit of the last digit shown.
+    half_ulp: f64,
+}
+
+impl Printed {
+    /// As an operand: exactly as shown, as a reader types it into a calculator (past 15
+    /// significant digits the digits are zeros, so those carry their rounding).
+    fn operand(self) -> Iv {
+        if self.value.abs() >= 1e15 {
+            return Iv::around(self.value, self.value.abs() * 5e-15);
+        }
+        Iv::exact(self.value)
+    }
+    /// As a result: what was rounded to the digits shown.
+    fn result(self) -> Iv {
+        Iv::around(self.value, self.half_ulp.max(self.value.abs() * 5e-15))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tok {
+    Num(Printed),
+    Op(char),
+    Open,
+    Close,
+}
+
+/// Scale words right after a number (`1.23M`, `12만`).
+fn scale_of(c: char) -> Option<f64> {
+    Some(match c {
+        'K' => 1e3,
+        'M' => 1e6,
+        'B' => 1e9,
+        'T' => 1e12,
+        '만' => 1e4,
+        '억' => 1e8,
+        '조' => 1e12,
+        '경' => 1e16,
+        '해' => 1e20,
+        _ => return None,
+    })
+}
+
+/// Reads the number starting at `i` (a digit): `1,234.5`, `30%`, `1.23M`. Returns it and
+/// the index after it.
+fn number_at(chars: &[char], mut i: usize) -> (Printed, usize) {
+    let mut digits = String::new();
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            digits.push(c);
+            i += 1;
+        } else if c == ','
+            && i + 3 < chars.len() + 1
+            && chars[i + 1..]
+                .iter()
+                .take(3)
+                .filter(|c| c.is_ascii_digit())
+                .count()
+                == 3
+            && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let mut decimals = 0;
+    if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+        digits.push('.');
+        i += 1;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            digits.push(chars[i]);
+            decimals += 1;
+            i += 1;
+        }
+    }
+    let mut value: f64 = digits.parse().unwrap();
+    let mut half_ulp = if decimals == 0 {
+        0.5
+    } else {
+        0.5 * libm::pow(10.0, f64::from(-decimals))
+    };
+    if let Some(&c) = chars.get(i) {
+        if let Some(k) = scale_of(c)
+            && chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric())
+        {
+            value *= k;
+            half_ulp *= k;
+            i += 1;
+        } else if c == '%' {
+            value /= 100.0;
+            half_ulp /= 100.0;
+            i += 1;
+        }
+    }
+    (Printed { value, half_ulp }, i)
+}
+
+/// The arithmetic of one segment: numbers, operators and brackets; words are skipped.
+fn tokens(segment: &str) -> Vec<Tok> {
+    // "× $0.20 per 1M" is "× $0.20 ÷ 1,000,000"; the Korean says "× 100만 건당 $0.20".
+    let segment = segment
+        .replace(" per 1M", " ÷ 1,000,000")
+        .replace("× 100만 건당 ", "× (1 ÷ 1,000,000) × ");
+    let chars: Vec<char> = segment.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphabetic() || c == '_' {
+            // A word, with any digits inside it (`m5.large`, `p95`, `x86_64`).
+            while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '.' | '_')) {
+                i += 1;
+            }
+            continue;
+        }
+        let money = (c == '$' || c == '₩') && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+        if c.is_ascii_digit() || money {
+            let (p, next) = number_at(&chars, if money { i + 1 } else { i });
+            out.push(Tok::Num(p));
+            i = next;
+            continue;
+        }
+        match c {
+            '×' => out.push(Tok::Op('*')),
+            '÷' => out.push(Tok::Op('/')),
+            '+' => out.push(Tok::Op('+')),
+            '−' => out.push(Tok::Op('-')),
+            '(' => out.push(Tok::Open),
+            ')' => out.push(Tok::Close),
+            _ => {}
+        }
+        i += 1;
+    }
+    // Brackets around words only (`(warm)`) hold no arithmetic.
+    loop {
+        let before = out.len();
+        let mut j = 0;
+        while j + 1 < out.len() {
+            if out[j] == Tok::Open && out[j + 1] == Tok::Close {
+                out.drain(j..j + 2);
+            } else {
+                j += 1;
+            }
+        }
+        if out.len() == before {
+            break;
+        }
+    }
+    out
+}
+
+/// Evaluates tokens as intervals.
+struct Eval<'a> {
+    toks: &'a [Tok],
+    at: usize,
+}
+
+impl Eval<'_> {
+    fn expr(&mut self) -> Result<Iv, String> {
+        let mut v = self.term()?;
+        while let Some(Tok::Op(op @ ('+' | '-'))) = self.toks.get(self.at) {
+            self.at += 1;
+            let r = self.term()?;
+            v = if *op == '+' { v.add(r) } else { v.sub(r) };
+        }
+        Ok(v)
+    }
+    fn term(&mut self) -> Result<Iv, String> {
+        let mut v = self.factor()?;
+        while let Some(Tok::Op(op @ ('*' | '/'))) = self.toks.get(self.at) {
+            self.at += 1;
+            let r = self.factor()?;
+            v = if *op == '*' { v.mul(r) } else { v.div(r) };
+        }
+        Ok(v)
+    }
+    fn factor(&mut self) -> Result<Iv, String> {
+        match self.toks.get(self.at) {
+            Some(Tok::Num(p)) => {
+                self.at += 1;
+                Ok(p.operand())
+            }
+            Some(Tok::Open) => {
+                self.at += 1;
+                let v = self.expr()?;
+                match self.toks.get(self.at) {
+                    Some(Tok::Close) => {
+                        self.at += 1;
+                        Ok(v)
+                    }
+                    t => Err(format!("expected ')' at {t:?}")),
+                }
+            }
+            t => Err(format!("expected a number at {t:?}")),
+        }
+    }
+}
+
+fn eval(toks: &[Tok]) -> Result<Iv, String> {
+    let mut e = Eval { toks, at: 0 };
+    let v = e.expr()?;
+    if e.at != toks.len() {
+        return Err(format!("left over: {:?}", &toks[e.at..]));
+    }
+    Ok(v)
+}
+
+/// Checks every `=` of a math line as a reader would; `Err` says which one fails.
+fn check_line(line: &str) -> Result<(), String> {
+    let body = line.split_once(": ").map_or(line, |(_, b)| b);
+    for segment in body.split("; ") {
+        if !segment.contains('=') {
+            continue;
+        }
+        let sides: Vec<Vec<Tok>> = segment.split('=').map(tokens).collect();
+        let mut left = eval(&sides[0]).map_err(|e| format!("{segment:?}: {e}"))?;
+        for right in &sides[1..] {
+            let Some(Tok::Num(first)) = right.first() else {
+                return Err(format!("{segment:?}: nothing after '='"));
+            };
+            if !left.meets(first.result()) {
+                return Err(format!(
+                    "{segment:?}: {:?} as printed is not {} ({:?})",
+                    left,
+                    first.value,
+                    first.result()
+                ));
+            }
+            // A running calculation goes on from the result just printed.
+            left = eval(right).map_err(|e| format!("{segment:?}: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The first number of `text` after `from`, as printed (money, counts, compact forms).
+fn first_number(text: &str) -> Option<Printed> {
+    tokens(text).into_iter().find_map(|t| match t {
+        Tok::Num(p) => Some(p),
+        _ => None,
+    })
+}
+
+/// The last number of a line (a total's result).
+fn last_number(text: &str) -> Option<Printed> {
+    tokens(text).into_iter().rev().find_map(|t| match t {
+        Tok::Num(p) => Some(p),
+        _ => None,
+    })
+}
+
+#[test]
+fn the_calculator_reads_lines_like_a_reader() {
+    for ok in [
+        "Requests: 30,000,000 − 1,000,000 free = 29,000,000; 29,000,000 × $0.20 per 1M = $5.80",
+        "요청: 29,000,000 × 100만 건당 $0.20 = $5.80",
+        "GB-seconds: 30,000,000 × 0.2 s × 0.125 GB = 750,000 GB-s",
+        "Total: $25.95 + $0.00 + $63.07 + $54.00 = $143.02",
+        "Provisioned concurrency: 10 × 0.5 GB × 2,592,000 s = 12,960,000 GB-s × $0.0000041667 = $54.00",
+        "Total: 172,800 instance-minutes of m5.large ÷ 60 × $0.096 per hour = $276.48",
+        "Servers: 100 × (1 + 30%) = 130 cores; 130 ÷ 32 cores a server = 4.0625",
+        "Cold starts: 1,404 after an idle spell + 0 as traffic rose = 1,404 a month; 1,404 ÷ 2,512 requests = 56%",
+        "x: 1.2M + 300K = 1.5M; 12만 + 3만 = 15만",
+        "How the month is built: 1 spike day + 29 ordinary days = 30 days; the flash event …",
+    ] {
+        assert_eq!(check_line(ok), Ok(()), "{ok}");
+    }
+    // The issue's lines fail: a total that is not the sum of its printed parts, and GB-seconds
+    // that are not the product of their factors.
+    for bad in [
+        "Total: $25.95 + $0.00 + $63.07 + $54.00 = $143.01",
+        "GB-seconds: 129,734,310 × 0.1 s × 0.5 GB = 0 GB-s",
+        "Billed duration: 100 ms (1 ms granularity) × 512 MB = 0.5 GB",
+        "Servers: planned peak 2,000 req/s × (1 + 30% headroom) sized on 32 cores each = 5",
+    ] {
+        assert!(check_line(bad).is_err(), "{bad}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random scenarios, through the URL as a user makes them.
+
+fn query() -> impl Strategy<Value = String> {
+    let pattern = prop::sample::select(vec![
+        "steady", "diurnal", "bursty", "flash", "batch", "iot", "growth",
+    ]);
+    // Peaks spread over the log slider, with the ends and the sparse end weighted in.
+    let peak = prop_oneof![
+        Just(0.0),
+        Just(0.001),
+        Just(100_000.0),
+        Just(1_000_000.0),
+        (-3.0f64..6.0).prop_map(|e| (libm::pow(10.0, e) * 1000.0).round() / 1000.0),
+    ];
+    let workload = (
+        prop_oneof![Just(0.01), Just(600_000.0), 0.5f64..500.0],
+        prop_oneof![Just(1.0), Just(3_600_000.0), 1.0f64..2_000.0],
+        prop_oneof![
+            Just(128.0),
+            Just(10_240.0),
+            Just(65_536.0),
+            64.0f64..4_096.0
+        ],
+    );
+    let faas = (
+        prop::sample::select(vec!["lambda", "azure"]),
+        prop::sample::select(vec!["x86_64", "arm64"]),
+        any::<bool>(),
+        prop::sample::select(vec![1u32, 100]),
+        prop_oneof![Just(0u32), Just(0u32), 1u32..20, Just(100_000)],
+        prop_oneof![Just(1000u32), Just(1u32), 1u32..5_000, Just(1_000_000)],
+        prop::sample::select(vec!["python", "node", "go", "java", "dotnet"]),
+        1u32..=60,
+        prop_oneof![Just(0u32), Just(0u32), 1u32..=60],
+    );
+    let fleets = (
+        prop::sample::select(vec!["m5.large", "t3.micro", "c6g.large"]),
+        prop_oneof![Just(4u32), 1u32..200, Just(100_000)],
+        10.0f64..95.0,
+        0u32..5,
+        prop_oneof![Just(100u32), 5u32..500, Just(100_000)],
+        prop::sample::select(vec!["fargate", "app-runner", "cloud-run"]),
+        prop_oneof![Just(0u32), Just(1u32), 2u32..10],
+        prop_oneof![Just(30.0), 0.0f64..500.0],
+        prop_oneof![Just(32.0), Just(1.0), 1.0f64..512.0],
+    );
+    let money = (
+        prop::sample::select(vec!["usd", "krw"]),
+        prop_oneof![Just(1400.0), Just(100_000.0), 1.0f64..5_000.0],
+        prop::sample::select(vec!["en", "ko"]),
+        prop::option::of(prop::sample::select(vec![
+            "p_vm=0.123456789",
+            "p_req=0.25",
+            "p_gbs=0.00002",
+            "p_srv=9000.5",
+            "p_vcpu=1000000",
+        ])),
+        any::<u64>(),
+    );
+    (pattern, peak, workload, faas, fleets, money).prop_map(|(pat, peak, w, f, v, m)| {
+        let mut q = format!(
+            "pat={pat}&peak={peak}&cpu={}&dur={}&mem={}&faas={}&arch={}&free={}&gran={}&pc={}&quota={}&rt={}&warm={}&ping={}",
+            w.0, w.1, w.2, f.0, f.1, u8::from(f.2), f.3, f.4, f.5, f.6, f.7, f.8
+        );
+        q.push_str(&format!(
+            "&vm={}&n={}&tgt={}&min={}&max={}&ctr={}&cmin={}&head={}&cores={}&cur={}&krw={}&lang={}&seed={}",
+            v.0, v.1, v.2, v.3, v.4, v.5, v.6, v.7, v.8, m.0, m.1, m.2, m.4
+        ));
+        if let Some(p) = m.3 {
+            q.push('&');
+            q.push_str(p);
+        }
+        q
+    })
+}
+
+fn scenario(q: &str) -> Scenario {
+    Scenario::from_query(q).0
+}
+
+// ---------------------------------------------------------------------------------------------
+// The math.
+
+/// The one line whose label is the total, in a model's block.
+fn total_lines(lines: &[String], lang: Lang) -> Vec<&String> {
+    let label = format!("{}:", Text::MathTotal.get(lang));
+    lines.iter().filter(|l| l.starts_with(&label)).collect()
+}
+
+/// Checks the math and the month table of one outcome; `Err` names what broke.
+fn check_math_and_table(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    let lang = s.lang;
+    for line in math::month_plan(o, lang) {
+        check_line(&line)?;
+    }
+    let table = math::month_table(o, s.currency, s.krw_per_usd, lang);
+    let usd_table = math::month_table(o, Currency::Usd, 1.0, lang);
+    for (i, m) in o.models.iter().enumerate() {
+        let lines = math::block(o, m, s.currency, s.krw_per_usd, lang);
+        for line in &lines {
+            check_line(line).map_err(|e| format!("{:?}: {e}", m.kind))?;
+        }
+        if !m.not_runnable.is_empty() {
+            // One rule: no bill anywhere, the reason instead.
+            if lines.iter().any(|l| l.contains('$') || l.contains('₩')) {
+                return Err(format!("{:?} cannot run but its math shows money", m.kind));
+            }
+            if !table[i].cost.starts_with('—') {
+                return Err(format!(
+                    "{:?} cannot run but costs {}",
+                    m.kind, table[i].cost
+                ));
+            }
+            continue;
+        }
+        let totals = total_lines(&lines, lang);
+        if totals.len() != 1 {
+            return Err(format!(
+                "{:?} has {} totals: {lines:#?}",
+                m.kind,
+                totals.len()
+            ));
+        }
+        let total = last_number(totals[0]).ok_or("a total without a number")?;
+        // The bill to the cent (to 15 significant digits past $10 trillion).
+        let bill = Iv::exact(m.month.cost_usd);
+        if !total.result().meets(bill) {
+            return Err(format!(
+                "{:?}: math {} vs bill {}",
+                m.kind, totals[0], m.month.cost_usd
+            ));
+        }
+        // The month table shows the same bill (in dollars here, and in the chosen currency).
+        let usd_cell = first_number(&usd_table[i].cost).ok_or("a cost cell without a number")?;
+        if usd_cell != total || !usd_cell.result().meets(bill) {
+            return Err(format!(
+                "{:?}: table {} vs math {}",
+                m.kind, usd_table[i].cost, totals[0]
+            ));
+        }
+        if let Some(conv) = math::conversion(m.month.cost_usd, s.currency, s.krw_per_usd, lang) {
+            let won = last_number(&conv).unwrap();
+            let cell = first_number(&table[i].cost).unwrap();
+            if (won.value - cell.value).abs() > 0.5 {
+                return Err(format!("{:?}: {conv} vs table {}", m.kind, table[i].cost));
+            }
+        }
+        if let Bill::Faas(f) = &m.bill {
+            // Cold starts: the math's total is the table's, and requests are the month's.
+            let cold = lines
+                .iter()
+                .find(|l| l.starts_with(&format!("{}:", cold_label(lang))))
+                .ok_or("no cold-start line")?;
+            let shown_total = cold
+                .split("; ")
+                .next()
+                .and_then(|seg| seg.split('=').nth(1))
+                .and_then(first_number)
+                .ok_or("no cold-start total")?;
+            let cell = first_number(&table[i].cold_starts).ok_or("no cold-start cell")?;
+            if shown_total != cell {
+                return Err(format!(
+                    "cold starts: {cold} vs table {}",
+                    table[i].cold_starts
+                ));
+            }
+            let served = first_number(lines[0].rsplit('=').next().unwrap()).unwrap();
+            if served.value != f.requests || f.requests != m.month.served {
+                return Err(format!("requests: {} vs {}", lines[0], m.month.served));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn cold_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Cold starts",
+        Lang::Ko => "콜드 스타트",
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_math_line_holds_and_there_is_one_bill(q in query()) {
+        let s = scenario(&q);
+        let o = simulate(&s);
+        if let Err(e) = check_math_and_table(&s, &o) {
+            prop_assert!(false, "{q}: {e}");
+        }
+        // And in the other language.
+        let mut other = s.clone();
+        other.lang = s.lang.other();
+        if let Err(e) = check_math_and_table(&other, &o) {
+            prop_assert!(false, "{q} ({:?}): {e}", other.lang);
+        }
+    }
+
+    #[test]
+    fn lanes_add_up_and_agree_with_the_charts(q in query(), minute in 0usize..1440) {
+        let s = scenario(&q);
+        let o = simulate(&s);
+        if let Err(e) = check_lanes(&s, &o, &Rendered::new(&s, &o), minute) {
+            prop_assert!(false, "{q} at {minute}: {e}");
+        }
+    }
+}
+
+#[test]
+fn the_issue_cases_hold() {
+    for q in [
+        "pc=10&quota=50",
+        "pat=flash&peak=2000",
+        "pat=flash&peak=2000&t=1125",
+        "pat=steady&peak=0.001&rt=java",
+        "pat=steady&peak=0.001&ping=5&lang=ko&cur=krw",
+        "pat=bursty&peak=300&free=1",
+        "pat=growth&peak=1000&pc=3",
+        "mem=20000",
+        "faas=azure&pc=10&pat=batch&peak=5",
+        "pat=steady&peak=100000&quota=1000000&max=100000&cmax=100000",
+    ] {
+        let s = scenario(q);
+        let o = simulate(&s);
+        check_math_and_table(&s, &o).unwrap_or_else(|e| panic!("{q}: {e}"));
+        let r = Rendered::new(&s, &o);
+        for minute in [0, 600, 1125, 1439] {
+            check_lanes(&s, &o, &r, minute).unwrap_or_else(|e| panic!("{q} at {minute}: {e}"));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lanes.
+
+fn texts_of<'a>(node: &'a Node, out: &mut Vec<&'a Node>) {
+    match &node.kind {
+        Kind::Group { children } => children.iter().for_each(|c| texts_of(c, out)),
+        Kind::Text { .. } => out.push(node),
+        _ => {}
+    }
+}
+
+fn text_of(node: &Node) -> &str {
+    match &node.kind {
+        Kind::Text { text, .. } => text,
+        _ => "",
+    }
+}
+
+fn by_class<'a>(texts: &[&'a Node], class: &str) -> Option<&'a Node> {
+    texts.iter().copied().find(|n| {
+        n.meta
+            .class
+            .as_deref()
+            .is_some_and(|c| c.split(' ').any(|c| c == class))
+    })
+}
+
+fn stamp_points(node: &Node, class: &str) -> usize {
+    let mut n = 0;
+    fn walk(node: &Node, class: &str, n: &mut usize) {
+        match &node.kind {
+            Kind::Group { children } => {
+                if node.meta.class.as_deref() == Some(class) {
+                    // A group of stamps (the draining icon) counts its first stamp's points.
+                    if let Some(Node {
+                        kind: Kind::Stamp { at, .. },
+                        ..
+                    }) = children.first()
+                    {
+                        *n += at.len();
+                    }
+                    return;
+                }
+                children.iter().for_each(|c| walk(c, class, n));
+            }
+            Kind::Stamp { at, .. } if node.meta.class.as_deref() == Some(class) => *n += at.len(),
+            _ => {}
+        }
+    }
+    walk(node, class, &mut n);
+    n
+}
+
+/// A chart's CSV as numbers: `rows[minute][column]`, `None` for an empty cell. (No field of
+/// these three CSVs holds a comma: the header, with the quoted names, is skipped.)
+fn csv_table(csv: &str) -> Vec<Vec<Option<f64>>> {
+    csv.trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(|f| f.trim().parse().ok()).collect())
+        .collect()
+}
+
+/// What the scaling view renders for one outcome, besides the lanes.
+struct Rendered {
+    cost: Vec<Vec<Option<f64>>>,
+    latency: Vec<Vec<Option<f64>>>,
+    traffic: Vec<Vec<Option<f64>>>,
+    table: Vec<math::MonthRow>,
+}
+
+impl Rendered {
+    fn new(s: &Scenario, o: &Outcome) -> Rendered {
+        Rendered {
+            cost: csv_table(&Chart::Cost.csv(s, o)),
+            latency: csv_table(&Chart::Latency.csv(s, o)),
+            traffic: csv_table(&Chart::Traffic.csv(s, o)),
+            table: math::month_table(o, s.currency, s.krw_per_usd, s.lang),
+        }
+    }
+}
+
+fn csv_cell(csv: &[Vec<Option<f64>>], minute: usize, col: usize) -> Option<f64> {
+    csv.get(minute)?.get(col).copied().flatten()
+}
+
+/// Whether `shown` is the CSV's `value` (itself rounded to 6 decimals) to the digits shown;
+/// `per` converts the CSV's unit to the shown one (60 for per minute).
+fn shows(shown: Printed, value: f64, per: f64) -> bool {
+    shown.result().meets(Iv::around(value * per, 5e-7 * per))
+}
+
+fn check_lanes(s: &Scenario, o: &Outcome, r: &Rendered, minute: usize) -> Result<(), String> {
+    let scene = lanes::build(s, o, minute, None);
+    let m = lanes::clamp_minute(o, minute);
+    let (cost_csv, latency_csv, traffic_csv, table) = (&r.cost, &r.latency, &r.traffic, &r.table);
+    // The demand in the header is the traffic chart's at that minute.
+    let clock = scene.find("lanes-clock").ok_or("no clock")?;
+    let demand = csv_cell(traffic_csv, m, 1).unwrap_or(0.0);
+    let shown = tokens(text_of(clock))
+        .into_iter()
+        .filter_map(|t| match t {
+            Tok::Num(p) => Some(p),
+            _ => None,
+        })
+        .nth(2)
+        .ok_or("no demand in the clock")?;
+    // Per minute or per hour below 1 req/s.
+    let text = text_of(clock);
+    let per = if text.contains("/min") || text.contains("/분") {
+        60.0
+    } else if text.contains("/h") || text.contains("/시간") {
+        3600.0
+    } else {
+        1.0
+    };
+    if !shows(shown, demand, per) || (demand > 0.0 && shown.value == 0.0) {
+        return Err(format!("demand {text:?} vs {demand}"));
+    }
+    for (i, kind) in ModelKind::ALL.iter().enumerate() {
+        let model = o.model(*kind);
+        let lane = scene
+            .find(&format!("lane-{}", kind.code()))
+            .ok_or("a lane is missing")?;
+        let mut texts = Vec::new();
+        texts_of(lane, &mut texts);
+        // Every text stays inside the lane (the first child is its background).
+        let Some(Node {
+            kind: Kind::Group { children },
+            ..
+        }) = Some(lane)
+        else {
+            unreachable!()
+        };
+        let Kind::Rect { x, width, .. } = children[0].kind else {
+            return Err("a lane without its background".into());
+        };
+        for t in &texts {
+            if let Kind::Text {
+                x: tx,
+                text,
+                size,
+                bold,
+                anchor,
+                ..
+            } = &t.kind
+            {
+                let w = lanes::drawn_width(text, *size, *bold);
+                let (left, right) = match anchor {
+                    Anchor::Start => (*tx, tx + w),
+                    Anchor::Middle => (tx - w / 2.0, tx + w / 2.0),
+                    Anchor::End => (tx - w, *tx),
+                };
+                if left < x + 2.0 || right > x + width - 2.0 {
+                    return Err(format!(
+                        "{kind:?}: {text:?} ({left:.0}–{right:.0}) leaves the lane ({x:.0}–{:.0})",
+                        x + width
+                    ));
+                }
+            }
+        }
+        if !model.not_runnable.is_empty() {
+            if texts
+                .iter()
+                .any(|t| text_of(t).contains('$') || text_of(t).contains('₩'))
+            {
+                return Err(format!("{kind:?} cannot run but its lane shows money"));
+            }
+            continue;
+        }
+        // The count is the sum of its three parts, as shown.
+        let count = first_number(text_of(by_class(&texts, "lane-count").ok_or("no count")?))
+            .ok_or("a count without a number")?;
+        let parts: Vec<Printed> = ["serving", "booting", "draining"]
+            .iter()
+            .map(|c| {
+                by_class(&texts, &format!("lane-n-{c}"))
+                    .and_then(|n| first_number(text_of(n)))
+                    .ok_or(format!("no {c} number"))
+            })
+            .collect::<Result<_, _>>()?;
+        let sum: f64 = parts.iter().map(|p| p.value).sum();
+        if (sum - count.value).abs() > 1e-9 * count.value.max(1.0) {
+            return Err(format!(
+                "{kind:?}: {} ≠ {} + {} + {}",
+                count.value, parts[0].value, parts[1].value, parts[2].value
+            ));
+        }
+        // The icons are the count in icons of the scale shown.
+        let scale = by_class(&texts, "lane-icon-scale")
+            .and_then(|n| last_number(text_of(n)))
+            .map_or(1.0, |p| p.value);
+        let icons: Vec<usize> = ["i-serving", "i-booting", "i-draining"]
+            .iter()
+            .map(|c| stamp_points(lane, c))
+            .collect();
+        let n_icons: usize = icons.iter().sum();
+        if n_icons > lanes::MAX_ICONS
+            || (n_icons as f64 - (count.value / scale).round()).abs() > 0.5
+        {
+            return Err(format!(
+                "{kind:?}: {n_icons} icons for {} at 1 icon = {scale}",
+                count.value
+            ));
+        }
+        for (p, n) in parts.iter().zip(&icons) {
+            if (*n as f64 * scale - p.value).abs() > scale + 1e-9 {
+                return Err(format!("{kind:?}: {n} icons for {} at {scale}", p.value));
+            }
+        }
+        // Functions say "quota used", never the fleets' "busy", beside their running count.
+        if *kind == ModelKind::Faas
+            && texts
+                .iter()
+                .any(|t| text_of(t).starts_with(Text::LaneUtil.get(s.lang)))
+        {
+            return Err("the functions lane says busy for its quota".into());
+        }
+        // The same quantities as the charts' CSV at that minute, and the month table's bill.
+        let col = i + 1;
+        let cost = by_class(&texts, "lane-cost").ok_or("no cost")?;
+        let shown = first_number(text_of(cost)).ok_or("a cost without a number")?;
+        let csv = csv_cell(cost_csv, m, col).unwrap_or(0.0);
+        if !shows(shown, csv, 1.0) {
+            return Err(format!(
+                "{kind:?}: lane cost {:?} vs CSV {csv}",
+                text_of(cost)
+            ));
+        }
+        let p95 = by_class(&texts, "lane-p95").ok_or("no p95")?;
+        let p95_text = text_of(p95);
+        let shown = tokens(p95_text)
+            .into_iter()
+            .filter_map(|t| match t {
+                Tok::Num(p) => Some(p),
+                _ => None,
+            })
+            .next()
+            .ok_or("a p95 without a number")?;
+        let ms = if p95_text.ends_with(" s") || p95_text.ends_with('초') {
+            1000.0
+        } else if p95_text.ends_with(" min") || p95_text.ends_with('분') {
+            60_000.0
+        } else {
+            1.0
+        };
+        let csv = csv_cell(latency_csv, m, col).unwrap_or(0.0);
+        if !Iv::around(shown.value * ms, shown.half_ulp * ms).meets(Iv::around(csv, 5e-7)) {
+            return Err(format!("{kind:?}: lane {p95_text:?} vs CSV {csv} ms"));
+        }
+        let lost = by_class(&texts, "lane-dropped").ok_or("no lost line")?;
+        let lost_text = text_of(lost);
+        let csv = csv_cell(traffic_csv, m, 2 + 2 * i + 1).unwrap_or(0.0);
+        match first_number(lost_text) {
+            None if csv == 0.0 => {}
+            Some(p) => {
+                let per = if lost_text.contains("/min") || lost_text.contains("/분") {
+                    60.0
+                } else if lost_text.contains("/h") || lost_text.contains("/시간") {
+                    3600.0
+                } else {
+                    1.0
+                };
+                if !shows(p, csv, per) || p.value == 0.0 {
+                    return Err(format!("{kind:?}: {lost_text:?} vs CSV {csv}"));
+                }
+            }
+            None => return Err(format!("{kind:?}: {lost_text:?} vs CSV {csv}")),
+        }
+        let month = by_class(&texts, "lane-month").ok_or("no month line")?;
+        let shown = first_number(text_of(month).rsplit(' ').next().unwrap_or(""))
+            .ok_or("a month without a number")?;
+        let cell = first_number(&table[i].cost).ok_or("a month cell without a number")?;
+        if !shown.result().meets(Iv::exact(cell.value)) {
+            return Err(format!(
+                "{kind:?}: lane {:?} vs table {}",
+                text_of(month),
+                table[i].cost
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn lane_counts_add_up_on_every_minute_of_every_pattern() {
+    for pat in [
+        "steady", "diurnal", "bursty", "flash", "batch", "iot", "growth",
+    ] {
+        for q in [
+            format!("pat={pat}&peak=2000"),
+            format!("pat={pat}&peak=0.05&lang=ko"),
+        ] {
+            let s = scenario(&q);
+            let o = simulate(&s);
+            let r = Rendered::new(&s, &o);
+            for minute in 0..1440 {
+                check_lanes(&s, &o, &r, minute).unwrap_or_else(|e| panic!("{q} at {minute}: {e}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn lanes_keep_their_texts_inside_at_every_extreme() {
+    // Every value at its maximum (and the smallest), in both languages and currencies.
+    let max = "pat=flash&peak=1000000&cpu=600000&dur=3600000&mem=10240&head=500&cores=1&n=100000\
+               &max=100000&cmax=100000&min=100000&cmin=100000&quota=1000000&pc=100000&krw=100000\
+               &p_vm=1000000&p_srv=1000000&p_ops=1000000&p_vcpu=1000000&p_gbh=1000000\
+               &p_req=1000000&p_gbs=1000000";
+    for extra in ["", "&cur=krw", "&lang=ko&cur=krw", "&lang=ko"] {
+        for base in [
+            max,
+            "peak=0.001&cpu=0.01&dur=1&mem=128",
+            "peak=99999&pat=growth",
+        ] {
+            let q = format!("{base}{extra}");
+            let s = scenario(&q);
+            let o = simulate(&s);
+            let r = Rendered::new(&s, &o);
+            for minute in [0, 300, 720, 1100, 1439] {
+                check_lanes(&s, &o, &r, minute).unwrap_or_else(|e| panic!("{q} at {minute}: {e}"));
+            }
+            check_math_and_table(&s, &o).unwrap_or_else(|e| panic!("{q}: {e}"));
+        }
+    }
+}
+
+/// Reads math lines from the file `MATH_LINES` names and reports those that do not hold as
+/// printed (run by hand: `MATH_LINES=f cargo test --test relations -- --ignored lines_from`),
+/// e.g. on another build's `skyscale simulate` output.
+#[test]
+#[ignore]
+fn lines_from_a_file_hold_as_printed() {
+    let path = std::env::var("MATH_LINES").expect("MATH_LINES names a file");
+    let text = std::fs::read_to_string(path).unwrap();
+    let bad: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.contains(" = ") || l.contains(" =\u{a0}"))
+        .filter_map(|l| check_line(l).err())
+        .collect();
+    for b in &bad {
+        println!("{b}");
+    }
+    assert!(bad.is_empty(), "{} lines do not hold as printed", bad.len());
+}
