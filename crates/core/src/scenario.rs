@@ -325,7 +325,7 @@ pub const CONTROL_KEYS: &[&str] = &[
     "all", "pat", "peak", "cpu", "dur", "mem", "head", "cores", "vm", "n", "tgt", "min", "max",
     "cd", "boot", "ctr", "vcpu", "gb", "cmin", "cmax", "ctgt", "faas", "arch", "free", "gran",
     "pc", "quota", "legacy", "rt", "warm", "seats", "cur", "krw", "fail", "deploy", "hop", "t",
-    "step", "cell", "hl", "theme",
+    "step", "cell", "hl", "theme", "col",
 ];
 
 impl Present {
@@ -363,6 +363,9 @@ pub struct Scenario {
     pub step: Option<u32>,
     /// The selected cell of the responsibility stack.
     pub cell: Option<(crate::stack::ServiceModel, crate::stack::Layer)>,
+    /// The selected column of the responsibility stack (its summary is shown; a selected cell,
+    /// the more specific choice, wins over it).
+    pub col: Option<crate::stack::ServiceModel>,
     /// The compute model emphasised in the scaling view.
     pub highlight: Option<crate::sim::ModelKind>,
     /// Embedding, locks and quiz mode (`embed`, `lock`, `controls`, `quiz`).
@@ -429,6 +432,7 @@ impl Default for Scenario {
             minute: None,
             step: None,
             cell: None,
+            col: None,
             highlight: None,
             present: Present::default(),
         }
@@ -640,7 +644,8 @@ impl Scenario {
     /// `p_gbs` (per GB-s), `p_vm` (per VM-hour), `p_vcpu` (per vCPU-hour), `p_gbh` (per
     /// GB-hour), `p_srv` (per server), `p_ops` (per server-month), `p_seat` (per seat-month);
     /// `cur` [usd], `krw` won per dollar [1400]; MSA `fail` [none], `deploy` [none], `hop` ms [2];
-    /// presentation `embed` [0], `quiz` [0], `lock` and `controls` (comma lists of
+    /// service models `step` [none], `cell` (e.g. `faas-data`) [none], `col` (a column, e.g.
+    /// `faas`) [none]; presentation `embed` [0], `quiz` [0], `lock` and `controls` (comma lists of
     /// [`CONTROL_KEYS`], empty).
     pub fn from_query(query: &str) -> (Scenario, Vec<Warning>) {
         use limits::*;
@@ -781,6 +786,18 @@ impl Scenario {
                             None => {
                                 w.push(Warning::new(k, v, "none"));
                                 s.cell
+                            }
+                        },
+                    }
+                }
+                "col" => {
+                    s.col = match v.trim() {
+                        "" | "none" => None,
+                        code => match crate::stack::ServiceModel::from_code(code) {
+                            Some(model) => Some(model),
+                            None => {
+                                w.push(Warning::new(k, v, "none"));
+                                s.col
                             }
                         },
                     }
@@ -926,6 +943,9 @@ impl Scenario {
         }
         if let Some(cell) = self.cell {
             put("cell", crate::stack::cell_code(cell), String::new());
+        }
+        if let Some(model) = self.col {
+            put("col", model.code().into(), String::new());
         }
         if let Some(kind) = self.highlight {
             put("hl", kind.code().into(), String::new());
@@ -1137,6 +1157,7 @@ pub(crate) mod tests {
                     pick(&crate::stack::Layer::ALL),
                 )),
                 prop::option::of(pick(crate::sim::ModelKind::ALL)),
+                prop::option::of(pick(&crate::stack::ServiceModel::ALL)),
                 (
                     any::<bool>(),
                     prop::sample::subsequence(CONTROL_KEYS.to_vec(), 0..4),
@@ -1218,8 +1239,9 @@ pub(crate) mod tests {
                 minute: m.5,
                 step: m.6,
                 cell: m.7,
+                col: m.9,
                 highlight: m.8,
-                present: m.9,
+                present: m.10,
             })
     }
 
