@@ -49,3 +49,50 @@ test("print: an A4 handout with the diagram and questions, no chrome or controls
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   expect(pdf.length).toBeGreaterThan(20_000);
 });
+
+// Issue 16.7: before the student commits, the answers are not in the page at all (not merely
+// hidden): no lanes, bill, math, charts or screen-reader summary on the scaling view, no
+// verdict on the fit view. After the reveal they are, and the Korean reads naturally.
+for (const view of ["scaling", "fit"]) {
+  test(`the answers do not exist before the reveal (${view})`, async ({ page }) => {
+    await page.goto(`./?view=${view}&lang=ko&peak=2000&quiz=1`);
+    await expect(page.getByTestId("quiz")).toBeVisible();
+    await expect(page.getByTestId("quiz-placeholder")).toBeVisible();
+    const gone =
+      view === "scaling"
+        ? ["lanes-diagram", "month-bill", "announcer", "charts"]
+        : ["fit-verdict", "fit-diagram", "fit-cheapest", "fit-reasons"];
+    for (const id of gone) await expect(page.getByTestId(id), id).toHaveCount(0);
+    const before = await page.content();
+    // The header's Export says why there is nothing to export yet.
+    await page.getByTestId("header-export").click();
+    await expect(page.getByTestId("header-export-status")).toContainText("예측을 제출하면");
+    // Commit and reveal.
+    await page.getByTestId("quiz-pick-faas").check();
+    await page.getByTestId("quiz-vms").fill("3");
+    await page.getByTestId("quiz-submit").click();
+    await expect(page.getByTestId(gone[0])).toHaveCount(1);
+    await expect(page.getByTestId("quiz-placeholder")).toHaveCount(0);
+    const why = await page.getByTestId("quiz-result-cheapest").textContent();
+    expect(why).not.toContain("(가)");
+    expect(why).not.toContain("—");
+    // The bills the reveal quotes were nowhere in the page before it (not even hidden).
+    const amounts = why.match(/₩[\d,]+|\$[\d,]+\.\d\d/g) ?? [];
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const a of amounts) expect(before, a).not.toContain(a);
+    // Predicting again hides them again.
+    await page.getByTestId("quiz-retry").click();
+    await expect(page.getByTestId(gone[0])).toHaveCount(0);
+  });
+}
+
+test("only one model serves: the reveal says so instead of a dash", async ({ page }) => {
+  // A flash spike far past every fixed fleet: only the elastic models keep up, or only one.
+  await page.goto("./?view=scaling&lang=ko&quiz=1&pat=flash&peak=50000&n=1&head=0&max=1&cmax=1");
+  await page.getByTestId("quiz-pick-faas").check();
+  await page.getByTestId("quiz-vms").fill("1");
+  await page.getByTestId("quiz-submit").click();
+  const why = await page.getByTestId("quiz-result-cheapest").textContent();
+  expect(why).not.toContain("—");
+  expect(why).not.toContain("(가)");
+});
