@@ -1127,11 +1127,11 @@ mod tests {
         assert!(two.texts().any(|t| t == "Facility: IDC"));
         assert_eq!(changed(1), vec![Row::Facility]);
         // Every later step changes something, and the picture marks exactly those cells.
-        for i in 1..STORY.len() {
+        for (i, step) in STORY.iter().enumerate().skip(1) {
             let rows = changed(i);
             assert!(!rows.is_empty(), "step {}", i + 1);
             let (scene, _) = at_step(i as u32 + 1, "ko");
-            let model = STORY[i].model.code();
+            let model = step.model.code();
             for row in super::rows() {
                 let id = match row {
                     Row::Layer(l) => format!("stack-{model}-{}", l.code()),
