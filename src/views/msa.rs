@@ -116,9 +116,6 @@ fn ModuleActions() -> impl IntoView {
                 view! {
                     <tr class:failed=failed class:deploying=deploying data-module=m.code()>
                         <th scope="row">{name}</th>
-                        <td class="num">{calls}</td>
-                        <td class="num">{cpu}" ms"</td>
-                        <td class="num">{mem}" MB"</td>
                         <td>
                             <button
                                 type="button"
@@ -147,6 +144,9 @@ fn ModuleActions() -> impl IntoView {
                                 {Text::MsaDeployButton.get(lang)}
                             </button>
                         </td>
+                        <td class="num">{calls}</td>
+                        <td class="num">{cpu}" ms"</td>
+                        <td class="num">{mem}" MB"</td>
                     </tr>
                 }
             })
@@ -166,11 +166,11 @@ fn ModuleActions() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{move || ctx.t(Text::MsaModuleCol)}</th>
+                        <th scope="col">{move || ctx.t(Text::MsaFailButton)}</th>
+                        <th scope="col">{move || ctx.t(Text::MsaDeployButton)}</th>
                         <th scope="col">{move || ctx.t(Text::MsaProfileCalls)}</th>
                         <th scope="col">{move || ctx.t(Text::MsaProfileCpu)}</th>
                         <th scope="col">{move || ctx.t(Text::MsaProfileMemory)}</th>
-                        <th scope="col">{move || ctx.t(Text::MsaFailButton)}</th>
-                        <th scope="col">{move || ctx.t(Text::MsaDeployButton)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -14,6 +14,14 @@ const VIEWS = [
   { view: "fit", query: "" },
 ];
 
+/**
+ * Controls known to change nothing yet, each with the issue that fixes it. The test requires
+ * them to be still dead, so an entry that has been fixed fails until it is removed here.
+ */
+const PENDING = {
+  "scaling:select speed": "issue 17.5 (controls and state): the playback speed joins the URL; while paused it changes nothing on screen",
+};
+
 const CONTROLS = "input:not([type=hidden]), select, textarea, button, summary, [role=button]";
 
 async function open(page, view, query) {
@@ -23,10 +31,9 @@ async function open(page, view, query) {
   await expect(main.locator("svg").first()).toBeVisible();
   await main.evaluate((root) => {
     for (const d of root.querySelectorAll("details")) d.open = true;
-    // A control's own range message is not an effect of the control on the view.
-    const style = document.createElement("style");
-    style.textContent = ".error { display: none !important; }";
-    document.head.append(style);
+    // A control's own range message is not an effect of the control on the view. (Set through
+    // the CSSOM: the page's CSP forbids a <style> element.)
+    for (const e of root.querySelectorAll(".error")) e.style.display = "none";
   });
   return main;
 }
@@ -155,6 +162,11 @@ for (const { view, query } of VIEWS) {
       if (!changed) dead.push(`${c.kind} ${c.name}`);
     }
     test.info().annotations.push({ type: "controls", description: `${list.length} tried: ${list.map((c) => c.name).join(", ")}` });
-    expect(dead, `controls on the ${view} view that change nothing visible`).toEqual([]);
+    const pending = Object.keys(PENDING)
+      .filter((k) => k.startsWith(`${view}:`))
+      .map((k) => k.slice(view.length + 1));
+    for (const p of pending) test.info().annotations.push({ type: "pending", description: `${p}: ${PENDING[`${view}:${p}`]}` });
+    expect(dead.filter((d) => !pending.includes(d)), `controls on the ${view} view that change nothing visible`).toEqual([]);
+    expect(pending.filter((p) => !dead.includes(p)), "fixed: remove these from PENDING").toEqual([]);
   });
 }

@@ -260,9 +260,9 @@ test("no dead workload fields; the module table shows what sets the replicas", a
   const main = page.getByTestId("view-msa");
   for (const id of ["ctl-cpu", "ctl-duration", "ctl-memory"]) await expect(main.getByTestId(id)).toHaveCount(0);
   const driver = page.locator(".module-table tr[data-module=driver] td");
-  await expect(driver.nth(0)).toHaveText("0.68");
-  await expect(driver.nth(1)).toHaveText("2 ms");
-  await expect(driver.nth(2)).toHaveText("256 MB");
+  await expect(driver.nth(2)).toHaveText("0.68");
+  await expect(driver.nth(3)).toHaveText("2 ms");
+  await expect(driver.nth(4)).toHaveText("256 MB");
   await expect(page.getByTestId("msa-profile-note")).toContainText("do not apply");
   // The hop field still changes what the view shows.
   const before = await page.getByTestId("msa-compare").locator("tr[data-row=request-ride] td").last().textContent();

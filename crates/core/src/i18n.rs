@@ -256,7 +256,8 @@ texts! {
     CellHeadingLayer => "{model} · {cell} ({layer} layer)", "{model} · {cell}({layer} 계층)";
     Facility => "Facility", "시설";
     FacilityIdc => "Facility: IDC", "시설: IDC";
-    FacilityParts => "building, power, cooling, security", "건물·전력·냉각·보안";
+    FacilityParts => "power, cooling, security", "전력·냉각·보안";
+    FacilityFull => "the building, power, cooling and physical security", "건물, 전력, 냉각, 물리 보안";
     IdcManages => "the IDC manages", "IDC 관리";
     ServerlessData => "Data in managed DBs", "관리형 DB의 데이터";
     ColOnPremIdcSub => "Your servers in an IDC", "IDC에 둔 내 서버";
@@ -760,7 +761,7 @@ texts! {
     QuizRight => "Right.", "정답입니다.";
     QuizWrong => "Not quite.", "아쉽지만 틀렸습니다.";
     QuizCheapestWhy => "{model} is cheapest at {cost} a month; next is {second} at {next}. Usage-billed models pay only for the requests that come; servers and fixed fleets pay for the peak all day.",
-        "한 달 비용이 가장 낮은 모델은 {model}입니다(월 {cost}). 그다음은 {second}입니다(월 {next}). 사용량 과금 모델은 들어온 요청만큼만 내고, 서버와 고정 대수는 하루 종일 피크에 맞춘 값을 냅니다.";
+        "한 달 동안 가장 저렴한 모델은 {model}입니다(월 {cost}). 그다음은 {second}입니다(월 {next}). 사용량 과금 모델은 들어온 요청만큼만 내고, 서버와 고정 대수는 하루 종일 피크에 맞춘 값을 냅니다.";
     QuizCheapestOnly => "{model} is the only model that serves this traffic without losing more than 1% of it, at {cost} a month.",
         "요청의 1% 넘게 잃지 않고 이 트래픽을 감당하는 모델은 {model} 하나뿐입니다(월 {cost}).";
     QuizAnswersHidden => "Hidden until you commit your prediction above.", "위에서 예측을 제출할 때까지 숨겨 둡니다.";

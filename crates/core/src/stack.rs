@@ -774,7 +774,7 @@ fn facility(
         "{} · {} ({}): {}",
         model.name().get(lang),
         label.get(lang),
-        Text::FacilityParts.get(lang),
+        Text::FacilityFull.get(lang),
         manager.get(lang)
     );
     if changed {
@@ -1189,6 +1189,9 @@ mod tests {
                 // 14 px bold in the 952 px between the margins.
                 assert!(crate::scene::text_width(&line) <= 122, "{lang:?} {line}");
             }
+            // The facility band's small line, 10.5 px in the ~146 px right of the marker.
+            let parts = Text::FacilityParts.get(lang);
+            assert!(crate::scene::text_width(parts) <= 26, "{parts}");
         }
     }
 
