@@ -35,6 +35,21 @@ async function open(page, view, query) {
     // the CSSOM: the page's CSP forbids a <style> element.)
     for (const e of root.querySelectorAll(".error")) e.style.display = "none";
   });
+  // Wait until the page has settled (charts drawn, the URL rewritten), so a late render is not
+  // taken for the effect of the control operated next.
+  let last = await fingerprint(page);
+  await expect
+    .poll(
+      async () => {
+        await page.waitForTimeout(400);
+        const now = await fingerprint(page);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
   return main;
 }
 
@@ -131,7 +146,8 @@ async function exportOf(page, main, c) {
 
 for (const { view, query } of VIEWS) {
   test(`every control of the ${view} view changes what it shows`, async ({ page, context }) => {
-    test.setTimeout(600_000);
+    // Dozens of fresh page loads (the stack alone has some sixty controls): minutes on a shared machine.
+    test.setTimeout(1_800_000);
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     let downloads = 0;
     page.on("download", () => downloads++);
