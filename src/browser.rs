@@ -786,14 +786,16 @@ pub fn keep_tab_inside(id: &str, ev: &web_sys::KeyboardEvent) {
 
 /// Clicks the first element matching `selector` (the header's "Export" uses the view's first
 /// diagram export, so it always exports what the view shows first).
-pub fn click_first(selector: &str) {
+/// Whether there was one to click.
+pub fn click_first(selector: &str) -> bool {
     let el = window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
+    if let Some(el) = &el {
         el.click();
     }
+    el.is_some()
 }
 
 /// Calls `on_print(true)` before the page is printed and `on_print(false)` after. Before

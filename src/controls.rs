@@ -74,7 +74,11 @@ pub fn rps_text(rps: f64, lang: Lang) -> String {
 
 /// Pattern, peak (slider + exact number), CPU per request, duration and memory.
 #[component]
-pub fn TrafficControls() -> impl IntoView {
+pub fn TrafficControls(
+    /// Leave out CPU per request, duration and memory (a view whose numbers do not use them).
+    #[prop(optional)]
+    without_workload: bool,
+) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let peak = Memo::new(move |_| ctx.get.with(|s| s.traffic.peak_rps));
     let on_slide = move |ev: leptos::ev::Event| {
@@ -155,6 +159,7 @@ pub fn TrafficControls() -> impl IntoView {
                 set=move |v: f64| ctx.update(|s| s.traffic.peak_rps = v)
                 hide_label=true
             />
+            {(!without_workload).then(|| view! {
             <NumberField
                 id="ctl-cpu"
                 key="cpu"
@@ -188,6 +193,7 @@ pub fn TrafficControls() -> impl IntoView {
                 get=Signal::derive(move || ctx.rest.with(|s| s.workload.memory_mb))
                 set=move |v: f64| ctx.update(|s| s.workload.memory_mb = v)
             />
+            })}
         </fieldset>
     }
 }

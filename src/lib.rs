@@ -178,6 +178,7 @@ pub fn App() -> impl IntoView {
         epoch: RwSignal::new(0),
     };
     provide_context(ctx);
+    quiz::provide();
     // Embed mode, locks and hidden controls (nothing for a normal page).
     embed::setup(ctx, base);
     // Back and forward restore the scenario their URL describes (repaired as any link is; a
@@ -265,6 +266,18 @@ fn Header(
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let (share_status, set_share_status) = signal(None::<Result<(), String>>);
+    // Said when the header's Export finds no diagram to export on this screen.
+    let (export_status, set_export_status) = signal(None::<Text>);
+    let export = move |_| {
+        let found = browser::click_first("main .diagram-actions > button[data-testid^='export-']");
+        set_export_status.set((!found).then(|| {
+            if quiz::answers_hidden() {
+                Text::QuizExportHidden
+            } else {
+                Text::HeaderExportNone
+            }
+        }));
+    };
     let share = move |_| {
         ctx.flush();
         let url = browser::current_url();
@@ -353,10 +366,13 @@ fn Header(
                     class="ctl"
                     data-testid="header-export"
                     title=move || ctx.t(Text::HeaderExportLabel)
-                    on:click=move |_| browser::click_first("main .diagram-actions > button[data-testid^='export-']")
+                    on:click=export
                 >
                     {move || ctx.t(Text::HeaderExport)}
                 </button>
+                <span class="status" role="status" data-testid="header-export-status">
+                    {move || export_status.get().map(|t| ctx.t(t))}
+                </span>
                 <span class="status share-status" role="status" data-testid="share-status">
                     {move || match share_status.get() {
                         None => ().into_any(),

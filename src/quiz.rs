@@ -1,9 +1,13 @@
 //! The classroom: predict-then-reveal (`?quiz=1`) and the printed handout's questions.
 //!
-//! In quiz mode the scaling and fit views keep their numbers hidden (`<html data-quiz="hidden">`,
-//! styled in `views.css`/`print.css`) until the student commits a prediction: which model is
-//! cheapest at this traffic, and how many autoscaled VMs run at the busiest minute. Then the
-//! answers are revealed and explained from the same simulation the view shows.
+//! In quiz mode the scaling and fit views keep their numbers out of the page until the student
+//! commits a prediction: which model is cheapest at this traffic, and how many autoscaled VMs
+//! run at the busiest minute. What would give an answer away (the lanes, the charts, the bill,
+//! the math, the screen-reader summary, the verdict card) is wrapped in [`Answers`], which does
+//! not render it at all while the quiz is unanswered — hiding it with CSS would leave it in the
+//! DOM for a screen reader or a glance at the page source. Then the answers are revealed and
+//! explained from the same simulation the view shows. `<html data-quiz="hidden">` marks the
+//! state for styling.
 
 use leptos::prelude::*;
 use skyscale_core::money::{format as money, format_number};
@@ -12,6 +16,62 @@ use skyscale_core::sim::{ModelKind, Outcome, simulate};
 use skyscale_core::{Lang, Text};
 
 use crate::{ScenarioCtx, browser};
+
+/// Whether the student has committed a prediction (shared by the quiz panel, the views'
+/// [`Answers`] and the header's Export).
+#[derive(Clone, Copy)]
+struct QuizState {
+    revealed: RwSignal<bool>,
+}
+
+/// Makes the quiz state available to the whole app (call once, in `App`).
+pub fn provide() {
+    provide_context(QuizState {
+        revealed: RwSignal::new(false),
+    });
+}
+
+fn revealed() -> RwSignal<bool> {
+    use_context::<QuizState>()
+        .map(|q| q.revealed)
+        .unwrap_or_else(|| RwSignal::new(true))
+}
+
+/// Whether the quiz is on for the current view (tracked).
+fn quiz_on(ctx: ScenarioCtx) -> bool {
+    ctx.rest
+        .with(|s| s.present.quiz && matches!(s.view, View::Scaling | View::Fit))
+}
+
+/// Whether the answers are being kept out of the page now: quiz mode on a view with answers,
+/// and no prediction committed yet (tracked).
+pub fn answers_hidden() -> bool {
+    let ctx = expect_context::<ScenarioCtx>();
+    quiz_on(ctx) && !revealed().get()
+}
+
+/// What would give the quiz's answers away: rendered only once they may be seen (always,
+/// outside quiz mode). Until then a short note stands in its place.
+#[component]
+pub fn Answers(
+    /// The numbers, diagrams and summaries that answer the quiz.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let hidden = Memo::new(move |_| answers_hidden());
+    view! {
+        <Show
+            when=move || !hidden.get()
+            fallback=move || view! {
+                <p class="panel quiz-placeholder" data-testid="quiz-placeholder">
+                    {move || ctx.t(Text::QuizAnswersHidden)}
+                </p>
+            }
+        >
+            {children()}
+        </Show>
+    }
+}
 
 /// The models that serve the traffic (lose under 1% of it), cheapest first.
 fn ranking(o: &Outcome) -> Vec<ModelKind> {
@@ -40,15 +100,42 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
+/// Why the cheapest model is the answer: the cheapest and the next, or the only one that
+/// serves the traffic, or that none does. Every value is a real one (never a dash), and the
+/// Korean needs no particle chosen by the model's name.
+fn cheapest_why(
+    o: &Outcome,
+    rank: &[ModelKind],
+    lang: Lang,
+    cur: skyscale_core::money::Currency,
+    rate: f64,
+) -> String {
+    let name = |k: ModelKind| k.label().get(lang).to_string();
+    let cost = |k: ModelKind| money(o.model(k).month.cost_usd, cur, rate);
+    match rank {
+        [] => Text::QuizNoneWhy.get(lang).to_string(),
+        [only] => fill(
+            Text::QuizCheapestOnly.get(lang),
+            &[("model", name(*only)), ("cost", cost(*only))],
+        ),
+        [best, second, ..] => fill(
+            Text::QuizCheapestWhy.get(lang),
+            &[
+                ("model", name(*best)),
+                ("cost", cost(*best)),
+                ("second", name(*second)),
+                ("next", cost(*second)),
+            ],
+        ),
+    }
+}
+
 /// The predict-then-reveal panel (only in quiz mode, on the views with costs and counts).
 #[component]
 pub fn Quiz() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
-    let on = move || {
-        ctx.rest
-            .with(|s| s.present.quiz && matches!(s.view, View::Scaling | View::Fit))
-    };
-    let revealed = RwSignal::new(false);
+    let on = move || quiz_on(ctx);
+    let revealed = revealed();
     let pick = RwSignal::new(None::<Option<ModelKind>>);
     let guess = RwSignal::new(String::new());
     let (missing, set_missing) = signal(false);
@@ -106,27 +193,7 @@ pub fn Quiz() -> impl IntoView {
         let rank = ranking(&o);
         let answer = rank.first().copied();
         let right1 = pick.get() == Some(answer);
-        let why1 = match answer {
-            Some(best) => {
-                let (second, next) = match rank.get(1) {
-                    Some(&k) => (
-                        k.label().get(lang).to_string(),
-                        money(o.model(k).month.cost_usd, cur, rate),
-                    ),
-                    None => ("—".into(), "—".into()),
-                };
-                fill(
-                    Text::QuizCheapestWhy.get(lang),
-                    &[
-                        ("model", best.label().get(lang).to_string()),
-                        ("cost", money(o.model(best).month.cost_usd, cur, rate)),
-                        ("second", second),
-                        ("next", next),
-                    ],
-                )
-            }
-            None => Text::QuizNoneWhy.get(lang).to_string(),
-        };
+        let why1 = cheapest_why(&o, &rank, lang, cur, rate);
         let n = o.model(ModelKind::VmAuto).month.max_instances;
         let g = guess.get().trim().parse::<f64>().unwrap_or(f64::NAN);
         let right2 = (g - n).abs() <= (0.25 * n).max(1.0);
@@ -134,9 +201,10 @@ pub fn Quiz() -> impl IntoView {
             Text::QuizVmsWhy.get(lang),
             &[
                 ("n", format_number(n, 0)),
+                // The guess as the student wrote it (to two decimals), not rounded away.
                 (
                     "guess",
-                    format_number(if g.is_finite() { g } else { 0.0 }, 0),
+                    format_number(if g.is_finite() { g } else { 0.0 }, 2),
                 ),
                 ("target", format_number(target, 0)),
             ],

@@ -1,22 +1,34 @@
 //! Is serverless a fit? The notes' seven good fits and the counter-examples as one-click
 //! presets, each judged by the simulator. A preset is only scenario values, so the URL carries
 //! it and back/forward step through the presets tried.
+//!
+//! The verdict is a card (rating, reasons, a month on each model, the functions' numbers) and
+//! the same card as a picture with its export menu (`fit_card::scene`, `skyscale render fit`).
+//! The notes' older function limits (1,500 MB / 300 s) are a switch here as well as in the
+//! scaling view's function settings: the verdicts depend on it.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use skyscale_core::Text;
 use skyscale_core::fit_card::{self, Card, Preset};
-use skyscale_core::money::format_number;
-use skyscale_core::msa_scene::fill;
-use skyscale_core::sim::{ModelKind, simulate};
+use skyscale_core::scenario::FaasService;
+use skyscale_core::sim::simulate;
 
 use crate::ScenarioCtx;
-use crate::controls::{TrafficControls, pattern_label};
+use crate::controls::TrafficControls;
+use crate::diagram::Diagram;
+use crate::quiz::Answers;
 
 /// The fit view.
 #[component]
 pub fn FitView() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let card = Memo::new(move |_| ctx.get.with(|s| fit_card::assess(s, &simulate(s))));
+    let picture = Memo::new(move |_| {
+        ctx.get
+            .with(|s| card.with(|c| Arc::new(fit_card::scene(s, c))))
+    });
 
     view! {
         <section class="view view-fit" data-testid="view-fit" aria-labelledby="fit-heading">
@@ -25,14 +37,54 @@ pub fn FitView() -> impl IntoView {
             </div>
             <p class="view-lead">{move || ctx.t(Text::FitLead)}</p>
             <div class="fit-layout">
-                <Presets card=card/>
-                <VerdictCard card=card/>
+                <div class="fit-side">
+                    <Presets card=card/>
+                    <LimitsSwitch/>
+                </div>
+                <div class="fit-main">
+                    <Answers>
+                        <VerdictCard card=card/>
+                        <Diagram scene=picture name="fit"/>
+                    </Answers>
+                </div>
             </div>
             <details class="fit-adjust">
                 <summary>{move || ctx.t(Text::FitAdjust)}</summary>
                 <TrafficControls/>
             </details>
         </section>
+    }
+}
+
+/// The notes' older limits (1,500 MB, 300 s): the same setting as the scaling view's (`legacy`).
+/// It only exists for Lambda; with Azure Functions the switch is off and says why.
+#[component]
+fn LimitsSwitch() -> impl IntoView {
+    let ctx = expect_context::<ScenarioCtx>();
+    let state = Memo::new(move |_| {
+        ctx.rest
+            .with(|s| (s.faas.legacy_limits, s.faas.service == FaasService::Azure))
+    });
+    view! {
+        <div class="control check fit-legacy" data-testid="fit-legacy" data-control="legacy">
+            <input
+                id="fit-ctl-legacy"
+                type="checkbox"
+                data-testid="fit-ctl-legacy"
+                data-control="legacy"
+                prop:checked=move || state.get().0
+                prop:disabled=move || state.get().1
+                aria-describedby="fit-ctl-legacy-help"
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    ctx.navigate(|s| s.faas.legacy_limits = on);
+                }
+            />
+            <label for="fit-ctl-legacy">{move || ctx.t(Text::LegacyLabel)}</label>
+            <small id="fit-ctl-legacy-help" class="help">
+                {move || ctx.t(if state.get().1 { Text::FitLegacyAzure } else { Text::LegacyHelp })}
+            </small>
+        </div>
     }
 }
 
@@ -43,8 +95,9 @@ fn Presets(
     card: Memo<Card>,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
+    let current = Memo::new(move |_| card.with(|c| c.preset));
     let group = move |notes: bool| {
-        let current = card.with(|c| c.preset);
+        let current = current.get();
         Preset::ALL
             .iter()
             .copied()
@@ -96,18 +149,7 @@ fn VerdictCard(
                 c.preset.map(Preset::about),
             )
         });
-        let line = ctx.get.with(|s| {
-            fill(
-                Text::FitWorkloadLine.get(lang),
-                &[
-                    ("pattern", pattern_label(s).get(lang).into()),
-                    ("peak", format_number(s.traffic.peak_rps, 2)),
-                    ("cpu", format_number(s.workload.cpu_ms, 0)),
-                    ("dur", fit_card::call_duration(s.workload.duration_ms, lang)),
-                    ("mem", format_number(s.workload.memory_mb, 0)),
-                ],
-            )
-        });
+        let line = ctx.get.with(fit_card::workload_line);
         view! {
             <p class="fit-workload">
                 <strong data-testid="fit-preset">{preset.get(lang)}</strong>
@@ -125,92 +167,69 @@ fn VerdictCard(
             </p>
         }
     };
+    let limits = move || {
+        let _ = ctx.lang();
+        ctx.rest.with(fit_card::limits_cell)
+    };
     let reasons = move || {
         let items = ctx.get.with(|s| card.with(|c| c.reasons(s)));
         let lis = items
             .into_iter()
-            .map(|r| view! { <li><span class="mark" aria-hidden="true">"•"</span>" "{r}</li> })
+            .map(|r| view! { <li>{r}</li> })
             .collect_view();
         view! { <ul class="reasons" data-testid="fit-reasons">{lis}</ul> }
     };
     let costs = move || {
         let lang = ctx.lang();
-        let (cur, krw) = ctx.rest.with(|s| (s.currency, s.krw_per_usd));
-        card.with(|c| {
-            c.costs
-                .iter()
-                .map(|m| {
-                    let cheapest = c.cheapest == Some(m.kind);
-                    let lost = if m.runnable {
-                        format!("{}%", fit_card::pct(m.lost_share))
-                    } else {
-                        Text::FitNotRunnableCell.get(lang).to_string()
-                    };
-                    view! {
-                        <tr class:cheapest=cheapest data-model=m.kind.code()>
-                            <th scope="row">
-                                {m.kind.label().get(lang)}
-                                {cheapest.then(|| view! {
-                                    " "<span class="badge" data-testid="fit-cheapest">"★ "{Text::FitCheapestMark.get(lang)}</span>
-                                })}
-                            </th>
-                            <td class="num">{m.bill_text(cur, krw)}</td>
-                            <td class="num">{lost}</td>
-                        </tr>
+        let rows = ctx.get.with(|s| card.with(|c| c.cost_rows(s)));
+        rows.into_iter()
+            .map(|m| {
+                let cells = match m.lost {
+                    Some(lost) => view! {
+                        <td class="num">{m.month}</td>
+                        <td class="num">{lost}</td>
                     }
-                })
-                .collect_view()
-        })
+                    .into_any(),
+                    None => view! { <td class="num not-runnable" colspan="2">{m.month}</td> }.into_any(),
+                };
+                view! {
+                    <tr class:cheapest=m.cheapest data-model=m.kind.code()>
+                        <th scope="row">
+                            {m.label}
+                            {m.cheapest.then(|| view! {
+                                " "<span class="badge" data-testid="fit-cheapest">"★ "{Text::FitCheapestMark.get(lang)}</span>
+                            })}
+                        </th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view()
     };
     let faas_rows = move || {
         let lang = ctx.lang();
-        card.with(|c| {
-            let runnable = c
-                .costs
-                .iter()
-                .any(|m| m.kind == ModelKind::Faas && m.runnable);
-            if !runnable {
-                return ().into_any();
-            }
-            let pct = fit_card::pct;
-            let cold = fill(
-                Text::FitColdCell.get(lang),
-                &[
-                    ("n", format_number(c.cold_starts.round(), 0)),
-                    ("pct", pct(c.cold_share)),
-                ],
-            );
-            let p95 = fill(
-                Text::FitP95Cell.get(lang),
-                &[
-                    ("p95", format_number(c.p95_ms.round(), 0)),
-                    ("warm", format_number(c.warm_p95_ms.round(), 0)),
-                ],
-            );
-            let thr = fill(
-                Text::FitThrottleCell.get(lang),
-                &[
-                    ("n", format_number(c.throttled.round(), 0)),
-                    ("pct", pct(c.throttled_share)),
-                ],
-            );
-            view! {
-                <table class="fit-faas">
-                    <tbody>
-                        <tr><th scope="row">{Text::FitColdStarts.get(lang)}</th><td class="num" data-testid="fit-cold">{cold}</td></tr>
-                        <tr><th scope="row">{Text::FitP95.get(lang)}</th><td class="num">{p95}</td></tr>
-                        <tr><th scope="row">{Text::FitThrottles.get(lang)}</th><td class="num" data-testid="fit-throttled">{thr}</td></tr>
-                    </tbody>
-                </table>
-            }
-            .into_any()
-        })
+        let Some((cold, p95, thr)) = ctx.get.with(|s| card.with(|c| c.faas_cells(s))) else {
+            return ().into_any();
+        };
+        view! {
+            <table class="fit-faas">
+                <tbody>
+                    <tr><th scope="row">{Text::FitColdStarts.get(lang)}</th><td class="num" data-testid="fit-cold">{cold}</td></tr>
+                    <tr><th scope="row">{Text::FitP95.get(lang)}</th><td class="num" data-testid="fit-p95">{p95}</td></tr>
+                    <tr><th scope="row">{Text::FitThrottles.get(lang)}</th><td class="num" data-testid="fit-throttled">{thr}</td></tr>
+                </tbody>
+            </table>
+        }
+        .into_any()
     };
     view! {
         <section class="panel fit-card" data-testid="fit-verdict" aria-live="polite" aria-labelledby="verdict-heading">
             <h3 id="verdict-heading">{move || ctx.t(Text::FitVerdictTitle)}</h3>
             {workload}
             {headline}
+            <p class="fit-limits" data-testid="fit-limits">
+                <strong>{move || ctx.t(Text::FitLimitsRow)}": "</strong>{limits}
+            </p>
             <h4>{move || ctx.t(Text::FitWhy)}</h4>
             {reasons}
             <h4>{move || ctx.t(Text::FitNumbers)}</h4>

@@ -1,11 +1,16 @@
 //! Monolith vs microservices: the ride-hailing app built both ways under the same traffic.
 //! Failing or deploying a module is part of the scenario (`fail`, `deploy` in the URL), so the
 //! blast radius of a shared link is the one its sender saw.
+//!
+//! The controls are the traffic (pattern and peak) and the network hop. The scaling view's CPU
+//! per request, duration and function memory describe one function; this app's replicas follow
+//! its modules' own profile instead (calls per request, CPU per call, memory), which the module
+//! table shows, so those three fields are not offered here: on this view they would change
+//! nothing.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use skyscale_core::money::{format, format_number};
 use skyscale_core::msa::{self, Feature, MsaOutcome};
 use skyscale_core::msa_scene::{self, FeatureState, feature_states, fill};
 use skyscale_core::scenario::{Module, limits};
@@ -45,7 +50,7 @@ pub fn MsaView() -> impl IntoView {
             </div>
             <p class="view-lead">{move || ctx.t(Text::MsaLead)}</p>
             <div class="msa-controls">
-                <TrafficControls/>
+                <TrafficControls without_workload=true/>
                 <NumberField
                     id="ctl-hop"
                     label=Text::MsaHopLabel
@@ -94,19 +99,22 @@ fn ModuleActions() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     // Only a failure or deploy (or the language) redraws the rows, not a traffic change.
     let acted = Memo::new(move |_| ctx.rest.with(|s| (s.msa.fail, s.msa.deploy)));
+    // The modules' profile: what sets their replica counts (fixed data, built once per language).
+    let profile = msa_scene::module_profile();
     let rows = move || {
         let lang = ctx.lang();
         let (fail, deploy) = acted.get();
-        msa_scene::ROWS
-            .into_iter()
-            .map(|m| {
+        profile
+            .iter()
+            .cloned()
+            .map(|(m, calls, cpu, mem)| {
                 let name = m.label(lang);
                 let failed = fail == Some(m);
                 let deploying = deploy == Some(m);
                 let fail_label = fill(Text::MsaFailLabel.get(lang), &[("module", name.into())]);
                 let deploy_label = fill(Text::MsaDeployLabel.get(lang), &[("module", name.into())]);
                 view! {
-                    <tr class:failed=failed class:deploying=deploying>
+                    <tr class:failed=failed class:deploying=deploying data-module=m.code()>
                         <th scope="row">{name}</th>
                         <td>
                             <button
@@ -136,6 +144,9 @@ fn ModuleActions() -> impl IntoView {
                                 {Text::MsaDeployButton.get(lang)}
                             </button>
                         </td>
+                        <td class="num">{calls}</td>
+                        <td class="num">{cpu}" ms"</td>
+                        <td class="num">{mem}" MB"</td>
                     </tr>
                 }
             })
@@ -150,16 +161,22 @@ fn ModuleActions() -> impl IntoView {
     view! {
         <div class="msa-actions" data-testid="msa-actions">
             <h3 id="msa-actions-heading">{move || ctx.t(Text::MsaModulesTitle)}</h3>
-            <table class="module-table" aria-labelledby="msa-actions-heading">
+            <div class="table-wrap">
+            <table class="module-table" aria-labelledby="msa-actions-heading" aria-describedby="msa-profile-note">
                 <thead>
                     <tr>
                         <th scope="col">{move || ctx.t(Text::MsaModuleCol)}</th>
                         <th scope="col">{move || ctx.t(Text::MsaFailButton)}</th>
                         <th scope="col">{move || ctx.t(Text::MsaDeployButton)}</th>
+                        <th scope="col">{move || ctx.t(Text::MsaProfileCalls)}</th>
+                        <th scope="col">{move || ctx.t(Text::MsaProfileCpu)}</th>
+                        <th scope="col">{move || ctx.t(Text::MsaProfileMemory)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
+            <p class="note" id="msa-profile-note" data-testid="msa-profile-note">{move || ctx.t(Text::MsaProfileNote)}</p>
             <button
                 type="button"
                 class="btn-secondary"
@@ -203,40 +220,25 @@ fn BlastRadius(
     // A live region: it is redrawn (and announced) only when what it says changes, not on
     // every slider input.
     let failed = Memo::new(move |_| {
-        let m = ctx.rest.with(|s| s.msa.fail)?;
-        Some((
-            m,
-            outcome.with(|o| {
-                (
-                    feature_states(&o.monolith),
-                    feature_states(&o.microservices),
-                )
-            }),
-        ))
+        ctx.rest.with(|s| s.msa.fail)?;
+        Some(outcome.with(|o| {
+            (
+                ctx.rest
+                    .with(|s| msa_scene::blast_summary(s, o))
+                    .unwrap_or_default(),
+                feature_states(&o.monolith),
+                feature_states(&o.microservices),
+            )
+        }))
     });
     let body = move || {
         let lang = ctx.lang();
         failed.with(|f| {
-            let Some((m, (mono, msa))) = f else {
+            let Some((summary, mono, msa)) = f else {
                 return view! { <p class="hint" data-testid="blast-summary">{ctx.t(Text::MsaBlastNone)}</p> }
                     .into_any();
             };
-            let m = *m;
-            let count = |a: &[(Feature, FeatureState)]| {
-                a.iter()
-                    .filter(|(_, st)| *st == FeatureState::Down)
-                    .count()
-                    .to_string()
-            };
-            let summary = fill(
-                Text::MsaBlastSummary.get(lang),
-                &[
-                    ("module", m.label(lang).into()),
-                    ("m", count(mono)),
-                    ("s", count(msa)),
-                    ("t", Feature::ALL.len().to_string()),
-                ],
-            );
+            let summary = summary.clone();
             view! {
                 <p data-testid="blast-summary">{summary}</p>
                 <div class="two-cols">
@@ -270,46 +272,8 @@ fn DeployPanel(
     let ctx = expect_context::<ScenarioCtx>();
     // The two sentences as a memo: the live region changes only when they do.
     let said = Memo::new(move |_| {
-        let lang = ctx.lang();
-        let m = ctx.rest.with(|s| s.msa.deploy)?;
-        Some(outcome.with(|o| {
-            let t = Feature::ALL.len().to_string();
-            let mono = o.monolith.deploy.as_ref().map(|d| {
-                fill(
-                    Text::MsaDeployMono.get(lang),
-                    &[
-                        ("module", m.label(lang).into()),
-                        ("k", d.restarts.len().to_string()),
-                        ("n", format_number(o.monolith.peak_replicas, 0)),
-                        ("dur", msa_scene::duration_text(d.duration_s, lang)),
-                        ("pct", format_number(d.capacity_drop_pct.round(), 0)),
-                        ("f", d.affected.len().to_string()),
-                        ("t", t.clone()),
-                    ],
-                )
-            });
-            let service = o
-                .microservices
-                .groups
-                .iter()
-                .find(|g| g.module == Some(m))
-                .map_or(0.0, |g| g.peak_replicas);
-            let ms = o.microservices.deploy.as_ref().map(|d| {
-                fill(
-                    Text::MsaDeployMsa.get(lang),
-                    &[
-                        ("module", m.label(lang).into()),
-                        ("n", format_number(service, 0)),
-                        ("total", format_number(o.microservices.peak_replicas, 0)),
-                        ("dur", msa_scene::duration_text(d.duration_s, lang)),
-                        ("pct", format_number(d.capacity_drop_pct.round(), 0)),
-                        ("f", d.affected.len().to_string()),
-                        ("t", t.clone()),
-                    ],
-                )
-            });
-            (mono, ms)
-        }))
+        ctx.rest.with(|s| s.msa.deploy)?;
+        outcome.with(|o| ctx.rest.with(|s| msa_scene::deploy_sentences(s, o)))
     });
     let body = move || match said.get() {
         None => view! { <p class="hint">{ctx.t(Text::MsaDeployNone)}</p> }.into_any(),
@@ -337,85 +301,23 @@ fn CompareTable(
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let rows = move || {
-        let lang = ctx.lang();
-        let (cur, krw) = ctx.rest.with(|s| (s.currency, s.krw_per_usd));
         outcome.with(|o| {
-            let (a, b) = (&o.monolith, &o.microservices);
-            let n = |x: f64, d: usize| format_number(x, d);
-            let mut rows: Vec<(String, String, String, &'static str)> = vec![
-                (
-                    Text::MsaRowCost.get(lang).into(),
-                    format(a.month_usd, cur, krw),
-                    format(b.month_usd, cur, krw),
-                    "cost",
-                ),
-                (
-                    Text::MsaRowReplicas.get(lang).into(),
-                    n(a.peak_replicas, 0),
-                    n(b.peak_replicas, 0),
-                    "replicas",
-                ),
-                (
-                    Text::MsaRowVcpu.get(lang).into(),
-                    n(a.peak_vcpu, 2),
-                    n(b.peak_vcpu, 2),
-                    "vcpu",
-                ),
-                (
-                    Text::MsaRowMemory.get(lang).into(),
-                    format!("{} GB", n(a.peak_memory_gb, 1)),
-                    format!("{} GB", n(b.peak_memory_gb, 1)),
-                    "memory",
-                ),
-                (
-                    Text::MsaRowIdle.get(lang).into(),
-                    format!("{} vCPU · {} GB", n(a.idle_vcpu, 2), n(a.idle_memory_gb, 1)),
-                    format!("{} vCPU · {} GB", n(b.idle_vcpu, 2), n(b.idle_memory_gb, 1)),
-                    "idle",
-                ),
-            ];
-            let cell = |x: &(Feature, f64, u32)| {
-                let template = if x.2 == 1 {
-                    Text::MsaLatencyCellOne
-                } else {
-                    Text::MsaLatencyCell
-                };
-                fill(
-                    template.get(lang),
-                    &[("ms", n(x.1, 1)), ("h", x.2.to_string())],
-                )
-            };
-            for (la, lb) in a.latency.iter().zip(&b.latency) {
-                rows.push((
-                    fill(
-                        Text::MsaRowLatency.get(lang),
-                        &[("feature", la.0.label(lang).into())],
-                    ),
-                    cell(la),
-                    cell(lb),
-                    la.0.code(),
-                ));
-            }
-            rows.into_iter()
-                .map(|(label, x, y, key)| {
+            ctx.rest
+                .with(|s| msa_scene::compare_rows(s, o))
+                .into_iter()
+                .map(|r| {
                     view! {
-                        <tr data-row=key>
-                            <th scope="row">{label}</th>
-                            <td class="num">{x}</td>
-                            <td class="num">{y}</td>
+                        <tr data-row=r.key>
+                            <th scope="row">{r.label}</th>
+                            <td class="num">{r.monolith}</td>
+                            <td class="num">{r.microservices}</td>
                         </tr>
                     }
                 })
                 .collect_view()
         })
     };
-    let note = move || {
-        let hop = ctx.rest.with(|s| s.msa.hop_ms);
-        fill(
-            ctx.t(Text::MsaLatencyNote),
-            &[("hop", format_number(hop, 1))],
-        )
-    };
+    let note = move || ctx.rest.with(msa_scene::latency_note);
     view! {
         <section class="panel compare" data-testid="msa-compare" aria-labelledby="compare-heading">
             <h3 id="compare-heading">{move || ctx.t(Text::MsaCompareTitle)}</h3>

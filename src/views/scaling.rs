@@ -173,11 +173,14 @@ pub fn ScalingView() -> impl IntoView {
                             </select>
                         </label>
                     </div>
+                    // In quiz mode none of this exists until the prediction is committed.
+                    <crate::quiz::Answers>
                     <Diagram scene=lanes_scene name="lanes"/>
                     <Charts outcome=outcome/>
                     <Announcer outcome=outcome/>
                     <MonthBill outcome=outcome/>
                     <ShowMath outcome=outcome/>
+                    </crate::quiz::Answers>
                 </div>
             </div>
         </section>

@@ -1,12 +1,13 @@
-//! Service models: the responsibility stack as a lesson — a story through the notes' history,
-//! layer details on click, "FaaS ⊂ Serverless", and a link to see a model scale.
+//! Service models: the responsibility stack as a lesson — a story through the notes' history
+//! (each step marks on the stack what changed), layer details on a cell, a model's summary on a
+//! column header (the `col` key), "FaaS ⊂ Serverless", and a link to see a model scale.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use skyscale_core::Text;
 use skyscale_core::scenario::View;
-use skyscale_core::stack::{self, Layer, Manager, STORY, ServiceModel};
+use skyscale_core::stack::{self, Layer, Manager, Row, STORY, ServiceModel, Stage};
 
 use crate::ScenarioCtx;
 use crate::diagram::Diagram;
@@ -20,12 +21,26 @@ pub fn StackView() -> impl IntoView {
     let scene = Memo::new(move |_| Arc::new(ctx.rest.with(stack::build)));
     let serverless = Memo::new(move |_| Arc::new(ctx.rest.with(stack::serverless)));
     let on_activate = Callback::new(move |id: String| {
+        // Column headers are `stack-head-<model>`: the column's summary.
+        if let Some(m) = id
+            .strip_prefix("stack-head-")
+            .and_then(ServiceModel::from_code)
+        {
+            ctx.update(|s| {
+                s.col = Some(m);
+                s.cell = None;
+            });
+            return;
+        }
         // Cell ids are `stack-<model>-<layer>`.
         let mut parts = id.strip_prefix("stack-").unwrap_or("").splitn(2, '-');
         let model = parts.next().and_then(ServiceModel::from_code);
         let layer = parts.next().and_then(Layer::from_code);
         if let (Some(m), Some(l)) = (model, layer) {
-            ctx.update(|s| s.cell = Some((m, l)));
+            ctx.update(|s| {
+                s.cell = Some((m, l));
+                s.col = None;
+            });
         }
     });
 
@@ -128,9 +143,13 @@ fn Story() -> impl IntoView {
 fn LayerDetails() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let selected = Memo::new(move |_| ctx.rest.with(|s| s.cell));
+    let column = Memo::new(move |_| ctx.rest.with(|s| s.col));
     let body = move || {
         let Some((model, layer)) = selected.get() else {
-            return view! { <p class="hint">{ctx.t(Text::LayerDetailsHint)}</p> }.into_any();
+            return match column.get() {
+                Some(model) => column_summary(ctx, model).into_any(),
+                None => view! { <p class="hint">{ctx.t(Text::LayerDetailsHint)}</p> }.into_any(),
+            };
         };
         let who = stack::manager(model, layer);
         let chores_label = match who {
@@ -154,9 +173,7 @@ fn LayerDetails() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h4 data-testid="layer-title">
-                {format!("{} · {}", ctx.t(model.name()), ctx.t(layer.name()))}
-            </h4>
+            <h4 data-testid="layer-title">{cell_heading(ctx, model, layer)}</h4>
             <dl>
                 <dt>{ctx.t(Text::WhoManagesIt)}</dt>
                 <dd data-testid="layer-who">{ctx.t(who.label())}</dd>
@@ -177,5 +194,58 @@ fn LayerDetails() -> impl IntoView {
             <h3 id="details-heading">{move || ctx.t(Text::LayerDetailsTitle)}</h3>
             {body}
         </section>
+    }
+}
+
+/// A cell's heading names the cell as the stack shows it ("FaaS · Functions + config"), and
+/// the layer it sits in when that reads differently.
+fn cell_heading(ctx: ScenarioCtx, model: ServiceModel, layer: Layer) -> String {
+    let cell = ctx.t(stack::cell_label(model, layer));
+    let name = ctx.t(layer.name());
+    if cell == name {
+        format!("{} · {cell}", ctx.t(model.name()))
+    } else {
+        ctx.t(Text::CellHeadingLayer)
+            .replace("{model}", ctx.t(model.name()))
+            .replace("{cell}", cell)
+            .replace("{layer}", name)
+    }
+}
+
+/// A column's summary: what you still manage under the model, what the provider takes over,
+/// the layers on each side (from the matrix, the facility included) and what the bill charges.
+fn column_summary(ctx: ScenarioCtx, model: ServiceModel) -> impl IntoView {
+    let names = |layers: Vec<Layer>, facility: bool| {
+        let mut out: Vec<&str> = layers.into_iter().map(|l| ctx.t(l.name())).collect();
+        if facility {
+            out.push(ctx.t(Text::Facility));
+        }
+        if out.is_empty() {
+            ctx.t(Text::NoLayers).to_string()
+        } else {
+            out.join(", ")
+        }
+    };
+    let facility_yours = stack::cell_at(model, Row::Facility, Stage::Plain).0 == Manager::You;
+    let title = ctx
+        .t(Text::ColumnSummaryTitle)
+        .replace("{model}", ctx.t(model.name()))
+        .replace("{sub}", ctx.t(model.subtitle()));
+    view! {
+        <div data-testid="column-summary" data-model=model.code()>
+            <h4 data-testid="column-title">{title}</h4>
+            <dl>
+                <dt>{ctx.t(Text::YouKeepLabel)}</dt>
+                <dd data-testid="column-keep">{ctx.t(model.you_keep())}</dd>
+                <dt>{ctx.t(Text::ProviderTakesLabel)}</dt>
+                <dd data-testid="column-takes">{ctx.t(model.provider_takes())}</dd>
+                <dt>{ctx.t(Text::YourLayersLabel)}</dt>
+                <dd data-testid="column-yours">{names(model.your_layers(), facility_yours)}</dd>
+                <dt>{ctx.t(Text::ProviderLayersLabel)}</dt>
+                <dd data-testid="column-theirs">{names(model.provider_layers(), !facility_yours)}</dd>
+                <dt>{ctx.t(Text::BillCharges)}</dt>
+                <dd>{ctx.t(model.bill())}</dd>
+            </dl>
+        </div>
     }
 }

@@ -1,7 +1,11 @@
 // Is serverless a fit?, end to end: the presets and the verdict in both languages, a preset
 // changes the verdict, and the preset survives a reload and back/forward (it is only scenario
 // values in the URL).
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { test, expect } from "./fixtures.mjs";
+
+const CLI = process.env.SKYSCALE_CLI ?? "target/release/skyscale";
 
 const NOTES = ["unpredictable", "quick", "tiny", "parallel-batch", "cron", "iot", "event-api"];
 const COUNTER = ["steady-heavy", "long-running", "transcode", "local-disk"];
@@ -48,7 +52,7 @@ test("a preset changes the verdict and its reasons", async ({ page }) => {
   await expect(rating(page)).toHaveAttribute("data-rating", "not-runnable");
   await expect(rating(page)).toContainText("Cannot run as a function");
   await expect(page.getByTestId("fit-reasons")).toContainText("longer than the 900 s timeout");
-  await expect(page.locator("tr[data-model=faas] td").last()).toHaveText("cannot run");
+  await expect(page.locator("tr[data-model=faas] td").last()).toHaveText("cannot run: runs longer than the timeout");
 
   await page.getByTestId("preset-steady-heavy").click();
   await expect(rating(page)).not.toHaveAttribute("data-rating", "good");
@@ -112,3 +116,73 @@ for (const [w, h] of [[1280, 900], [390, 844]]) {
     });
   }
 }
+
+// Issue 15.6: the notes' older limits switch is on this view too, and the verdict follows it.
+test("the notes' older limits switch lives here too and changes the verdict", async ({ page }) => {
+  await open(page, "lang=en&mem=2048");
+  const legacy = page.getByTestId("fit-ctl-legacy");
+  await expect(legacy).not.toBeChecked();
+  await expect(page.getByTestId("fit-limits")).toContainText("128–10,240 MB of memory, 900 s timeout (AWS Lambda today)");
+  await expect(rating(page)).not.toHaveAttribute("data-rating", "not-runnable");
+  await legacy.check();
+  await expect(page).toHaveURL(/legacy=1/);
+  await expect(page.getByTestId("fit-limits")).toContainText("1,500 MB of memory, 300 s timeout (the notes' older Lambda limits)");
+  await expect(rating(page)).toHaveAttribute("data-rating", "not-runnable");
+  await expect(page.getByTestId("fit-reasons")).toContainText("above the limit of 1,500 MB");
+  // The same setting as the scaling view's.
+  await page.getByTestId("tab-scaling").click();
+  await page.locator("summary", { hasText: "Functions (FaaS)" }).click();
+  await expect(page.getByTestId("ctl-legacy")).toBeChecked();
+  // With Azure Functions the switch has nothing to change: it is off and says why.
+  await open(page, "lang=en&faas=azure");
+  await expect(page.getByTestId("fit-ctl-legacy")).toBeDisabled();
+  await expect(page.getByTestId("fit-legacy")).toContainText("Azure Functions");
+});
+
+// Issue 15.7: the reasons are a plain bulleted list, not a dot drawn inside a circle.
+test("the reasons' bullets are the list's own round bullets", async ({ page }) => {
+  await open(page, "lang=en");
+  await page.getByTestId("preset-cron").click();
+  const items = page.getByTestId("fit-reasons").locator("li");
+  await expect(items.first()).toBeVisible();
+  expect(await page.getByTestId("fit-reasons").locator(".mark").count()).toBe(0);
+  const styles = await items.evaluateAll((lis) =>
+    lis.map((li) => {
+      const s = getComputedStyle(li);
+      return `${s.display} ${s.listStyleType}`;
+    }),
+  );
+  for (const s of styles) expect(s).toBe("list-item disc");
+  await page.getByTestId("fit-reasons").screenshot({ path: "tests/output/fit-reasons.png" });
+});
+
+// Issue 15.8: the header's Export exports the view's first diagram on every view; on the fit
+// view that is the verdict card, byte-identical to `skyscale render fit`.
+for (const [view, name] of [["stack", "stack"], ["scaling", "lanes"], ["msa", "monolith"], ["fit", "fit"]]) {
+  test(`the header's Export downloads the ${view} view's first diagram`, async ({ page }) => {
+    await page.goto(`./?view=${view}&lang=ko`);
+    await expect(page.getByTestId(`${name}-diagram`).locator("svg")).toBeVisible();
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("header-export").click()]);
+    expect(file.suggestedFilename()).toBe(`skyscale-${name}-ko.svg`);
+    if (view === "fit") {
+      const body = readFileSync(await file.path(), "utf8");
+      const scenario = new URL(page.url()).search.slice(1);
+      const native = execFileSync(CLI, ["render", "fit", "--scenario", scenario, "--lang", "ko"], { encoding: "utf8" });
+      expect(native).toBe(body);
+      expect(body).toContain("모델별 한 달 비용");
+    }
+  });
+}
+
+test("the verdict card's picture shows the table's numbers and follows a preset", async ({ page }) => {
+  await open(page, "lang=en");
+  await page.getByTestId("preset-transcode").click();
+  const fig = page.getByTestId("fit-diagram");
+  await expect(fig.locator("#fit-fig-title")).toHaveText("Counter-example: a 20-minute video transcode");
+  await expect(fig.locator("#fit-fig-cost-faas")).toContainText("cannot run: runs longer than the timeout");
+  for (const model of ["onprem", "vm-fixed", "vm-auto", "container"]) {
+    const cell = await page.locator(`tr[data-model=${model}] td`).first().textContent();
+    await expect(fig.locator(`#fit-fig-cost-${model}`)).toContainText(cell);
+  }
+  await expect(fig.locator("#fit-fig-limit-duration")).toHaveClass(/\bover\b/);
+});

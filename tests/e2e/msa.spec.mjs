@@ -1,6 +1,7 @@
 // Monolith vs microservices, end to end: both diagrams and panels in both languages, failing a
 // module (by mouse and by keyboard) changes which features are down, a deploy shows what
 // restarts, and the failed module survives a reload and back/forward.
+import { readFileSync } from "node:fs";
 import { test, expect } from "./fixtures.mjs";
 
 const FEATURES = 7;
@@ -199,4 +200,90 @@ test("dragging traffic with a module failed does not re-announce the blast radiu
   await expect(page.getByTestId("peak-value")).not.toHaveText(before);
   expect(await page.evaluate(() => window.__changes)).toEqual([]);
   expect(await m.down("microservices")).toEqual(downBefore);
+});
+
+// Issue 15.5: every sentence and tally reads right for every value.
+test("sentences and tallies read right when every service has the same count and nothing is broken", async ({ page }) => {
+  const view = new MsaPage(page);
+  await view.open("lang=en&pat=steady&peak=0");
+  // Nothing broken: said in words, never "0 / 7" (the mark beside it is a shape).
+  await expect(view.mono.locator("#mono-down-count")).toHaveText("all 7 working");
+  await expect(view.msa.locator("#msa-down-count")).toHaveText("all 7 working");
+  // Every service at the same count: one sentence about all of them.
+  const pros = await page.getByTestId("msa-pros").locator("li").allTextContents();
+  const modules = ["Passenger API", "Driver API", "Dispatch / matching", "Trips", "Pricing", "Payments", "Notifications"];
+  for (const line of pros) {
+    for (const m of modules) expect(line.split(m).length - 1, line).toBeLessThanOrEqual(1);
+  }
+  expect(pros.join(" ")).toContain("all 7 run 2 replicas");
+  // With a failure the tallies count what is down.
+  await page.getByTestId("fail-pricing").click();
+  await expect(view.mono.locator("#mono-down-count")).toHaveText("all 7 down");
+  await expect(view.msa.locator("#msa-down-count")).toHaveText("3 of 7 down");
+});
+
+/** Reads "a × b = c" out of a sentence and checks c against the factors as printed. */
+function checkProduct(text, pattern) {
+  const m = text.match(pattern);
+  expect(m, `${pattern} in ${text}`).not.toBeNull();
+  const num = (s) => Number(s.replace(/,/g, ""));
+  const [a, b, c] = [num(m[1]), num(m[2]), num(m[3])];
+  const decimals = (m[3].split(".")[1] ?? "").length;
+  expect(Math.abs(a * b - c), `${m[0]}: ${a} × ${b} = ${a * b}`).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
+  return m;
+}
+
+// Issue 16.3: a product shown with its factors is computed from the factors as shown, and one
+// quantity reads the same in the pros/cons, the table and the diagrams.
+for (const peak of [3000, 100]) {
+  test(`products and their factors agree as printed (peak ${peak})`, async ({ page }) => {
+    const view = new MsaPage(page);
+    await view.open(`lang=en&peak=${peak}`);
+    const cons = (await page.getByTestId("mono-cons").locator("li").allTextContents()).join(" ");
+    const m = checkProduct(cons, /([\d,]+) replicas × ([\d.,]+) GB = ([\d.,]+) GB at peak/);
+    const table = page.getByTestId("msa-compare");
+    await expect(table.locator("tr[data-row=memory] td").first()).toHaveText(`${m[3]} GB`);
+    await expect(table.locator("tr[data-row=replicas] td").first()).toHaveText(m[1]);
+    expect((await view.mono.locator("svg text").allTextContents()).join(" ")).toContain(`(${m[2]} GB)`);
+    const msaCons = (await page.getByTestId("msa-cons").locator("li").allTextContents()).join(" ");
+    const floor = checkProduct(msaCons, /(\d+) services × (\d+) replicas = (\d+) replicas even at zero traffic \(([\d.,]+) GB against the monolith's ([\d.,]+) GB\)/);
+    const idle = await table.locator("tr[data-row=idle] td").allTextContents();
+    expect(idle[0]).toContain(`· ${floor[5]} GB`);
+    expect(idle[1]).toContain(`· ${floor[4]} GB`);
+  });
+}
+
+// Issue 16.5: the view shows only controls that change it. CPU per request, duration and
+// function memory describe one function; this app's replicas follow its modules' profile, which
+// the module table shows instead.
+test("no dead workload fields; the module table shows what sets the replicas", async ({ page }) => {
+  const view = new MsaPage(page);
+  await view.open("lang=en");
+  const main = page.getByTestId("view-msa");
+  for (const id of ["ctl-cpu", "ctl-duration", "ctl-memory"]) await expect(main.getByTestId(id)).toHaveCount(0);
+  const driver = page.locator(".module-table tr[data-module=driver] td");
+  await expect(driver.nth(2)).toHaveText("0.68");
+  await expect(driver.nth(3)).toHaveText("2 ms");
+  await expect(driver.nth(4)).toHaveText("256 MB");
+  await expect(page.getByTestId("msa-profile-note")).toContainText("do not apply");
+  // The hop field still changes what the view shows.
+  const before = await page.getByTestId("msa-compare").locator("tr[data-row=request-ride] td").last().textContent();
+  await page.getByTestId("ctl-hop").fill("10");
+  await page.getByTestId("ctl-hop").press("Tab");
+  await expect(page.getByTestId("msa-compare").locator("tr[data-row=request-ride] td").last()).not.toHaveText(before);
+});
+
+// Issue 16.8: an exported file's tooltips describe; the instruction stays on screen.
+test("exported diagrams describe rather than instruct", async ({ page }) => {
+  const view = new MsaPage(page);
+  await view.open("lang=en&fail=pricing");
+  await expect(page.locator(".view-lead")).toContainText("Click a module");
+  for (const name of ["monolith", "microservices"]) {
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`export-${name}`).click()]);
+    const svg = readFileSync(await file.path(), "utf8");
+    const titles = [...svg.matchAll(/<(title|desc)>([^<]*)<\/\1>/g)].map((m) => m[2]);
+    expect(titles.length).toBeGreaterThan(7);
+    for (const t of titles) expect(t, name).not.toMatch(/click|press|클릭|누르/i);
+    expect(titles.join(" ")).toMatch(name === "monolith" ? /Pricing, a module of the one process: failed/ : /Pricing service, \d+ replicas: failed/);
+  }
 });

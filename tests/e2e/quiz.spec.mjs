@@ -2,6 +2,9 @@
 // explains; print gives a clean A4 handout without the app chrome.
 import { test, expect } from "./fixtures.mjs";
 
+/** A link where exactly one model serves the traffic (loses under 1% of it). */
+const ONE_SERVES = "pat=steady&peak=50000";
+
 for (const lang of ["en", "ko"]) {
   test(`predict, then reveal and explain (${lang})`, async ({ page }) => {
     await page.goto(`./?view=scaling&lang=${lang}&peak=2000&quiz=1`);
@@ -49,3 +52,56 @@ test("print: an A4 handout with the diagram and questions, no chrome or controls
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   expect(pdf.length).toBeGreaterThan(20_000);
 });
+
+// Issue 16.7: before the student commits, the answers are not in the page at all (not merely
+// hidden): no lanes, bill, math, charts or screen-reader summary on the scaling view, no
+// verdict on the fit view. After the reveal they are.
+for (const view of ["scaling", "fit"]) {
+  test(`the answers do not exist before the reveal (${view})`, async ({ page }) => {
+    await page.goto(`./?view=${view}&lang=en&peak=2000&quiz=1`);
+    await expect(page.getByTestId("quiz")).toBeVisible();
+    await expect(page.getByTestId("quiz-submit")).toBeEnabled();
+    const gone =
+      view === "scaling"
+        ? ["lanes-diagram", "month-bill", "announcer", "charts"]
+        : ["fit-verdict", "fit-diagram", "fit-cheapest", "fit-reasons"];
+    for (const id of gone) await expect(page.getByTestId(id), `${id} is in the page before the reveal`).toHaveCount(0);
+    const before = await page.content();
+    await expect(page.getByTestId("quiz-placeholder")).toBeVisible();
+    // The header's Export says why there is nothing to export yet.
+    await page.getByTestId("header-export").click();
+    await expect(page.getByTestId("header-export-status")).toContainText("once you commit your prediction");
+    // Commit and reveal.
+    await page.getByTestId("quiz-pick-faas").check();
+    await page.getByTestId("quiz-vms").fill("3");
+    await page.getByTestId("quiz-submit").click();
+    await expect(page.getByTestId(gone[0])).toHaveCount(1);
+    await expect(page.getByTestId("quiz-placeholder")).toHaveCount(0);
+    // The bills the reveal quotes were nowhere in the page before it (not even hidden).
+    const why = await page.getByTestId("quiz-result-cheapest").textContent();
+    const amounts = why.match(/\$[\d,]+\.\d\d/g) ?? [];
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const a of amounts) expect(before, a).not.toContain(a);
+    // Predicting again hides them again.
+    await page.getByTestId("quiz-retry").click();
+    await expect(page.getByTestId(gone[0])).toHaveCount(0);
+  });
+}
+
+// Issue 16.7: the Korean reveal picks its particles for the word (or needs none), and a value
+// is never a dash.
+for (const [name, query] of [
+  ["two models serve", "peak=2000"],
+  ["one model serves", ONE_SERVES],
+]) {
+  test(`the Korean reveal reads naturally (${name})`, async ({ page }) => {
+    await page.goto(`./?view=scaling&lang=ko&quiz=1&${query}`);
+    await page.getByTestId("quiz-pick-faas").check();
+    await page.getByTestId("quiz-vms").fill("3");
+    await page.getByTestId("quiz-submit").click();
+    const why = await page.getByTestId("quiz-result-cheapest").textContent();
+    expect(why).not.toMatch(/\((가|이|를|을|는|은|로|으로)\)/);
+    expect(why).not.toContain("—");
+    expect(why).toMatch(/\$[\d,]+\.\d\d/);
+  });
+}

@@ -150,3 +150,61 @@ test("the theme choice overrides the system and is remembered", async ({ browser
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await context.close();
 });
+
+// Issue 15.9: a column header shows the column's summary (in the URL, by mouse and keyboard),
+// and a cell's heading names the cell as the stack shows it.
+test("a column header shows what you keep and what the provider takes over", async ({ page }) => {
+  const stack = new StackPage(page);
+  await stack.open("lang=en");
+  await stack.diagram.locator("#stack-head-faas").click();
+  await expect(page).toHaveURL(/col=faas/);
+  const summary = page.getByTestId("column-summary");
+  await expect(summary.getByTestId("column-title")).toHaveText("FaaS: Function as a Service");
+  await expect(summary.getByTestId("column-keep")).toContainText("permissions");
+  await expect(summary.getByTestId("column-keep")).toContainText("configuration");
+  await expect(summary.getByTestId("column-takes")).toContainText("security patches");
+  await expect(summary.getByTestId("column-yours")).toHaveText("Applications, Data");
+  await expect(stack.diagram.locator("#stack-head-faas")).toHaveClass(/\bselected\b/);
+  // A link shows it; a cell replaces it.
+  await page.reload();
+  await expect(page.getByTestId("column-title")).toHaveText("FaaS: Function as a Service");
+  await stack.diagram.locator("#stack-faas-applications").click();
+  await expect(page).not.toHaveURL(/col=/);
+  await expect(page.getByTestId("layer-title")).toHaveText("FaaS · Functions + config (Applications layer)");
+  await stack.diagram.locator("#stack-iaas-os").click();
+  await expect(page.getByTestId("layer-title")).toHaveText("IaaS · O/S");
+  // By keyboard, in Korean.
+  await stack.open("lang=ko");
+  await stack.diagram.locator("#stack-head-onprem").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("column-title")).toHaveText("온프레미스: 모든 것을 직접 소유");
+  await expect(page.getByTestId("column-yours")).toContainText("시설");
+});
+
+// Issue 16.11: each story step shows on the stack what changed at that step.
+test("every story step changes the stack, IDC moves the facility, step 6 is serverless", async ({ page }) => {
+  const stack = new StackPage(page);
+  await stack.open("lang=en&step=1");
+  const svg = stack.diagram.locator("svg");
+  let before = await svg.innerHTML();
+  await expect(stack.diagram.locator("#stack-onprem-facility")).toHaveClass(/\byou\b/);
+  for (let step = 2; step <= 6; step++) {
+    await page.getByTestId("story-next").click();
+    await expect(page).toHaveURL(new RegExp(`step=${step}`));
+    await expect(stack.diagram.locator("#stack-change")).toContainText(`Step ${step}:`);
+    const now = await svg.innerHTML();
+    expect(now, `step ${step} looks like step ${step - 1}`).not.toBe(before);
+    await expect(stack.diagram.locator(".cell.changed").first()).toBeVisible();
+    if (step === 2) {
+      await expect(stack.diagram.locator("#stack-onprem-facility")).toHaveClass(/\bprovider\b.*\bchanged\b/);
+      await expect(stack.diagram.locator("#stack-onprem-servers")).toHaveClass(/\byou\b/);
+      await expect(stack.diagram.locator("#stack-onprem-servers")).not.toHaveClass(/\bchanged\b/);
+      await expect(stack.diagram.locator("#stack-change")).toContainText("move to the IDC");
+    }
+    before = now;
+  }
+  await expect(stack.diagram.locator("#stack-highlight")).toHaveClass(/col-faas/);
+  await expect(stack.diagram.locator("#stack-faas-data")).toHaveClass(/\bchanged\b/);
+  await expect(page.getByTestId("serverless-diagram").locator("#serverless-highlight")).toHaveClass(/\bset\b/);
+  await stack.diagram.screenshot({ path: "tests/output/stack-step6-en.png" });
+});

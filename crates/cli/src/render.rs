@@ -14,14 +14,15 @@ use clap::ValueEnum;
 use skyscale_core::chart::{self, Chart};
 use skyscale_core::scene::Scene;
 use skyscale_core::svg::{self, Options, Palette, Target};
-use skyscale_core::{Lang, Scenario, lanes, msa, msa_scene, sim, stack};
+use skyscale_core::{Lang, Scenario, fit_card, lanes, msa, msa_scene, sim, stack};
 
 use crate::LangArg;
 
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "VIEW is one of: stack, serverless (service-models view); lanes (scaling \
-view); traffic, cost, latency, breakeven (charts); monolith, microservices (MSA view).\n\
+view); traffic, cost, latency, breakeven (charts); monolith, microservices (MSA view); fit \
+(the fit view's verdict card).\n\
 Example: skyscale render lanes --scenario 'view=scaling&peak=2500&pat=flash' --lang ko \
 --format png --out lanes.png"
 )]
@@ -70,6 +71,8 @@ pub enum RenderView {
     Monolith,
     /// The ride-hailing app as microservices.
     Microservices,
+    /// The fit view's verdict card: rating, a month on each model, the function limits.
+    Fit,
 }
 
 impl RenderView {
@@ -110,6 +113,10 @@ pub fn scene(view: RenderView, scenario: &Scenario) -> Scene {
         }
         RenderView::Monolith => msa_scene::monolith(scenario, &msa::compare(scenario)),
         RenderView::Microservices => msa_scene::microservices(scenario, &msa::compare(scenario)),
+        RenderView::Fit => fit_card::scene(
+            scenario,
+            &fit_card::assess(scenario, &sim::simulate(scenario)),
+        ),
         chart => chart
             .chart()
             .expect("every other view is a chart")

@@ -12,13 +12,19 @@
 //! whether functions can run it at all (and which limit they break), the cold-start impact
 //! (share of requests that start cold, p95 against a warm p95), throttling, and a [`Rating`]
 //! by the same rule as [`crate::fit::verdict`] — with "cannot run" told apart from "poor".
-//! [`Card::reasons`] gives the why as sentences in either language.
+//! [`Card::reasons`] gives the why as sentences in either language; [`Card::cost_rows`],
+//! [`Card::faas_cells`], [`limits_cell`] and [`workload_line`] the card's numbers as shown.
+//! [`scene`] draws the card as a picture for slides (the view's exportable diagram, and
+//! `skyscale render fit`): the rating, a bar per model for the month, and the function limits
+//! in force against the workload's memory and run time. It uses the same rows, so the picture
+//! and the table cannot disagree.
 
 use crate::fit::FitCase;
 use crate::i18n::{Lang, Text};
 use crate::money::{format, format_number};
 use crate::msa_scene::{duration_text, fill};
-use crate::scenario::{Scenario, coded_enum};
+use crate::scenario::{FaasService, Pattern, Scenario, coded_enum};
+use crate::scene::{Anchor, Node, Role, Scene, Stroke, wrap};
 use crate::sim::{FRONT_DOOR_HOP_MS, ModelKind, NotRunnable, Outcome, cold_start_ms, faas_limits};
 
 coded_enum! {
@@ -297,6 +303,14 @@ pub fn assess(scenario: &Scenario, outcome: &Outcome) -> Card {
     }
 }
 
+/// `usd` as the scenario's currency prints it (whole cents, or whole won), in that currency.
+fn shown_amount(usd: f64, scenario: &Scenario) -> f64 {
+    match scenario.currency {
+        crate::money::Currency::Usd => (usd * 100.0).round() / 100.0,
+        crate::money::Currency::Krw => (usd * scenario.krw_per_usd).round(),
+    }
+}
+
 /// A share as a percentage for reading: one decimal, "<0.1" for a small non-zero share.
 pub fn pct(x: f64) -> String {
     let p = x * 100.0;
@@ -349,20 +363,24 @@ impl Card {
                     ],
                 )),
                 Some(o) => {
-                    let x = if o.month_usd > 0.0 {
-                        f.month_usd / o.month_usd
+                    // The ratio of the two bills as they are printed, so a reader's
+                    // calculator agrees with it.
+                    let (fs, os) = (
+                        shown_amount(f.month_usd, scenario),
+                        shown_amount(o.month_usd, scenario),
+                    );
+                    let values = [
+                        ("faas", faas_usd),
+                        ("other", money(o.month_usd)),
+                        ("model", o.kind.label().get(lang).into()),
+                        ("x", format_number((fs / os * 10.0).round() / 10.0, 1)),
+                    ];
+                    let text = if os > 0.0 {
+                        Text::FitReasonDearer
                     } else {
-                        0.0
+                        Text::FitReasonDearerFree
                     };
-                    out.push(fill(
-                        t(Text::FitReasonDearer),
-                        &[
-                            ("faas", faas_usd),
-                            ("other", money(o.month_usd)),
-                            ("model", o.kind.label().get(lang).into()),
-                            ("x", format_number((x * 10.0).round() / 10.0, 1)),
-                        ],
-                    ));
+                    out.push(fill(t(text), &values));
                 }
                 None => out.push(fill(t(Text::FitReasonOnlyFaas), &[("faas", faas_usd)])),
             }
@@ -421,6 +439,409 @@ impl Card {
         }
         out
     }
+}
+
+/// One model's month as the card shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostRow {
+    pub kind: ModelKind,
+    pub label: String,
+    /// The month's bill, or why the model cannot run (a model that cannot run has no bill).
+    pub month: String,
+    /// Share of requests lost, or `None` when the model cannot run.
+    pub lost: Option<String>,
+    pub cheapest: bool,
+    pub runnable: bool,
+    /// The bill in dollars (0 when the model cannot run), for the picture's bars.
+    pub month_usd: f64,
+    /// Loses 1% or more of the requests.
+    pub lossy: bool,
+}
+
+/// A short reason a model cannot run, for a table cell.
+fn short_reason(card: &Card, lang: Lang) -> &'static str {
+    if card.stateful {
+        return Text::FitWhyState.get(lang);
+    }
+    match card.not_runnable.first() {
+        Some(NotRunnable::MemoryBelowMinimum { .. }) => Text::FitWhyMemLow.get(lang),
+        Some(NotRunnable::MemoryAboveMaximum { .. }) => Text::FitWhyMemHigh.get(lang),
+        Some(NotRunnable::DurationAboveTimeout { .. }) => Text::FitWhyTimeout.get(lang),
+        None => Text::FitNotRunnableCell.get(lang),
+    }
+}
+
+impl Card {
+    /// Every model's month, in [`ModelKind::ALL`] order, money in the scenario's currency.
+    pub fn cost_rows(&self, scenario: &Scenario) -> Vec<CostRow> {
+        let lang = scenario.lang;
+        self.costs
+            .iter()
+            .map(|m| {
+                let (month, lost, usd) = if m.runnable {
+                    (
+                        format(m.month_usd, scenario.currency, scenario.krw_per_usd),
+                        Some(format!("{}%", pct(m.lost_share))),
+                        m.month_usd,
+                    )
+                } else {
+                    (
+                        fill(
+                            Text::FitCannotRunCell.get(lang),
+                            &[("why", short_reason(self, lang).into())],
+                        ),
+                        None,
+                        0.0,
+                    )
+                };
+                CostRow {
+                    kind: m.kind,
+                    label: m.kind.label().get(lang).into(),
+                    month,
+                    lost,
+                    cheapest: self.cheapest == Some(m.kind),
+                    runnable: m.runnable,
+                    month_usd: usd,
+                    lossy: m.runnable && m.lost_share >= 0.01,
+                }
+            })
+            .collect()
+    }
+
+    /// The functions' cold starts, p95 and throttling as the card's cells, when they can run.
+    pub fn faas_cells(&self, scenario: &Scenario) -> Option<(String, String, String)> {
+        let lang = scenario.lang;
+        self.cost(ModelKind::Faas).filter(|f| f.runnable)?;
+        let n = |x: f64| format_number(x.round(), 0);
+        Some((
+            fill(
+                Text::FitColdCell.get(lang),
+                &[("n", n(self.cold_starts)), ("pct", pct(self.cold_share))],
+            ),
+            fill(
+                Text::FitP95Cell.get(lang),
+                &[("p95", n(self.p95_ms)), ("warm", n(self.warm_p95_ms))],
+            ),
+            fill(
+                Text::FitThrottleCell.get(lang),
+                &[("n", n(self.throttled)), ("pct", pct(self.throttled_share))],
+            ),
+        ))
+    }
+}
+
+/// Which function limits are in force, in words.
+fn limits_source(scenario: &Scenario) -> Text {
+    match (scenario.faas.service, scenario.faas.legacy_limits) {
+        (FaasService::Lambda, false) => Text::FitLimitsLambdaNow,
+        (FaasService::Lambda, true) => Text::FitLimitsLambdaNotes,
+        (FaasService::Azure, _) => Text::FitLimitsAzure,
+    }
+}
+
+/// The function limits in force, for the card: memory range, timeout and where they come from.
+pub fn limits_cell(scenario: &Scenario) -> String {
+    let (min, max, timeout) = faas_limits(scenario);
+    fill(
+        Text::FitLimitsCell.get(scenario.lang),
+        &[
+            ("min", format_number(min, 0)),
+            ("max", format_number(max, 0)),
+            ("timeout", format_number(timeout, 0)),
+            ("which", limits_source(scenario).get(scenario.lang).into()),
+        ],
+    )
+}
+
+fn pattern_name(p: Pattern) -> Text {
+    match p {
+        Pattern::Steady => Text::PatternSteady,
+        Pattern::Diurnal => Text::PatternDiurnal,
+        Pattern::Bursty => Text::PatternBursty,
+        Pattern::Flash => Text::PatternFlash,
+        Pattern::Batch => Text::PatternBatch,
+        Pattern::Iot => Text::PatternIot,
+        Pattern::Growth => Text::PatternGrowth,
+    }
+}
+
+/// The workload in one line: pattern, peak, CPU, duration and memory.
+pub fn workload_line(scenario: &Scenario) -> String {
+    let lang = scenario.lang;
+    let w = &scenario.workload;
+    fill(
+        Text::FitWorkloadLine.get(lang),
+        &[
+            (
+                "pattern",
+                pattern_name(scenario.traffic.pattern).get(lang).into(),
+            ),
+            ("peak", format_number(scenario.traffic.peak_rps, 3)),
+            ("cpu", format_number(w.cpu_ms, 2)),
+            ("dur", call_duration(w.duration_ms, lang)),
+            ("mem", format_number(w.memory_mb, 0)),
+        ],
+    )
+}
+
+/// Width and height of the verdict picture, px.
+pub const SCENE_WIDTH: f64 = 640.0;
+
+/// A mark drawn as a shape (not a glyph, so every font shows the same): a tick, a wavy "≈",
+/// a cross, or a "no entry" disc, centred at (`cx`, `cy`).
+fn rating_mark(rating: Rating, cx: f64, cy: f64) -> Node {
+    let line = Stroke::solid(Role::Ink, 3.0);
+    let kids = match rating {
+        Rating::Good => vec![Node::polyline(
+            vec![(cx - 8.0, cy), (cx - 2.0, cy + 6.0), (cx + 9.0, cy - 7.0)],
+            line,
+        )],
+        Rating::Mixed => vec![
+            Node::polyline(
+                vec![
+                    (cx - 8.0, cy - 2.0),
+                    (cx - 3.0, cy - 5.0),
+                    (cx + 3.0, cy - 1.0),
+                    (cx + 8.0, cy - 4.0),
+                ],
+                line,
+            ),
+            Node::polyline(
+                vec![
+                    (cx - 8.0, cy + 5.0),
+                    (cx - 3.0, cy + 2.0),
+                    (cx + 3.0, cy + 6.0),
+                    (cx + 8.0, cy + 3.0),
+                ],
+                line,
+            ),
+        ],
+        Rating::Poor => vec![
+            Node::line(cx - 7.0, cy - 7.0, cx + 7.0, cy + 7.0, line),
+            Node::line(cx - 7.0, cy + 7.0, cx + 7.0, cy - 7.0, line),
+        ],
+        Rating::NotRunnable => vec![
+            Node::circle(cx, cy, 9.0, Role::None).stroke(line),
+            Node::line(cx - 6.0, cy, cx + 6.0, cy, line),
+        ],
+    };
+    Node::group(kids).class(format!("mark {}", rating.code()))
+}
+
+/// One gauge of the limits panel: the workload's value against the limit, on a bar from 0.
+#[allow(clippy::too_many_arguments)]
+fn gauge(
+    id: &str,
+    y: f64,
+    label: String,
+    value: f64,
+    limit: f64,
+    over: bool,
+    limit_label: &str,
+) -> Node {
+    let (x0, w) = (24.0, SCENE_WIDTH - 48.0);
+    let scale = limit.max(value).max(1e-9) * 1.08;
+    let at = |v: f64| x0 + (v / scale).clamp(0.0, 1.0) * w;
+    let fill_w = (at(value) - x0).max(if value > 0.0 { 2.0 } else { 0.0 });
+    let bar = if over {
+        Node::rect(x0, y + 10.0, fill_w, 12.0, Role::Background).stroke(Stroke::dashed(
+            Role::Danger,
+            2.0,
+            "4 3",
+        ))
+    } else {
+        Node::rect(x0, y + 10.0, fill_w, 12.0, Role::You)
+    };
+    let lx = at(limit);
+    Node::group(vec![
+        Node::text(x0, y, label, 13.0, Role::Ink),
+        Node::rect(x0, y + 10.0, w, 12.0, Role::Background)
+            .radius(3.0)
+            .stroke(Stroke::solid(Role::Border, 1.0)),
+        bar,
+        Node::line(lx, y + 4.0, lx, y + 28.0, Stroke::solid(Role::Ink, 2.0)),
+        Node::text(
+            lx.min(SCENE_WIDTH - 26.0),
+            y + 40.0,
+            limit_label,
+            11.0,
+            Role::InkMuted,
+        )
+        .anchor(Anchor::End),
+    ])
+    .id(format!("fit-fig-limit-{id}"))
+    .class(if over { "gauge over" } else { "gauge" })
+}
+
+/// The verdict card as a picture: what the workload is, the rating (a shape and words), a
+/// month on each model (a bar each; the cheapest said in words, a model that cannot run said so
+/// instead of a bar) and the function limits against the workload.
+pub fn scene(scenario: &Scenario, card: &Card) -> Scene {
+    let lang = scenario.lang;
+    let t = |x: Text| x.get(lang);
+    let name = t(card.preset.map_or(Text::FitCustom, Preset::label));
+    let rating = t(card.rating.label());
+    let title = format!("{}: {name}", t(Text::ViewFit));
+    let desc = format!("{name}: {rating}. {}", card.reasons(scenario).join(" "));
+    let mut parts = vec![
+        Node::text(24.0, 28.0, t(Text::ViewFit), 13.0, Role::InkMuted).bold(),
+        Node::text(24.0, 52.0, name, 18.0, Role::Ink)
+            .bold()
+            .id("fit-fig-title"),
+    ];
+    let mut y = 72.0;
+    for line in wrap(&workload_line(scenario), 92) {
+        parts.push(Node::text(24.0, y, line, 12.0, Role::InkMuted));
+        y += 16.0;
+    }
+    // The rating.
+    y += 4.0;
+    let outline = match card.rating {
+        Rating::Good => Stroke::solid(Role::Good, 2.5),
+        Rating::Mixed => Stroke::solid(Role::Ink, 2.0),
+        Rating::Poor | Rating::NotRunnable => Stroke::dashed(Role::Danger, 2.5, "6 4"),
+    };
+    parts.push(
+        Node::group(vec![
+            Node::rect(24.0, y, SCENE_WIDTH - 48.0, 40.0, Role::Background)
+                .radius(8.0)
+                .stroke(outline),
+            rating_mark(card.rating, 46.0, y + 20.0),
+            Node::text(66.0, y + 26.0, rating, 16.0, Role::Ink).bold(),
+        ])
+        .id("fit-fig-rating")
+        .class(format!("rating {}", card.rating.code())),
+    );
+    y += 68.0;
+    // A month on each model.
+    parts.push(Node::text(24.0, y, t(Text::FitFigCosts), 14.0, Role::Ink).bold());
+    y += 14.0;
+    let rows = card.cost_rows(scenario);
+    let most = rows.iter().map(|r| r.month_usd).fold(0.0, f64::max);
+    let (bar_x, bar_w) = (200.0, 250.0);
+    for r in &rows {
+        let mut kids = vec![Node::text(24.0, y + 17.0, r.label.clone(), 13.0, Role::Ink)];
+        if r.runnable {
+            let w = if most > 0.0 {
+                (r.month_usd / most * bar_w).max(if r.month_usd > 0.0 { 2.0 } else { 0.0 })
+            } else {
+                0.0
+            };
+            let bar = if r.lossy {
+                Node::rect(bar_x, y + 6.0, w, 14.0, Role::Background).stroke(Stroke::dashed(
+                    Role::Danger,
+                    1.5,
+                    "4 3",
+                ))
+            } else if r.cheapest {
+                Node::rect(bar_x, y + 6.0, w, 14.0, Role::You)
+            } else {
+                Node::rect(bar_x, y + 6.0, w, 14.0, Role::Provider)
+                    .stroke(Stroke::solid(Role::ProviderLine, 1.0))
+            };
+            kids.push(bar);
+            let note = if r.cheapest {
+                format!(" · {}", t(Text::FitCheapestMark))
+            } else if r.lossy {
+                format!(
+                    " · {}",
+                    fill(
+                        t(Text::FitFigLost),
+                        &[("pct", r.lost.clone().unwrap_or_default())]
+                    )
+                )
+            } else {
+                String::new()
+            };
+            let text = Node::text(
+                bar_x + bar_w + 10.0,
+                y + 17.0,
+                format!("{}{note}", r.month),
+                12.0,
+                Role::Ink,
+            );
+            kids.push(if r.cheapest { text.bold() } else { text });
+        } else {
+            kids.push(
+                Node::rect(bar_x, y + 6.0, bar_w, 14.0, Role::None).stroke(Stroke::dashed(
+                    Role::Border,
+                    1.0,
+                    "3 3",
+                )),
+            );
+            kids.push(Node::text(bar_x + 8.0, y + 17.0, r.month.clone(), 12.0, Role::Ink).bold());
+        }
+        parts.push(
+            Node::group(kids)
+                .id(format!("fit-fig-cost-{}", r.kind.code()))
+                .class(if r.cheapest { "cost cheapest" } else { "cost" }),
+        );
+        y += 28.0;
+    }
+    // The function limits against the workload.
+    y += 22.0;
+    let (min_mb, max_mb, timeout_s) = faas_limits(scenario);
+    parts.push(
+        Node::text(
+            24.0,
+            y,
+            fill(
+                t(Text::FitFigLimits),
+                &[("which", t(limits_source(scenario)).into())],
+            ),
+            14.0,
+            Role::Ink,
+        )
+        .bold(),
+    );
+    y += 22.0;
+    let w = &scenario.workload;
+    let mem_over = w.memory_mb > max_mb || w.memory_mb < min_mb;
+    parts.push(gauge(
+        "memory",
+        y,
+        fill(
+            t(Text::FitFigMemory),
+            &[
+                ("mem", format_number(w.memory_mb, 0)),
+                ("min", format_number(min_mb, 0)),
+                ("max", format_number(max_mb, 0)),
+            ],
+        ),
+        w.memory_mb,
+        max_mb,
+        mem_over,
+        &fill(
+            t(Text::FitFigLimitMark),
+            &[("v", format!("{} MB", format_number(max_mb, 0)))],
+        ),
+    ));
+    y += 56.0;
+    let dur_s = w.duration_ms / 1000.0;
+    parts.push(gauge(
+        "duration",
+        y,
+        fill(
+            t(Text::FitFigDuration),
+            &[
+                ("dur", call_duration(w.duration_ms, lang)),
+                ("timeout", duration_text(timeout_s, lang)),
+            ],
+        ),
+        dur_s,
+        timeout_s,
+        dur_s > timeout_s,
+        &fill(
+            t(Text::FitFigLimitMark),
+            &[("v", duration_text(timeout_s, lang))],
+        ),
+    ));
+    y += 56.0;
+    let mut scene = Scene::new(SCENE_WIDTH, y, title, desc);
+    for p in parts {
+        scene.push(p);
+    }
+    scene
 }
 
 /// "20 min" / "120 ms" for a call's duration.
@@ -523,6 +944,76 @@ mod tests {
                 .iter()
                 .any(|r| r.to_lowercase().contains("cold start"))
         );
+    }
+
+    #[test]
+    fn the_picture_shows_the_cards_numbers_and_the_limits_in_force() {
+        use crate::svg::{Options, write};
+        for &p in Preset::ALL {
+            for base in ["lang=en", "lang=ko&cur=krw", "lang=en&legacy=1"] {
+                let (s, c) = card(p, base);
+                let scene = scene(&s, &c);
+                let svg = write(&scene, &Options::file());
+                roxmltree::Document::parse(&svg).expect("well-formed");
+                assert!(!svg.contains("NaN") && !svg.contains("inf"));
+                let texts: Vec<&str> = scene.texts().collect();
+                // Each model's month reads as the table's cell.
+                for r in c.cost_rows(&s) {
+                    assert!(
+                        texts.iter().any(|t| t.starts_with(&r.month)),
+                        "{p:?} {base}: {} not in {texts:?}",
+                        r.month
+                    );
+                }
+                for n in scene.nodes() {
+                    if let crate::scene::Kind::Text { x, y, text, .. } = &n.kind {
+                        assert!(
+                            (0.0..=SCENE_WIDTH).contains(x) && (0.0..=scene.height).contains(y),
+                            "{text}"
+                        );
+                    }
+                }
+                // The title and description describe; they do not instruct.
+                assert!(!scene.desc.contains("Run it on"), "{}", scene.desc);
+            }
+        }
+        // The notes' older limits change the picture and the card's line.
+        let (today, c) = card(Preset::Tiny, "lang=en");
+        let (old, c_old) = card(Preset::Tiny, "lang=en&legacy=1");
+        assert_ne!(scene(&today, &c), scene(&old, &c_old));
+        assert!(limits_cell(&today).contains("10,240 MB") && limits_cell(&today).contains("900 s"));
+        assert!(limits_cell(&old).contains("1,500 MB") && limits_cell(&old).contains("300 s"));
+        // A model that cannot run has no bill, in the table and the picture alike.
+        let (s, c) = card(Preset::Transcode, "lang=en");
+        let faas = c
+            .cost_rows(&s)
+            .into_iter()
+            .find(|r| r.kind == ModelKind::Faas)
+            .unwrap();
+        assert_eq!(faas.month, "cannot run: runs longer than the timeout");
+        assert!(faas.lost.is_none());
+    }
+
+    #[test]
+    fn korean_reasons_need_no_particle_after_a_value() {
+        for &p in Preset::ALL {
+            for base in ["lang=ko", "lang=ko&cur=krw"] {
+                let (s, c) = card(p, base);
+                for r in c.reasons(&s) {
+                    assert!(!r.contains("(가)") && !r.contains("(를)"), "{r}");
+                    // "₩1,234로" or "VM로" would need 으로: no value is followed by 로.
+                    for money in c.cost_rows(&s).iter().map(|r| r.month.clone()) {
+                        assert!(!r.contains(&format!("{money}로")), "{r}");
+                    }
+                    for k in ModelKind::ALL {
+                        assert!(
+                            !r.contains(&format!("{}로", k.label().get(Lang::Ko))),
+                            "{r}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

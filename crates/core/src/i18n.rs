@@ -209,6 +209,7 @@ texts! {
     ViewFit => "Is serverless a fit?", "서버리스가 맞을까?";
     ShareLink => "Share link", "링크 공유";
     HeaderExport => "Export", "내보내기";
+    HeaderExportNone => "This view has no diagram to export.", "이 화면에는 내보낼 다이어그램이 없습니다.";
     HeaderExportLabel => "Download this view's main diagram as SVG (each diagram also has its own export menu)", "이 화면의 주 다이어그램을 SVG로 내려받기(다이어그램마다 내보내기 메뉴도 있습니다)";
     ShareLinkLabel => "Copy a link that opens this exact screen", "지금 화면을 그대로 여는 링크 복사";
     LinkCopied => "Link copied.", "링크를 복사했습니다.";
@@ -237,12 +238,62 @@ texts! {
     Story5 => "FaaS runs your functions only when an event arrives and stops them when they finish (or time out). You pay per call and per execution time, nothing while idle, and it scales by itself (AWS Lambda, Azure Functions, Google Cloud Functions).",
         "FaaS는 이벤트가 올 때만 함수를 실행하고, 끝나면(또는 제한 시간이 지나면) 멈춥니다. 호출 횟수와 실행 시간만큼만 내고 쉬는 동안은 0원이며, 알아서 확장됩니다(AWS Lambda, Azure Functions, Google Cloud Functions).";
     Story6Title => "Serverless: focus on the business", "서버리스: 비즈니스에 집중";
-    Story6 => "Serverless does not mean no servers: they exist, you just stop thinking about them. FaaS is one part of serverless (FaaS ⊂ Serverless); managed databases, storage and queues are serverless too. At the far end, SaaS is a finished product you only subscribe to.",
-        "서버리스는 서버가 없다는 뜻이 아닙니다. 서버는 있지만 신경 쓰지 않아도 됩니다. FaaS는 서버리스의 일부(FaaS ⊂ Serverless)이고, 관리형 데이터베이스, 스토리지, 큐도 서버리스입니다. 가장 끝의 SaaS는 구독만 하는 완성된 제품입니다.";
+    Story6 => "Serverless does not mean no servers: they exist, you just stop thinking about them. FaaS is one part of serverless (FaaS ⊂ Serverless): add managed databases, storage, queues and API gateways, and even the data your functions keep lives in services someone else runs. What is left is the business logic.",
+        "서버리스는 서버가 없다는 뜻이 아닙니다. 서버는 있지만 신경 쓰지 않아도 됩니다. FaaS는 서버리스의 일부(FaaS ⊂ Serverless)입니다. 관리형 데이터베이스, 스토리지, 큐, API 게이트웨이를 더하면 함수가 쓰는 데이터마저 남이 운영하는 서비스에 둡니다. 남는 것은 비즈니스 로직입니다.";
+    StoryChange1 => "the company runs all nine layers and the facility under them itself.",
+        "회사가 아홉 계층과 그 아래 시설까지 모두 직접 운영합니다.";
+    StoryChange2 => "the building, power, cooling and physical security move to the IDC; the servers and all above them stay yours.",
+        "건물, 전력, 냉각, 물리 보안이 IDC로 넘어갑니다. 서버와 그 위의 모든 것은 여전히 회사 몫입니다.";
+    StoryChange3 => "virtualization, servers, storage and networking move to the provider; you keep the O/S and all above it.",
+        "가상화, 서버, 스토리지, 네트워킹이 제공자에게 넘어갑니다. 운영체제와 그 위는 직접 관리합니다.";
+    StoryChange4 => "the O/S, middleware and runtime move to the provider; you keep the application and its data.",
+        "운영체제, 미들웨어, 런타임이 제공자에게 넘어갑니다. 애플리케이션과 데이터만 남습니다.";
+    StoryChange5 => "you deploy functions, not a whole application: only their code, configuration and data are yours.",
+        "애플리케이션 전체가 아니라 함수를 배포합니다. 함수 코드, 설정, 데이터만 직접 관리합니다.";
+    StoryChange6 => "serverless is FaaS plus managed services: the data stays yours, in databases and storage the provider runs.",
+        "서버리스는 FaaS에 관리형 서비스를 더한 것입니다. 내 데이터를 제공자가 운영하는 DB와 스토리지에 둡니다.";
+    ChangedAtStep => "changed at this step", "이 단계에서 바뀜";
+    StoryChangeLine => "Step {n}: {change}", "{n}단계: {change}";
+    CellHeadingLayer => "{model} · {cell} ({layer} layer)", "{model} · {cell}({layer} 계층)";
+    Facility => "Facility", "시설";
+    FacilityIdc => "Facility: IDC", "시설: IDC";
+    FacilityParts => "power, cooling, security", "전력·냉각·보안";
+    FacilityFull => "the building, power, cooling and physical security", "건물, 전력, 냉각, 물리 보안";
+    IdcManages => "the IDC manages", "IDC 관리";
+    ServerlessData => "Data in managed DBs", "관리형 DB의 데이터";
+    ColOnPremIdcSub => "Your servers in an IDC", "IDC에 둔 내 서버";
+    ColFaasServerlessSub => "FaaS + managed services", "FaaS + 관리형 서비스";
+    HeaderYours => "you manage {n} of {t} layers", "계층 {t}개 중 {n}개를 직접 관리";
+    ColumnSummaryTitle => "{model}: {sub}", "{model}: {sub}";
+    YouKeepLabel => "What you still manage", "여전히 직접 관리하는 것";
+    ProviderTakesLabel => "What the provider takes over", "제공자가 맡는 것";
+    YourLayersLabel => "Your layers", "직접 관리하는 계층";
+    ProviderLayersLabel => "The provider's layers", "제공자가 관리하는 계층";
+    NoLayers => "none", "없음";
+    KeepOnPrem => "Everything: the building, power and cooling, the servers bought for the peak, every layer up to the application and its data, and the specialists to run them.",
+        "전부입니다. 건물·전력·냉각, 피크에 맞춰 산 서버, 애플리케이션과 데이터까지의 모든 계층, 그리고 이를 운영할 전문 인력까지.";
+    TakesOnPrem => "Nothing: there is no provider. In an IDC the data center runs the building, power, cooling and physical security, but the servers are still yours.",
+        "없습니다. 제공자가 없습니다. IDC에 맡기면 건물, 전력, 냉각, 물리 보안은 데이터 센터가 맡지만 서버는 여전히 내 것입니다.";
+    KeepIaas => "The O/S you choose and everything on it: middleware, runtime, your application and its data, with their updates and security patches.",
+        "직접 고른 운영체제와 그 위의 모든 것: 미들웨어, 런타임, 애플리케이션과 데이터, 그리고 그 업데이트와 보안 패치.";
+    TakesIaas => "The infrastructure as a service: servers, storage, networking (IPs, bandwidth), power and the virtualization that turns them into VMs (Amazon EC2, KT, LG U+).",
+        "서비스 형태의 인프라: 서버, 스토리지, 네트워크(IP, 대역폭), 전력, 그리고 이를 VM으로 나누는 가상화(Amazon EC2, KT, LG U+).";
+    KeepPaas => "Your whole application and its data: you deploy the application, and it runs around the clock on the platform.",
+        "애플리케이션 전체와 데이터: 애플리케이션을 배포하면 플랫폼 위에서 24시간 돌아갑니다.";
+    TakesPaas => "The platform: runtime, middleware and O/S, the infrastructure under them, and APIs to build on (Google Cloud Platform, Firebase, Naver Cloud Platform).",
+        "플랫폼: 런타임, 미들웨어, 운영체제와 그 아래 인프라, 그리고 개발에 쓸 API(Google Cloud Platform, Firebase, 네이버 클라우드 플랫폼).";
+    KeepFaas => "Your code, split into functions; the data they use; their configuration (triggers, memory, timeout) and their permissions (who may call them, what they may reach).",
+        "함수로 나눈 코드, 함수가 쓰는 데이터, 함수의 설정(트리거, 메모리, 제한 시간)과 권한(누가 호출할 수 있고 무엇에 접근할 수 있는지).";
+    TakesFaas => "Everything that runs them: runtime, O/S updates and security patches, networking and machines. It starts a function when an event arrives, scales it per request and stops it when it finishes or times out, within limits on memory and run time.",
+        "함수를 실행하는 모든 것: 런타임, 운영체제 업데이트와 보안 패치, 네트워크와 장비. 이벤트가 오면 함수를 실행하고, 요청만큼 확장하고, 끝나거나 제한 시간이 지나면 멈춥니다. 메모리와 실행 시간에는 한도가 있습니다.";
+    KeepSaas => "Only how you use it: your users (seats), their settings and what they put in.",
+        "쓰는 방법뿐입니다: 사용자(좌석), 설정, 그리고 사용자가 넣는 내용.";
+    TakesSaas => "The whole product: the application, where its data is kept and everything below it.",
+        "제품 전체: 애플리케이션, 데이터 저장, 그리고 그 아래 모든 것.";
     SeeItScale => "See this model scale", "이 모델의 확장 보기";
     LayerDetailsTitle => "Layer details", "계층 자세히 보기";
-    LayerDetailsHint => "Click or press Enter on any cell to see who manages it, what is left for you to patch, and what the bill charges for it.",
-        "칸을 클릭하거나 Enter 키를 누르면 누가 관리하는지, 직접 패치해야 할 일, 요금이 무엇에 붙는지 볼 수 있습니다.";
+    LayerDetailsHint => "Click or press Enter on any cell to see who manages it, what is left for you to patch, and what the bill charges for it; on a column's name for what you keep under that model.",
+        "칸을 클릭하거나 Enter 키를 누르면 누가 관리하는지, 직접 패치해야 할 일, 요금이 무엇에 붙는지 볼 수 있습니다. 열 이름을 누르면 그 모델에서 직접 관리하는 것을 볼 수 있습니다.";
     WhoManagesIt => "Who manages it", "관리 주체";
     WhatItIs => "What it is", "무엇인가";
     YourChores => "What you still do", "여전히 직접 할 일";
@@ -510,8 +561,25 @@ texts! {
     MsaRestarting => "restarting", "재시작 중";
     MsaWholeDown => "Whole process down", "프로세스 전체 중단";
     MsaWholeRestart => "Whole app restarts", "앱 전체 재시작";
-    MsaFailHint => "{module}: click to make it fail", "{module}: 클릭하면 장애를 일으킵니다";
-    MsaRestoreHint => "{module} has failed: click to bring it back", "{module} 장애 중: 클릭하면 복구합니다";
+    MsaTitleMono => "{module}, a module of the one process: {state}", "{module}(단일 프로세스 안의 모듈): {state}";
+    MsaTitleService => "{module} service, {replicas}: {state}; {needed} of {t} features need it",
+        "{module} 서비스, {replicas}: {state}. 기능 {t}개 중 {needed}개가 이 서비스를 씁니다";
+    MsaStateRunning => "running", "실행 중";
+    MsaStateFailed => "failed", "장애";
+    MsaStateStopped => "stopped, the whole process is down", "중단, 프로세스 전체가 멈춤";
+    MsaStateRestarting => "restarting", "재시작 중";
+    MsaStateAppRestarting => "restarting with the whole app", "앱 전체와 함께 재시작 중";
+    MsaCountAllUp => "all {t} working", "{t}개 모두 정상";
+    MsaCountDown => "{n} of {t} down", "{t}개 중 {n}개 중단";
+    MsaCountAllDown => "all {t} down", "{t}개 모두 중단";
+    MsaCountReduced => "{n} of {t} with less capacity", "{t}개 중 {n}개 용량 감소";
+    MsaCountAllReduced => "all {t} with less capacity", "{t}개 모두 용량 감소";
+    MsaCountDegraded => "{n} of {t} with delayed alerts", "{t}개 중 {n}개 알림 지연";
+    MsaProfileCalls => "Calls per request", "요청당 호출";
+    MsaProfileCpu => "CPU per call", "호출당 CPU";
+    MsaProfileMemory => "Memory", "메모리";
+    MsaProfileNote => "What sets each module's replicas: the calls it receives for every request that comes in, the CPU each call takes and the memory of its code. The scaling view's CPU, duration and memory settings describe a single function and do not apply to this app.",
+        "모듈마다 복제본 수를 정하는 것: 들어오는 요청 하나마다 받는 호출 수, 호출 한 번의 CPU 시간, 코드가 차지하는 메모리입니다. 확장 화면의 CPU·실행 시간·메모리 설정은 함수 하나를 위한 값이라 이 앱에는 쓰이지 않습니다.";
     MsaModulesTitle => "Fail or deploy a module", "모듈에 장애 내기 · 배포하기";
     MsaModuleCol => "Module", "모듈";
     MsaFailButton => "Fail", "장애 내기";
@@ -532,8 +600,8 @@ texts! {
         "모듈의 ‘배포’를 누르면 무엇이 재시작되고 얼마 동안 처리 용량이 줄어드는지 보입니다.";
     MsaDeployMono => "Monolith: deploying {module} restarts all {k} modules: {n} of {n} replicas, one at a time, for {dur}. Capacity is {pct}% lower meanwhile and {f} of {t} features are affected.",
         "모놀리식: {module} 하나만 배포해도 모듈 {k}개가 모두 재시작합니다. 복제본 {n}개 전부가 하나씩, {dur} 동안. 그동안 처리 용량이 {pct}% 줄고 기능 {t}개 중 {f}개가 영향을 받습니다.";
-    MsaDeployMsa => "Microservices: only {module} restarts: {n} of {total} replicas, one at a time, for {dur}. Its capacity is {pct}% lower meanwhile; {f} of {t} features are affected and none goes down.",
-        "마이크로서비스: {module}만 재시작합니다. 복제본 {total}개 중 {n}개가 하나씩, {dur} 동안. 그동안 이 서비스의 처리 용량이 {pct}% 줄고, 기능 {t}개 중 {f}개가 영향을 받지만 멈추는 기능은 없습니다.";
+    MsaDeployMsa => "Microservices: only {module} restarts: {n} of {total} replicas, one at a time, for {dur}. Its capacity is {pct}% lower meanwhile; {f} of {t} features are affected and the deploy takes none down.",
+        "마이크로서비스: {module}만 재시작합니다. 복제본 {total}개 중 {n}개가 하나씩, {dur} 동안. 그동안 이 서비스의 처리 용량이 {pct}% 줄고, 기능 {t}개 중 {f}개가 영향을 받지만 배포 때문에 멈추는 기능은 없습니다.";
     MsaCompareTitle => "Side by side at this traffic", "이 트래픽에서 나란히 비교";
     MsaMeasure => "Measure", "항목";
     MsaRowCost => "Monthly cost", "월 비용";
@@ -563,10 +631,16 @@ texts! {
         "서비스별로 배포합니다: {module} 배포 때는 복제본 {total}개 중 {n}개만 {dur} 동안 재시작하고, 멈추는 기능은 없습니다.";
     MsaProScale => "Each service scales on its own: {big} runs {bn} replicas while {small} runs {sn}.",
         "서비스마다 따로 확장합니다: {big} 복제본 {bn}개, {small} 복제본 {sn}개.";
+    MsaProScaleFloor => "Each service scales on its own; at this traffic none needs more than its minimum, so all {k} run {n} replicas.",
+        "서비스마다 따로 확장합니다. 이 트래픽에서는 최소치보다 더 필요한 서비스가 없어 {k}개 모두 복제본 {n}개입니다.";
+    MsaProScaleEven => "Each service scales on its own; at this traffic all {k} happen to need {n} replicas.",
+        "서비스마다 따로 확장합니다. 이 트래픽에서는 {k}개 모두 마침 복제본 {n}개가 필요합니다.";
     MsaProIsolation => "Failures stay contained: if {module} fails, {up} of {total} features keep working.",
         "장애가 격리됩니다: {module}에 장애가 나도 기능 {total}개 중 {up}개는 계속 동작합니다.";
     MsaProCost => "Cheaper at this traffic: {msa} a month against {mono}, because only the busy services grow.",
         "이 트래픽에서는 더 쌉니다: 월 {msa}, 모놀리식은 {mono}. 바쁜 서비스만 늘어나기 때문입니다.";
+    MsaConCostSame => "No cheaper at this traffic: {msa} a month, the same as the monolith's {mono}.",
+        "이 트래픽에서는 더 싸지 않습니다: 월 {msa}, 모놀리식도 {mono}입니다.";
     MsaConCost => "Dearer at this traffic: {msa} a month against {mono}; every service keeps its minimum replicas and pays RPC work on each call.",
         "이 트래픽에서는 더 비쌉니다: 월 {msa}, 모놀리식은 {mono}. 서비스마다 최소 복제본을 유지하고 호출마다 RPC 처리 비용을 치르기 때문입니다.";
     MsaConLatency => "Calls cross the network: {feature} makes {hops} hops and takes {ms} ms more than in the monolith.",
@@ -602,6 +676,24 @@ texts! {
     FitLostCol => "Dropped or throttled", "유실·스로틀링";
     FitCheapestMark => "cheapest", "최저가";
     FitNotRunnableCell => "cannot run", "실행 불가";
+    FitCannotRunCell => "cannot run: {why}", "실행 불가: {why}";
+    FitWhyMemLow => "memory below the minimum", "메모리가 최소치 미만";
+    FitWhyMemHigh => "memory over the limit", "메모리가 한도 초과";
+    FitWhyTimeout => "runs longer than the timeout", "실행 시간이 제한 시간 초과";
+    FitWhyState => "needs state on local disk", "로컬 디스크에 상태가 필요";
+    FitLimitsRow => "Function limits", "함수 한도";
+    FitLimitsCell => "{min}–{max} MB of memory, {timeout} s timeout ({which})", "메모리 {min}–{max} MB, 제한 시간 {timeout}초({which})";
+    FitLimitsLambdaNow => "AWS Lambda today", "현재 AWS Lambda";
+    FitLimitsLambdaNotes => "the notes' older Lambda limits", "노트의 예전 Lambda 한도";
+    FitLimitsAzure => "Azure Functions, Consumption plan", "Azure Functions 소비 플랜";
+    FitLegacyAzure => "The older limits are Lambda's; this scenario uses Azure Functions, whose limits do not change.",
+        "예전 한도는 Lambda의 한도입니다. 이 시나리오는 Azure Functions를 쓰므로 한도가 바뀌지 않습니다.";
+    FitFigCosts => "A month on each model", "모델별 한 달 비용";
+    FitFigLost => "{pct} lost", "{pct} 유실";
+    FitFigLimits => "Function limits: {which}", "함수 한도: {which}";
+    FitFigMemory => "Memory: {mem} MB (allowed {min}–{max} MB)", "메모리: {mem} MB(허용 {min}–{max} MB)";
+    FitFigDuration => "Run time per call: {dur} (timeout {timeout})", "호출당 실행 시간: {dur}(제한 시간 {timeout})";
+    FitFigLimitMark => "limit {v}", "한도 {v}";
     FitColdStarts => "Cold starts", "콜드 스타트";
     FitColdCell => "{n} a month · {pct}% of requests", "월 {n}번 · 요청의 {pct}%";
     FitP95 => "Function p95 latency", "함수 p95 지연";
@@ -611,7 +703,9 @@ texts! {
     FitReasonCheapest => "Functions are the cheapest way to serve this load: {faas} a month against {other} for {model}.",
         "이 부하를 처리하는 가장 싼 방법은 함수입니다: 월 {faas}. 대안 중 가장 싼 {model}: 월 {other}.";
     FitReasonDearer => "{model} is the cheapest at {other} a month; functions cost {faas}, {x}× as much.",
-        "가장 싼 것은 {model}로 월 {other}입니다. 함수는 {faas}로 {x}배입니다.";
+        "가장 싼 것은 {model}입니다(월 {other}). 함수는 월 {faas}, 그 {x}배입니다.";
+    FitReasonDearerFree => "{model} is the cheapest at {other} a month; functions cost {faas}.",
+        "가장 싼 것은 {model}입니다(월 {other}). 함수는 월 {faas}입니다.";
     FitReasonOnlyFaas => "Functions cost {faas} a month, and no other model serves this load without dropping requests.",
         "함수는 월 {faas}이며, 다른 모델은 요청을 잃지 않고 이 부하를 처리하지 못합니다.";
     FitReasonIdle => "Traffic is near zero for {pct}% of the day; functions bill nothing while idle, servers bill every hour.",
@@ -622,7 +716,7 @@ texts! {
         "요청의 {pct}%가 콜드 스타트를 겪고(월 {n}번) 한 번에 약 {ms} ms가 더해집니다: p95가 {p95} ms(웜 상태는 {warm} ms)입니다.";
     FitReasonColdRare => "Cold starts are rare: {n} a month, {pct}% of requests, so p95 stays at {p95} ms (warm: {warm} ms).",
         "콜드 스타트가 드뭅니다: 월 {n}번, 요청의 {pct}%라서 p95가 {p95} ms에 머뭅니다(웜 상태 {warm} ms).";
-    FitReasonInstead => "Run it on {model} instead: {other} a month.", "대신 {model}에서 실행하세요: 월 {other}.";
+    FitReasonInstead => "{model} can run it instead, for {other} a month.", "대신 {model}에서 실행할 수 있습니다: 월 {other}.";
     FitReasonThrottled => "{pct}% of requests are throttled at the concurrency quota of {quota}.",
         "요청의 {pct}%가 동시 실행 한도 {quota}에 걸려 스로틀링됩니다.";
     FitReasonStateful => "It keeps state on local disk between runs, but functions are stateless: an environment's disk is wiped whenever it is recycled. Move the state to object storage (S3) or a database first.",
@@ -691,7 +785,12 @@ texts! {
     QuizRight => "Right.", "정답입니다.";
     QuizWrong => "Not quite.", "아쉽지만 틀렸습니다.";
     QuizCheapestWhy => "{model} is cheapest at {cost} a month; next is {second} at {next}. Usage-billed models pay only for the requests that come; servers and fixed fleets pay for the peak all day.",
-        "{model}이(가) 한 달 {cost}로 가장 저렴하고, 다음은 {second}({next})입니다. 사용량 과금 모델은 들어온 요청만큼만 내고, 서버와 고정 대수는 하루 종일 피크에 맞춘 값을 냅니다.";
+        "한 달 동안 가장 저렴한 모델은 {model}입니다(월 {cost}). 그다음은 {second}입니다(월 {next}). 사용량 과금 모델은 들어온 요청만큼만 내고, 서버와 고정 대수는 하루 종일 피크에 맞춘 값을 냅니다.";
+    QuizCheapestOnly => "{model} is the only model that serves this traffic without losing more than 1% of it, at {cost} a month.",
+        "요청의 1% 넘게 잃지 않고 이 트래픽을 감당하는 모델은 {model} 하나뿐입니다(월 {cost}).";
+    QuizAnswersHidden => "Hidden until you commit your prediction above.", "위에서 예측을 제출할 때까지 숨겨 둡니다.";
+    QuizExportHidden => "Nothing to export yet: the diagrams appear once you commit your prediction.",
+        "아직 내보낼 것이 없습니다. 예측을 제출하면 다이어그램이 나타납니다.";
     QuizNoneWhy => "No model serves this traffic without losing more than 1% of it: look at the drops in the bill.",
         "요청의 1% 넘게 잃지 않고 이 트래픽을 감당하는 모델이 없습니다. 청구서의 손실 요청을 보세요.";
     QuizVmsWhy => "At the busiest minute the autoscaler ran {n} VMs (you said {guess}; within 25% counts). It adds VMs when CPU stays above the {target}% target, and each new one serves only after its boot delay.",

@@ -18,6 +18,10 @@
 //! Both architectures run as managed containers priced by the Scenario's container settings.
 //! Replicas follow the day's traffic minute by minute with ideal scaling (no lag: the scaling
 //! view shows the lag), so the comparison is about shape, not about autoscaler tuning.
+//!
+//! A container's memory is a whole number of [`MEMORY_STEP_GB`] (128 MB) steps, as container
+//! services size them, so every memory figure is a multiple of 0.125 GB: written with up to three
+//! decimals it is exact, and "29 replicas × 2.375 GB = 68.875 GB" is true as printed.
 
 use serde::Serialize;
 
@@ -133,6 +137,17 @@ pub const SERVICE_VCPU: f64 = 0.25;
 pub const SERVICE_MEMORY_GB: f64 = 0.5;
 /// Runtime memory of one process besides its modules, MB.
 pub const PROCESS_BASE_MB: f64 = 256.0;
+/// Containers are sized in steps of 128 MB (0.125 GB).
+pub const MEMORY_STEP_GB: f64 = 0.125;
+
+/// `gb` rounded up to whole [`MEMORY_STEP_GB`] steps (at least one step; non-finite as one).
+pub fn container_memory_gb(gb: f64) -> f64 {
+    if !gb.is_finite() || gb <= MEMORY_STEP_GB {
+        return MEMORY_STEP_GB;
+    }
+    // A hair of tolerance so that 2.0000000001 from a URL stays 2 GB.
+    (gb / MEMORY_STEP_GB - 1e-9).ceil() * MEMORY_STEP_GB
+}
 /// Start-up time of one replica: the monolith loads everything, a service only itself.
 pub const MONOLITH_START_S: f64 = 90.0;
 pub const SERVICE_START_S: f64 = 20.0;
@@ -373,12 +388,13 @@ pub fn compare(s: &Scenario) -> MsaOutcome {
 
     // Monolith: every module in one process of the scenario's container size.
     let mono_vcpu = s.container.vcpu.clamp(p.min_vcpu, p.max_vcpu);
-    let mono_mem_gb =
+    let mono_mem_gb = container_memory_gb(
         ((PROCESS_BASE_MB + MODULES.iter().map(|m| m.memory_mb).sum::<f64>()) / 1024.0).max(
             s.container
                 .memory_gb
                 .clamp(p.min_memory_gb, p.max_memory_gb),
-        );
+        ),
+    );
     let mono_cpu_ms: f64 = calls.iter().map(|(m, c)| c * m.info().cpu_ms).sum();
     let mono = group_run(
         None,
@@ -395,7 +411,8 @@ pub fn compare(s: &Scenario) -> MsaOutcome {
         .iter()
         .map(|&(m, c)| {
             let info = m.info();
-            let gb = ((128.0 + info.memory_mb) / 1024.0).max(SERVICE_MEMORY_GB);
+            let gb =
+                container_memory_gb(((128.0 + info.memory_mb) / 1024.0).max(SERVICE_MEMORY_GB));
             let rpc = if info.entry_share < c {
                 RPC_CPU_MS
             } else {

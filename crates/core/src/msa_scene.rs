@@ -150,21 +150,86 @@ pub fn duration_text(seconds: f64, lang: Lang) -> String {
     }
 }
 
+/// `x` rounded half away from zero to `decimals` places: every number of this view that is
+/// shown rounded goes through here, so the same quantity reads the same everywhere and a
+/// difference can be taken of the values as shown.
+pub fn rounded(x: f64, decimals: i32) -> f64 {
+    if !x.is_finite() {
+        return 0.0;
+    }
+    let k = libm::pow(10.0, f64::from(decimals));
+    (x * k).round() / k
+}
+
+/// `x` as shown with `decimals` places (see [`rounded`]).
+pub fn num(x: f64, decimals: usize) -> String {
+    format_number(rounded(x, decimals as i32), decimals)
+}
+
 fn n0(x: f64) -> String {
-    format_number(x, 0)
+    num(x, 0)
 }
 
-fn n1(x: f64) -> String {
-    format_number((x * 10.0).round() / 10.0, 1)
+/// Milliseconds of latency, to one decimal.
+fn ms1(x: f64) -> String {
+    num(x, 1)
 }
 
-fn hint(s: &Scenario, m: Module) -> String {
-    let t = if s.msa.fail == Some(m) {
-        Text::MsaRestoreHint
-    } else {
-        Text::MsaFailHint
+/// A memory size in GB. Every memory figure of the model is a multiple of 0.125 GB
+/// ([`msa::MEMORY_STEP_GB`]), so three decimals write it exactly: a product shown with its
+/// factors is true as printed.
+pub fn gb_text(x: f64) -> String {
+    format_number(x, 3)
+}
+
+/// A monolith module's tooltip: what it is and what it is doing (a description, so the
+/// exported file says nothing only the screen can do).
+fn mono_title(s: &Scenario, m: Module) -> String {
+    let state = match (s.msa.fail, s.msa.deploy) {
+        (Some(f), _) if f == m => Text::MsaStateFailed,
+        (Some(_), _) => Text::MsaStateStopped,
+        (None, Some(_)) => Text::MsaStateAppRestarting,
+        (None, None) => Text::MsaStateRunning,
     };
-    fill(t.get(s.lang), &[("module", m.label(s.lang).to_string())])
+    fill(
+        Text::MsaTitleMono.get(s.lang),
+        &[
+            ("module", m.label(s.lang).into()),
+            ("state", state.get(s.lang).into()),
+        ],
+    )
+}
+
+/// A service's tooltip: its replicas, what it is doing and how many features need it.
+fn service_title(s: &Scenario, m: Module, replicas: f64) -> String {
+    let state = if s.msa.fail == Some(m) {
+        Text::MsaStateFailed
+    } else if s.msa.deploy == Some(m) {
+        Text::MsaStateRestarting
+    } else {
+        Text::MsaStateRunning
+    };
+    fill(
+        Text::MsaTitleService.get(s.lang),
+        &[
+            ("module", m.label(s.lang).into()),
+            (
+                "replicas",
+                fill(Text::MsaReplicaCount.get(s.lang), &[("n", n0(replicas))]),
+            ),
+            ("state", state.get(s.lang).into()),
+            ("needed", needed_by(m).to_string()),
+            ("t", Feature::ALL.len().to_string()),
+        ],
+    )
+}
+
+/// How many features cannot work without `m` (as a service).
+fn needed_by(m: Module) -> usize {
+    Feature::ALL
+        .iter()
+        .filter(|f| f.needs().contains(&m))
+        .count()
 }
 
 /// A database cylinder with a label inside.
@@ -289,6 +354,46 @@ fn module_box(x0: f64, x1: f64, y: f64, failed: bool, restarting: bool) -> (Node
     }
 }
 
+/// The features' tally in words: how many are down, else how many work with less, else that
+/// all work ("✓ all 7 working", never "✗ 0 / 7").
+pub fn feature_count(states: &[(Feature, FeatureState)], lang: Lang) -> (Mark, String) {
+    let t = states.len().to_string();
+    let count = |st: FeatureState| states.iter().filter(|(_, x)| *x == st).count();
+    let (down, degraded, reduced) = (
+        count(FeatureState::Down),
+        count(FeatureState::Degraded),
+        count(FeatureState::Reduced),
+    );
+    let (text, n) = if down > 0 {
+        (Text::MsaCountDown, down)
+    } else if reduced > 0 {
+        (Text::MsaCountReduced, reduced)
+    } else if degraded > 0 {
+        (Text::MsaCountDegraded, degraded)
+    } else {
+        (Text::MsaCountAllUp, states.len())
+    };
+    let text = if n == states.len() && text != Text::MsaCountAllUp {
+        match text {
+            Text::MsaCountDown => Text::MsaCountAllDown,
+            Text::MsaCountReduced => Text::MsaCountAllReduced,
+            other => other,
+        }
+    } else {
+        text
+    };
+    let mark = match text {
+        Text::MsaCountAllUp => Mark::Check,
+        Text::MsaCountDegraded => Mark::Alert,
+        Text::MsaCountReduced | Text::MsaCountAllReduced => Mark::Restart,
+        _ => Mark::Cross,
+    };
+    (
+        mark,
+        fill(text.get(lang), &[("n", n.to_string()), ("t", t)]),
+    )
+}
+
 /// The feature list at the bottom: icon, name and state in words, in two columns.
 fn features(lang: Lang, prefix: &str, a: &ArchOutcome) -> Node {
     let mut out = vec![
@@ -302,21 +407,12 @@ fn features(lang: Lang, prefix: &str, a: &ArchOutcome) -> Node {
         .bold(),
     ];
     let states = feature_states(a);
-    let down = states
-        .iter()
-        .filter(|(_, st)| *st == FeatureState::Down)
-        .count();
+    let (mark, count) = feature_count(&states, lang);
     out.push(
-        Node::text(
-            WIDTH - 20.0,
-            FEATURES_Y,
-            format!("{down} / {}", states.len()),
-            13.0,
-            Role::InkMuted,
-        )
-        .anchor(Anchor::End)
-        .id(format!("{prefix}-down-count"))
-        .with_mark(Mark::Cross),
+        Node::text(WIDTH - 20.0, FEATURES_Y, count, 13.0, Role::InkMuted)
+            .anchor(Anchor::End)
+            .id(format!("{prefix}-down-count"))
+            .with_mark(mark),
     );
     for (i, (f, st)) in states.into_iter().enumerate() {
         let x = 20.0 + (i / 4) as f64 * 290.0;
@@ -425,7 +521,7 @@ pub fn monolith(s: &Scenario, o: &MsaOutcome) -> Scene {
                     if is_failed { " failed" } else { "" },
                     if is_deploy { " restarting" } else { "" }
                 ))
-                .title(hint(s, m))
+                .title(mono_title(s, m))
                 .interactive(),
         );
     }
@@ -542,7 +638,7 @@ pub fn monolith(s: &Scenario, o: &MsaOutcome) -> Scene {
     for line in crate::scene::wrap(
         &fill(
             Text::MsaMonoReplicaNote.get(lang),
-            &[("k", MODULES.len().to_string()), ("gb", n1(gb))],
+            &[("k", MODULES.len().to_string()), ("gb", gb_text(gb))],
         ),
         34,
     ) {
@@ -766,11 +862,7 @@ pub fn microservices(s: &Scenario, o: &MsaOutcome) -> Scene {
             )
             .decorative(),
         );
-        let label = format!(
-            "{} · {}",
-            fill(Text::MsaReplicaCount.get(lang), &[("n", n0(replicas))]),
-            hint(s, m)
-        );
+        let label = service_title(s, m, replicas);
         scene.push(
             Node::group(kids)
                 .id(format!("msa-service-{}", m.code()))
@@ -935,7 +1027,7 @@ pub fn points(s: &Scenario, o: &MsaOutcome) -> Points {
         t(Text::MonoProCalls),
         &[
             ("feature", ride_name.clone()),
-            ("ms", n1(latency_of(mono, ride).0)),
+            ("ms", ms1(latency_of(mono, ride).0)),
         ],
     ));
     p.monolith_cons.push(fill(
@@ -958,8 +1050,8 @@ pub fn points(s: &Scenario, o: &MsaOutcome) -> Points {
         t(Text::MonoConScale),
         &[
             ("n", n0(mono.peak_replicas)),
-            ("gb", n1(mono_gb)),
-            ("total", n1(mono.peak_memory_gb)),
+            ("gb", gb_text(mono_gb)),
+            ("total", gb_text(mono.peak_memory_gb)),
         ],
     ));
 
@@ -981,8 +1073,18 @@ pub fn points(s: &Scenario, o: &MsaOutcome) -> Points {
                 if better { b } else { a }
             })
     };
-    if let (Some((big, bn)), Some((small, sn))) = (by_replicas(false), by_replicas(true)) {
-        p.msa_pros.push(fill(
+    match (by_replicas(false), by_replicas(true)) {
+        // Every service at the same count: one sentence about all of them, never "Driver API
+        // runs 2 replicas while Driver API runs 2".
+        (Some((_, bn)), Some((_, sn))) if bn == sn => p.msa_pros.push(fill(
+            t(if bn <= MIN_REPLICAS {
+                Text::MsaProScaleFloor
+            } else {
+                Text::MsaProScaleEven
+            }),
+            &[("k", MODULES.len().to_string()), ("n", n0(bn))],
+        )),
+        (Some((big, bn)), Some((small, sn))) => p.msa_pros.push(fill(
             t(Text::MsaProScale),
             &[
                 ("big", big.label(lang).into()),
@@ -990,7 +1092,8 @@ pub fn points(s: &Scenario, o: &MsaOutcome) -> Points {
                 ("small", small.label(lang).into()),
                 ("sn", n0(sn)),
             ],
-        ));
+        )),
+        _ => {}
     }
     p.msa_pros.push(fill(
         t(Text::MsaProIsolation),
@@ -1004,19 +1107,24 @@ pub fn points(s: &Scenario, o: &MsaOutcome) -> Points {
         ("msa", money(ms.month_usd)),
         ("mono", money(mono.month_usd)),
     ];
-    if ms.month_usd < mono.month_usd {
+    // Compared as shown: two bills that read the same are the same to the reader.
+    if cost[0].1 == cost[1].1 {
+        p.msa_cons.push(fill(t(Text::MsaConCostSame), &cost));
+    } else if ms.month_usd < mono.month_usd {
         p.msa_pros.push(fill(t(Text::MsaProCost), &cost));
     } else {
         p.msa_cons.push(fill(t(Text::MsaConCost), &cost));
     }
     let (mono_ms, _) = latency_of(mono, ride);
     let (msa_ms, hops) = latency_of(ms, ride);
+    // The difference of the two latencies as the table shows them.
+    let more = (rounded(msa_ms, 1) - rounded(mono_ms, 1)).max(0.0);
     p.msa_cons.push(fill(
         t(Text::MsaConLatency),
         &[
             ("feature", ride_name),
             ("hops", hops.to_string()),
-            ("ms", n1(msa_ms - mono_ms)),
+            ("ms", ms1(more)),
         ],
     ));
     p.msa_cons.push(fill(
@@ -1028,8 +1136,8 @@ pub fn points(s: &Scenario, o: &MsaOutcome) -> Points {
                 "n",
                 n0(ms.groups.iter().map(|g| g.min_replicas).sum::<f64>()),
             ),
-            ("gb", n1(ms.idle_memory_gb)),
-            ("mgb", n1(mono.idle_memory_gb)),
+            ("gb", gb_text(ms.idle_memory_gb)),
+            ("mgb", gb_text(mono.idle_memory_gb)),
         ],
     ));
     p.msa_cons.push(fill(
@@ -1041,6 +1149,172 @@ pub fn points(s: &Scenario, o: &MsaOutcome) -> Points {
         ],
     ));
     p
+}
+
+/// One row of the side-by-side table: a test hook, the measure, and both architectures' values
+/// as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub key: &'static str,
+    pub label: String,
+    pub monolith: String,
+    pub microservices: String,
+}
+
+/// The side-by-side table: cost, replicas, vCPU and memory at peak, the idle footprint and each
+/// feature's latency, formatted by the same helpers as the pictures and the pros/cons.
+pub fn compare_rows(s: &Scenario, o: &MsaOutcome) -> Vec<Row> {
+    let lang = s.lang;
+    let (a, b) = (&o.monolith, &o.microservices);
+    let money = |usd: f64| format(usd, s.currency, s.krw_per_usd);
+    let gb = |x: f64| format!("{} GB", gb_text(x));
+    let idle = |x: &ArchOutcome| {
+        format!(
+            "{} vCPU · {} GB",
+            num(x.idle_vcpu, 2),
+            gb_text(x.idle_memory_gb)
+        )
+    };
+    let row = |key, label: Text, m: String, x: String| Row {
+        key,
+        label: label.get(lang).into(),
+        monolith: m,
+        microservices: x,
+    };
+    let mut rows = vec![
+        row(
+            "cost",
+            Text::MsaRowCost,
+            money(a.month_usd),
+            money(b.month_usd),
+        ),
+        row(
+            "replicas",
+            Text::MsaRowReplicas,
+            n0(a.peak_replicas),
+            n0(b.peak_replicas),
+        ),
+        row(
+            "vcpu",
+            Text::MsaRowVcpu,
+            num(a.peak_vcpu, 2),
+            num(b.peak_vcpu, 2),
+        ),
+        row(
+            "memory",
+            Text::MsaRowMemory,
+            gb(a.peak_memory_gb),
+            gb(b.peak_memory_gb),
+        ),
+        row("idle", Text::MsaRowIdle, idle(a), idle(b)),
+    ];
+    let cell = |x: &(Feature, f64, u32)| {
+        let template = if x.2 == 1 {
+            Text::MsaLatencyCellOne
+        } else {
+            Text::MsaLatencyCell
+        };
+        fill(
+            template.get(lang),
+            &[("ms", ms1(x.1)), ("h", x.2.to_string())],
+        )
+    };
+    for (la, lb) in a.latency.iter().zip(&b.latency) {
+        rows.push(Row {
+            key: la.0.code(),
+            label: fill(
+                Text::MsaRowLatency.get(lang),
+                &[("feature", la.0.label(lang).into())],
+            ),
+            monolith: cell(la),
+            microservices: cell(lb),
+        });
+    }
+    rows
+}
+
+/// The note under the table: how latency is estimated, with this scenario's hop.
+pub fn latency_note(s: &Scenario) -> String {
+    fill(
+        Text::MsaLatencyNote.get(s.lang),
+        &[("hop", format_number(s.msa.hop_ms, 3))],
+    )
+}
+
+/// The blast radius in one sentence, if a module has failed.
+pub fn blast_summary(s: &Scenario, o: &MsaOutcome) -> Option<String> {
+    let m = s.msa.fail?;
+    let lang = s.lang;
+    let down = |a: &ArchOutcome| {
+        feature_states(a)
+            .iter()
+            .filter(|(_, st)| *st == FeatureState::Down)
+            .count()
+            .to_string()
+    };
+    Some(fill(
+        Text::MsaBlastSummary.get(lang),
+        &[
+            ("module", m.label(lang).into()),
+            ("m", down(&o.monolith)),
+            ("s", down(&o.microservices)),
+            ("t", Feature::ALL.len().to_string()),
+        ],
+    ))
+}
+
+/// What a deploy restarts, as one sentence per architecture, if a module is deploying.
+pub fn deploy_sentences(s: &Scenario, o: &MsaOutcome) -> Option<(String, String)> {
+    let m = s.msa.deploy?;
+    let lang = s.lang;
+    let t = Feature::ALL.len().to_string();
+    let (mono, ms) = (
+        o.monolith.deploy.as_ref()?,
+        o.microservices.deploy.as_ref()?,
+    );
+    let mono_text = fill(
+        Text::MsaDeployMono.get(lang),
+        &[
+            ("module", m.label(lang).into()),
+            ("k", mono.restarts.len().to_string()),
+            ("n", n0(o.monolith.peak_replicas)),
+            ("dur", duration_text(mono.duration_s, lang)),
+            ("pct", n0(mono.capacity_drop_pct)),
+            ("f", mono.affected.len().to_string()),
+            ("t", t.clone()),
+        ],
+    );
+    let msa_text = fill(
+        Text::MsaDeployMsa.get(lang),
+        &[
+            ("module", m.label(lang).into()),
+            ("n", n0(peak_of(&o.microservices, m))),
+            ("total", n0(o.microservices.peak_replicas)),
+            ("dur", duration_text(ms.duration_s, lang)),
+            ("pct", n0(ms.capacity_drop_pct)),
+            ("f", ms.affected.len().to_string()),
+            ("t", t),
+        ],
+    );
+    Some((mono_text, msa_text))
+}
+
+/// What drives each module's replica count, as the module table shows it: calls it receives per
+/// incoming request, CPU per call (ms) and the memory of its code and caches (MB).
+pub fn module_profile() -> Vec<(Module, String, String, String)> {
+    let calls = msa::calls_per_request();
+    ROWS.iter()
+        .map(|&m| {
+            let c = calls.iter().find(|c| c.0 == m).map_or(0.0, |c| c.1);
+            let info = m.info();
+            (
+                m,
+                num(c, 2),
+                num(info.cpu_ms, 1),
+                format_number(info.memory_mb, 0),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -1072,7 +1346,12 @@ mod tests {
             let a = m.find(&format!("mono-module-{}", module.code())).unwrap();
             let b = x.find(&format!("msa-service-{}", module.code())).unwrap();
             assert!(a.meta.interactive && b.meta.interactive);
-            assert!(a.meta.title.as_deref().unwrap().contains("click"));
+            // The tooltips describe (they are in the exported file too); they never instruct.
+            for title in [&a.meta.title, &b.meta.title] {
+                let title = title.as_deref().unwrap();
+                assert!(title.starts_with(module.label(Lang::En)), "{title}");
+                assert!(!title.to_lowercase().contains("click"), "{title}");
+            }
         }
         // Hard and soft calls are drawn differently (solid vs dashed), not only by colour.
         let hard = x.find("msa-call-dispatch-driver").unwrap();
@@ -1103,8 +1382,8 @@ mod tests {
         assert!(class_of(&x, "msa-feature-sign-in").ends_with("up"));
         assert!(class_of(&x, "msa-service-pricing").contains("failed"));
         assert!(m.texts().any(|t| t == "failed"));
-        assert!(m.texts().any(|t| t == "7 / 7"));
-        assert!(x.texts().any(|t| t == "3 / 7"));
+        assert!(m.texts().any(|t| t == "all 7 down"));
+        assert!(x.texts().any(|t| t == "3 of 7 down"));
         // Marks are shapes: no mark character (a glyph many Korean fonts lack) in the text.
         for t in m.texts().chain(x.texts()) {
             assert!(!t.contains(['✓', '✗', '↻']), "{t}");
@@ -1177,6 +1456,58 @@ mod tests {
         for line in p.msa_pros.iter().chain(&p.msa_cons).chain(&p.monolith_cons) {
             assert!(!line.contains('{'), "{line}");
         }
+    }
+
+    #[test]
+    fn tallies_and_sentences_read_right_for_every_value() {
+        // Nothing broken: the tally says so in words, never "0 / 7" (its mark is a shape).
+        let (_, _, m, x) = scenes("lang=en");
+        for scene in [&m, &x] {
+            assert!(scene.texts().any(|t| t == "all 7 working"));
+            assert!(
+                !scene
+                    .texts()
+                    .any(|t| t.contains("0 of") || t.contains("0 / "))
+            );
+        }
+        let (_, _, m, x) = scenes("lang=ko&deploy=payments");
+        assert!(m.texts().any(|t| t == "7개 모두 용량 감소"));
+        assert!(x.texts().any(|t| t == "7개 중 1개 용량 감소"));
+        // Every service at its minimum: one sentence about all of them, not "Passenger API
+        // runs 2 replicas while Passenger API runs 2".
+        for lang in ["en", "ko"] {
+            let (s, o, _, _) = scenes(&format!("lang={lang}&pat=steady&peak=0"));
+            assert!(
+                o.microservices
+                    .groups
+                    .iter()
+                    .all(|g| g.peak_replicas == 2.0)
+            );
+            let p = points(&s, &o);
+            for line in p.msa_pros.iter().chain(&p.msa_cons) {
+                for m in Module::ALL {
+                    let name = m.label(s.lang);
+                    assert!(line.matches(name).count() <= 1, "{line}");
+                }
+            }
+        }
+        let (s, o, _, _) = scenes("lang=en&pat=steady&peak=0");
+        assert!(
+            points(&s, &o)
+                .msa_pros
+                .iter()
+                .any(|l| l.contains("all 7 run 2 replicas")),
+            "{:?}",
+            points(&s, &o).msa_pros
+        );
+        // Different counts still name the busiest and the quietest.
+        let (s, o, _, _) = scenes("lang=en&pat=steady&peak=5000");
+        assert!(
+            points(&s, &o)
+                .msa_pros
+                .iter()
+                .any(|l| l.contains(" while "))
+        );
     }
 
     #[test]

@@ -416,7 +416,7 @@ pub const CONTROL_KEYS: &[&str] = &[
     "all", "pat", "peak", "cpu", "dur", "mem", "head", "cores", "vm", "n", "tgt", "min", "max",
     "cd", "boot", "ctr", "vcpu", "gb", "cmin", "cmax", "ctgt", "faas", "arch", "free", "gran",
     "pc", "quota", "legacy", "rt", "warm", "seats", "cur", "krw", "fail", "deploy", "hop", "t",
-    "step", "cell", "hl", "theme", "chart", "ping",
+    "step", "cell", "hl", "theme", "chart", "ping", "col",
 ];
 
 impl Present {
@@ -454,6 +454,9 @@ pub struct Scenario {
     pub step: Option<u32>,
     /// The selected cell of the responsibility stack.
     pub cell: Option<(crate::stack::ServiceModel, crate::stack::Layer)>,
+    /// The selected column of the responsibility stack (its summary is shown; a selected cell,
+    /// the more specific choice, wins over it).
+    pub col: Option<crate::stack::ServiceModel>,
     /// The compute model emphasised in the scaling view.
     pub highlight: Option<crate::sim::ModelKind>,
     /// The chart the scaling view shows.
@@ -529,6 +532,7 @@ impl Default for Scenario {
             minute: None,
             step: None,
             cell: None,
+            col: None,
             highlight: None,
             chart: crate::chart::Chart::Traffic,
             speed: Speed::default(),
@@ -921,7 +925,8 @@ impl Scenario {
     /// GB-hour), `p_srv` (per server), `p_ops` (per server-month), `p_seat` (per seat-month);
     /// `cur` [usd], `krw` won per dollar [1400]; MSA `fail` [none], `deploy` [none], `hop` ms [2];
     /// screen state `t` minute of the scaling day [the busiest], `step` story step [none],
-    /// `cell` stack cell [none], `hl` highlighted model [none], `chart` scaling chart
+    /// `cell` stack cell (e.g. `faas-data`) [none], `col` stack column (e.g. `faas`) [none],
+    /// `hl` highlighted model [none], `chart` scaling chart
     /// (`traffic`, `cost`, `latency`, `breakeven`) [traffic], `speed` playback (`0.5`, `1`,
     /// `2`, `4`) [1], `math` "show the math" open [0], `open` model-settings groups open
     /// (comma list of `onprem`, `vm`, `ctr`, `faas`, or `none`) [vm,faas];
@@ -1080,6 +1085,18 @@ impl Scenario {
                             None => {
                                 w.push(Warning::new(k, v, "none", Reason::Invalid));
                                 s.cell
+                            }
+                        },
+                    }
+                }
+                "col" => {
+                    s.col = match v.trim() {
+                        "" | "none" => None,
+                        code => match crate::stack::ServiceModel::from_code(code) {
+                            Some(model) => Some(model),
+                            None => {
+                                w.push(Warning::new(k, v, "none", Reason::Invalid));
+                                s.col
                             }
                         },
                     }
@@ -1379,6 +1396,9 @@ impl Scenario {
         if let Some(cell) = self.cell {
             put("cell", crate::stack::cell_code(cell), String::new());
         }
+        if let Some(model) = self.col {
+            put("col", model.code().into(), String::new());
+        }
         if let Some(kind) = self.highlight {
             put("hl", kind.code().into(), String::new());
         }
@@ -1600,6 +1620,7 @@ pub(crate) mod tests {
                     pick(&crate::stack::Layer::ALL),
                 )),
                 prop::option::of(pick(crate::sim::ModelKind::ALL)),
+                prop::option::of(pick(&crate::stack::ServiceModel::ALL)),
                 (
                     prop::sample::select(crate::chart::Chart::ALL.to_vec()),
                     pick(Speed::ALL),
@@ -1695,12 +1716,13 @@ pub(crate) mod tests {
                 minute: m.5,
                 step: m.6,
                 cell: m.7,
+                col: m.9,
                 highlight: m.8,
-                chart: m.9.0,
-                speed: m.9.1,
-                show_math: m.9.2,
-                open: m.9.3,
-                present: m.10,
+                chart: m.10.0,
+                speed: m.10.1,
+                show_math: m.10.2,
+                open: m.10.3,
+                present: m.11,
             })
     }
 

@@ -2,7 +2,18 @@
 //!
 //! The matrix is data ([`manager`]); [`build`] lays it out as a [`Scene`]. Each cell says who
 //! manages it three ways — fill (solid vs. pale), outline (none vs. dashed) and a marker (filled
-//! vs. hollow circle) — plus its `<title>` text, so colour is never the only signal.
+//! vs. hollow circle) — plus its `<title>` text, so colour is never the only signal. Under the
+//! nine layers of the notes' figure a band shows who runs the facility (building, power,
+//! cooling, physical security): the notes' step from a company's own server room to an IDC
+//! changes only that band.
+//!
+//! The [`STORY`] walks the notes' history. Each step is about one column, in the [`Stage`] the
+//! step introduces (the on-premises servers housed in an IDC; FaaS with managed back-end
+//! services, which is what the notes call serverless), and [`changed`] names the cells that differ
+//! from the step before; the picture marks them with a corner flag and a dashed outline, and
+//! says what changed in a line under the title. Column headers are buttons too: a column's
+//! summary ([`ServiceModel::you_keep`], [`ServiceModel::provider_takes`]) is what the `col` key
+//! selects.
 
 use crate::i18n::{Lang, Text};
 use crate::scenario::Scenario;
@@ -98,6 +109,44 @@ impl ServiceModel {
             ServiceModel::Faas => Text::ExFaas,
             ServiceModel::Saas => Text::ExSaas,
         }
+    }
+
+    /// The column's summary: what you still manage under this model (from the notes).
+    pub fn you_keep(self) -> Text {
+        match self {
+            ServiceModel::OnPrem => Text::KeepOnPrem,
+            ServiceModel::Iaas => Text::KeepIaas,
+            ServiceModel::Paas => Text::KeepPaas,
+            ServiceModel::Faas => Text::KeepFaas,
+            ServiceModel::Saas => Text::KeepSaas,
+        }
+    }
+
+    /// The column's summary: what the provider takes over (from the notes).
+    pub fn provider_takes(self) -> Text {
+        match self {
+            ServiceModel::OnPrem => Text::TakesOnPrem,
+            ServiceModel::Iaas => Text::TakesIaas,
+            ServiceModel::Paas => Text::TakesPaas,
+            ServiceModel::Faas => Text::TakesFaas,
+            ServiceModel::Saas => Text::TakesSaas,
+        }
+    }
+
+    /// The layers you manage under this model, top to bottom (the matrix's column).
+    pub fn your_layers(self) -> Vec<Layer> {
+        Layer::ALL
+            .into_iter()
+            .filter(|&l| manager(self, l) == Manager::You)
+            .collect()
+    }
+
+    /// The layers the provider manages under this model, top to bottom.
+    pub fn provider_layers(self) -> Vec<Layer> {
+        Layer::ALL
+            .into_iter()
+            .filter(|&l| manager(self, l) == Manager::Provider)
+            .collect()
     }
 }
 
@@ -195,13 +244,29 @@ impl Layer {
     }
 }
 
+/// A column as a story step shows it: as the matrix has it, or in one of the two variants the
+/// notes' history passes through.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Stage {
+    #[default]
+    Plain,
+    /// On-premises servers housed in an Internet Data Center: the IDC runs the facility.
+    Idc,
+    /// FaaS with managed back-end services (databases, storage, queues): serverless, as the
+    /// notes define it (FaaS ⊂ Serverless).
+    Serverless,
+}
+
 /// One step of the story mode: the notes' history from a company busy scaling servers to
-/// serverless, each step pointing at the column it explains.
+/// serverless, each step pointing at the column it explains, in the stage it introduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StoryStep {
     pub title: Text,
     pub body: Text,
+    /// What changed at this step, in one line (drawn under the stack's title).
+    pub change: Text,
     pub model: ServiceModel,
+    pub stage: Stage,
 }
 
 /// The story, in order.
@@ -209,41 +274,122 @@ pub const STORY: [StoryStep; 6] = [
     StoryStep {
         title: Text::Story1Title,
         body: Text::Story1,
+        change: Text::StoryChange1,
         model: ServiceModel::OnPrem,
+        stage: Stage::Plain,
     },
     StoryStep {
         title: Text::Story2Title,
         body: Text::Story2,
+        change: Text::StoryChange2,
         model: ServiceModel::OnPrem,
+        stage: Stage::Idc,
     },
     StoryStep {
         title: Text::Story3Title,
         body: Text::Story3,
+        change: Text::StoryChange3,
         model: ServiceModel::Iaas,
+        stage: Stage::Plain,
     },
     StoryStep {
         title: Text::Story4Title,
         body: Text::Story4,
+        change: Text::StoryChange4,
         model: ServiceModel::Paas,
+        stage: Stage::Plain,
     },
     StoryStep {
         title: Text::Story5Title,
         body: Text::Story5,
+        change: Text::StoryChange5,
         model: ServiceModel::Faas,
+        stage: Stage::Plain,
     },
     StoryStep {
         title: Text::Story6Title,
         body: Text::Story6,
-        model: ServiceModel::Saas,
+        change: Text::StoryChange6,
+        model: ServiceModel::Faas,
+        stage: Stage::Serverless,
     },
 ];
 
+/// A cell of the stack: one of the nine layers, or the facility band under them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Row {
+    Layer(Layer),
+    Facility,
+}
+
+/// Who manages `row` of `model`'s column in `stage`, and what the cell says.
+pub fn cell_at(model: ServiceModel, row: Row, stage: Stage) -> (Manager, Text) {
+    match row {
+        Row::Facility => match (model, stage) {
+            (ServiceModel::OnPrem, Stage::Idc) => (Manager::Provider, Text::FacilityIdc),
+            (ServiceModel::OnPrem, _) => (Manager::You, Text::Facility),
+            _ => (Manager::Provider, Text::Facility),
+        },
+        Row::Layer(layer) => {
+            let label = match (model, layer, stage) {
+                (ServiceModel::Faas, Layer::Data, Stage::Serverless) => Text::ServerlessData,
+                _ => cell_label(model, layer),
+            };
+            (manager(model, layer), label)
+        }
+    }
+}
+
+/// Every row, top to bottom.
+pub fn rows() -> impl Iterator<Item = Row> {
+    Layer::ALL
+        .into_iter()
+        .map(Row::Layer)
+        .chain([Row::Facility])
+}
+
+/// The cells of step `index` (0-based) that differ from the step before: who manages them or
+/// what they say. The first step changes nothing (it is where the story starts).
+pub fn changed(index: usize) -> Vec<Row> {
+    let (Some(now), Some(before)) = (
+        STORY.get(index),
+        index.checked_sub(1).and_then(|i| STORY.get(i)),
+    ) else {
+        return Vec::new();
+    };
+    rows()
+        .filter(|&row| {
+            let a = cell_at(now.model, row, now.stage);
+            let b = cell_at(before.model, row, before.stage);
+            // The facility band changes hands once (to the IDC); who runs it after that (the
+            // IDC or the cloud provider's own data centre) is not what a later step is about.
+            match row {
+                Row::Facility => a.0 != b.0,
+                Row::Layer(_) => a != b,
+            }
+        })
+        .collect()
+}
+
 /// What the stack diagram emphasises: a highlighted column (story mode, or the model shown in
-/// the scaling view) and a selected cell (the one whose details are open).
+/// the scaling view), the story step shown (0-based), a selected column (its summary is open)
+/// and a selected cell (its details are open).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Focus {
     pub highlight: Option<ServiceModel>,
+    pub step: Option<usize>,
+    pub column: Option<ServiceModel>,
     pub selected: Option<(ServiceModel, Layer)>,
+}
+
+impl Focus {
+    /// The stage `model`'s column is drawn in.
+    fn stage(&self, model: ServiceModel) -> Stage {
+        self.step
+            .and_then(|i| STORY.get(i))
+            .filter(|st| st.model == model)
+            .map_or(Stage::Plain, |st| st.stage)
+    }
 }
 
 /// Who manages a layer.
@@ -280,7 +426,7 @@ pub fn manager(model: ServiceModel, layer: Layer) -> Manager {
 }
 
 /// What a cell says: the layer name, except where FaaS narrows what "yours" means.
-fn cell_label(model: ServiceModel, layer: Layer) -> Text {
+pub fn cell_label(model: ServiceModel, layer: Layer) -> Text {
     match (model, layer) {
         (ServiceModel::Faas, Layer::Applications) => Text::FaasApplications,
         (ServiceModel::Faas, Layer::Data) => Text::FaasData,
@@ -296,6 +442,9 @@ const HEADER_Y: f64 = 96.0;
 const CELLS_Y: f64 = 156.0;
 const ROW_H: f64 = 40.0;
 const ROW_GAP: f64 = 6.0;
+/// The facility band: a gap above it, and its height.
+const FACILITY_GAP: f64 = 10.0;
+const FACILITY_H: f64 = 44.0;
 
 fn column_x(i: usize) -> f64 {
     MARGIN + i as f64 * (column_width() + GAP)
@@ -316,13 +465,20 @@ pub fn parse_cell(code: &str) -> Option<(ServiceModel, Layer)> {
     Some((ServiceModel::from_code(model)?, Layer::from_code(layer)?))
 }
 
-/// The emphasis the scenario asks for: the story step's column and the selected cell.
+/// The story step a scenario shows (0-based), if the story has started.
+pub fn story_index(scenario: &Scenario) -> Option<usize> {
+    let i = (scenario.step? as usize).checked_sub(1)?;
+    (i < STORY.len()).then_some(i)
+}
+
+/// The emphasis the scenario asks for: the story step's column, the selected column and cell.
+/// A selected cell is the more specific choice: with both in a link, the cell is what shows.
 pub fn focus(scenario: &Scenario) -> Focus {
+    let step = story_index(scenario);
     Focus {
-        highlight: scenario
-            .step
-            .and_then(|step| STORY.get((step as usize).checked_sub(1)?))
-            .map(|step| step.model),
+        highlight: step.map(|i| STORY[i].model),
+        step,
+        column: scenario.col.filter(|_| scenario.cell.is_none()),
         selected: scenario.cell,
     }
 }
@@ -338,9 +494,12 @@ pub fn build_with(scenario: &Scenario, focus: Focus) -> Scene {
     let lang = scenario.lang;
     let col_w = column_width();
     let cells_bottom = CELLS_Y + Layer::ALL.len() as f64 * (ROW_H + ROW_GAP);
-    let examples_y = cells_bottom + 26.0;
+    let facility_y = cells_bottom - ROW_GAP + FACILITY_GAP;
+    let columns_bottom = facility_y + FACILITY_H;
+    let examples_y = columns_bottom + 26.0;
     let legend_y = examples_y + 92.0;
     let height = legend_y + 40.0;
+    let changed_rows = focus.step.map(changed).unwrap_or_default();
 
     let mut scene = Scene::new(
         WIDTH,
@@ -353,13 +512,29 @@ pub fn build_with(scenario: &Scenario, focus: Focus) -> Scene {
             .bold()
             .id("stack-title"),
     );
-    scene.push(Node::text(
-        MARGIN,
-        68.0,
-        Text::StackLead.get(lang),
-        14.0,
-        Role::InkMuted,
-    ));
+    // Under the title: the lead, or during the story what changed at this step.
+    let lead = match focus.step.and_then(|i| STORY.get(i).map(|st| (i, st))) {
+        Some((i, st)) => Node::text(
+            MARGIN,
+            68.0,
+            Text::StoryChangeLine
+                .get(lang)
+                .replace("{n}", &(i + 1).to_string())
+                .replace("{change}", st.change.get(lang)),
+            14.0,
+            Role::Ink,
+        )
+        .bold()
+        .id("stack-change"),
+        None => Node::text(
+            MARGIN,
+            68.0,
+            Text::StackLead.get(lang),
+            14.0,
+            Role::InkMuted,
+        ),
+    };
+    scene.push(lead);
 
     for (i, model) in ServiceModel::ALL.into_iter().enumerate() {
         let x = column_x(i);
@@ -369,7 +544,7 @@ pub fn build_with(scenario: &Scenario, focus: Focus) -> Scene {
                     x - 6.0,
                     HEADER_Y - 6.0,
                     col_w + 12.0,
-                    cells_bottom - HEADER_Y + 4.0,
+                    columns_bottom - HEADER_Y + 12.0,
                     Role::None,
                 )
                 .radius(10.0)
@@ -379,10 +554,41 @@ pub fn build_with(scenario: &Scenario, focus: Focus) -> Scene {
             );
         }
         let selected = focus.selected.filter(|(m, _)| *m == model).map(|(_, l)| l);
-        scene.push(column(lang, model, x, col_w, examples_y, selected));
+        let look = ColumnLook {
+            stage: focus.stage(model),
+            selected,
+            header_selected: focus.column == Some(model),
+            changed: if focus.highlight == Some(model) {
+                changed_rows.clone()
+            } else {
+                Vec::new()
+            },
+        };
+        scene.push(column(lang, model, x, col_w, facility_y, examples_y, &look));
     }
-    scene.push(legend(lang, legend_y));
+    scene.push(legend(lang, legend_y, !changed_rows.is_empty()));
     scene
+}
+
+/// How one column is drawn: its stage, its selected cell and header, the cells that changed.
+struct ColumnLook {
+    stage: Stage,
+    selected: Option<Layer>,
+    header_selected: bool,
+    changed: Vec<Row>,
+}
+
+/// A column header's tooltip: the model and how much of the stack you keep (a description).
+fn header_title(lang: Lang, model: ServiceModel) -> String {
+    format!(
+        "{} ({}): {}",
+        model.name().get(lang),
+        model.subtitle().get(lang),
+        Text::HeaderYours
+            .get(lang)
+            .replace("{n}", &model.your_layers().len().to_string())
+            .replace("{t}", &Layer::ALL.len().to_string())
+    )
 }
 
 fn column(
@@ -390,28 +596,64 @@ fn column(
     model: ServiceModel,
     x: f64,
     w: f64,
+    facility_y: f64,
     examples_y: f64,
-    selected: Option<Layer>,
+    look: &ColumnLook,
 ) -> Node {
     let name = model.name().get(lang);
     let mid = x + w / 2.0;
+    let subtitle = match look.stage {
+        Stage::Idc => Text::ColOnPremIdcSub,
+        Stage::Serverless => Text::ColFaasServerlessSub,
+        Stage::Plain => model.subtitle(),
+    };
+    let mut header = Node::rect(x, HEADER_Y - 2.0, w, 52.0, Role::Background).radius(8.0);
+    if look.header_selected {
+        header = header.stroke(Stroke::solid(Role::Accent, 3.0));
+    }
     let mut children = vec![
-        Node::text(mid, HEADER_Y + 22.0, name, 20.0, Role::Ink)
-            .bold()
+        Node::group(vec![
+            header,
+            Node::text(mid, HEADER_Y + 22.0, name, 20.0, Role::Ink)
+                .bold()
+                .anchor(Anchor::Middle),
+            Node::text(
+                mid,
+                HEADER_Y + 42.0,
+                subtitle.get(lang),
+                12.0,
+                Role::InkMuted,
+            )
             .anchor(Anchor::Middle),
-        Node::text(
-            mid,
-            HEADER_Y + 42.0,
-            model.subtitle().get(lang),
-            12.0,
-            Role::InkMuted,
-        )
-        .anchor(Anchor::Middle),
+        ])
+        .id(format!("stack-head-{}", model.code()))
+        .class(if look.header_selected {
+            "col-head selected"
+        } else {
+            "col-head"
+        })
+        .title(header_title(lang, model))
+        .interactive(),
     ];
     for (row, layer) in Layer::ALL.into_iter().enumerate() {
         let y = CELLS_Y + row as f64 * (ROW_H + ROW_GAP);
-        children.push(cell(lang, model, layer, x, y, w, selected == Some(layer)));
+        children.push(cell(
+            lang,
+            model,
+            layer,
+            (x, y, w),
+            look.stage,
+            look.selected == Some(layer),
+            look.changed.contains(&Row::Layer(layer)),
+        ));
     }
+    children.push(facility(
+        lang,
+        model,
+        (x, facility_y, w),
+        look.stage,
+        look.changed.contains(&Row::Facility),
+    ));
     children.push(
         Node::text(
             x + 2.0,
@@ -436,54 +678,130 @@ fn column(
         .class(format!("stack-col col-{}", model.code()))
 }
 
-fn cell(
-    lang: Lang,
-    model: ServiceModel,
-    layer: Layer,
-    x: f64,
-    y: f64,
-    w: f64,
-    selected: bool,
-) -> Node {
-    let who = manager(model, layer);
-    let label = cell_label(model, layer).get(lang);
-    let (fill, ink, stroke) = match who {
+/// The fill, ink and outline of a cell managed by `who`.
+fn look_of(who: Manager) -> (Role, Role, Option<Stroke>) {
+    match who {
         Manager::You => (Role::You, Role::YouInk, None),
         Manager::Provider => (
             Role::Provider,
             Role::ProviderInk,
             Some(Stroke::dashed(Role::ProviderLine, 1.2, "5 3")),
         ),
-    };
+    }
+}
+
+/// The flag in a changed cell's top-right corner: a shape, so the mark does not rest on colour
+/// or on a glyph a font may lack.
+fn flag(x: f64, y: f64) -> Node {
+    Node::polygon(vec![(x - 16.0, y), (x, y), (x, y + 16.0)], Role::Accent).class("changed-flag")
+}
+
+fn cell(
+    lang: Lang,
+    model: ServiceModel,
+    layer: Layer,
+    (x, y, w): (f64, f64, f64),
+    stage: Stage,
+    selected: bool,
+    changed: bool,
+) -> Node {
+    let (who, label) = cell_at(model, Row::Layer(layer), stage);
+    let label = label.get(lang);
+    let (fill, ink, stroke) = look_of(who);
     let mut rect = Node::rect(x, y, w, ROW_H, fill).radius(6.0);
     if selected {
         rect = rect.stroke(Stroke::solid(Role::Accent, 3.0));
+    } else if changed {
+        rect = rect.stroke(Stroke::dashed(Role::Accent, 3.0, "6 3"));
     } else if let Some(s) = stroke {
         rect = rect.stroke(s);
     }
-    let title = format!(
+    let mut title = format!(
         "{} · {}: {}",
         model.name().get(lang),
         label,
         who.label().get(lang)
     );
+    if changed {
+        title = format!("{title} ({})", Text::ChangedAtStep.get(lang));
+    }
     let who_class = match who {
         Manager::You => "you",
         Manager::Provider => "provider",
     };
-    Node::group(vec![
+    let mut kids = vec![
         rect,
         marker(who, x + 16.0, y + ROW_H / 2.0),
         Node::text(x + 30.0, y + ROW_H / 2.0 + 5.0, label, 14.0, ink).class("layer-name"),
-    ])
-    .id(format!("stack-{}-{}", model.code(), layer.code()))
-    .class(format!(
-        "cell {who_class} layer-{}{}",
-        layer.code(),
-        if selected { " selected" } else { "" }
-    ))
-    .title(title)
-    .interactive()
+    ];
+    if changed {
+        kids.push(flag(x + w, y));
+    }
+    Node::group(kids)
+        .id(format!("stack-{}-{}", model.code(), layer.code()))
+        .class(format!(
+            "cell {who_class} layer-{}{}{}",
+            layer.code(),
+            if selected { " selected" } else { "" },
+            if changed { " changed" } else { "" }
+        ))
+        .title(title)
+        .interactive()
+}
+
+/// The facility band under a column: who runs the building, power, cooling and security.
+fn facility(
+    lang: Lang,
+    model: ServiceModel,
+    (x, y, w): (f64, f64, f64),
+    stage: Stage,
+    changed: bool,
+) -> Node {
+    let (who, label) = cell_at(model, Row::Facility, stage);
+    let (fill, ink, stroke) = look_of(who);
+    let mut rect = Node::rect(x, y, w, FACILITY_H, fill).radius(6.0);
+    if changed {
+        rect = rect.stroke(Stroke::dashed(Role::Accent, 3.0, "6 3"));
+    } else if let Some(s) = stroke {
+        rect = rect.stroke(s);
+    }
+    let manager = if stage == Stage::Idc && model == ServiceModel::OnPrem {
+        Text::IdcManages
+    } else {
+        who.label()
+    };
+    let mut title = format!(
+        "{} · {} ({}): {}",
+        model.name().get(lang),
+        label.get(lang),
+        Text::FacilityFull.get(lang),
+        manager.get(lang)
+    );
+    if changed {
+        title = format!("{title} ({})", Text::ChangedAtStep.get(lang));
+    }
+    let mut kids = vec![
+        rect,
+        marker(who, x + 16.0, y + FACILITY_H / 2.0),
+        Node::text(x + 30.0, y + 19.0, label.get(lang), 13.0, ink)
+            .bold()
+            .class("layer-name"),
+        Node::text(x + 30.0, y + 35.0, Text::FacilityParts.get(lang), 10.5, ink),
+    ];
+    if changed {
+        kids.push(flag(x + w, y));
+    }
+    let who_class = match who {
+        Manager::You => "you",
+        Manager::Provider => "provider",
+    };
+    Node::group(kids)
+        .id(format!("stack-{}-facility", model.code()))
+        .class(format!(
+            "cell facility {who_class}{}",
+            if changed { " changed" } else { "" }
+        ))
+        .title(title)
 }
 
 /// The shape that says who manages a cell without colour: a filled disc for "you", a hollow
@@ -497,7 +815,7 @@ fn marker(who: Manager, cx: f64, cy: f64) -> Node {
     }
 }
 
-fn legend(lang: Lang, y: f64) -> Node {
+fn legend(lang: Lang, y: f64, story: bool) -> Node {
     let mut items = vec![
         Node::text(
             MARGIN,
@@ -510,13 +828,7 @@ fn legend(lang: Lang, y: f64) -> Node {
     ];
     let mut x = MARGIN + 70.0;
     for who in [Manager::You, Manager::Provider] {
-        let (fill, stroke) = match who {
-            Manager::You => (Role::You, None),
-            Manager::Provider => (
-                Role::Provider,
-                Some(Stroke::dashed(Role::ProviderLine, 1.2, "5 3")),
-            ),
-        };
+        let (fill, _, stroke) = look_of(who);
         let mut swatch = Node::rect(x, y - 12.0, 34.0, 24.0, fill).radius(4.0);
         if let Some(s) = stroke {
             swatch = swatch.stroke(s);
@@ -531,6 +843,21 @@ fn legend(lang: Lang, y: f64) -> Node {
             Role::Ink,
         ));
         x += 220.0;
+    }
+    if story {
+        items.push(
+            Node::rect(x, y - 12.0, 34.0, 24.0, Role::Background)
+                .radius(4.0)
+                .stroke(Stroke::dashed(Role::Accent, 3.0, "6 3")),
+        );
+        items.push(flag(x + 34.0, y - 12.0));
+        items.push(Node::text(
+            x + 44.0,
+            y + 5.0,
+            Text::ChangedAtStep.get(lang),
+            14.0,
+            Role::Ink,
+        ));
     }
     Node::group(items).id("stack-legend").class("legend")
 }
@@ -618,6 +945,32 @@ pub fn serverless(scenario: &Scenario) -> Scene {
             ])
             .class("set-member"),
         );
+    }
+    // The story's last two steps point here: FaaS (step 5), then serverless as a whole, FaaS
+    // and the managed back-end services around it (step 6).
+    match story_index(scenario).and_then(|i| STORY.get(i)) {
+        Some(StoryStep {
+            model: ServiceModel::Faas,
+            stage: Stage::Serverless,
+            ..
+        }) => scene.push(
+            Node::rect(MARGIN - 6.0, 50.0, 712.0, 312.0, Role::None)
+                .radius(32.0)
+                .stroke(Stroke::solid(Role::Accent, 3.0))
+                .id("serverless-highlight")
+                .class("highlight set"),
+        ),
+        Some(StoryStep {
+            model: ServiceModel::Faas,
+            ..
+        }) => scene.push(
+            Node::rect(MARGIN + 18.0, 98.0, 312.0, 132.0, Role::None)
+                .radius(24.0)
+                .stroke(Stroke::solid(Role::Accent, 3.0))
+                .id("serverless-highlight")
+                .class("highlight faas"),
+        ),
+        _ => {}
     }
     // Outside the set.
     let ox = MARGIN + 730.0;
@@ -733,6 +1086,7 @@ mod tests {
         let focus = Focus {
             highlight: Some(ServiceModel::Paas),
             selected: Some((ServiceModel::Iaas, Layer::Os)),
+            ..Focus::default()
         };
         let scene = build_with(&s, focus);
         let frame = scene.find("stack-highlight").unwrap();
@@ -744,6 +1098,139 @@ mod tests {
             assert!(!step.body.get(Lang::Ko).is_empty());
         }
         assert_eq!(STORY[4].model, ServiceModel::Faas);
+    }
+
+    fn at_step(step: u32, lang: &str) -> (Scene, Scene) {
+        let (s, w) = Scenario::from_query(&format!("lang={lang}&step={step}"));
+        assert!(w.is_empty());
+        (build(&s), serverless(&s))
+    }
+
+    fn class(scene: &Scene, id: &str) -> String {
+        scene
+            .find(id)
+            .and_then(|n| n.meta.class.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_story_step_shows_on_the_stack_what_changed() {
+        // Step 2 (IDC): the facility moves to the IDC, the servers stay yours.
+        let (one, _) = at_step(1, "en");
+        let (two, _) = at_step(2, "en");
+        assert_ne!(one, two);
+        assert!(class(&one, "stack-onprem-facility").contains("you"));
+        assert!(class(&two, "stack-onprem-facility").contains("provider"));
+        assert!(class(&two, "stack-onprem-facility").contains("changed"));
+        assert!(class(&two, "stack-onprem-servers").contains("you"));
+        assert!(!class(&two, "stack-onprem-servers").contains("changed"));
+        assert!(two.texts().any(|t| t == "Facility: IDC"));
+        assert_eq!(changed(1), vec![Row::Facility]);
+        // Every later step changes something, and the picture marks exactly those cells.
+        for (i, step) in STORY.iter().enumerate().skip(1) {
+            let rows = changed(i);
+            assert!(!rows.is_empty(), "step {}", i + 1);
+            let (scene, _) = at_step(i as u32 + 1, "ko");
+            let model = step.model.code();
+            for row in super::rows() {
+                let id = match row {
+                    Row::Layer(l) => format!("stack-{model}-{}", l.code()),
+                    Row::Facility => format!("stack-{model}-facility"),
+                };
+                assert_eq!(
+                    class(&scene, &id).contains("changed"),
+                    rows.contains(&row),
+                    "step {} {id}",
+                    i + 1
+                );
+            }
+            // Said in words too, under the title.
+            let line = scene.find("stack-change").unwrap();
+            assert!(
+                matches!(&line.kind, crate::scene::Kind::Text { text, .. } if text.starts_with(&format!("{}단계", i + 1)))
+            );
+        }
+        assert!(changed(0).is_empty());
+        use Layer::*;
+        assert_eq!(
+            changed(2),
+            [Virtualization, Servers, Storage, Networking].map(Row::Layer)
+        );
+        assert_eq!(changed(3), [Runtime, Middleware, Os].map(Row::Layer));
+        assert_eq!(changed(4), [Applications, Data].map(Row::Layer));
+        assert_eq!(changed(5), vec![Row::Layer(Data)]);
+    }
+
+    #[test]
+    fn step_six_is_serverless_not_saas() {
+        let (stack, set) = at_step(6, "en");
+        assert!(class(&stack, "stack-highlight").contains("col-faas"));
+        assert!(stack.texts().any(|t| t == "Data in managed DBs"));
+        assert!(class(&set, "serverless-highlight").contains("set"));
+        // Step 5 points at FaaS inside the set; before the story nothing is highlighted.
+        let (_, set5) = at_step(5, "en");
+        assert!(class(&set5, "serverless-highlight").contains("faas"));
+        assert!(
+            serverless(&Scenario::default())
+                .find("serverless-highlight")
+                .is_none()
+        );
+        assert!(STORY.iter().all(|st| st.model != ServiceModel::Saas));
+    }
+
+    #[test]
+    fn story_lines_fit_under_the_title() {
+        for lang in Lang::ALL {
+            for (i, st) in STORY.iter().enumerate() {
+                let line = Text::StoryChangeLine
+                    .get(lang)
+                    .replace("{n}", &(i + 1).to_string())
+                    .replace("{change}", st.change.get(lang));
+                // 14 px bold in the 952 px between the margins.
+                assert!(crate::scene::text_width(&line) <= 122, "{lang:?} {line}");
+            }
+            // The facility band's small line, 10.5 px in the ~146 px right of the marker.
+            let parts = Text::FacilityParts.get(lang);
+            assert!(crate::scene::text_width(parts) <= 26, "{parts}");
+        }
+    }
+
+    #[test]
+    fn column_headers_are_buttons_with_a_summary() {
+        let (s, _) = Scenario::from_query("lang=en&col=faas");
+        let scene = build(&s);
+        for model in ServiceModel::ALL {
+            let head = scene.find(&format!("stack-head-{}", model.code())).unwrap();
+            assert!(head.meta.interactive);
+            let title = head.meta.title.as_deref().unwrap();
+            assert!(title.starts_with(model.name().get(Lang::En)), "{title}");
+            assert!(title.contains(&format!("you manage {} of 9", model.your_layers().len())));
+        }
+        assert!(class(&scene, "stack-head-faas").contains("selected"));
+        assert!(!class(&scene, "stack-head-paas").contains("selected"));
+        // A selected cell is the more specific choice.
+        let (s, _) = Scenario::from_query("lang=en&col=faas&cell=iaas-os");
+        assert!(!class(&build(&s), "stack-head-faas").contains("selected"));
+        // The summary's layers are the matrix's column.
+        use Layer::*;
+        assert_eq!(ServiceModel::Faas.your_layers(), vec![Applications, Data]);
+        assert_eq!(ServiceModel::Saas.your_layers(), vec![]);
+        for model in ServiceModel::ALL {
+            assert_eq!(
+                model.your_layers().len() + model.provider_layers().len(),
+                Layer::ALL.len()
+            );
+            for lang in Lang::ALL {
+                assert!(!model.you_keep().get(lang).is_empty());
+                assert!(!model.provider_takes().get(lang).is_empty());
+            }
+        }
+        assert!(
+            ServiceModel::Faas
+                .you_keep()
+                .get(Lang::En)
+                .contains("permissions")
+        );
     }
 
     #[test]
