@@ -17,7 +17,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TRUNK_BUILD := trunk build --release --offline --public-url ./
 
-.PHONY: help run test dist tools fetch browser npm-deps check-style unit e2e cli bench clean \
+.PHONY: help run test dist tools fetch browser npm-deps check-style unit e2e e2e-slow cli bench clean \
   size size-ceiling bench-ui bench-load profile-ui deny deny-tool dist-single
 
 help: ## List the targets.
@@ -86,6 +86,9 @@ cli: fetch ## The release `skyscale` binary (the e2e tests compare its SVG with 
 
 e2e: npm-deps browser dist-single ## End-to-end tests against dist/ (and dist-single/) in headless Chromium.
 	SKYSCALE_CLI=$(CURDIR)/target/release/skyscale npx playwright test
+
+e2e-slow: npm-deps browser dist-single ## The e2e suite plus tests/e2e/*.slow.mjs (every control of every view; slow).
+	E2E_SLOW=1 SKYSCALE_CLI=$(CURDIR)/target/release/skyscale npx playwright test
 
 bench: ## Core benchmarks (the month simulation).
 	cargo bench -p skyscale-core

@@ -15,7 +15,7 @@
 use crate::i18n::{Lang, Text};
 use crate::money::{
     CountFormat, apportion, format as money, format_compact, format_duration_ms,
-    format_number as num, format_rate_short, format_rps,
+    format_number as num, format_rate_short, format_rps_compact,
 };
 use crate::scenario::Scenario;
 use crate::scene::{Anchor, Node, Role, Scene, Shape, Stroke};
@@ -107,7 +107,7 @@ pub fn build(
                 Text::LaneTime.get(lang),
                 clock(m),
                 Text::LaneDemand.get(lang),
-                format_rps(demand, lang)
+                format_rps_compact(demand, lang)
             ),
             15.0,
             Role::Ink,

@@ -278,7 +278,19 @@ pub fn format_share(share: f64) -> String {
 /// A request rate with enough digits to read: per second from 1 req/s (`97.3 requests/s`),
 /// per minute below (`6 requests/min`), per hour below one a minute (`3.6 requests/h`).
 pub fn format_rps(rps: f64, lang: Lang) -> String {
-    let (value, unit) = rate_parts(rps, lang);
+    // In full up to a million (the peak slider's 100,000 reads "100,000 requests/s").
+    let (value, unit) = rate_parts(rps, lang, 1_000_000.0);
+    let unit = match unit {
+        RateUnit::Second => Text::UnitRps,
+        RateUnit::Minute => Text::UnitRpm,
+        RateUnit::Hour => Text::UnitRph,
+    };
+    format!("{value} {}", unit.get(lang))
+}
+
+/// [`format_rps`] with the number compact from 100,000 on (`100K requests/s`), for a lane.
+pub fn format_rps_compact(rps: f64, lang: Lang) -> String {
+    let (value, unit) = rate_parts(rps, lang, 100_000.0);
     let unit = match unit {
         RateUnit::Second => Text::UnitRps,
         RateUnit::Minute => Text::UnitRpm,
@@ -289,7 +301,7 @@ pub fn format_rps(rps: f64, lang: Lang) -> String {
 
 /// A short rate for a lane (`1.2/s`, `6/min`, `3.6/h`, `1.2M/s`).
 pub fn format_rate_short(rps: f64, lang: Lang) -> String {
-    let (value, unit) = rate_parts(rps, lang);
+    let (value, unit) = rate_parts(rps, lang, 100_000.0);
     let unit = match unit {
         RateUnit::Second => Text::PerSecond,
         RateUnit::Minute => Text::PerMinute,
@@ -304,11 +316,12 @@ enum RateUnit {
     Hour,
 }
 
-fn rate_parts(rps: f64, lang: Lang) -> (String, RateUnit) {
+/// The number and unit of a rate; from `compact_from` requests/s on, the number is compact.
+fn rate_parts(rps: f64, lang: Lang, compact_from: f64) -> (String, RateUnit) {
     let rps = finite(rps).max(0.0);
     if rps == 0.0 {
         (String::from("0"), RateUnit::Second)
-    } else if rps >= 100_000.0 {
+    } else if rps >= compact_from {
         (compact_number(rps, lang), RateUnit::Second)
     } else if rps >= 1.0 {
         (format_number(rps, 1), RateUnit::Second)
