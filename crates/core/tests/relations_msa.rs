@@ -150,7 +150,7 @@ fn link() -> impl Strategy<Value = String> {
             any::<bool>(),
             0.01f64..2_000.0,
             1.0f64..1_500_000.0,
-            prop_oneof![Just(128.0), 64.0f64..12_000.0],
+            prop_oneof![Just(128.0), 128.0f64..12_000.0],
             prop::sample::select(vec!["lambda", "azure"]),
         ),
     )
