@@ -279,18 +279,17 @@ pub fn format_share(share: f64) -> String {
 /// per minute below (`6 requests/min`), per hour below one a minute (`3.6 requests/h`).
 pub fn format_rps(rps: f64, lang: Lang) -> String {
     // In full up to a million (the peak slider's 100,000 reads "100,000 requests/s").
-    let (value, unit) = rate_parts(rps, lang, 1_000_000.0);
-    let unit = match unit {
-        RateUnit::Second => Text::UnitRps,
-        RateUnit::Minute => Text::UnitRpm,
-        RateUnit::Hour => Text::UnitRph,
-    };
-    format!("{value} {}", unit.get(lang))
+    rate_words(rps, lang, 1_000_000.0)
 }
 
 /// [`format_rps`] with the number compact from 100,000 on (`100K requests/s`), for a lane.
 pub fn format_rps_compact(rps: f64, lang: Lang) -> String {
-    let (value, unit) = rate_parts(rps, lang, 100_000.0);
+    rate_words(rps, lang, 100_000.0)
+}
+
+/// A rate with its unit in words, compact from `compact_from` requests/s on.
+fn rate_words(rps: f64, lang: Lang, compact_from: f64) -> String {
+    let (value, unit) = rate_parts(rps, lang, compact_from);
     let unit = match unit {
         RateUnit::Second => Text::UnitRps,
         RateUnit::Minute => Text::UnitRpm,
