@@ -69,24 +69,36 @@ fn browser_lang() -> Lang {
 
 /// Whether the system asks for a dark colour scheme.
 pub fn prefers_dark() -> bool {
-    dark_query().is_some_and(|q| q.matches())
+    media_matches(DARK_SCHEME)
 }
 
-fn dark_query() -> Option<web_sys::MediaQueryList> {
-    window()?
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
+const DARK_SCHEME: &str = "(prefers-color-scheme: dark)";
+
+fn media_query(query: &str) -> Option<web_sys::MediaQueryList> {
+    window()?.match_media(query).ok().flatten()
+}
+
+/// Whether the media query `query` (e.g. `(max-width: 640px)`) matches now.
+pub fn media_matches(query: &str) -> bool {
+    media_query(query).is_some_and(|q| q.matches())
+}
+
+/// Calls `on_change(matches)` whenever the media query `query` starts or stops matching.
+/// Meant for the page's lifetime: the listener is never removed.
+pub fn on_media_change(query: &str, on_change: impl Fn(bool) + 'static) {
+    let Some(list) = media_query(query) else {
+        return;
+    };
+    let watched = list.clone();
+    let handler = Closure::<dyn Fn()>::new(move || on_change(watched.matches()));
+    list.set_onchange(Some(handler.as_ref().unchecked_ref()));
+    // The listener lives as long as the page.
+    handler.forget();
 }
 
 /// Calls `on_change(dark)` whenever the system colour scheme changes.
 pub fn on_system_theme_change(on_change: impl Fn(bool) + 'static) {
-    let Some(query) = dark_query() else { return };
-    let watched = query.clone();
-    let handler = Closure::<dyn Fn()>::new(move || on_change(watched.matches()));
-    query.set_onchange(Some(handler.as_ref().unchecked_ref()));
-    // The listener lives as long as the page.
-    handler.forget();
+    on_media_change(DARK_SCHEME, on_change);
 }
 
 /// Replaces the page's query string without adding a history entry.

@@ -24,6 +24,8 @@ use crate::{ScenarioCtx, browser};
 
 /// How near the viewport (px) a diagram counts as on screen.
 const VIEW_MARGIN_PX: u32 = 64;
+/// The smallest text size (CSS px) a diagram is drawn at on a phone.
+const READABLE_PX: f64 = 11.0;
 /// How long after the last change an off-screen diagram redraws.
 const CATCH_UP_MS: u32 = 150;
 
@@ -95,7 +97,13 @@ pub fn Diagram(
     /// For charts: the series as CSV for the current scenario (adds "CSV data" to the menu).
     #[prop(optional)]
     csv: Option<Callback<(), String>>,
+    /// True while the scene is its phone layout (the lanes' rows): it is drawn at its
+    /// column's width, and its files are named `…-narrow-…` as `skyscale render
+    /// lanes-narrow` writes the same picture.
+    #[prop(optional, into)]
+    narrow: Option<Signal<bool>>,
 ) -> impl IntoView {
+    let narrow = move || narrow.is_some_and(|n| n.get());
     let ctx = expect_context::<ScenarioCtx>();
     // Drawn in place: the first time (or after a theme change) as a whole SVG, then by patching
     // only the elements whose markup changed (a slider drag changes a few of hundreds).
@@ -191,7 +199,8 @@ pub fn Diagram(
         } else {
             ""
         };
-        format!("skyscale-{name}-{}{dark}.{ext}", ctx.lang().code())
+        let layout = if narrow() { "-narrow" } else { "" };
+        format!("skyscale-{name}{layout}-{}{dark}.{ext}", ctx.lang().code())
     };
     let export = move |_| {
         if browser::download(&file_name("svg"), "image/svg+xml", &file_svg()) {
@@ -298,6 +307,12 @@ pub fn Diagram(
             </div>
             <figure
                 class="diagram"
+                class:narrow=narrow
+                // Read by style/main.css on phones: drawn this wide, the smallest text is 11
+                // CSS px (the figure scrolls sideways rather than shrink it).
+                style:--readable-width=move || {
+                    scene.with(|s| format!("{}px", s.readable_width(READABLE_PX)))
+                }
                 data-testid=format!("{name}-diagram")
                 on:click=on_click
                 on:keydown=on_key

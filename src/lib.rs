@@ -16,6 +16,11 @@ pub mod embed;
 pub mod quiz;
 pub mod views;
 
+/// A phone-narrow window: the width up to which `style/main.css` stacks the page in one
+/// column and draws diagrams at no less than 640 px (scrolled sideways) unless they have a
+/// layout of their own for it, as the lanes do.
+pub const NARROW_SCREEN: &str = "(max-width: 640px)";
+
 /// Shared state, passed down as context: the scenario, how to change it, and the derived
 /// palette (the theme resolved against the system preference).
 #[derive(Clone, Copy)]
@@ -34,6 +39,9 @@ pub struct ScenarioCtx {
     pub lang_signal: ReadSignal<Lang>,
     /// True between the browser's `beforeprint` and `afterprint`.
     pub printing: RwSignal<bool>,
+    /// True while the window is phone-narrow ([`NARROW_SCREEN`]) and not printing: diagrams
+    /// with a layout for it (the lanes) use that one.
+    pub narrow: Memo<bool>,
     /// The scenario as the URL last wrote it: it follows `get` once the controls have been
     /// still for a moment (and at once on `navigate` or `flush`). Links that carry the whole
     /// query (the view tabs, the embed dialog) read this, so a slider drag does not serialise
@@ -162,6 +170,9 @@ pub fn App() -> impl IntoView {
         Theme::System if system_dark.get() => Palette::Dark,
         Theme::System => Palette::Light,
     });
+    let (narrow_window, set_narrow_window) = signal(browser::media_matches(NARROW_SCREEN));
+    browser::on_media_change(NARROW_SCREEN, move |on| set_narrow_window.set(on));
+    let narrow = Memo::new(move |_| narrow_window.get() && !printing.get());
     let settled = RwSignal::new(scenario.get_untracked());
     let ctx = ScenarioCtx {
         get: scenario,
@@ -170,6 +181,7 @@ pub fn App() -> impl IntoView {
         palette,
         lang_signal: lang,
         printing,
+        narrow,
         settled,
         url_writer: StoredValue::new_local(browser::Debounce::new(150, move || {
             settle(scenario, settled)

@@ -92,11 +92,20 @@ pub fn ScalingView() -> impl IntoView {
         }
     };
 
+    // On a phone the lanes are rows (their text drawn at 11 CSS px or more), not columns.
+    let layout = Memo::new(move |_| {
+        if ctx.narrow.get() {
+            lanes::Layout::Narrow
+        } else {
+            lanes::Layout::Wide
+        }
+    });
     let lanes_scene = Memo::new(move |_| {
         let m = minute.get();
+        let layout = layout.get();
         outcome.with(|o| {
             ctx.get
-                .with(|s| Arc::new(lanes::build(s, o, m, s.highlight)))
+                .with(|s| Arc::new(lanes::build_in(s, o, m, s.highlight, layout)))
         })
     });
 
@@ -175,7 +184,11 @@ pub fn ScalingView() -> impl IntoView {
                     </div>
                     // In quiz mode none of this exists until the prediction is committed.
                     <crate::quiz::Answers>
-                    <Diagram scene=lanes_scene name="lanes"/>
+                    <Diagram
+                        scene=lanes_scene
+                        name="lanes"
+                        narrow=Signal::derive(move || layout.get() == lanes::Layout::Narrow)
+                    />
                     <Charts outcome=outcome/>
                     <Announcer outcome=outcome/>
                     <MonthBill outcome=outcome/>

@@ -59,6 +59,8 @@ pub enum RenderView {
     Serverless,
     /// The scaling lanes: every compute model at one minute of the day.
     Lanes,
+    /// The scaling lanes as rows, the layout a phone shows (320 units wide).
+    LanesNarrow,
     /// Chart: traffic against each model's capacity over the peak day.
     Traffic,
     /// Chart: each model's cost so far over the peak day.
@@ -110,6 +112,17 @@ pub fn scene(view: RenderView, scenario: &Scenario) -> Scene {
             let outcome = sim::simulate(scenario);
             let minute = lanes::minute_for(scenario, &outcome);
             lanes::build(scenario, &outcome, minute, scenario.highlight)
+        }
+        RenderView::LanesNarrow => {
+            let outcome = sim::simulate(scenario);
+            let minute = lanes::minute_for(scenario, &outcome);
+            lanes::build_in(
+                scenario,
+                &outcome,
+                minute,
+                scenario.highlight,
+                lanes::Layout::Narrow,
+            )
         }
         RenderView::Monolith => msa_scene::monolith(scenario, &msa::compare(scenario)),
         RenderView::Microservices => msa_scene::microservices(scenario, &msa::compare(scenario)),

@@ -392,9 +392,11 @@ texts! {
     LaneUtil => "Busy", "사용률";
     LaneQuotaUsed => "Quota used", "동시성 한도 사용";
     LaneP95 => "p95 latency", "p95 지연";
+    LaneP95Short => "p95", "p95";
     LaneDropped => "Dropped", "유실";
     LaneThrottled => "Throttled", "스로틀링";
     LaneCostToday => "Peak day so far", "피크일 누적 비용";
+    LaneCostTodayShort => "Day so far", "당일 누적";
     LaneMonth => "30-day bill", "30일 요금";
     LaneNone => "none", "없음";
     PerSecond => "/s", "/초";

@@ -18,7 +18,7 @@ use crate::money::{
     format_number as num, format_rate_short, format_rps_compact,
 };
 use crate::scenario::Scenario;
-use crate::scene::{Anchor, Node, Role, Scene, Shape, Stroke};
+use crate::scene::{Anchor, Kind, Node, Role, Scene, Shape, Stroke};
 use crate::sim::{ModelKind, Outcome};
 
 const WIDTH: f64 = 1000.0;
@@ -34,10 +34,15 @@ pub const MAX_ICONS: usize = ICON_COLS * ICON_ROWS;
 
 /// How many instances one icon stands for so that `n` fits in [`MAX_ICONS`]: 1, 2, 5, 10, 20…
 pub fn icon_scale(n: f64) -> f64 {
+    icon_scale_for(n, MAX_ICONS)
+}
+
+/// How many instances one icon stands for so that `n` fits in `max` icons: 1, 2, 5, 10, 20…
+pub fn icon_scale_for(n: f64, max: usize) -> f64 {
     let mut scale = 1.0;
     let steps = [2.0, 2.5, 2.0];
     let mut i = 0;
-    while n / scale > MAX_ICONS as f64 && scale < 1e12 {
+    while n / scale > max as f64 && scale < 1e12 {
         scale *= steps[i % 3];
         i += 1;
     }
@@ -74,15 +79,68 @@ pub fn clock(minute: usize) -> String {
     format!("{:02}:{:02}", (minute / 60) % 24, minute % 60)
 }
 
-/// Builds the lanes at `minute`, emphasising `highlight` if given.
+/// How the lanes are laid out: side by side (a screen or a slide), or stacked as rows for a
+/// phone, where five side-by-side lanes would draw their text at about 7 CSS px.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Five lanes side by side, 1,000 units wide.
+    Wide,
+    /// One row per model, [`NARROW_WIDTH`] units wide: drawn at a phone's width its
+    /// smallest text (11 units) stays at 11 CSS px or more.
+    Narrow,
+}
+
+/// The narrow layout's width: a 360 px phone's column (360 px less the page's and the
+/// figure's padding is about 323 px), so it is drawn there at 1:1 or a little larger.
+pub const NARROW_WIDTH: f64 = 320.0;
+const N_MARGIN: f64 = 2.0;
+const N_PAD: f64 = 8.0;
+const N_ICON: f64 = 12.0;
+const N_ICON_GAP: f64 = 3.0;
+const N_ICON_COLS: usize = 14;
+
+impl Layout {
+    /// The most icons a lane draws in this layout.
+    pub fn max_icons(self) -> usize {
+        match self {
+            Layout::Wide => MAX_ICONS,
+            Layout::Narrow => N_ICON_COLS,
+        }
+    }
+}
+
+/// Builds the lanes at `minute`, emphasising `highlight` if given (the wide layout).
 pub fn build(
     s: &Scenario,
     outcome: &Outcome,
     minute: usize,
     highlight: Option<ModelKind>,
 ) -> Scene {
+    build_in(s, outcome, minute, highlight, Layout::Wide)
+}
+
+/// Builds the lanes at `minute` in `layout`, emphasising `highlight` if given.
+pub fn build_in(
+    s: &Scenario,
+    outcome: &Outcome,
+    minute: usize,
+    highlight: Option<ModelKind>,
+    layout: Layout,
+) -> Scene {
     let lang = s.lang;
     let m = clamp_minute(outcome, minute);
+    let demand = outcome.traffic_rps.get(m).copied().unwrap_or(0.0);
+    let when = format!(
+        "{} {} · {} {}",
+        Text::LaneTime.get(lang),
+        clock(m),
+        Text::LaneDemand.get(lang),
+        format_rps_compact(demand, lang)
+    );
+    let facts = |kind| LaneFacts::new(s, outcome, kind, m, layout.max_icons());
+    if layout == Layout::Narrow {
+        return build_narrow(s, when, facts, highlight);
+    }
     let lanes = ModelKind::ALL.len() as f64;
     let lane_w = (WIDTH - 2.0 * MARGIN - (lanes - 1.0) * GAP) / lanes;
     let height = TOP + 36.0 + ICON_ROWS as f64 * (ICON + ICON_GAP) + 201.0 + 40.0;
@@ -92,36 +150,21 @@ pub fn build(
         Text::LanesTitle.get(lang),
         Text::LanesDesc.get(lang),
     );
-    let demand = outcome.traffic_rps.get(m).copied().unwrap_or(0.0);
     scene.push(
         Node::text(MARGIN, 28.0, Text::LanesTitle.get(lang), 20.0, Role::Ink)
             .bold()
             .id("lanes-title"),
     );
     scene.push(
-        Node::text(
-            WIDTH - MARGIN,
-            28.0,
-            format!(
-                "{} {} · {} {}",
-                Text::LaneTime.get(lang),
-                clock(m),
-                Text::LaneDemand.get(lang),
-                format_rps_compact(demand, lang)
-            ),
-            15.0,
-            Role::Ink,
-        )
-        .anchor(Anchor::End)
-        .id("lanes-clock"),
+        Node::text(WIDTH - MARGIN, 28.0, when, 15.0, Role::Ink)
+            .anchor(Anchor::End)
+            .id("lanes-clock"),
     );
     for (i, &kind) in ModelKind::ALL.iter().enumerate() {
         let x = MARGIN + i as f64 * (lane_w + GAP);
         scene.push(lane(
             s,
-            outcome,
-            kind,
-            m,
+            &facts(kind),
             x,
             lane_w,
             height - 40.0,
@@ -132,45 +175,285 @@ pub fn build(
     scene
 }
 
-#[allow(clippy::too_many_arguments)]
-fn lane(
+/// The narrow layout: a title, the minute and demand, a heading over the bills' column, one
+/// row per model and the legend (wrapped to the width), each row as tall as its text needs.
+fn build_narrow(
     s: &Scenario,
-    outcome: &Outcome,
-    kind: ModelKind,
-    m: usize,
-    x: f64,
-    w: f64,
-    bottom: f64,
-    highlighted: bool,
-) -> Node {
+    when: String,
+    facts: impl Fn(ModelKind) -> LaneFacts,
+    highlight: Option<ModelKind>,
+) -> Scene {
     let lang = s.lang;
-    let model = outcome.model(kind);
-    let series = &model.series;
-    let at = |v: &Vec<f64>| v.get(m).copied().unwrap_or(0.0).max(0.0);
-    let (booting, serving, draining, cold) = (
-        at(&series.booting),
-        at(&series.serving),
-        at(&series.draining),
-        at(&series.cold_starts),
-    );
-    let is_faas = kind == ModelKind::Faas;
+    let w = NARROW_WIDTH - 2.0 * N_MARGIN;
     let mut nodes = vec![
-        Node::rect(x, TOP - 24.0, w, bottom - TOP + 24.0, Role::Background)
-            .radius(10.0)
-            .stroke(if highlighted {
-                Stroke::solid(Role::Accent, 3.0)
-            } else {
-                Stroke::solid(Role::Border, 1.0)
-            }),
+        Node::text(N_MARGIN, 16.0, Text::LanesTitle.get(lang), 15.0, Role::Ink)
+            .bold()
+            .id("lanes-title"),
+        Node::text(N_MARGIN, 34.0, when, 12.0, Role::Ink).id("lanes-clock"),
+        Node::text(
+            NARROW_WIDTH - N_MARGIN - N_PAD,
+            50.0,
+            Text::LaneMonth.get(lang),
+            11.0,
+            Role::InkMuted,
+        )
+        .anchor(Anchor::End),
     ];
+    let mut y = 55.0;
+    for &kind in ModelKind::ALL.iter() {
+        let (row, bottom) = lane_row(s, &facts(kind), y, w, highlight == Some(kind));
+        nodes.push(row);
+        y = bottom + 4.0;
+    }
+    let (legend, bottom) = legend_rows(lang, N_MARGIN, y + 12.0, w);
+    nodes.push(legend);
+    let mut scene = Scene::new(
+        NARROW_WIDTH,
+        bottom + 8.0,
+        Text::LanesTitle.get(lang),
+        Text::LanesDesc.get(lang),
+    );
+    for n in nodes {
+        scene.push(n);
+    }
+    scene
+}
+
+/// Everything one lane shows at one minute, computed once for either layout: the counts as
+/// shown (each state rounded so that the three add up to the total shown; functions'
+/// environments are expected numbers, so below 10 they show tenths), the icons standing for
+/// them and the lines of text.
+struct LaneFacts {
+    kind: ModelKind,
+    name: String,
+    not_runnable: Vec<String>,
+    fmt: CountFormat,
+    /// Serving (functions: running), starting, draining (functions: idle), as shown.
+    shown: Vec<f64>,
+    total: f64,
+    scale: f64,
+    /// Icons per state, in the same order, and how many carry a cold-start mark.
+    icons: [usize; 3],
+    cold: usize,
+    util: f64,
+    p95: f64,
+    dropped: f64,
+    cost_so_far: f64,
+    month: f64,
+}
+
+impl LaneFacts {
+    fn new(s: &Scenario, outcome: &Outcome, kind: ModelKind, m: usize, max_icons: usize) -> Self {
+        let lang = s.lang;
+        let model = outcome.model(kind);
+        let series = &model.series;
+        let at = |v: &Vec<f64>| v.get(m).copied().unwrap_or(0.0).max(0.0);
+        let (booting, serving, draining, cold) = (
+            at(&series.booting),
+            at(&series.serving),
+            at(&series.draining),
+            at(&series.cold_starts),
+        );
+        let fmt =
+            CountFormat::for_total(booting + serving + draining, kind == ModelKind::Faas, lang);
+        let shown = apportion(&[serving, booting, draining], fmt.step());
+        let total = shown.iter().sum::<f64>();
+        let scale = icon_scale_for(total.ceil(), max_icons);
+        // The icons: the shown counts in icons of `scale`, rounded so they add up too.
+        let n = apportion(&[shown[0] / scale, shown[1] / scale, shown[2] / scale], 1.0);
+        let icons = [n[0] as usize, n[1] as usize, n[2] as usize];
+        LaneFacts {
+            kind,
+            name: kind.label().get(lang).to_string(),
+            not_runnable: model.not_runnable.iter().map(|r| r.message(lang)).collect(),
+            fmt,
+            total,
+            scale,
+            icons,
+            cold: ((cold / scale).ceil() as usize).min(icons[0] + icons[1]),
+            shown,
+            util: at(&series.utilisation).min(1.0),
+            p95: at(&series.p95_ms),
+            dropped: at(&series.dropped_rps),
+            cost_so_far: at(&series.cost_usd),
+            month: model.month.cost_usd,
+        }
+    }
+
+    fn is_faas(&self) -> bool {
+        self.kind == ModelKind::Faas
+    }
+
+    fn unit(&self) -> Text {
+        match (self.is_faas(), self.total == 1.0) {
+            (true, false) => Text::LaneEnvironments,
+            (true, true) => Text::LaneEnvironment,
+            (false, false) => Text::LaneInstances,
+            (false, true) => Text::LaneInstance,
+        }
+    }
+
+    fn count_line(&self, lang: Lang) -> String {
+        format!("{} {}", self.fmt.show(self.total), self.unit().get(lang))
+    }
+
+    /// The three states' class codes and words (functions: running and idle).
+    fn states(&self) -> [(&'static str, Text); 3] {
+        let faas = self.is_faas();
+        [
+            (
+                "serving",
+                if faas {
+                    Text::LaneBusy
+                } else {
+                    Text::LaneServing
+                },
+            ),
+            ("booting", Text::LaneBooting),
+            (
+                "draining",
+                if faas {
+                    Text::LaneIdleShort
+                } else {
+                    Text::LaneDraining
+                },
+            ),
+        ]
+    }
+
+    fn scale_text(&self, lang: Lang) -> String {
+        if self.scale > 1.0 {
+            format!(
+                "{} {}",
+                Text::LaneIconScale.get(lang),
+                CountFormat::for_total(self.scale, false, lang).show(self.scale)
+            )
+        } else {
+            String::new()
+        }
+    }
+
+    /// Utilisation; for functions the share of the concurrency quota in use, not "busy".
+    fn util_text(&self, lang: Lang) -> String {
+        let label = if self.is_faas() {
+            Text::LaneQuotaUsed
+        } else {
+            Text::LaneUtil
+        };
+        format!("{} {}%", label.get(lang), num(self.util * 100.0, 0))
+    }
+
+    /// The p95 latency, labelled in full (`short`: "p95" alone, for the narrow rows).
+    fn p95_text(&self, lang: Lang, short: bool) -> String {
+        let label = if short {
+            Text::LaneP95Short
+        } else {
+            Text::LaneP95
+        };
+        format!("{} {}", label.get(lang), format_duration_ms(self.p95, lang))
+    }
+
+    fn lost_text(&self, lang: Lang) -> String {
+        let label = if self.is_faas() {
+            Text::LaneThrottled
+        } else {
+            Text::LaneDropped
+        };
+        if self.dropped > 0.0 {
+            format!(
+                "{} {}",
+                label.get(lang),
+                format_rate_short(self.dropped, lang)
+            )
+        } else {
+            format!("{} {}", label.get(lang), Text::LaneNone.get(lang))
+        }
+    }
+
+    fn lost_role(&self) -> Role {
+        if self.dropped > 0.0 {
+            Role::Accent
+        } else {
+            Role::Ink
+        }
+    }
+
+    /// The icons at the top-left corners `pos(k)` of slot `k`, `size` units square: one stamp
+    /// per state and one for the cold marks, always all four, so a redraw only changes their `d`.
+    fn icon_group(&self, size: f64, pos: impl Fn(usize) -> (f64, f64), max: usize) -> Node {
+        let mut k = 0usize;
+        let mut cells: [Vec<(f64, f64)>; 3] = Default::default();
+        for (state, &count) in self.icons.iter().enumerate() {
+            for _ in 0..count {
+                if k >= max {
+                    break;
+                }
+                cells[state].push(pos(k));
+                k += 1;
+            }
+        }
+        let mut nodes: Vec<Node> = cells
+            .into_iter()
+            .enumerate()
+            .map(|(state, at)| icons(state as u8, at, size))
+            .collect();
+        // Cold starts: a triangle on the newest instances (the starting ones, then serving).
+        let first_new = self.icons[0];
+        let cold_at = (0..self.cold)
+            .map(|j| if self.icons[1] > 0 { first_new + j } else { j })
+            .take_while(|&idx| idx < k)
+            .map(pos)
+            .collect();
+        nodes.push(cold_marks(cold_at, size));
+        Node::group(nodes).class("icons")
+    }
+
+    fn wrap_up(&self, nodes: Vec<Node>, lang: Lang) -> Node {
+        let code = self.kind.code();
+        if !self.not_runnable.is_empty() {
+            return Node::group(nodes)
+                .id(format!("lane-{code}"))
+                .class(format!("lane lane-{code} not-runnable"))
+                .title(format!("{}: {}", self.name, Text::NotRunnable.get(lang)));
+        }
+        Node::group(nodes)
+            .id(format!("lane-{code}"))
+            .class(format!("lane lane-{code}"))
+            .title(format!(
+                "{}: {}, p95 {}",
+                self.name,
+                self.count_line(lang),
+                format_duration_ms(self.p95, lang)
+            ))
+    }
+}
+
+fn lane_frame(x: f64, y: f64, w: f64, h: f64, highlighted: bool) -> Node {
+    Node::rect(x, y, w, h, Role::Background)
+        .radius(10.0)
+        .stroke(if highlighted {
+            Stroke::solid(Role::Accent, 3.0)
+        } else {
+            Stroke::solid(Role::Border, 1.0)
+        })
+}
+
+fn lane(s: &Scenario, f: &LaneFacts, x: f64, w: f64, bottom: f64, highlighted: bool) -> Node {
+    let lang = s.lang;
+    let mut nodes = vec![lane_frame(
+        x,
+        TOP - 24.0,
+        w,
+        bottom - TOP + 24.0,
+        highlighted,
+    )];
     // The name, wrapped on the comma ("IaaS, autoscaled VMs" → two lines).
-    let name = kind.label().get(lang);
-    let (first, second) = name.split_once(", ").unwrap_or((name, ""));
+    let (first, second) = f.name.split_once(", ").unwrap_or((&f.name, ""));
     nodes.push(Node::text(x + 10.0, TOP - 4.0, first, 14.0, Role::Ink).bold());
     nodes.push(Node::text(x + 10.0, TOP + 14.0, second, 13.0, Role::Ink).bold());
 
     let icons_y = TOP + 30.0;
-    if !model.not_runnable.is_empty() {
+    if !f.not_runnable.is_empty() {
         nodes.push(
             Node::text(
                 x + 10.0,
@@ -182,33 +465,15 @@ fn lane(
             .bold(),
         );
         let mut y = icons_y + 32.0;
-        for reason in &model.not_runnable {
-            for line in crate::scene::wrap(&reason.message(lang), 22) {
+        for reason in &f.not_runnable {
+            for line in crate::scene::wrap(reason, 22) {
                 nodes.push(Node::text(x + 10.0, y, line, 12.0, Role::Ink));
                 y += 16.0;
             }
         }
-        return Node::group(nodes)
-            .id(format!("lane-{}", kind.code()))
-            .class(format!("lane lane-{} not-runnable", kind.code()))
-            .title(format!("{}: {}", name, Text::NotRunnable.get(lang)));
+        return f.wrap_up(nodes, lang);
     }
 
-    // The counts as shown: each state rounded so that the three add up to the total shown
-    // (functions' environments are expected numbers, so below 10 they show tenths).
-    let fmt = CountFormat::for_total(booting + serving + draining, is_faas, lang);
-    let shown = apportion(&[serving, booting, draining], fmt.step());
-    let total = shown.iter().sum::<f64>();
-    let scale = icon_scale(total.ceil());
-    // The icons: the shown counts in icons of `scale`, rounded so they add up too.
-    let icon_counts = apportion(&[shown[0] / scale, shown[1] / scale, shown[2] / scale], 1.0);
-    let (n_serving, n_booting, n_draining) = (
-        icon_counts[0] as usize,
-        icon_counts[1] as usize,
-        icon_counts[2] as usize,
-    );
-    let n_cold = ((cold / scale).ceil() as usize).min(n_booting + n_serving);
-    let mut k = 0usize;
     let icon_pos = |k: usize| {
         let col = k % ICON_COLS;
         let row = k / ICON_COLS;
@@ -217,75 +482,23 @@ fn lane(
             icons_y + row as f64 * (ICON + ICON_GAP),
         )
     };
-    // One stamp per state (and one for the cold marks), always all four, so a redraw only
-    // changes their `d`.
-    let mut cells: [Vec<(f64, f64)>; 3] = Default::default();
-    for (count, state) in [(n_serving, 0), (n_booting, 1), (n_draining, 2)] {
-        for _ in 0..count {
-            if k >= MAX_ICONS {
-                break;
-            }
-            cells[state].push(icon_pos(k));
-            k += 1;
-        }
-    }
-    let mut icon_nodes: Vec<Node> = cells
-        .into_iter()
-        .enumerate()
-        .map(|(state, at)| icons(state as u8, at))
-        .collect();
-    // Cold starts: a triangle on the newest instances (the starting ones, then serving).
-    let first_new = n_serving;
-    let cold_at = (0..n_cold)
-        .map(|j| if n_booting > 0 { first_new + j } else { j })
-        .take_while(|&idx| idx < k)
-        .map(icon_pos)
-        .collect();
-    icon_nodes.push(cold_marks(cold_at));
-    nodes.push(Node::group(icon_nodes).class("icons"));
+    nodes.push(f.icon_group(ICON, icon_pos, MAX_ICONS));
 
-    let one = total == 1.0;
-    let unit = match (is_faas, one) {
-        (true, false) => Text::LaneEnvironments,
-        (true, true) => Text::LaneEnvironment,
-        (false, false) => Text::LaneInstances,
-        (false, true) => Text::LaneInstance,
-    };
     // Each line below is its own `<text>`: one `<text>` of `<tspan>` lines per lane was measured
     // slower on a slider input (Blink re-shapes the whole block when any line changes).
     let mut y = icons_y + ICON_ROWS as f64 * (ICON + ICON_GAP) + 14.0;
-    let count_line = format!("{} {}", fmt.show(total), unit.get(lang));
     nodes.push(
-        Node::text(x + 10.0, y, count_line, 15.0, Role::Ink)
+        Node::text(x + 10.0, y, f.count_line(lang), 15.0, Role::Ink)
             .bold()
             .class("lane-count"),
     );
     // What the instances are doing: three columns, the number over its state, so the line
     // fits the lane at any count and the three visibly add up to the count above.
     let col_w = (w - 20.0) / 3.0;
-    let states = [
-        (
-            "serving",
-            if is_faas {
-                Text::LaneBusy
-            } else {
-                Text::LaneServing
-            },
-        ),
-        ("booting", Text::LaneBooting),
-        (
-            "draining",
-            if is_faas {
-                Text::LaneIdleShort
-            } else {
-                Text::LaneDraining
-            },
-        ),
-    ];
-    for (i, (code, label)) in states.iter().enumerate() {
+    for (i, (code, label)) in f.states().iter().enumerate() {
         let cx = x + 10.0 + i as f64 * col_w;
         nodes.push(
-            Node::text(cx, y + 17.0, fmt.show(shown[i]), 12.0, Role::Ink)
+            Node::text(cx, y + 17.0, f.fmt.show(f.shown[i]), 12.0, Role::Ink)
                 .bold()
                 .class(format!("lane-n lane-n-{code}")),
         );
@@ -298,92 +511,28 @@ fn lane(
         ));
     }
     y += 44.0;
-    let scale_text = if scale > 1.0 {
-        format!(
-            "{} {}",
-            Text::LaneIconScale.get(lang),
-            CountFormat::for_total(scale, false, lang).show(scale)
-        )
-    } else {
-        String::new()
-    };
-    nodes.push(Node::text(x + 10.0, y, scale_text, 11.0, Role::InkMuted).class("lane-icon-scale"));
+    nodes.push(
+        Node::text(x + 10.0, y, f.scale_text(lang), 11.0, Role::InkMuted).class("lane-icon-scale"),
+    );
     y += 22.0;
 
-    // Utilisation bar with its number (the bar is never the only carrier of the value). For
-    // functions it is the share of the concurrency quota in use, not "busy" environments.
-    let util = at(&series.utilisation).min(1.0);
+    // Utilisation bar with its number (the bar is never the only carrier of the value).
     let bar_w = w - 20.0;
-    let util_label = if is_faas {
-        Text::LaneQuotaUsed
-    } else {
-        Text::LaneUtil
-    };
-    nodes.push(
-        Node::text(
-            x + 10.0,
-            y,
-            format!("{} {}%", util_label.get(lang), num(util * 100.0, 0)),
-            12.0,
-            Role::Ink,
-        )
-        .class("lane-util"),
-    );
+    nodes.push(Node::text(x + 10.0, y, f.util_text(lang), 12.0, Role::Ink).class("lane-util"));
     y += 6.0;
     nodes.push(
         Node::rect(x + 10.0, y, bar_w, 8.0, Role::Provider)
             .radius(3.0)
             .stroke(Stroke::solid(Role::Border, 1.0)),
     );
-    nodes.push(Node::rect(x + 10.0, y, bar_w * util, 8.0, Role::You).radius(3.0));
+    nodes.push(Node::rect(x + 10.0, y, bar_w * f.util, 8.0, Role::You).radius(3.0));
     y += 28.0;
-    let p95 = at(&series.p95_ms);
-    nodes.push(
-        Node::text(
-            x + 10.0,
-            y,
-            format!(
-                "{} {}",
-                Text::LaneP95.get(lang),
-                format_duration_ms(p95, lang)
-            ),
-            13.0,
-            Role::Ink,
-        )
-        .class("lane-p95"),
-    );
+    nodes.push(Node::text(x + 10.0, y, f.p95_text(lang, false), 13.0, Role::Ink).class("lane-p95"));
     y += 19.0;
-    let dropped = at(&series.dropped_rps);
-    let lost_label = if is_faas {
-        Text::LaneThrottled
-    } else {
-        Text::LaneDropped
-    };
-    let lost = if dropped > 0.0 {
-        format!(
-            "{} {}",
-            lost_label.get(lang),
-            format_rate_short(dropped, lang)
-        )
-    } else {
-        format!("{} {}", lost_label.get(lang), Text::LaneNone.get(lang))
-    };
     nodes.push(
-        Node::text(
-            x + 10.0,
-            y,
-            lost,
-            13.0,
-            if dropped > 0.0 {
-                Role::Accent
-            } else {
-                Role::Ink
-            },
-        )
-        .class("lane-dropped"),
+        Node::text(x + 10.0, y, f.lost_text(lang), 13.0, f.lost_role()).class("lane-dropped"),
     );
     y += 24.0;
-    let cost_so_far = at(&series.cost_usd);
     nodes.push(Node::text(
         x + 10.0,
         y,
@@ -397,7 +546,7 @@ fn lane(
         Node::text(
             x + 10.0,
             y,
-            fit_money(cost_so_far, s, "", room, 16.0, true),
+            fit_money(f.cost_so_far, s, "", room, 16.0, true),
             16.0,
             Role::Ink,
         )
@@ -410,7 +559,7 @@ fn lane(
             x + 10.0,
             y,
             fit_money(
-                model.month.cost_usd,
+                f.month,
                 s,
                 &format!("{} ", Text::LaneMonth.get(lang)),
                 room,
@@ -422,16 +571,171 @@ fn lane(
         )
         .class("lane-month"),
     );
+    f.wrap_up(nodes, lang)
+}
 
-    Node::group(nodes)
-        .id(format!("lane-{}", kind.code()))
-        .class(format!("lane lane-{}", kind.code()))
-        .title(format!(
-            "{name}: {} {}, p95 {}",
-            fmt.show(total),
-            unit.get(lang),
-            format_duration_ms(p95, lang)
-        ))
+/// One model as a row of the narrow layout, its top at `top`: the name with the 30-day bill
+/// at the right, one row of icons, then the counts and the rest as words that wrap to the
+/// row's width. Returns the row and its bottom.
+fn lane_row(s: &Scenario, f: &LaneFacts, top: f64, w: f64, highlighted: bool) -> (Node, f64) {
+    let lang = s.lang;
+    let (x, right) = (N_MARGIN + N_PAD, N_MARGIN + w - N_PAD);
+    let mut nodes = Vec::new();
+    let name_y = top + 17.0;
+    let name_w = drawn_width(&f.name, 13.0, true);
+    nodes.push(Node::text(x, name_y, f.name.clone(), 13.0, Role::Ink).bold());
+    let bottom = if !f.not_runnable.is_empty() {
+        let mut flow = Flow::new(x, right, name_y + 19.0, 14.0);
+        flow.word(Node::text(0.0, 0.0, Text::NotRunnable.get(lang), 12.0, Role::Accent).bold());
+        for reason in &f.not_runnable {
+            for line in crate::scene::wrap(reason, 46) {
+                flow.line(Node::text(0.0, 0.0, line, 11.0, Role::Ink));
+            }
+        }
+        let (words, y) = flow.finish();
+        nodes.extend(words);
+        y
+    } else {
+        let room = (right - x - name_w - 10.0).max(0.0);
+        nodes.push(
+            Node::text(
+                right,
+                name_y,
+                fit_money(f.month, s, "", room, 13.0, true),
+                13.0,
+                Role::Ink,
+            )
+            .bold()
+            .anchor(Anchor::End)
+            .class("lane-month"),
+        );
+        let icons_y = name_y + 8.0;
+        let icon_pos = |k: usize| (x + k as f64 * (N_ICON + N_ICON_GAP), icons_y);
+        nodes.push(f.icon_group(N_ICON, icon_pos, N_ICON_COLS));
+        // "1 icon = 10" at the end of the icons' row (they leave it room).
+        nodes.push(
+            Node::text(
+                right,
+                icons_y + 10.0,
+                f.scale_text(lang),
+                11.0,
+                Role::InkMuted,
+            )
+            .anchor(Anchor::End)
+            .class("lane-icon-scale"),
+        );
+        let mut flow = Flow::new(x, right, icons_y + N_ICON + 15.0, 14.0);
+        flow.word(
+            Node::text(0.0, 0.0, f.count_line(lang), 12.0, Role::Ink)
+                .bold()
+                .class("lane-count"),
+        );
+        for (i, (code, label)) in f.states().iter().enumerate() {
+            flow.word(
+                Node::text(
+                    0.0,
+                    0.0,
+                    format!("{} {}", f.fmt.show(f.shown[i]), label.get(lang)),
+                    11.0,
+                    Role::Ink,
+                )
+                .class(format!("lane-n lane-n-{code}")),
+            );
+        }
+        flow.line_break();
+        flow.word(Node::text(0.0, 0.0, f.p95_text(lang, true), 11.0, Role::Ink).class("lane-p95"));
+        flow.word(
+            Node::text(0.0, 0.0, f.lost_text(lang), 11.0, f.lost_role()).class("lane-dropped"),
+        );
+        flow.word(Node::text(0.0, 0.0, f.util_text(lang), 11.0, Role::Ink).class("lane-util"));
+        let today = format!("{} ", Text::LaneCostTodayShort.get(lang));
+        let room = right - x - drawn_width(&today, 11.0, false);
+        flow.word(
+            Node::text(
+                0.0,
+                0.0,
+                format!(
+                    "{today}{}",
+                    fit_money(f.cost_so_far, s, "", room, 11.0, false)
+                ),
+                11.0,
+                Role::Ink,
+            )
+            .class("lane-cost"),
+        );
+        let (words, y) = flow.finish();
+        nodes.extend(words);
+        y
+    };
+    let bottom = bottom + 2.0;
+    nodes.insert(0, lane_frame(N_MARGIN, top, w, bottom - top, highlighted));
+    (f.wrap_up(nodes, lang), bottom)
+}
+
+/// Texts set left to right with a gap, starting a new line when the next one would pass
+/// `right`: the narrow layout's lines wrap at any value instead of leaving the row.
+struct Flow {
+    left: f64,
+    right: f64,
+    x: f64,
+    y: f64,
+    line_h: f64,
+    nodes: Vec<Node>,
+}
+
+impl Flow {
+    /// The space between two words: wide enough that they read apart even where a renderer's
+    /// fallback font (DejaVu Sans, without the Noto fonts the files name) draws Latin text
+    /// about a tenth wider than [`drawn_width`]'s estimate.
+    const GAP: f64 = 10.0;
+
+    fn new(left: f64, right: f64, first_baseline: f64, line_h: f64) -> Flow {
+        Flow {
+            left,
+            right,
+            x: left,
+            y: first_baseline,
+            line_h,
+            nodes: Vec::new(),
+        }
+    }
+
+    /// Places a text node built at (0, 0) at the next place it fits.
+    fn word(&mut self, mut node: Node) {
+        let width = match &node.kind {
+            Kind::Text {
+                text, size, bold, ..
+            } => drawn_width(text, *size, *bold),
+            _ => 0.0,
+        };
+        if self.x > self.left && self.x + width > self.right {
+            self.line_break();
+        }
+        if let Kind::Text { x, y, .. } = &mut node.kind {
+            (*x, *y) = (self.x, self.y);
+        }
+        self.x += width + Self::GAP;
+        self.nodes.push(node);
+    }
+
+    /// A text on a line of its own.
+    fn line(&mut self, node: Node) {
+        self.line_break();
+        self.word(node);
+    }
+
+    fn line_break(&mut self) {
+        if self.x > self.left {
+            self.x = self.left;
+            self.y += self.line_h;
+        }
+    }
+
+    /// The placed texts and the bottom of the last line.
+    fn finish(self) -> (Vec<Node>, f64) {
+        let bottom = self.y + self.line_h * 0.4;
+        (self.nodes, bottom)
+    }
 }
 
 /// How wide `text` is drawn at `size` px, a little generous for bold (the layout's estimate;
@@ -453,12 +757,13 @@ fn fit_money(usd: f64, s: &Scenario, prefix: &str, room: f64, size: f64, bold: b
     )
 }
 
-/// Instance icons of one state at the top-left corners `at`; `state` 0 = serving/busy,
-/// 1 = starting, 2 = draining/idle. The shape, not only the colour, tells the state.
-fn icons(state: u8, at: Vec<(f64, f64)>) -> Node {
+/// Instance icons of one state at the top-left corners `at`, `size` units square; `state`
+/// 0 = serving/busy, 1 = starting, 2 = draining/idle. The shape, not only the colour, tells
+/// the state.
+fn icons(state: u8, at: Vec<(f64, f64)>, size: f64) -> Node {
     let square = |inset: f64| Shape::Rect {
-        width: ICON - 2.0 * inset,
-        height: ICON - 2.0 * inset,
+        width: size - 2.0 * inset,
+        height: size - 2.0 * inset,
         radius: 3.0,
     };
     let shifted = |d: f64| at.iter().map(|&(x, y)| (x + d, y + d)).collect::<Vec<_>>();
@@ -470,7 +775,7 @@ fn icons(state: u8, at: Vec<(f64, f64)>) -> Node {
         _ => {
             let lower_half = at
                 .iter()
-                .map(|&(x, y)| (x + 0.75, y + ICON / 2.0))
+                .map(|&(x, y)| (x + 0.75, y + size / 2.0))
                 .collect();
             Node::group(vec![
                 Node::stamp(shifted(0.75), square(0.75), Role::None)
@@ -478,8 +783,8 @@ fn icons(state: u8, at: Vec<(f64, f64)>) -> Node {
                 Node::stamp(
                     lower_half,
                     Shape::Rect {
-                        width: ICON - 1.5,
-                        height: ICON / 2.0 - 0.75,
+                        width: size - 1.5,
+                        height: size / 2.0 - 0.75,
                         radius: 0.0,
                     },
                     Role::ProviderLine,
@@ -490,44 +795,51 @@ fn icons(state: u8, at: Vec<(f64, f64)>) -> Node {
     }
 }
 
-/// The cold-start mark: a triangle on the top-right corner of each icon at `at`.
-fn cold_marks(at: Vec<(f64, f64)>) -> Node {
+/// The cold-start mark: a triangle on the top-right corner of each icon (`size` units) at `at`.
+fn cold_marks(at: Vec<(f64, f64)>, size: f64) -> Node {
+    let leg = 10.0 * size / ICON;
     Node::stamp(
         at,
         Shape::Polygon(vec![
-            (ICON - 7.0, -3.0),
-            (ICON + 3.0, -3.0),
-            (ICON + 3.0, 7.0),
+            (size + 3.0 - leg, -3.0),
+            (size + 3.0, -3.0),
+            (size + 3.0, leg - 3.0),
         ]),
         Role::Accent,
     )
     .class("i-cold")
 }
 
-fn legend(lang: Lang, y: f64) -> Node {
-    let mut nodes = Vec::new();
-    let mut x = MARGIN;
-    let items = [
+/// The legend's entries: each state's icon with its words, then the cold-start mark.
+fn legend_items(lang: Lang) -> [(Option<u8>, String); 4] {
+    [
         (
-            0u8,
+            Some(0u8),
             format!(
                 "{} / {}",
                 Text::LaneServing.get(lang),
                 Text::LaneBusy.get(lang)
             ),
         ),
-        (1, Text::LaneBooting.get(lang).to_string()),
+        (Some(1), Text::LaneBooting.get(lang).to_string()),
         (
-            2,
+            Some(2),
             format!(
                 "{} / {}",
                 Text::LaneDraining.get(lang),
                 Text::LaneIdle.get(lang)
             ),
         ),
-    ];
-    for (state, label) in items {
-        nodes.push(icons(state, vec![(x, y - 12.0)]));
+        (None, Text::LaneColdStart.get(lang).to_string()),
+    ]
+}
+
+fn legend(lang: Lang, y: f64) -> Node {
+    let mut nodes = Vec::new();
+    let mut x = MARGIN;
+    let [serving, booting, draining, cold] = legend_items(lang);
+    for (state, label) in [serving, booting, draining] {
+        nodes.push(icons(state.unwrap_or(0), vec![(x, y - 12.0)], ICON));
         nodes.push(Node::text(
             x + ICON + 6.0,
             y + 1.0,
@@ -538,15 +850,33 @@ fn legend(lang: Lang, y: f64) -> Node {
         x += ICON + 22.0 + crate::chart::backend::text_width(&label, 12.0);
     }
     // The mark's triangle starts `ICON - 7` right of and 3 above the point it is stamped at.
-    nodes.push(cold_marks(vec![(x - (ICON - 7.0), y - 9.0)]));
-    nodes.push(Node::text(
-        x + 16.0,
-        y + 1.0,
-        Text::LaneColdStart.get(lang),
-        12.0,
-        Role::Ink,
-    ));
+    nodes.push(cold_marks(vec![(x - (ICON - 7.0), y - 9.0)], ICON));
+    nodes.push(Node::text(x + 16.0, y + 1.0, cold.1, 12.0, Role::Ink));
     Node::group(nodes).id("lanes-legend").class("legend")
+}
+
+/// The narrow layout's legend: the same entries, wrapped to `w` from `x`, the first baseline
+/// at `y`. Returns the legend and its bottom.
+fn legend_rows(lang: Lang, x: f64, y: f64, w: f64) -> (Node, f64) {
+    let mut nodes = Vec::new();
+    let (mut cx, mut cy) = (x, y);
+    for (state, label) in legend_items(lang) {
+        let width = N_ICON + 5.0 + drawn_width(&label, 11.0, false);
+        if cx > x && cx + width > x + w {
+            cx = x;
+            cy += 18.0;
+        }
+        match state {
+            Some(state) => nodes.push(icons(state, vec![(cx, cy - 10.0)], N_ICON)),
+            None => nodes.push(cold_marks(vec![(cx - 3.0, cy - 7.0)], N_ICON)),
+        }
+        nodes.push(Node::text(cx + N_ICON + 5.0, cy, label, 11.0, Role::Ink));
+        cx += width + 12.0;
+    }
+    (
+        Node::group(nodes).id("lanes-legend").class("legend"),
+        cy + 6.0,
+    )
 }
 
 #[cfg(test)]
@@ -615,6 +945,93 @@ mod tests {
                 .unwrap()
         };
         assert!(count("5000") > count("50"));
+    }
+
+    /// Every text of `scene` as (left, right, baseline, size).
+    fn text_boxes(scene: &Scene) -> Vec<(f64, f64, f64, f64, String)> {
+        scene
+            .nodes()
+            .filter_map(|n| match &n.kind {
+                Kind::Text {
+                    x,
+                    y,
+                    text,
+                    size,
+                    bold,
+                    anchor,
+                    ..
+                } if !text.is_empty() => {
+                    let w = drawn_width(text, *size, *bold);
+                    let left = match anchor {
+                        Anchor::Start => *x,
+                        Anchor::Middle => x - w / 2.0,
+                        Anchor::End => x - w,
+                    };
+                    Some((left, left + w, *y, *size, text.clone()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_narrow_layout_keeps_text_readable_and_inside_at_any_value() {
+        for q in [
+            "lang=ko&peak=2000&pat=diurnal",
+            "lang=en&peak=0.001&pat=steady&rt=java",
+            "lang=ko&peak=100000&pat=flash&cur=krw",
+            "lang=en&peak=1e308&pat=bursty",
+            "lang=ko&dur=3600000&mem=20000&peak=100000",
+            "lang=ko&disk=1",
+        ] {
+            let s = scenario(q);
+            let out = simulate(&s);
+            for minute in [0, 300, 720, 1125, 1439] {
+                let scene = build_in(&s, &out, minute, Some(ModelKind::Faas), Layout::Narrow);
+                assert_eq!(scene.width, NARROW_WIDTH);
+                let boxes = text_boxes(&scene);
+                assert!(boxes.len() > 20, "{q}");
+                for (left, right, y, size, text) in &boxes {
+                    assert!(*size >= 11.0, "{q}: {text:?} at {size}");
+                    assert!(
+                        *left >= 0.0 && *right <= NARROW_WIDTH && *y <= scene.height,
+                        "{q} at {minute}: {text:?} ({left:.0}–{right:.0}, {y:.0}) leaves the scene"
+                    );
+                }
+                // The rows follow each other without overlapping.
+                let mut last_bottom = 0.0;
+                for kind in ModelKind::ALL {
+                    let lane = scene.find(&format!("lane-{}", kind.code())).unwrap();
+                    let Kind::Group { children } = &lane.kind else {
+                        panic!()
+                    };
+                    let Kind::Rect { y, height, .. } = children[0].kind else {
+                        panic!("{q}: a row without its frame")
+                    };
+                    assert!(y >= last_bottom, "{q}: {kind:?} overlaps the row above");
+                    last_bottom = y + height;
+                }
+                assert!(last_bottom < scene.height, "{q}");
+                // No two texts of the scene sit on one another.
+                for (i, a) in boxes.iter().enumerate() {
+                    for b in &boxes[i + 1..] {
+                        let apart = a.1 <= b.0 || b.1 <= a.0 || (a.2 - b.2).abs() >= a.3.min(b.3);
+                        assert!(apart, "{q} at {minute}: {:?} on {:?}", a.4, b.4);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_narrow_layout_is_short_enough_to_sit_above_the_slider_on_a_phone() {
+        // A 360 × 740 phone shows about 740 − 90 (the docked slider) CSS px of the lanes.
+        for lang in ["en", "ko"] {
+            let s = scenario(&format!("lang={lang}&peak=2000&pat=diurnal"));
+            let out = simulate(&s);
+            let scene = build_in(&s, &out, busiest_minute(&out), None, Layout::Narrow);
+            assert!(scene.height <= 600.0, "{lang}: {}", scene.height);
+        }
     }
 
     #[test]

@@ -858,7 +858,7 @@ pub fn microservices(s: &Scenario, o: &MsaOutcome) -> Scene {
                 28.0,
                 32.0,
                 Text::MsaDb.get(lang),
-                9.0,
+                11.0,
             )
             .decorative(),
         );
@@ -959,7 +959,7 @@ pub fn microservices(s: &Scenario, o: &MsaOutcome) -> Scene {
         28.0,
         32.0,
         Text::MsaDb.get(lang),
-        9.0,
+        11.0,
     ));
     legend.push(Node::text(
         78.0,

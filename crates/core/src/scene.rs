@@ -557,6 +557,24 @@ impl Scene {
     pub fn find(&self, id: &str) -> Option<&Node> {
         self.nodes().find(|n| n.meta.id.as_deref() == Some(id))
     }
+
+    /// How wide (CSS px) the scene must be drawn for its smallest text to come out at `px`
+    /// CSS px: a phone scrolls a figure this wide sideways rather than shrink its text below
+    /// a readable size. The scene's own width when it has no text.
+    pub fn readable_width(&self, px: f64) -> f64 {
+        let smallest = self
+            .nodes()
+            .filter_map(|n| match &n.kind {
+                Kind::Text { text, size, .. } if !text.trim().is_empty() => Some(*size),
+                _ => None,
+            })
+            .fold(f64::INFINITY, f64::min);
+        if smallest.is_finite() && smallest > 0.0 {
+            (self.width * px / smallest).ceil()
+        } else {
+            self.width
+        }
+    }
 }
 
 /// Rough width of `text` in Latin characters: Hangul and other wide characters count twice.
@@ -589,6 +607,26 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readable_width_draws_the_smallest_text_at_the_size_asked() {
+        let mut s = Scene::new(600.0, 100.0, "T", "D");
+        assert_eq!(s.readable_width(11.0), 600.0);
+        s.push(Node::text(0.0, 10.0, "big", 22.0, Role::Ink));
+        assert_eq!(s.readable_width(11.0), 300.0);
+        // Nested and small: 600 × 11 / 9 = 733.3 → 734.
+        s.push(Node::group(vec![Node::text(
+            0.0,
+            20.0,
+            "DB",
+            9.0,
+            Role::Ink,
+        )]));
+        assert_eq!(s.readable_width(11.0), 734.0);
+        // Empty texts draw nothing.
+        s.push(Node::text(0.0, 30.0, " ", 4.0, Role::Ink));
+        assert_eq!(s.readable_width(11.0), 734.0);
+    }
 
     /// Every coordinate a node draws at (points, corners, ends, centres), with its extent.
     fn extent(node: &Node) -> Vec<(f64, f64)> {

@@ -702,8 +702,22 @@ fn shows(shown: Printed, value: f64, per: f64) -> bool {
     shown.result().meets(Iv::around(value * per, 5e-7 * per))
 }
 
+/// [`check_lanes_in`] for both layouts: the same numbers side by side and stacked for a phone.
 fn check_lanes(s: &Scenario, o: &Outcome, r: &Rendered, minute: usize) -> Result<(), String> {
-    let scene = lanes::build(s, o, minute, None);
+    for layout in [lanes::Layout::Wide, lanes::Layout::Narrow] {
+        check_lanes_in(s, o, r, minute, layout).map_err(|e| format!("{layout:?}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn check_lanes_in(
+    s: &Scenario,
+    o: &Outcome,
+    r: &Rendered,
+    minute: usize,
+    layout: lanes::Layout,
+) -> Result<(), String> {
+    let scene = lanes::build_in(s, o, minute, None, layout);
     let m = lanes::clamp_minute(o, minute);
     let (cost_csv, latency_csv, traffic_csv, table) = (&r.cost, &r.latency, &r.traffic, &r.table);
     // The demand in the header is the traffic chart's at that minute.
@@ -807,7 +821,7 @@ fn check_lanes(s: &Scenario, o: &Outcome, r: &Rendered, minute: usize) -> Result
             .map(|c| stamp_points(lane, c))
             .collect();
         let n_icons: usize = icons.iter().sum();
-        if n_icons > lanes::MAX_ICONS
+        if n_icons > layout.max_icons()
             || (n_icons as f64 - (count.value / scale).round()).abs() > 0.5
         {
             return Err(format!(
