@@ -110,3 +110,26 @@ test("from 641 px up the lanes are the side-by-side figure again", async ({ page
   await expect(lanes).not.toHaveClass(/narrow/);
   await expect(lanes.locator("svg")).toHaveAttribute("viewBox", /^0 0 1000 /);
 });
+
+// Every other diagram keeps its text readable too: it scrolls sideways in its box rather than
+// shrink (the page itself never scrolls sideways).
+for (const lang of ["en", "ko"]) {
+  test(`on a 360 px phone no diagram of any view draws text under 11 CSS px (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const view of ["stack", "scaling", "msa", "fit"]) {
+      await page.goto(`./?view=${view}&lang=${lang}`);
+      const figures = page.locator(`[data-testid=view-${view}] figure.diagram`);
+      await expect(figures.first().locator("svg")).toBeVisible();
+      const n = await figures.count();
+      expect(n).toBeGreaterThan(0);
+      for (let i = 0; i < n; i++) {
+        const figure = figures.nth(i);
+        if (!(await figure.locator("svg").count())) continue;
+        const small = (await textReport(figure)).filter((t) => t.px < 11 - 0.05);
+        expect(small.map((t) => `${view}: ${t.text} ${t.px.toFixed(1)}px`)).toEqual([]);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, view).toBeLessThanOrEqual(0);
+    }
+  });
+}
