@@ -45,11 +45,13 @@ pub fn guarded(next: Scenario) -> Scenario {
 /// views; `data-control~=key` lets any new control join without editing this table).
 fn selectors(key: &str) -> String {
     let own: &[&str] = match key {
-        "pat" => &["#ctl-pattern"],
-        "peak" => &["#ctl-peak", "#ctl-peak-exact"],
-        "cpu" => &["#ctl-cpu"],
-        "dur" => &["#ctl-duration"],
-        "mem" => &["#ctl-memory"],
+        // A fit preset sets the pattern, peak, CPU, duration and memory at once: it is shown
+        // only when all five are, and disabled when any of them is locked.
+        "pat" => &["#ctl-pattern", PRESETS],
+        "peak" => &["#ctl-peak", "#ctl-peak-exact", PRESETS],
+        "cpu" => &["#ctl-cpu", PRESETS],
+        "dur" => &["#ctl-duration", PRESETS],
+        "mem" => &["#ctl-memory", PRESETS],
         "head" => &["#ctl-headroom"],
         "vm" => &["#ctl-vm"],
         "n" => &["#ctl-fixed"],
@@ -61,6 +63,9 @@ fn selectors(key: &str) -> String {
         "vcpu" => &["#ctl-vcpu"],
         "gb" => &["#ctl-gb"],
         "cmin" => &["#ctl-cmin"],
+        "cmax" => &["#ctl-cmax"],
+        "warm" => &["#ctl-warm"],
+        "ping" => &["#ctl-ping"],
         "faas" => &["#ctl-faas"],
         "arch" => &["#ctl-arch"],
         "rt" => &["#ctl-rt"],
@@ -73,8 +78,9 @@ fn selectors(key: &str) -> String {
         "gran" => &["#ctl-gran"],
         "cur" => &["[data-testid=currency]"],
         "t" => &["#ctl-minute", "[data-testid=play]", "[data-testid=speed]"],
-        "fail" => &["[data-testid^=fail-]"],
-        "deploy" => &["[data-testid^=deploy-]"],
+        // Reset clears both, so it goes with either.
+        "fail" => &["[data-testid^=fail-]", "[data-testid=msa-reset]"],
+        "deploy" => &["[data-testid^=deploy-]", "[data-testid=msa-reset]"],
         "step" => &["[data-testid^=story-]", "[data-testid=see-it-scale]"],
         _ => &[],
     };
@@ -82,6 +88,9 @@ fn selectors(key: &str) -> String {
     all.push(format!("[data-control~=\"{key}\"]"));
     all.join(", ")
 }
+
+/// The fit view's preset buttons.
+const PRESETS: &str = "[data-testid^=preset-]";
 
 /// Everything a student could change inside the view (for `lock=all`), but never the export
 /// menu, the quiz or the "open in Skyscale" link.
@@ -98,6 +107,11 @@ fn apply(present: &Present, locked_title: &str) {
         for key in &present.lock {
             browser::disable_all(&selectors(key), locked_title);
         }
+    }
+    // A frame shows one view: the stack's link to the scaling view would turn the course
+    // page's figure into another one ("Open in Skyscale" opens the app in a new tab).
+    if present.embed {
+        browser::hide_all("[data-testid=see-it-scale]");
     }
     if !present.controls.is_empty() {
         let hidden: Vec<String> = CONTROL_KEYS

@@ -269,23 +269,8 @@ fn Announcer(
     let ctx = expect_context::<ScenarioCtx>();
     let (text, set_text) = signal(String::new());
     // The summary is only written once the outcome has been still for 800 ms.
-    let summary = move || {
-        outcome.with_untracked(|o| {
-            let s = ctx.get.get_untracked();
-            let lang = s.lang;
-            let vm = o.model(ModelKind::VmAuto);
-            let faas = o.model(ModelKind::Faas);
-            format!(
-                "{} {}. {}: {} · {}: {}",
-                Text::Announce.get(lang),
-                rps_text(s.traffic.peak_rps, lang),
-                ModelKind::VmAuto.label().get(lang),
-                vm.month.max_instances,
-                ModelKind::Faas.label().get(lang),
-                money(faas.month.cost_usd, s.currency, s.krw_per_usd),
-            )
-        })
-    };
+    let summary =
+        move || outcome.with_untracked(|o| ctx.get.with_untracked(|s| lanes::announcement(s, o)));
     let speak = StoredValue::new_local(Debounce::new(800, move || set_text.set(summary())));
     Effect::new(move |_| {
         outcome.track();

@@ -422,3 +422,33 @@ for (const lock of ["all", "peak"]) {
     await expect(page.locator("#ctl-pattern")).toHaveValue(lock === "peak" ? "steady" : "flash");
   });
 }
+
+// Found by a lecturer's walkthrough: controls outside the `controls=` list or under a lock
+// that still changed the figure.
+test("controls= and lock= also cover the keep-warm fields, Reset, the fit presets and the link to another view", async ({ page }) => {
+  await page.goto("./?view=scaling&lang=en&embed=1&controls=pat,peak");
+  await expect(page.getByTestId("lanes-diagram").locator("svg")).toBeVisible();
+  await expect(page.locator("#ctl-pattern")).toBeVisible();
+  for (const id of ["#ctl-warm", "#ctl-ping"]) await expect(page.locator(id)).toBeHidden();
+  // In a narrow frame nothing can dock: the traffic controls sit right above the lanes.
+  await page.setViewportSize({ width: 720, height: 900 });
+  const slider = await page.getByTestId("peak-slider").boundingBox();
+  const lanes = await page.getByTestId("lanes-diagram").boundingBox();
+  expect(lanes.y).toBeGreaterThan(slider.y);
+  expect(lanes.y - slider.y).toBeLessThan(400);
+
+  await page.goto("./?view=msa&lang=en&fail=pricing&embed=1&controls=peak,hop");
+  await expect(page.getByTestId("msa-reset")).toBeHidden();
+
+  await page.goto("./?view=fit&lang=en&embed=1&controls=legacy");
+  await expect(page.getByTestId("fit-ctl-legacy")).toBeVisible();
+  await expect(page.locator("[data-testid^=preset-]")).toHaveCount(11);
+  for (const p of await page.locator("[data-testid^=preset-]").all()) await expect(p).toBeHidden();
+
+  await page.goto("./?view=fit&lang=en&embed=1&lock=pat,peak");
+  for (const p of await page.locator("[data-testid^=preset-]").all()) await expect(p).toBeDisabled();
+
+  await page.goto("./?view=stack&lang=en&step=3&embed=1&controls=step,col");
+  await expect(page.getByTestId("story-next")).toBeVisible();
+  await expect(page.getByTestId("see-it-scale")).toBeHidden();
+});

@@ -351,8 +351,8 @@ texts! {
     PatternHelp => "The shape of a day's requests. A flash event happens on one day of the month and bursts differ from day to day; growth rises over the month; the other patterns repeat their day.",
         "하루 요청의 모양입니다. 급증은 한 달 중 하루에만 일어나고 폭주는 날마다 다릅니다. 성장 패턴은 한 달 동안 늘어나고, 나머지 패턴은 같은 하루를 되풀이합니다.";
     PeakLabel => "Peak traffic", "최대 트래픽";
-    PeakHelp => "The busiest minute of the day, from 0 to 100,000 requests per second. Each step of the slider is the next number with two significant digits (…, 99, 100, 110, …), close to a log scale.",
-        "하루 중 가장 바쁜 1분의 요청 수로, 0부터 초당 100,000건까지입니다. 슬라이더는 한 칸마다 유효숫자 두 자리의 다음 값(…, 99, 100, 110, …)으로 바뀌어 로그 눈금에 가깝습니다.";
+    PeakHelp => "The busiest minute of the day. The slider goes from 0 to 100,000 requests per second, each step the next number with two significant digits (…, 99, 100, 110, …), close to a log scale; the exact number takes up to 1,000,000.",
+        "하루 중 가장 바쁜 1분의 요청 수입니다. 슬라이더는 0부터 초당 100,000건까지 한 칸마다 유효숫자 두 자리의 다음 값(…, 99, 100, 110, …)으로 바뀌어 로그 눈금에 가깝고, 정확한 값 입력란에는 1,000,000까지 넣을 수 있습니다.";
     UnitRps => "requests/s", "요청/초";
     UnitRpm => "requests/min", "요청/분";
     UnitRph => "requests/h", "요청/시간";
@@ -580,8 +580,8 @@ texts! {
     MsaProfileCalls => "Calls per request", "요청당 호출";
     MsaProfileCpu => "CPU per call", "호출당 CPU";
     MsaProfileMemory => "Memory", "메모리";
-    MsaProfileNote => "What sets each module's replicas: the calls it receives for every request that comes in, the CPU each call takes and the memory of its code. The scaling view's CPU, duration and memory settings describe a single function and do not apply to this app.",
-        "모듈마다 복제본 수를 정하는 것: 들어오는 요청 하나마다 받는 호출 수, 호출 한 번의 CPU 시간, 코드가 차지하는 메모리입니다. 확장 화면의 CPU·실행 시간·메모리 설정은 함수 하나를 위한 값이라 이 앱에는 쓰이지 않습니다.";
+    MsaProfileNote => "What sets each module's replicas: the calls it receives for every request that comes in, the CPU each call takes and the memory of its code. Memory comes in 128 MB steps: a monolith replica is 256 MB for its runtime plus all seven modules (at least the scenario's container memory), a service replica 128 MB plus its one module, at least 0.5 GB. The scaling view's CPU, duration and memory settings describe a single function and do not apply to this app.",
+        "모듈마다 복제본 수를 정하는 것: 들어오는 요청 하나마다 받는 호출 수, 호출 한 번의 CPU 시간, 코드가 차지하는 메모리입니다. 메모리는 128 MB 단위입니다. 모놀리식 복제본은 런타임 256 MB에 일곱 모듈 전부를 더한 크기(시나리오의 컨테이너 메모리 이상)이고, 서비스 복제본은 128 MB에 자기 모듈 하나를 더한 크기(최소 0.5 GB)입니다. 확장 화면의 CPU·실행 시간·메모리 설정은 함수 하나를 위한 값이라 이 앱에는 쓰이지 않습니다.";
     MsaModulesTitle => "Fail or deploy a module", "모듈에 장애 내기 · 배포하기";
     MsaModuleCol => "Module", "모듈";
     MsaFailButton => "Fail", "장애 내기";

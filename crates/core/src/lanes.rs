@@ -74,6 +74,49 @@ pub fn minute_for(s: &Scenario, outcome: &Outcome) -> usize {
         .min(outcome.traffic_rps.len().saturating_sub(1))
 }
 
+/// What a screen reader hears once the controls pause: the peak, the autoscaled VMs' most
+/// instances on the peak day and the functions' 30-day bill, each as the page shows it (a
+/// model that cannot run says so rather than show a bill).
+pub fn announcement(s: &Scenario, outcome: &Outcome) -> String {
+    let lang = s.lang;
+    let said = |kind: ModelKind, what: String| {
+        let model = outcome.model(kind);
+        let value = if model.not_runnable.is_empty() {
+            what
+        } else {
+            Text::NotRunnable.get(lang).to_string()
+        };
+        format!("{}: {value}", kind.label().get(lang))
+    };
+    let vms = outcome.model(ModelKind::VmAuto).month.max_instances;
+    let unit = if vms == 1.0 {
+        Text::LaneInstance
+    } else {
+        Text::LaneInstances
+    };
+    format!(
+        "{} {}. {} · {}",
+        Text::Announce.get(lang),
+        crate::money::format_rps(s.traffic.peak_rps, lang),
+        said(
+            ModelKind::VmAuto,
+            format!("{} {}", num(vms, 0), unit.get(lang))
+        ),
+        said(
+            ModelKind::Faas,
+            format!(
+                "{} {}",
+                Text::LaneMonth.get(lang),
+                money(
+                    outcome.model(ModelKind::Faas).month.cost_usd,
+                    s.currency,
+                    s.krw_per_usd
+                )
+            )
+        ),
+    )
+}
+
 /// Formats a minute of the day as `HH:MM`.
 pub fn clock(minute: usize) -> String {
     format!("{:02}:{:02}", (minute / 60) % 24, minute % 60)
@@ -207,9 +250,11 @@ fn build_narrow(
     }
     let (legend, bottom) = legend_rows(lang, N_MARGIN, y + 12.0, w);
     nodes.push(legend);
+    // A whole number of units high, so the PNG at 2× is as tall in the app as from the CLI
+    // (which reads the SVG's rounded height).
     let mut scene = Scene::new(
         NARROW_WIDTH,
-        bottom + 8.0,
+        (bottom + 8.0).ceil(),
         Text::LanesTitle.get(lang),
         Text::LanesDesc.get(lang),
     );
@@ -1032,6 +1077,26 @@ mod tests {
             let scene = build_in(&s, &out, busiest_minute(&out), None, Layout::Narrow);
             assert!(scene.height <= 600.0, "{lang}: {}", scene.height);
         }
+    }
+
+    #[test]
+    fn the_announcement_formats_its_numbers_and_names_a_model_that_cannot_run() {
+        let s = scenario("lang=en&peak=100000&mem=65536&max=100000");
+        let said = announcement(&s, &simulate(&s));
+        assert!(said.contains("FaaS functions: Not runnable"), "{said}");
+        assert!(!said.contains("$0.00"), "{said}");
+        let s = scenario("lang=en&peak=100000&pat=steady");
+        let said = announcement(&s, &simulate(&s));
+        assert!(
+            said.starts_with("At this peak: 100,000 requests/s."),
+            "{said}"
+        );
+        assert!(said.contains(" instances"), "{said}");
+        // Every number has its thousands separator ("3,839", not "3839").
+        let bare = |w: &str| w.len() > 3 && w.chars().all(|c| c.is_ascii_digit());
+        assert!(!said.split([' ', '.']).any(bare), "{said}");
+        let s = scenario("lang=ko&peak=2000");
+        assert!(announcement(&s, &simulate(&s)).contains("30일 요금"));
     }
 
     #[test]

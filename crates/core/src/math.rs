@@ -22,7 +22,7 @@
 
 use crate::i18n::{Lang, Text};
 use crate::money::{
-    CountFormat, Currency, apportion, format as money, format_krw, format_number as num,
+    CountFormat, Currency, apportion, format as money, format_number as num,
     format_rate_usd as rate, format_share, format_usd as usd,
 };
 use crate::pricing::{ContainerBill, FaasBill, OnPremBill, VmBill};
@@ -911,19 +911,27 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
     // Cold starts, their causes, and what avoiding them costs.
     let c = &f.cold;
     let (total, split, total_shown) = counts(c.total, &[c.after_idle, c.scale_out], lang);
-    let share = if f.requests > 0.0 {
-        format_share(total_shown / f.requests)
+    // A share of no requests has no value: without requests the line says so instead of 0 ÷ 0.
+    let (share_en, share_ko) = if f.requests > 0.0 {
+        let share = format_share(total_shown / f.requests);
+        (
+            format!("{total} ÷ {} requests = {share}", num(f.requests, 0)),
+            format!("{total} ÷ 요청 {}건 = {share}", num(f.requests, 0)),
+        )
     } else {
-        "0%".into()
+        (
+            "no requests, so no share".to_string(),
+            "요청이 없어 비율 없음".to_string(),
+        )
     };
     out.push(t(
         format!(
-            "Cold starts: {} after an idle spell + {} as traffic rose = {} a month; {} ÷ {} requests = {}; an environment idle for {} min is recycled",
-            split[0], split[1], total, total, num(f.requests, 0), share, c.warm_min
+            "Cold starts: {} after an idle spell + {} as traffic rose = {} a month; {share_en}; an environment idle for {} min is recycled",
+            split[0], split[1], total, c.warm_min
         ),
         format!(
-            "콜드 스타트: 유휴 뒤 {} + 트래픽 증가로 {} = 월 {}; {} ÷ 요청 {}건 = {}; {}분 동안 쉰 실행 환경은 회수됨",
-            times(&split[0]), times(&split[1]), times(&total), total, num(f.requests, 0), share, c.warm_min
+            "콜드 스타트: 유휴 뒤 {} + 트래픽 증가로 {} = 월 {}; {share_ko}; {}분 동안 쉰 실행 환경은 회수됨",
+            times(&split[0]), times(&split[1]), times(&total), c.warm_min
         ),
         lang,
     ));
@@ -1027,15 +1035,15 @@ pub fn conversion(
         Currency::Usd => None,
         Currency::Krw => Some(t(
             format!(
-                "In won, at {} per dollar: {} × {} = {}",
-                format_krw(krw_per_usd),
+                "In won, at ₩{} per dollar: {} × {} = {}",
+                sig(krw_per_usd),
                 usd(total_usd),
                 sig(krw_per_usd),
                 money(total_usd, Currency::Krw, krw_per_usd)
             ),
             format!(
-                "원화(1달러 {}): {} × {} = {}",
-                format_krw(krw_per_usd),
+                "원화(1달러 ₩{}): {} × {} = {}",
+                sig(krw_per_usd),
                 usd(total_usd),
                 sig(krw_per_usd),
                 money(total_usd, Currency::Krw, krw_per_usd)

@@ -137,6 +137,8 @@ pub const SERVICE_VCPU: f64 = 0.25;
 pub const SERVICE_MEMORY_GB: f64 = 0.5;
 /// Runtime memory of one process besides its modules, MB.
 pub const PROCESS_BASE_MB: f64 = 256.0;
+/// Runtime memory of one service's process besides its one module, MB (a smaller runtime).
+pub const SERVICE_BASE_MB: f64 = 128.0;
 /// Containers are sized in steps of 128 MB (0.125 GB).
 pub const MEMORY_STEP_GB: f64 = 0.125;
 
@@ -411,8 +413,9 @@ pub fn compare(s: &Scenario) -> MsaOutcome {
         .iter()
         .map(|&(m, c)| {
             let info = m.info();
-            let gb =
-                container_memory_gb(((128.0 + info.memory_mb) / 1024.0).max(SERVICE_MEMORY_GB));
+            let gb = container_memory_gb(
+                ((SERVICE_BASE_MB + info.memory_mb) / 1024.0).max(SERVICE_MEMORY_GB),
+            );
             let rpc = if info.entry_share < c {
                 RPC_CPU_MS
             } else {
