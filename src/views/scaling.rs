@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use skyscale_core::chart::Chart;
-use skyscale_core::money::{Currency, format as money};
+use skyscale_core::money::Currency;
 use skyscale_core::scenario::{
     Arch, ContainerService, FaasService, Runtime, Section, Speed, limits,
 };
@@ -20,7 +20,7 @@ use skyscale_core::{Text, catalog, lanes, math};
 
 use crate::ScenarioCtx;
 use crate::browser::Debounce;
-use crate::controls::{NumberField, TrafficControls, rps_text};
+use crate::controls::{NumberField, TrafficControls};
 use crate::diagram::{Diagram, on_screen, on_screen_memo};
 
 const MINUTES: usize = 1440;
