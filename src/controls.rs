@@ -217,6 +217,7 @@ fn key_label(key: &str) -> Option<Text> {
         "max" => Text::MaxLabel,
         "cmin" => Text::MinInstancesLabel,
         "cmax" => Text::MaxInstancesLabel,
+        "quota" => Text::QuotaLabel,
         _ => return None,
     })
 }

@@ -415,6 +415,22 @@ test("number fields that break minimum ≤ maximum are repaired and say so; the 
   await expect(page.getByTestId("ctl-cmin-error")).toContainText("최대 컨테이너(200)보다 클 수 없어");
 });
 
+// Found by a student's walkthrough: provisioned concurrency above the quota was used as the
+// quota without a word.
+test("provisioned concurrency above the account quota is the quota, and says so", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en&open=faas");
+  const pc = page.getByTestId("ctl-pc");
+  await pc.fill("5000");
+  await pc.press("Tab");
+  await expect(pc).toHaveValue("1000");
+  await expect(page.getByTestId("ctl-pc-error")).toHaveText("Can't be more than Account concurrency quota (1,000), so 1,000 is used.");
+  await expect(page).toHaveURL(/[?&]pc=1000(&|$)/);
+  // From a link: said in the notice.
+  await s.open("lang=en&pc=5&quota=1");
+  await expect(page.getByTestId("url-notice")).toContainText(/pc.*5.*quota.*1/);
+});
+
 test("lowering Maximum VMs under the minimum from a link takes the minimum down with it", async ({ page }) => {
   const s = new ScalingPage(page);
   await s.open("lang=en&min=50");

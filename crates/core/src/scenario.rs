@@ -1292,6 +1292,19 @@ impl Scenario {
             ));
             c.min_instances = max;
         }
+        // Provisioned environments count against the account's concurrency quota: no more
+        // can be kept ready than the quota allows, so the quota wins and says so.
+        let f = &mut self.faas;
+        if f.provisioned > f.quota {
+            let reason = Reason::AboveMaximum { of: "quota" };
+            w.push(Warning::new(
+                "pc",
+                &f.provisioned.to_string(),
+                f.quota.to_string(),
+                reason,
+            ));
+            f.provisioned = f.quota;
+        }
         std::mem::take(w)
     }
 
@@ -1688,7 +1701,7 @@ pub(crate) mod tests {
                     arch: f.1,
                     free_tier: f.2,
                     granularity_ms: f.3,
-                    provisioned: f.4,
+                    provisioned: f.4.min(f.5),
                     quota: f.5,
                     legacy_limits: f.6,
                     runtime: f.7,
@@ -1926,6 +1939,18 @@ pub(crate) mod tests {
         assert_eq!((s.vm.min, s.vm.max), (10, 10));
         assert_eq!((w[0].key.as_str(), w[0].used.as_str()), ("min", "10"));
         assert!(w[0].message(Lang::En).contains("above max"));
+        // Provisioned concurrency above the quota is the quota, and says so (from a link or
+        // from a field).
+        let (s, w) = Scenario::from_query("pc=5000");
+        assert_eq!(s.faas.provisioned, s.faas.quota);
+        assert_eq!(
+            (w[0].key.as_str(), &w[0].reason),
+            ("pc", &Reason::AboveMaximum { of: "quota" })
+        );
+        let (mut s, _) = Scenario::from_query("pc=5");
+        let w = s.apply(|s| s.faas.quota = 1);
+        assert_eq!((s.faas.provisioned, s.faas.quota), (1, 1));
+        assert_eq!((w[0].key.as_str(), w[0].used.as_str()), ("pc", "1"));
     }
 
     #[test]
