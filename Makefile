@@ -12,7 +12,7 @@ CARGO_DENY_VERSION := 0.20.2
 # The wasm-bindgen CLI must equal the crate in Cargo.lock exactly (pinned with `=` in Cargo.toml).
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
-export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export PATH := $(CURDIR)/tools/bin:$(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TRUNK_BUILD := trunk build --release --offline --public-url ./

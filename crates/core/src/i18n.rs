@@ -393,6 +393,9 @@ texts! {
     LaneQuotaUsed => "Quota used", "동시성 한도 사용";
     LaneP95 => "p95 latency", "p95 지연";
     LaneP95Short => "p95", "p95";
+    /// A latency with nothing to measure: no request arrived (or none was served) in the minute.
+    LatencyNoRequests => "— (no requests)", "— (요청 없음)";
+    LatencyNothingServed => "— (nothing served)", "— (처리한 요청 없음)";
     LaneDropped => "Dropped", "유실";
     LaneThrottled => "Throttled", "스로틀링";
     LaneCostToday => "Peak day so far", "피크일 누적 비용";

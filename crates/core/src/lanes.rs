@@ -14,8 +14,8 @@
 
 use crate::i18n::{Lang, Text};
 use crate::money::{
-    CountFormat, apportion, format as money, format_compact, format_duration_ms,
-    format_number as num, format_rate_short, format_rps_compact,
+    CountFormat, apportion, format as money, format_compact, format_number as num,
+    format_rate_short, format_rps_compact,
 };
 use crate::scenario::Scenario;
 use crate::scene::{Anchor, Kind, Node, Role, Scene, Shape, Stroke};
@@ -282,6 +282,9 @@ struct LaneFacts {
     cold: usize,
     util: f64,
     p95: f64,
+    /// Requests served and arriving in the minute, per second: without any there is no p95.
+    served: f64,
+    arriving: f64,
     dropped: f64,
     cost_so_far: f64,
     month: f64,
@@ -319,6 +322,8 @@ impl LaneFacts {
             shown,
             util: at(&series.utilisation).min(1.0),
             p95: at(&series.p95_ms),
+            served: at(&series.served_rps),
+            arriving: at(&series.served_rps) + at(&series.dropped_rps),
             dropped: at(&series.dropped_rps),
             cost_so_far: at(&series.cost_usd),
             month: model.month.cost_usd,
@@ -390,12 +395,20 @@ impl LaneFacts {
 
     /// The p95 latency, labelled in full (`short`: "p95" alone, for the narrow rows).
     fn p95_text(&self, lang: Lang, short: bool) -> String {
-        let label = if short {
+        // Without a latency the words take the number's place: the short label keeps the line
+        // as long as a number's ("p95 — (no requests)").
+        let label = if short || self.served <= 0.0 {
             Text::LaneP95Short
         } else {
             Text::LaneP95
         };
-        format!("{} {}", label.get(lang), format_duration_ms(self.p95, lang))
+        format!("{} {}", label.get(lang), self.p95_value(lang))
+    }
+
+    /// The p95 as a duration, or why there is none: a minute without requests has no latency
+    /// (not "0 ms"), the same rule as the latency CSV's empty cell.
+    fn p95_value(&self, lang: Lang) -> String {
+        crate::money::latency_or_why(self.p95, self.served, self.arriving, lang)
     }
 
     fn lost_text(&self, lang: Lang) -> String {
@@ -468,7 +481,7 @@ impl LaneFacts {
                 "{}: {}, p95 {}",
                 self.name,
                 self.count_line(lang),
-                format_duration_ms(self.p95, lang)
+                self.p95_value(lang)
             ))
     }
 }
@@ -960,6 +973,37 @@ mod tests {
             let svg = write(&scene, &Options::file());
             assert!(roxmltree::Document::parse(&svg).is_ok());
             assert!(!svg.contains("NaN") && !svg.contains("inf"));
+        }
+    }
+
+    #[test]
+    fn a_minute_without_requests_has_no_latency_not_zero_ms() {
+        for (lang, why) in [("en", "— (no requests)"), ("ko", "— (요청 없음)")] {
+            let s = scenario(&format!("lang={lang}&pat=batch&peak=50"));
+            let out = simulate(&s);
+            let quiet = (0..out.traffic_rps.len())
+                .find(|&m| out.traffic_rps[m] == 0.0)
+                .expect("the batch pattern has minutes without traffic");
+            for layout in [Layout::Wide, Layout::Narrow] {
+                let scene = build_in(&s, &out, quiet, None, layout);
+                let p95: Vec<&str> = scene
+                    .children
+                    .iter()
+                    .flat_map(|c| c.walk())
+                    .filter(|n| n.meta.class.as_deref() == Some("lane-p95"))
+                    .filter_map(|n| match &n.kind {
+                        crate::scene::Kind::Text { text, .. } => Some(text.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                assert!(!p95.is_empty());
+                for t in p95 {
+                    assert!(
+                        t.ends_with(why) && !t.contains("0 ms"),
+                        "{lang} {quiet}: {t:?}"
+                    );
+                }
+            }
         }
     }
 

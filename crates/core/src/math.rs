@@ -1150,7 +1150,11 @@ pub fn month_table(o: &Outcome, currency: Currency, krw: f64, lang: Lang) -> Vec
                 cost: money(m.month.cost_usd, currency, krw),
                 max_instances: CountFormat::for_total(m.month.max_instances, faas, lang)
                     .show(m.month.max_instances),
-                p95: format!("{} ms", num(m.month.p95_ms, 0)),
+                p95: if m.month.served > 0.0 {
+                    format!("{} ms", num(m.month.p95_ms, 0))
+                } else {
+                    crate::money::latency_or_why(0.0, 0.0, m.month.requests, lang)
+                },
                 lost: num(m.month.dropped, 0),
                 cold_starts: cold,
                 cheapest: cheapest == Some(k),

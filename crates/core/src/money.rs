@@ -350,6 +350,19 @@ pub fn format_duration_ms(ms: f64, lang: Lang) -> String {
     }
 }
 
+/// A latency with its reason when there is none: `served` and `arriving` are the requests (any
+/// rate or count) it was measured over. Nothing served gives no duration ("— (no requests)",
+/// or "— (nothing served)" when all of them were lost), never "0 ms".
+pub fn latency_or_why(ms: f64, served: f64, arriving: f64, lang: Lang) -> String {
+    if served > 0.0 {
+        format_duration_ms(ms, lang)
+    } else if arriving > 0.0 {
+        Text::LatencyNothingServed.get(lang).to_string()
+    } else {
+        Text::LatencyNoRequests.get(lang).to_string()
+    }
+}
+
 fn finite(x: f64) -> f64 {
     if x.is_finite() { x } else { 0.0 }
 }

@@ -855,24 +855,33 @@ fn check_lanes_in(
         }
         let p95 = by_class(&texts, "lane-p95").ok_or("no p95")?;
         let p95_text = text_of(p95);
-        let shown = tokens(p95_text)
-            .into_iter()
-            .filter_map(|t| match t {
-                Tok::Num(p) => Some(p),
-                _ => None,
-            })
-            .next()
-            .ok_or("a p95 without a number")?;
-        let ms = if p95_text.ends_with(" s") || p95_text.ends_with('초') {
-            1000.0
-        } else if p95_text.ends_with(" min") || p95_text.ends_with('분') {
-            60_000.0
-        } else {
-            1.0
-        };
-        let csv = csv_cell(latency_csv, m, col).unwrap_or(0.0);
-        if !Iv::around(shown.value * ms, shown.half_ulp * ms).meets(Iv::around(csv, 5e-7)) {
-            return Err(format!("{kind:?}: lane {p95_text:?} vs CSV {csv} ms"));
+        let p95_num = tokens(p95_text).into_iter().find_map(|t| match t {
+            Tok::Num(p) => Some(p),
+            _ => None,
+        });
+        // A minute without a request served has no latency: the CSV cell is empty, and the lane
+        // says why in words instead of a number ("0 ms" would be a latency nobody waited).
+        match csv_cell(latency_csv, m, col) {
+            None => {
+                let why = [Text::LatencyNoRequests, Text::LatencyNothingServed];
+                if p95_num.is_some() || !why.iter().any(|w| p95_text.ends_with(w.get(s.lang))) {
+                    return Err(format!("{kind:?}: lane {p95_text:?} for an empty CSV cell"));
+                }
+            }
+            Some(csv) => {
+                let shown =
+                    p95_num.ok_or_else(|| format!("{kind:?}: {p95_text:?} with CSV {csv} ms"))?;
+                let ms = if p95_text.ends_with(" s") || p95_text.ends_with('초') {
+                    1000.0
+                } else if p95_text.ends_with(" min") || p95_text.ends_with('분') {
+                    60_000.0
+                } else {
+                    1.0
+                };
+                if !Iv::around(shown.value * ms, shown.half_ulp * ms).meets(Iv::around(csv, 5e-7)) {
+                    return Err(format!("{kind:?}: lane {p95_text:?} vs CSV {csv} ms"));
+                }
+            }
         }
         let lost = by_class(&texts, "lane-dropped").ok_or("no lost line")?;
         let lost_text = text_of(lost);

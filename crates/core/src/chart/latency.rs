@@ -113,8 +113,10 @@ pub fn csv(s: &Scenario, o: &Outcome) -> String {
     for i in 0..o.traffic_rps.len() {
         let mut row = vec![clock(i)];
         for m in &o.models {
+            // Empty where the lane says "no requests": nothing served in the minute, no p95.
+            let served = m.series.served_rps.get(i).copied().unwrap_or(0.0);
             row.push(match m.series.p95_ms.get(i) {
-                Some(v) if m.not_runnable.is_empty() && *v > 0.0 => csv_num(*v),
+                Some(v) if m.not_runnable.is_empty() && served > 0.0 => csv_num(*v),
                 _ => String::new(),
             });
         }
