@@ -174,8 +174,14 @@ pub fn focus_after_paint(id: &str) {
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(&id));
         // SVG elements have `focus()` too (HTMLOrSVGElement); the binding calls it by name.
+        // Without scrolling: the node is where it was, and a scroll the click asked for (a
+        // cell's details brought into sight, `reveal_after_paint`) must not be undone.
         if let Some(el) = el {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el
+                .unchecked_into::<web_sys::HtmlElement>()
+                .focus_with_options(&options);
         }
     });
     let _ = w.request_animation_frame(cb.unchecked_ref());
@@ -716,6 +722,28 @@ pub fn hide_all(selector: &str) {
             let _ = set.set_attribute("hidden", "");
         }
     }
+}
+
+/// After the next paint, scrolls the page so the element with `id` starts near the top of the
+/// screen if its start is not on screen (a phone, where a tapped cell's details render below the
+/// fold). Nothing moves when the start can already be seen.
+pub fn reveal_after_paint(id: &str) {
+    let id = id.to_string();
+    after_paint(move || {
+        let (Some(w), Some(el)) = (window(), document().and_then(|d| d.get_element_by_id(&id)))
+        else {
+            return;
+        };
+        let top = el.get_bounding_client_rect().top();
+        let height = w
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        if top < 0.0 || top > height - 48.0 {
+            w.scroll_by_with_x_and_y(0.0, top - 16.0);
+        }
+    });
 }
 
 /// Runs `f` after the next paint (once the DOM of a render exists).

@@ -30,6 +30,7 @@ pub fn StackView() -> impl IntoView {
                 s.col = Some(m);
                 s.cell = None;
             });
+            crate::browser::reveal_after_paint("layer-details");
             return;
         }
         // Cell ids are `stack-<model>-<layer>`.
@@ -41,6 +42,7 @@ pub fn StackView() -> impl IntoView {
                 s.cell = Some((m, l));
                 s.col = None;
             });
+            crate::browser::reveal_after_paint("layer-details");
         }
     });
 
@@ -190,7 +192,7 @@ fn LayerDetails() -> impl IntoView {
         .into_any()
     };
     view! {
-        <section class="details" data-testid="layer-details" aria-live="polite" aria-labelledby="details-heading">
+        <section id="layer-details" class="details" data-testid="layer-details" aria-live="polite" aria-labelledby="details-heading">
             <h3 id="details-heading">{move || ctx.t(Text::LayerDetailsTitle)}</h3>
             {body}
         </section>

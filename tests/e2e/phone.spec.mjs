@@ -133,3 +133,24 @@ for (const lang of ["en", "ko"]) {
     }
   });
 }
+
+test("on a 360 px phone a tapped stack cell or column brings its details into sight", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("./?view=stack&lang=ko");
+  const diagram = page.getByTestId("stack-diagram");
+  await expect(diagram.locator("svg")).toBeVisible();
+  const details = page.getByTestId("layer-details");
+  const inSight = () =>
+    details.locator("h4").evaluate((h) => {
+      const r = h.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+  for (const id of ["#stack-faas-applications", "#stack-head-iaas"]) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // The cell itself on screen (its details are below the stack, past the fold).
+    await diagram.locator(id).scrollIntoViewIfNeeded();
+    await diagram.locator(id).click();
+    await expect(details.locator("h4")).toBeVisible();
+    await expect.poll(inSight, { message: `${id}'s details on screen` }).toBe(true);
+  }
+});

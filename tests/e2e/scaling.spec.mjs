@@ -114,6 +114,16 @@ test("a bad number is clamped with a message in the page's language", async ({ p
   await expect(page.getByTestId("month-faas")).not.toContainText("NaN");
 });
 
+test("full-width digits from a Korean input method are read as the number they show", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=ko&peak=100");
+  const field = page.getByTestId("ctl-duration");
+  await field.fill("２５０");
+  await field.blur();
+  await expect(page).toHaveURL(/[?&]dur=250(&|$)/);
+  await expect(page.locator("#ctl-duration-error")).toBeHidden();
+});
+
 test("huge and hostile URL values show a notice, never NaN or a broken page", async ({ page }) => {
   const s = new ScalingPage(page);
   await s.open("lang=en&peak=1e999&dur=-7&mem=NaN&quota=99999999999&tgt=inf");

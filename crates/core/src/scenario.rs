@@ -702,9 +702,24 @@ pub enum Typed {
     NotANumber,
 }
 
-/// Checks text typed into a number field (thousands separators allowed: `1,000`).
+/// Checks text typed into a number field (thousands separators allowed: `1,000`). Full-width
+/// digits and signs (`１２０`, `－５`, `０．５`: what a Korean, Japanese or Chinese input method
+/// types in its full-width mode) and the minus sign `−` read as their ASCII forms.
 pub fn check_typed(text: &str, (min, max): (f64, f64)) -> Typed {
-    match read_number(&text.replace(',', "")) {
+    let ascii: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')),
+            '．' => Some('.'),
+            '－' | '−' => Some('-'),
+            '＋' => Some('+'),
+            'ｅ' | 'Ｅ' => Some('e'),
+            '，' | ',' => None,
+            '\u{3000}' => Some(' '),
+            c => Some(c),
+        })
+        .collect();
+    match read_number(&ascii) {
         Some(x) if x >= min && x <= max => Typed::Valid(x),
         Some(x) => Typed::Clamped(x.clamp(min, max)),
         None => Typed::NotANumber,
@@ -1870,6 +1885,13 @@ pub(crate) mod tests {
         assert_eq!(check_typed("0", range), Typed::Clamped(0.01));
         assert_eq!(check_typed("1,000", range), Typed::Valid(1000.0));
         assert_eq!(check_typed("inf", range), Typed::NotANumber);
+        // What a Korean input method types in its full-width mode reads as the same number.
+        assert_eq!(check_typed("１，０００", range), Typed::Valid(1000.0));
+        assert_eq!(check_typed("\u{3000}０．５ ", range), Typed::Valid(0.5));
+        assert_eq!(check_typed("１ｅ３", range), Typed::Valid(1000.0));
+        assert_eq!(check_typed("－５", range), Typed::Clamped(0.01));
+        assert_eq!(check_typed("−５", range), Typed::Clamped(0.01));
+        assert_eq!(check_typed("１２ａ", range), Typed::NotANumber);
         let (s, w) = Scenario::from_query(&format!("peak={huge}"));
         assert_eq!(s.traffic.peak_rps, limits::PEAK_RPS.1);
         assert!(matches!(w[0].reason, Reason::OutOfRange { .. }));
