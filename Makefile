@@ -17,7 +17,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TRUNK_BUILD := trunk build --release --offline --public-url ./
 
-.PHONY: help run test dist tools fetch browser npm-deps check-style unit e2e e2e-slow cli bench clean \
+.PHONY: help run test dist tools fetch browser npm-deps check-style unit e2e cli bench clean \
   size size-ceiling bench-ui bench-load profile-ui deny deny-tool dist-single
 
 help: ## List the targets.
@@ -87,9 +87,6 @@ cli: fetch ## The release `skyscale` binary (the e2e tests compare its SVG with 
 e2e: npm-deps browser dist-single ## End-to-end tests against dist/ (and dist-single/) in headless Chromium.
 	SKYSCALE_CLI=$(CURDIR)/target/release/skyscale npx playwright test
 
-e2e-slow: npm-deps browser dist-single ## The e2e suite plus tests/e2e/*.slow.mjs (every control of every view; slow).
-	E2E_SLOW=1 SKYSCALE_CLI=$(CURDIR)/target/release/skyscale npx playwright test
-
 bench: ## Core benchmarks (the month simulation).
 	cargo bench -p skyscale-core
 
@@ -110,8 +107,21 @@ size: dist ## Gzip and brotli bytes before first paint, until interactive, in al
 # 413 -> 421 at stop 24: stop 23's phone layout (the lanes' narrow layout, the screen-reader
 # summary, the embed's traffic presets, the quota repair) took the page to 418.5 KB, and CI
 # failed on it; wasm-opt's other settings (-Oz twice, --converge, -Os, --gufa) save nothing.
+# 421 -> 424 at stop 25: the Embed dialog's list of this view's names (1.3 KB; a table of
+# Lock / Show only boxes measured 3 KB and was dropped for it), the leads that follow locks
+# and hidden controls, the container options in Korean, the "≈ average" legend (2.2 KB in
+# all, most of it text in both languages); 423.0 KB.
+# 424 -> 430 at stop 26: the landscape phone's short lane rows and scroll cue (branch h-land,
+# 1.7 KB on its base), the Embed dialog measuring the embedded page for the snippet's height,
+# its note on names it left out, the locked-figure note and the hints that follow locks (3.7 KB,
+# half of it text in both languages); 428.4 KB.
+# 430 -> 440 at stop 27: issue 16's functions run time, minute averages, won amounts,
+# burstable baselines, one month of hours, the ping billed through the month (branch h16,
+# 2.6 KB), the course-width layouts, the story's and the docked slider's reveal, the fit
+# presets' hiding, the phone header, the dialog's name rules (2.8 KB), the walkthrough's
+# wording (1.3 KB, most of it text in both languages); 437.6 KB.
 # Issue 18's prerender and code splitting are where these bytes come back off the first load.)
-SIZE_CEILING_KB ?= 421
+SIZE_CEILING_KB ?= 440
 size-ceiling: dist
 	node tools/size.mjs dist --budget-kb $(SIZE_CEILING_KB)
 

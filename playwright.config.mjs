@@ -9,9 +9,7 @@ const DIST = process.env.E2E_DIST ?? "dist";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  // `controls.slow.mjs` (every control of every view, a fresh page each: tens of minutes on
-  // 2 cores) runs with E2E_SLOW=1 (`make e2e-slow`), not in `make test`, until it is made fast.
-  testMatch: process.env.E2E_SLOW ? /.*\.(spec|slow)\.mjs$/ : /.*\.spec\.mjs$/,
+  testMatch: /.*\.spec\.mjs$/,
   outputDir: "tests/output/results",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

@@ -3,6 +3,7 @@
 //! Every function here degrades quietly: if an API is missing or throws (storage disabled in a
 //! sandboxed iframe, say), the app keeps working with defaults instead of logging errors.
 
+use leptos::prelude::{ReadSignal, Set, signal};
 use skyscale_core::patch::Edit;
 use skyscale_core::scenario::{Theme, Warning, pairs};
 use skyscale_core::{Lang, Scenario};
@@ -67,38 +68,26 @@ fn browser_lang() -> Lang {
     Lang::from_preferences(list.iter().map(String::as_str))
 }
 
-/// Whether the system asks for a dark colour scheme.
-pub fn prefers_dark() -> bool {
-    media_matches(DARK_SCHEME)
-}
-
-const DARK_SCHEME: &str = "(prefers-color-scheme: dark)";
+/// The system's dark colour scheme, for [`media_signal`].
+pub const DARK_SCHEME: &str = "(prefers-color-scheme: dark)";
 
 fn media_query(query: &str) -> Option<web_sys::MediaQueryList> {
     window()?.match_media(query).ok().flatten()
 }
 
-/// Whether the media query `query` (e.g. `(max-width: 640px)`) matches now.
-pub fn media_matches(query: &str) -> bool {
-    media_query(query).is_some_and(|q| q.matches())
-}
-
-/// Calls `on_change(matches)` whenever the media query `query` starts or stops matching.
-/// Meant for the page's lifetime: the listener is never removed.
-pub fn on_media_change(query: &str, on_change: impl Fn(bool) + 'static) {
-    let Some(list) = media_query(query) else {
-        return;
-    };
-    let watched = list.clone();
-    let handler = Closure::<dyn Fn()>::new(move || on_change(watched.matches()));
-    list.set_onchange(Some(handler.as_ref().unchecked_ref()));
-    // The listener lives as long as the page.
-    handler.forget();
-}
-
-/// Calls `on_change(dark)` whenever the system colour scheme changes.
-pub fn on_system_theme_change(on_change: impl Fn(bool) + 'static) {
-    on_media_change(DARK_SCHEME, on_change);
+/// A signal that is true while the media query `query` (e.g. `(max-width: 640px)`) matches.
+/// Meant for the page's lifetime: the listener is never removed. One function for every query
+/// (the theme, the phone layouts), so the wasm holds its listener's code once.
+pub fn media_signal(query: &str) -> ReadSignal<bool> {
+    let list = media_query(query);
+    let (on, set_on) = signal(list.as_ref().is_some_and(|l| l.matches()));
+    if let Some(list) = list {
+        let watched = list.clone();
+        let handler = Closure::<dyn Fn()>::new(move || set_on.set(watched.matches()));
+        list.set_onchange(Some(handler.as_ref().unchecked_ref()));
+        handler.forget();
+    }
+    on
 }
 
 /// Replaces the page's query string without adding a history entry.
@@ -664,6 +653,13 @@ impl Drop for VisibilityWatch {
     }
 }
 
+/// Whether the page has an element matching `selector`.
+pub fn exists(selector: &str) -> bool {
+    document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .is_some()
+}
+
 /// Every element matching `selector`.
 fn select_all(selector: &str) -> Vec<web_sys::Element> {
     let Some(list) = document().and_then(|d| d.query_selector_all(selector).ok()) else {
@@ -722,6 +718,28 @@ pub fn hide_all(selector: &str) {
             let _ = set.set_attribute("hidden", "");
         }
     }
+    // The fit view's presets with every button hidden go too (their headings would head empty
+    // lists), and the workload's fields, then all the page leaves to set, open.
+    for presets in select_all(".fit-presets") {
+        let shown = presets
+            .query_selector("button.preset:not([hidden])")
+            .ok()
+            .flatten()
+            .is_some();
+        if !shown {
+            let _ = presets.set_attribute("hidden", "");
+            for adjust in select_all("details.fit-adjust") {
+                if adjust
+                    .query_selector(".control:not([hidden])")
+                    .ok()
+                    .flatten()
+                    .is_some()
+                {
+                    let _ = adjust.set_attribute("open", "");
+                }
+            }
+        }
+    }
 }
 
 /// After the next paint, scrolls the page so the element with `id` starts near the top of the
@@ -744,6 +762,65 @@ pub fn reveal_after_paint(id: &str) {
             w.scroll_by_with_x_and_y(0.0, top - 16.0);
         }
     });
+}
+
+/// After the next two frames (the diagram patched in place), scrolls the figure that holds the
+/// element `id` sideways so the element is in the middle of the figure's box, if it is not
+/// already wholly in sight there (a phone's figure is wider than its box and scrolls).
+pub fn reveal_in_figure_after_paint(id: &str) {
+    let id = id.to_string();
+    after_paint(move || {
+        after_paint(move || {
+            let Some(el) = document().and_then(|d| d.get_element_by_id(&id)) else {
+                return;
+            };
+            let Some(fig) = el.closest(".diagram").ok().flatten() else {
+                return;
+            };
+            let (r, b) = (
+                el.get_bounding_client_rect(),
+                fig.get_bounding_client_rect(),
+            );
+            if r.left() >= b.left() - 0.5 && r.right() <= b.right() + 0.5 {
+                return;
+            }
+            let left = f64::from(fig.scroll_left()) + (r.left() - b.left())
+                - (b.width() - r.width()) / 2.0;
+            fig.set_scroll_left(left.max(0.0).round() as i32);
+        });
+    });
+}
+
+/// When the peak slider is docked at the window's foot (`position: fixed`, see
+/// `style/main.css`) and the lanes are wholly out of sight above or below, scrolls the page so
+/// the lanes start near the top of the window. Nothing moves when any of them shows.
+pub fn reveal_docked_lanes() {
+    let (Some(w), Some(d)) = (window(), document()) else {
+        return;
+    };
+    let docked = d
+        .query_selector(".control-peak")
+        .ok()
+        .flatten()
+        .and_then(|c| w.get_computed_style(&c).ok().flatten())
+        .and_then(|st| st.get_property_value("position").ok())
+        .is_some_and(|p| p == "fixed");
+    let lanes = d
+        .query_selector("[data-testid=lanes-diagram]")
+        .ok()
+        .flatten();
+    let (true, Some(lanes)) = (docked, lanes) else {
+        return;
+    };
+    let r = lanes.get_bounding_client_rect();
+    let height = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if r.bottom() < 48.0 || r.top() > height - 120.0 {
+        w.scroll_by_with_x_and_y(0.0, r.top() - 8.0);
+    }
 }
 
 /// Runs `f` after the next paint (once the DOM of a render exists).
@@ -867,4 +944,68 @@ pub fn on_print(on_print: impl Fn(bool) + 'static) {
     w.set_onafterprint(Some(after.as_ref().unchecked_ref()));
     before.forget();
     after.forget();
+}
+
+/// Measures how tall the page at `src` (this app, same origin) lays out `width` CSS px wide: a
+/// frame no one sees (transparent, inert, behind everything) loads it, and `done` gets the
+/// content's height once a view has drawn and the height has held for a second. `done` gets
+/// `None` after 20 s, or where the frame cannot be read (a page opened from a file has an
+/// opaque origin). The returned function stops a measurement that is no longer wanted.
+pub fn measure_page(src: &str, width: u32, done: impl Fn(Option<u32>) + 'static) -> Rc<dyn Fn()> {
+    use leptos::prelude::set_interval_with_handle;
+    let frame = document()
+        .and_then(|d| d.create_element("iframe").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlIFrameElement>().ok());
+    let Some((frame, body)) = frame.zip(document().and_then(|d| d.body())) else {
+        done(None);
+        return Rc::new(|| ()) as Rc<dyn Fn()>;
+    };
+    frame.set_src(src);
+    frame.set_title("");
+    let _ = frame.set_attribute("width", &width.to_string());
+    // As tall as a laptop screen: the page lays out differently in a short window (a phone on
+    // its side docks the slider).
+    let _ = frame.set_attribute("height", "900");
+    let _ = frame.set_attribute("class", "measure-frame");
+    let _ = frame.set_attribute("aria-hidden", "true");
+    let _ = frame.set_attribute("tabindex", "-1");
+    let _ = frame.set_attribute("inert", "");
+    let _ = body.append_child(&frame);
+    let handle = Rc::new(Cell::new(None::<leptos::prelude::IntervalHandle>));
+    let end = {
+        let (frame, handle) = (frame.clone(), handle.clone());
+        Rc::new(move || {
+            if let Some(h) = handle.take() {
+                h.clear();
+            }
+            frame.remove();
+        }) as Rc<dyn Fn()>
+    };
+    let (polls, last, same) = (Cell::new(0u32), Cell::new(0.0f64), Cell::new(0u32));
+    let stop = end.clone();
+    let tick = move || {
+        polls.set(polls.get() + 1);
+        let height = frame
+            .content_document()
+            .filter(|d| d.query_selector("main svg").ok().flatten().is_some())
+            .and_then(|d| d.document_element())
+            .map_or(0.0, |root| root.get_bounding_client_rect().height().ceil());
+        if height > 0.0 && height == last.get() {
+            same.set(same.get() + 1);
+        } else {
+            same.set(0);
+        }
+        last.set(height);
+        if same.get() >= 4 {
+            stop();
+            done(Some(height as u32));
+        } else if polls.get() > 80 {
+            stop();
+            done(None);
+        }
+    };
+    if let Ok(h) = set_interval_with_handle(tick, std::time::Duration::from_millis(250)) {
+        handle.set(Some(h));
+    }
+    end
 }

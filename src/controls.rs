@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use skyscale_core::scenario::{Pattern, Reason, Scenario, Typed, Warning, bound_text, limits};
 use skyscale_core::{Lang, Text};
 
-use crate::ScenarioCtx;
+use crate::{ScenarioCtx, browser};
 
 /// The highest peak the slider reaches (the core accepts more, by URL or number field).
 pub const SLIDER_MAX_RPS: f64 = 100_000.0;
@@ -140,6 +140,10 @@ pub fn TrafficControls(
                     aria-describedby="help-peak"
                     title=move || ctx.t(Text::PeakHelp)
                     on:input=on_slide
+                    // Docked at the window's foot (a phone, a tablet), the slider is in reach
+                    // from anywhere on the page: a drag begun where the lanes are out of sight
+                    // brings them into it first, so the drag is watched, not blind.
+                    on:pointerdown=move |_| browser::reveal_docked_lanes()
                     // A drag or a key press is over: into the URL now (a held key or a drag
                     // writes it once, at the end, not on each of its inputs).
                     on:pointerup=move |_| ctx.flush()

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use skyscale_core::Scene;
 use skyscale_core::Text;
 use skyscale_core::chart;
+use skyscale_core::lanes::Layout;
 use skyscale_core::patch;
 use skyscale_core::svg::{self, Options, Palette, Target};
 use wasm_bindgen::JsCast;
@@ -26,6 +27,9 @@ use crate::{ScenarioCtx, browser};
 const VIEW_MARGIN_PX: u32 = 64;
 /// The smallest text size (CSS px) a diagram is drawn at on a phone.
 const READABLE_PX: f64 = 11.0;
+/// The smallest diagram text between a phone's width and a desktop's (641 to 959 px windows,
+/// a 720 px course frame), CSS px: a figure there scrolls sideways rather than shrink under it.
+const LEGIBLE_PX: f64 = 9.0;
 /// How long after the last change an off-screen diagram redraws.
 const CATCH_UP_MS: u32 = 150;
 
@@ -97,13 +101,13 @@ pub fn Diagram(
     /// For charts: the series as CSV for the current scenario (adds "CSV data" to the menu).
     #[prop(optional)]
     csv: Option<Callback<(), String>>,
-    /// True while the scene is its phone layout (the lanes' rows): it is drawn at its
-    /// column's width, and its files are named `…-narrow-…` as `skyscale render
-    /// lanes-narrow` writes the same picture.
-    #[prop(optional, into)]
-    narrow: Option<Signal<bool>>,
+    /// The lanes' layout, for the lanes: their phone layouts (`narrow`, `short` rows) are a
+    /// class for `style/main.css`, which draws them at their column's width, and name the
+    /// files `…-narrow-…` as `skyscale render lanes-narrow` writes the same picture.
+    #[prop(optional)]
+    layout: Option<Memo<Layout>>,
 ) -> impl IntoView {
-    let narrow = move || narrow.is_some_and(|n| n.get());
+    let layout = move || layout.map_or(Layout::Wide, |l| l.get());
     let ctx = expect_context::<ScenarioCtx>();
     // Drawn in place: the first time (or after a theme change) as a whole SVG, then by patching
     // only the elements whose markup changed (a slider drag changes a few of hundreds).
@@ -116,6 +120,33 @@ pub fn Diagram(
     // The drawing's elements that patches have already found (see `browser::Found`).
     let found = StoredValue::new_local(browser::Found::default());
     let visible = on_screen(figure);
+    // A figure wider than its box (on a phone) scrolls sideways in it: while it does, it is a
+    // tab stop (the arrow keys scroll it) named so. Measured after a whole redraw and when the
+    // phone layout or the language changes, never on a slider input's patch. The "Scroll
+    // sideways →" cue is CSS (`style/main.css`), from the scroll position alone; its words are
+    // the export row's `data-cue`.
+    let measure = move || {
+        // A frame may come after the figure is gone (a chart switched away).
+        let Some(el) = figure.try_get_untracked().flatten() else {
+            return;
+        };
+        let lang = ctx.lang_signal.get_untracked();
+        if let Some(actions) = el.previous_element_sibling() {
+            let _ = actions.set_attribute("data-cue", Text::ScrollSideways.get(lang));
+        }
+        if el.scroll_width() > el.client_width() + 1 {
+            let _ = el.set_attribute("tabindex", "0");
+            let _ = el.set_attribute("aria-label", Text::ScrollsSideways.get(lang));
+        } else {
+            let _ = el.remove_attribute("tabindex");
+            let _ = el.remove_attribute("aria-label");
+        }
+    };
+    Effect::new(move |_| {
+        // Read, not only tracked: a memo no one has read yet follows nothing.
+        let _ = (ctx.narrow.get(), ctx.short.get(), ctx.lang_signal.get());
+        browser::after_paint(measure);
+    });
     // The interactive node that was last activated (focus returns to it after a redraw).
     let (refocus, set_refocus) = signal(None::<String>);
     // Set when an off-screen diagram's pending redraw is due.
@@ -160,6 +191,7 @@ pub fn Diagram(
             if !patched {
                 el.set_inner_html(&svg::write(new, &opts));
                 found.update_value(browser::Found::forget);
+                measure();
             }
             drawn.set_value(Some((new.clone(), palette)));
         });
@@ -199,8 +231,11 @@ pub fn Diagram(
         } else {
             ""
         };
-        let layout = if narrow() { "-narrow" } else { "" };
-        format!("skyscale-{name}{layout}-{}{dark}.{ext}", ctx.lang().code())
+        let (dash, layout) = layout().name().map_or(("", ""), |l| ("-", l));
+        format!(
+            "skyscale-{name}{dash}{layout}-{}{dark}.{ext}",
+            ctx.lang().code()
+        )
     };
     let export = move |_| {
         if browser::download(&file_name("svg"), "image/svg+xml", &file_svg()) {
@@ -233,7 +268,7 @@ pub fn Diagram(
             set_status.set(Some(if ok {
                 Text::SvgCopied
             } else {
-                Text::CopyFailed
+                Text::SvgCopyFailed
             }));
         });
     };
@@ -307,11 +342,17 @@ pub fn Diagram(
             </div>
             <figure
                 class="diagram"
-                class:narrow=narrow
+                class:narrow=move || layout() == Layout::Narrow
+                class:short=move || layout() == Layout::Short
                 // Read by style/main.css on phones: drawn this wide, the smallest text is 11
                 // CSS px (the figure scrolls sideways rather than shrink it).
                 style:--readable-width=move || {
                     scene.with(|s| format!("{}px", s.readable_width(READABLE_PX)))
+                }
+                // Between a phone and a desktop (a 720 px course frame): drawn this wide, the
+                // smallest text is 9 CSS px.
+                style:--legible-width=move || {
+                    scene.with(|s| format!("{}px", s.readable_width(LEGIBLE_PX)))
                 }
                 data-testid=format!("{name}-diagram")
                 on:click=on_click

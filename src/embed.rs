@@ -18,10 +18,11 @@
 //! (`tools/single.mjs` leaves the script's text in the page as a data block).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use skyscale_core::msa_scene::fill;
-use skyscale_core::scenario::{CONTROL_KEYS, Present, View};
+use skyscale_core::scenario::{CONTROL_KEYS, Present, View, control_label};
 use skyscale_core::{Scenario, Text};
 
 use crate::{ScenarioCtx, browser};
@@ -159,8 +160,19 @@ pub fn setup(ctx: ScenarioCtx, base: Scenario) {
 pub fn EmbedBar() -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     let href = move || format!("?{}", ctx.settled.with(Scenario::app_query));
+    // What is fixed, said in words (the locked controls' tooltip reaches only a mouse).
+    let locked = ctx.get.with_untracked(|s| {
+        if s.present.locked("all") {
+            Some(Text::LockedAllNote)
+        } else {
+            (!s.present.lock.is_empty()).then_some(Text::LockedSomeNote)
+        }
+    });
     view! {
         <div class="embed-bar" data-testid="embed-bar">
+            {locked.map(|t| view! {
+                <span class="embed-locked" data-testid="embed-locked">{move || ctx.t(t)}</span>
+            })}
             <a
                 href=href
                 target="_blank"
@@ -185,18 +197,33 @@ fn view_name(view: View) -> Text {
     }
 }
 
-/// The frame's height in the snippet, px: the view's content in an embed 960 px wide (a
-/// common course-page column) with the default settings, in the longer of the two languages,
-/// plus about 100 px (measured at stop 22: stack 1,867, scaling 3,132, MSA 3,371, fit 1,757 px
-/// in a 944 px frame, English the longer; the fit card's picture now scales to its column), so a course page that strips the script still shows the view whole at that
-/// width (`embed.js` then follows the real height). `embed.spec.mjs` holds these to the build.
-fn fallback_height(view: View) -> u32 {
+/// The frame's heights until the dialog has measured the embedded page (and where it cannot,
+/// from a file), px, as `(column 960 px wide, column 720 px wide)`: the view's content with
+/// the default settings and every control, in the longer of the two languages, through
+/// [`fit_height`] (measured at stop 27 in frames 960 and 720 px wide, English the longer:
+/// stack 1,886 and 1,777, scaling 4,538 and 4,460, MSA 4,941 and 5,239, fit 2,534 and 2,563
+/// px; below 1,200 px the scaling, MSA and fit views are one column), so a course page that
+/// strips the script still shows the view whole (`embed.js` then follows the real height).
+fn fallback_heights(view: View) -> (u32, u32) {
     match view {
-        View::Stack => 1970,
-        View::Scaling => 3230,
-        View::Msa => 3650,
-        View::Fit => 1800,
+        View::Stack => (1940, 1830),
+        View::Scaling => (4620, 4540),
+        View::Msa => (5020, 5330),
+        View::Fit => (2590, 2620),
     }
+}
+
+/// The widths of the frames the dialog measures the embedded page in, CSS px: a course column
+/// 960 px wide and one 720 px wide, the widths the snippet's `width="100%"` frame takes there
+/// (measured 16 px narrower, the figures came out shorter and the frame cut the view's end).
+const WIDE_FRAME: u32 = 960;
+const NARROW_FRAME: u32 = 720;
+
+/// The frame height for content `h` px tall: a little room for fonts that wrap otherwise on
+/// the course page's machine (1% and 30 px: a line or two, not a screen of blank), in whole
+/// tens.
+fn fit_height(h: u32) -> u32 {
+    (h + h / 100 + 30).div_ceil(10) * 10
 }
 
 /// `embed.js` beside the page at `page` (`https://host/path/` or `…/index.html`).
@@ -212,11 +239,47 @@ fn attr(s: &str) -> String {
 
 /// A comma list typed by a person, kept to known control names.
 fn keys(text: &str) -> Vec<String> {
-    let given: Vec<&str> = text.split([',', ' ']).map(str::trim).collect();
+    let given = words(text);
     CONTROL_KEYS
         .iter()
-        .filter(|k| **k != "all" && given.contains(k))
+        .filter(|k| **k != "all" && given.iter().any(|g| g == *k))
         .map(|k| k.to_string())
+        .collect()
+}
+
+/// The names typed in `text`, in lower case (`PEAK` is `peak`), without the separators.
+fn words(text: &str) -> Vec<String> {
+    text.split([',', ' '])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The names typed in `text` that are not among `here` (this page's names; `all` too where
+/// `all` is one, the lock field), in lower case: the snippet leaves them out, and the dialog
+/// says so.
+fn unknown(text: &str, here: &[&str], all: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words(text) {
+        let known = here.contains(&word.as_str()) || (all && word == "all");
+        if !known && !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// The control keys this page has a control for (the dialog's list of names): a control
+/// [`selectors`] finds, or a click on the stack's cells and headers.
+fn keys_on_page(view: View) -> Vec<&'static str> {
+    CONTROL_KEYS
+        .iter()
+        .copied()
+        .filter(|&k| k != "all" && !control_label(k).is_empty())
+        .filter(|&k| {
+            matches!((view, k), (View::Stack, "cell" | "col")) || browser::exists(&selectors(k))
+        })
         .collect()
 }
 
@@ -232,13 +295,35 @@ pub fn EmbedButton() -> impl IntoView {
     let shown = RwSignal::new(String::new());
     let quiz = RwSignal::new(false);
     let (copied, set_copied) = signal(None::<bool>);
+    let here = RwSignal::new(Vec::<&'static str>::new());
+    // What each name of this page is called on screen (plain markup: the dialog is modal, so
+    // the language cannot change while it is open).
+    let names = move || {
+        let lang = ctx.lang();
+        here.with(|keys| {
+            keys.iter()
+                .map(|k| {
+                    let label = control_label(k)
+                        .iter()
+                        .map(|t| t.get(lang))
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    format!(
+                        "<li data-key=\"{k}\"><code>{k}</code> {}</li>",
+                        attr(&label)
+                    )
+                })
+                .collect::<String>()
+        })
+    };
 
     // The dialog's links follow the settled scenario (what the URL says), not every input.
     let embedded = move || {
         let mut s = ctx.settled.get();
         s.present = Present {
             embed: true,
-            lock: if fixed.get() {
+            // `all` typed among the names (as the URL's `lock=all`) fixes the figure too.
+            lock: if fixed.get() || lock_some.with(|t| words(t).iter().any(|w| w == "all")) {
                 vec!["all".into()]
             } else {
                 keys(&lock_some.get())
@@ -253,10 +338,56 @@ pub fn EmbedButton() -> impl IntoView {
     let inline_script = StoredValue::new(browser::text_of("skyscale-embed-js"));
     let single = inline_script.with_value(Option::is_some);
     let from_file = browser::page_base().starts_with("file:");
+    // The frame's address, and the heights the page there was measured at (see `measure`).
+    let src = Memo::new(move |_| format!("{}?{}", browser::page_base(), embedded().to_query()));
+    let is_open = RwSignal::new(false);
+    let wide = RwSignal::new(None::<(String, u32)>);
+    let narrow = RwSignal::new(None::<(String, u32)>);
+    let measured = move |m: RwSignal<Option<(String, u32)>>| {
+        m.with(|m| {
+            m.as_ref()
+                .filter(|(at, _)| src.with(|s| s == at))
+                .map(|(_, h)| *h)
+        })
+    };
+    let running = StoredValue::new_local(Vec::<Rc<dyn Fn()>>::new());
+    let stop_measuring = move || running.update_value(|r| r.drain(..).for_each(|stop| stop()));
+    // The snippet's heights come from the embedded page itself, laid out in frames as wide as
+    // the course columns the table below assumes: the chosen controls, locks, language and
+    // values all change how tall it is (`controls=peak` alone leaves out half the scaling
+    // view). Until the measurement is in, and where it cannot be made, the table holds.
+    let measure = move || {
+        stop_measuring();
+        if !is_open.get_untracked() || from_file {
+            return;
+        }
+        let at = src.get_untracked();
+        let mut stops = Vec::new();
+        for (width, into) in [(WIDE_FRAME, wide), (NARROW_FRAME, narrow)] {
+            let at2 = at.clone();
+            stops.push(browser::measure_page(&at, width, move |h| {
+                if let Some(h) = h {
+                    into.set(Some((at2.clone(), fit_height(h))));
+                }
+            }));
+        }
+        running.set_value(stops);
+    };
+    let later = StoredValue::new_local(browser::Debounce::new(400, measure));
+    Effect::new(move |_| {
+        src.track();
+        if is_open.get() {
+            later.with_value(browser::Debounce::poke);
+        }
+    });
+    on_cleanup(stop_measuring);
+    let height = move |view: View| measured(wide).unwrap_or_else(|| fallback_heights(view).0);
+    let narrow_height =
+        move |view: View| measured(narrow).unwrap_or_else(|| fallback_heights(view).1);
     let snippet = move || {
         let s = embedded();
         let base = browser::page_base();
-        let src = format!("{base}?{}", s.to_query());
+        let src = src.get();
         let title = format!(
             "{}: {}",
             Text::AppName.get(s.lang),
@@ -264,10 +395,11 @@ pub fn EmbedButton() -> impl IntoView {
         );
         let frame = format!(
             "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" \
-             style=\"border:0;width:100%;max-width:100%\" loading=\"lazy\"{}></iframe>",
+             style=\"border:0;width:100%;max-width:100%\" loading=\"lazy\" \
+             allow=\"clipboard-write\"{}></iframe>",
             attr(&src),
             attr(&title),
-            fallback_height(s.view),
+            height(s.view),
             if single { " data-skyscale" } else { "" }
         );
         inline_script.with_value(|code| match code {
@@ -279,13 +411,17 @@ pub fn EmbedButton() -> impl IntoView {
         })
     };
     let note = move || {
-        let height = ctx.settled.with(|s| fallback_height(s.view)).to_string();
+        let view = ctx.settled.with(|s| s.view);
+        let (height, narrow) = (height(view), narrow_height(view));
         let text = if single {
             Text::EmbedResizeNoteSingle
         } else {
             Text::EmbedResizeNote
         };
-        fill(ctx.t(text), &[("h", height)])
+        fill(
+            ctx.t(text),
+            &[("h", height.to_string()), ("narrow", narrow.to_string())],
+        )
     };
     let plain = move || {
         format!(
@@ -294,9 +430,22 @@ pub fn EmbedButton() -> impl IntoView {
             ctx.settled.with(Scenario::app_query)
         )
     };
+    // A typed name the page has no control for would vanish from the snippet without a word.
+    let left_out = move |field: RwSignal<String>, id: &'static str| {
+        let lock = id == "embed-lock-unknown";
+        let names = field.with(|t| here.with(|h| unknown(t, h, lock)));
+        // A fixed figure ignores the typed lock names, so they are not worth a warning there.
+        let ignored = lock && fixed.get();
+        (!names.is_empty() && !ignored).then(|| {
+            let text = fill(ctx.t(Text::EmbedUnknown), &[("names", names.join(", "))]);
+            view! { <p class="help warn" role="status" data-testid=id>{text}</p> }
+        })
+    };
     let open = move |_| {
         ctx.flush();
+        here.set(keys_on_page(ctx.get.with_untracked(|s| s.view)));
         set_copied.set(None);
+        is_open.set(true);
         browser::show_modal(DIALOG_ID);
     };
     let copy = move |_| {
@@ -318,6 +467,10 @@ pub fn EmbedButton() -> impl IntoView {
             data-testid="embed-dialog"
             aria-labelledby="embed-dialog-title"
             on:keydown=move |ev| browser::keep_tab_inside(DIALOG_ID, &ev)
+            on:close=move |_| {
+                is_open.set(false);
+                stop_measuring();
+            }
         >
             <h2 id="embed-dialog-title">{move || ctx.t(Text::EmbedTitle)}</h2>
             <fieldset class="embed-mode">
@@ -339,12 +492,18 @@ pub fn EmbedButton() -> impl IntoView {
                     prop:value=move || lock_some.get()
                     on:input=move |ev| lock_some.set(event_target_value(&ev))/>
             </label>
+            {move || left_out(lock_some, "embed-lock-unknown")}
             <label class="field">
                 <span>{move || ctx.t(Text::EmbedControls)}</span>
                 <input type="text" data-testid="embed-controls" autocomplete="off"
                     prop:value=move || shown.get()
                     on:input=move |ev| shown.set(event_target_value(&ev))/>
             </label>
+            {move || left_out(shown, "embed-controls-unknown")}
+            <details class="embed-keys" data-testid="embed-keys">
+                <summary>{move || format!("{} ({})", ctx.t(Text::EmbedKeys), here.with(Vec::len))}</summary>
+                <ul inner_html=names></ul>
+            </details>
             <label class="check">
                 <input type="checkbox" data-testid="embed-quiz"
                     prop:checked=move || quiz.get() on:change=move |ev| quiz.set(event_target_checked(&ev))/>
@@ -352,7 +511,8 @@ pub fn EmbedButton() -> impl IntoView {
             </label>
             <label class="field">
                 <span>{move || ctx.t(Text::EmbedSnippet)}</span>
-                <textarea readonly rows="5" data-testid="embed-snippet" prop:value=snippet></textarea>
+                <textarea readonly rows="5" data-testid="embed-snippet" prop:value=snippet
+                    data-measured=move || (measured(wide).is_some() && measured(narrow).is_some()).then_some("1")></textarea>
             </label>
             <div class="dialog-actions">
                 <button type="button" class="btn" data-testid="embed-copy" on:click=copy>

@@ -21,6 +21,18 @@ pub mod views;
 /// layout of their own for it, as the lanes do.
 pub const NARROW_SCREEN: &str = "(max-width: 640px)";
 
+/// A window too short for the lanes' narrow rows (about 550 CSS px) above the docked slider,
+/// yet wider than a phone held upright: a phone on its side (740 × 360). There the lanes are
+/// two-line rows drawn at 1:1 (`Layout::Short`, 640 units), and `style/main.css` docks the
+/// slider in one line, so the five rows and the slider share the screen with 11 px text.
+pub const SHORT_SCREEN: &str = "(max-height: 500px) and (min-width: 641px)";
+
+/// A window between a phone and a desktop (a tablet, a course page's 720 px frame): there the
+/// scaling view is one column (`style/main.css`), about 600 to 900 px wide, where the five lanes
+/// side by side (1,000 units) would draw their text at 6 to 9 CSS px. The lanes draw their short
+/// rows instead, at 1:1 (11 px text) where the column has 640 px, a little smaller below.
+pub const MID_SCREEN: &str = "(min-width: 641px) and (max-width: 959px)";
+
 /// Shared state, passed down as context: the scenario, how to change it, and the derived
 /// palette (the theme resolved against the system preference).
 #[derive(Clone, Copy)]
@@ -42,6 +54,11 @@ pub struct ScenarioCtx {
     /// True while the window is phone-narrow ([`NARROW_SCREEN`]) and not printing: diagrams
     /// with a layout for it (the lanes) use that one.
     pub narrow: Memo<bool>,
+    /// True while the window is short and wide ([`SHORT_SCREEN`]) and not embedded (a frame
+    /// sized to its content must not change layout with its own height), or between a phone
+    /// and a desktop in width ([`MID_SCREEN`], embedded or not); never while printing: the
+    /// lanes draw their short rows.
+    pub short: Memo<bool>,
     /// The scenario as the URL last wrote it: it follows `get` once the controls have been
     /// still for a moment (and at once on `navigate` or `flush`). Links that carry the whole
     /// query (the view tabs, the embed dialog) read this, so a slider drag does not serialise
@@ -158,8 +175,7 @@ pub fn App() -> impl IntoView {
             set_rest.set(now);
         }
     });
-    let (system_dark, set_system_dark) = signal(browser::prefers_dark());
-    browser::on_system_theme_change(move |dark| set_system_dark.set(dark));
+    let system_dark = browser::media_signal(browser::DARK_SCHEME);
     // Printing always uses the light palette (a handout on white paper), whatever the theme.
     let printing = RwSignal::new(false);
     browser::on_print(move |on| printing.set(on));
@@ -170,9 +186,13 @@ pub fn App() -> impl IntoView {
         Theme::System if system_dark.get() => Palette::Dark,
         Theme::System => Palette::Light,
     });
-    let (narrow_window, set_narrow_window) = signal(browser::media_matches(NARROW_SCREEN));
-    browser::on_media_change(NARROW_SCREEN, move |on| set_narrow_window.set(on));
+    let narrow_window = browser::media_signal(NARROW_SCREEN);
     let narrow = Memo::new(move |_| narrow_window.get() && !printing.get());
+    let short_window = browser::media_signal(SHORT_SCREEN);
+    let mid_window = browser::media_signal(MID_SCREEN);
+    let short = Memo::new(move |_| {
+        ((short_window.get() && !embedded) || mid_window.get()) && !printing.get()
+    });
     let settled = RwSignal::new(scenario.get_untracked());
     let ctx = ScenarioCtx {
         get: scenario,
@@ -182,6 +202,7 @@ pub fn App() -> impl IntoView {
         lang_signal: lang,
         printing,
         narrow,
+        short,
         settled,
         url_writer: StoredValue::new_local(browser::Debounce::new(150, move || {
             settle(scenario, settled)

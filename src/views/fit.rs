@@ -35,7 +35,7 @@ pub fn FitView() -> impl IntoView {
             <div class="view-head">
                 <h2 id="fit-heading">{move || ctx.t(Text::ViewFit)}</h2>
             </div>
-            <p class="view-lead">{move || ctx.t(Text::FitLead)}</p>
+            <p class="view-lead">{move || super::lead(skyscale_core::scenario::View::Fit)}</p>
             <div class="fit-layout">
                 <div class="fit-side">
                     <Presets card=card/>
@@ -206,6 +206,13 @@ fn VerdictCard(
             })
             .collect_view()
     };
+    // What the ★ means, under the rows it marks (a model that drops more may cost less).
+    let cheapest_note = move || {
+        let lang = ctx.lang();
+        card.with(|c| c.cheapest_note()).map(|note| {
+            view! { <p class="help" data-testid="fit-cheapest-note">"★ "{note.get(lang)}</p> }
+        })
+    };
     let faas_rows = move || {
         let lang = ctx.lang();
         let Some((cold, p95, thr)) = ctx.get.with(|s| card.with(|c| c.faas_cells(s))) else {
@@ -244,6 +251,7 @@ fn VerdictCard(
                     </thead>
                     <tbody>{costs}</tbody>
                 </table>
+                {cheapest_note}
                 {faas_rows}
             </div>
         </section>

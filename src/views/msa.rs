@@ -48,7 +48,7 @@ pub fn MsaView() -> impl IntoView {
             <div class="view-head">
                 <h2 id="msa-heading">{move || ctx.t(Text::ViewMsa)}</h2>
             </div>
-            <p class="view-lead">{move || ctx.t(Text::MsaLead)}</p>
+            <p class="view-lead">{move || super::lead(skyscale_core::scenario::View::Msa)}</p>
             <div class="msa-controls">
                 <TrafficControls without_workload=true/>
                 <NumberField
@@ -235,7 +235,8 @@ fn BlastRadius(
         let lang = ctx.lang();
         failed.with(|f| {
             let Some((summary, mono, msa)) = f else {
-                return view! { <p class="hint" data-testid="blast-summary">{ctx.t(Text::MsaBlastNone)}</p> }
+                let hint = ctx.get.with_untracked(|s| s.present.blast_hint());
+                return view! { <p class="hint" data-testid="blast-summary">{ctx.t(hint)}</p> }
                     .into_any();
             };
             let summary = summary.clone();
@@ -276,7 +277,10 @@ fn DeployPanel(
         outcome.with(|o| ctx.rest.with(|s| msa_scene::deploy_sentences(s, o)))
     });
     let body = move || match said.get() {
-        None => view! { <p class="hint">{ctx.t(Text::MsaDeployNone)}</p> }.into_any(),
+        None => {
+            let hint = ctx.get.with_untracked(|s| s.present.deploy_hint());
+            view! { <p class="hint" data-testid="deploy-hint">{ctx.t(hint)}</p> }.into_any()
+        }
         Some((mono, ms)) => view! {
             <ul class="deploy-list">
                 <li data-testid="deploy-monolith"><span aria-hidden="true">"↻ "</span>{mono}</li>

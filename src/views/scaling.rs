@@ -92,9 +92,12 @@ pub fn ScalingView() -> impl IntoView {
         }
     };
 
-    // On a phone the lanes are rows (their text drawn at 11 CSS px or more), not columns.
+    // On a phone the lanes are rows (their text drawn at 11 CSS px or more), not columns; on a
+    // phone on its side, two-line rows that fit its height above the slider.
     let layout = Memo::new(move |_| {
-        if ctx.narrow.get() {
+        if ctx.short.get() {
+            lanes::Layout::Short
+        } else if ctx.narrow.get() {
             lanes::Layout::Narrow
         } else {
             lanes::Layout::Wide
@@ -114,11 +117,13 @@ pub fn ScalingView() -> impl IntoView {
             <div class="view-head">
                 <h2 id="scaling-heading">{move || ctx.t(Text::ViewScaling)}</h2>
             </div>
-            <p class="view-lead">{move || ctx.t(Text::ScalingLead)}</p>
+            <p class="view-lead">{move || super::lead(skyscale_core::scenario::View::Scaling)}</p>
+            // In the order the page reads in every layout (the keyboard follows it): the
+            // traffic, the picture it drives, then the models' settings; style/main.css places
+            // them in two columns on a desktop.
             <div class="scaling-layout">
-                <div class="scaling-controls">
+                <div class="scaling-controls scaling-traffic">
                     <TrafficControls/>
-                    <ModelSettings/>
                 </div>
                 <div class="scaling-main">
                     <div class="playback" data-testid="playback">
@@ -187,13 +192,16 @@ pub fn ScalingView() -> impl IntoView {
                     <Diagram
                         scene=lanes_scene
                         name="lanes"
-                        narrow=Signal::derive(move || layout.get() == lanes::Layout::Narrow)
+                        layout=layout
                     />
                     <Charts outcome=outcome/>
                     <Announcer outcome=outcome/>
                     <MonthBill outcome=outcome/>
                     <ShowMath outcome=outcome/>
                     </crate::quiz::Answers>
+                </div>
+                <div class="scaling-controls scaling-settings">
+                    <ModelSettings/>
                 </div>
             </div>
         </section>
@@ -576,8 +584,7 @@ fn ModelSettings() -> impl IntoView {
                             }
                         }>
                         {ContainerService::ALL.iter().map(|&c| {
-                            let name = catalog::catalog().container(c.code()).map(|p| p.name.clone()).unwrap_or_else(|| c.code().to_string());
-                            view! { <option value=c.code() selected=move || ctx.rest.with(|s| s.container.service == c)>{name}</option> }
+                            view! { <option value=c.code() selected=move || ctx.rest.with(|s| s.container.service == c)>{move || ctx.t(c.label())}</option> }
                         }).collect_view()}
                     </select>
                 </div>

@@ -9,8 +9,8 @@ use skyscale_core::Text;
 use skyscale_core::scenario::View;
 use skyscale_core::stack::{self, Layer, Manager, Row, STORY, ServiceModel, Stage};
 
-use crate::ScenarioCtx;
 use crate::diagram::Diagram;
+use crate::{ScenarioCtx, browser};
 
 /// The service-models view.
 #[component]
@@ -51,7 +51,7 @@ pub fn StackView() -> impl IntoView {
             <div class="view-head">
                 <h2 id="stack-heading">{move || ctx.t(Text::ViewStack)}</h2>
             </div>
-            <p class="view-lead">{move || ctx.t(Text::StackDesc)}</p>
+            <p class="view-lead">{move || super::lead(skyscale_core::scenario::View::Stack)}</p>
             <Story/>
             <Diagram scene=scene name="stack" on_activate=on_activate/>
             <LayerDetails/>
@@ -72,7 +72,12 @@ fn Story() -> impl IntoView {
             .with(|s| s.step)
             .map_or(0, |n| (n as usize).saturating_sub(1).min(last))
     });
-    let go = move |i: usize| ctx.navigate(|s| s.step = Some(i as u32 + 1));
+    // On a phone the stack is wider than its box: a step's column is brought into sight, so the
+    // step changes something the student can see.
+    let go = move |i: usize| {
+        ctx.navigate(|s| s.step = Some(i as u32 + 1));
+        browser::reveal_in_figure_after_paint("stack-highlight");
+    };
     let see_scale = move |_| {
         let model = STORY[step.get_untracked()].model;
         ctx.navigate(move |s| {
@@ -111,18 +116,34 @@ fn Story() -> impl IntoView {
                 <button
                     type="button"
                     class="btn-secondary"
+                    id="story-prev"
                     data-testid="story-prev"
                     disabled=move || step.get() == 0
-                    on:click=move |_| go(step.get_untracked().saturating_sub(1))
+                    on:click=move |_| {
+                        let to = step.get_untracked().saturating_sub(1);
+                        go(to);
+                        // The button turns disabled under the pointer at the first step: focus
+                        // goes to Next rather than falling to the page.
+                        if to == 0 {
+                            browser::focus_after_paint("story-next");
+                        }
+                    }
                 >
                     "← "{move || ctx.t(Text::StoryPrev)}
                 </button>
                 <button
                     type="button"
                     class="btn-secondary"
+                    id="story-next"
                     data-testid="story-next"
                     disabled=move || step.get() == last
-                    on:click=move |_| go((step.get_untracked() + 1).min(last))
+                    on:click=move |_| {
+                        let to = (step.get_untracked() + 1).min(last);
+                        go(to);
+                        if to == last {
+                            browser::focus_after_paint("story-prev");
+                        }
+                    }
                 >
                     {move || ctx.t(Text::StoryNext)}" →"
                 </button>
@@ -150,7 +171,10 @@ fn LayerDetails() -> impl IntoView {
         let Some((model, layer)) = selected.get() else {
             return match column.get() {
                 Some(model) => column_summary(ctx, model).into_any(),
-                None => view! { <p class="hint">{ctx.t(Text::LayerDetailsHint)}</p> }.into_any(),
+                None => {
+                    let hint = ctx.get.with_untracked(|s| s.present.stack_hint());
+                    view! { <p class="hint" data-testid="layer-hint">{ctx.t(hint)}</p> }.into_any()
+                }
             };
         };
         let who = stack::manager(model, layer);

@@ -183,7 +183,11 @@ test.describe("with prefers-reduced-motion: reduce", () => {
             }
           }
         }
-        const running = document.getAnimations().filter((a) => a.playState === "running");
+        // A scroll-driven animation (the "Scroll sideways →" cue) follows the scroll position,
+        // not time: it is no motion.
+        const running = document
+          .getAnimations()
+          .filter((a) => a.playState === "running" && !(a.timeline instanceof ScrollTimeline));
         return { found, running: running.length };
       });
       expect(moving.found, "elements that still animate or transition").toEqual([]);
@@ -191,3 +195,16 @@ test.describe("with prefers-reduced-motion: reduce", () => {
     });
   }
 });
+
+// The lecturer walkthrough (issue 15): the first Tab stop said "Skip to the diagram" and went
+// to the view's start. It says where it goes, in both languages, and goes there.
+for (const [lang, text] of [["en", "Skip to the view"], ["ko", "본문으로 건너뛰기"]]) {
+  test(`the skip link says where it goes and goes there (${lang})`, async ({ page }) => {
+    await page.goto(`./?view=scaling&lang=${lang}`);
+    await expect(page.getByTestId("lanes-diagram").locator("svg")).toBeVisible();
+    await page.keyboard.press("Tab");
+    await expect(page.locator(":focus")).toHaveText(text);
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#main")).toBeFocused();
+  });
+}

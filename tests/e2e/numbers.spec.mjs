@@ -56,7 +56,8 @@ test("lane counts add up to what they count during a flash spike", async ({ page
   await open(page, "lang=en&pat=flash&peak=2000&t=1125");
   for (const code of ["onprem", "vm-fixed", "vm-auto", "container", "faas"]) {
     const lane = page.locator(`#lane-${code}`);
-    const count = Number((await lane.locator(".lane-count").textContent()).split(" ")[0].replace(/,/g, ""));
+    // Functions' count is the minute's average, marked "≈".
+    const count = Number((await lane.locator(".lane-count").textContent()).split(" ")[0].replace(/[≈,]/g, ""));
     const parts = await lane.locator(".lane-n").allTextContents();
     expect(parts).toHaveLength(3);
     const sum = parts.map((p) => Number(p.replace(/,/g, ""))).reduce((a, b) => a + b, 0);
@@ -76,9 +77,13 @@ test("sparse traffic starts cold, and a keep-warm ping stops it at a price", asy
   await open(page, "lang=en&pat=steady&peak=0.001&rt=java");
   // A rate this small reads per hour, not "0 requests/s".
   await expect(page.locator("#lanes-clock")).toContainText("requests/h");
-  const cold = Number((await page.getByTestId("cold-faas").textContent()).replace(/,/g, ""));
+  // An expected count, marked as one (≈), of more than a thousand cold starts a month.
+  const coldText = await page.getByTestId("cold-faas").textContent();
+  expect(coldText).toMatch(/^≈/);
+  const cold = Number(coldText.replace(/[≈,\s]/g, ""));
   expect(cold).toBeGreaterThan(1000);
-  await expect(page.getByTestId("bill-faas")).toContainText("2,102 ms");
+  // The p95 is a cold request's: Java's 2 s start-up on top of the run.
+  await expect(page.getByTestId("bill-faas").locator("td", { hasText: /^2,\d{3} ms$/ })).toHaveCount(1);
   await expect(page.locator("#lane-faas .lane-n-serving")).toHaveText("0");
   await expect(page.locator("#lane-faas")).toContainText("Quota used");
   await openMath(page);
@@ -90,7 +95,7 @@ test("sparse traffic starts cold, and a keep-warm ping stops it at a price", asy
   await ping.press("Tab");
   await expect(page).toHaveURL(/[?&]ping=5(&|$)/);
   await expect(page.getByTestId("cold-faas")).toHaveText("0");
-  await expect(page.getByTestId("math-faas")).toContainText("Keep-warm pings, one every 5 min: 30 days × 288 = 8,640");
+  await expect(page.getByTestId("math-faas")).toContainText("Keep-warm pings, one every 5 min: 30 days × 288 a day = 8,640");
 });
 
 test("lane texts stay inside their lanes with every value at its maximum", async ({ page }) => {

@@ -382,7 +382,7 @@ test("every key step on the peak slider changes the value, both ways and by page
   await page.keyboard.press("Home");
   await expect(value).toHaveText("0 requests/s");
   await page.keyboard.press("ArrowRight");
-  await expect(value).toHaveText("1 requests/s");
+  await expect(value).toHaveText("1 request/s");
   await page.keyboard.press("End");
   await expect(value).toHaveText("100,000 requests/s");
   await page.keyboard.press("ArrowLeft");
@@ -577,4 +577,17 @@ test("an edit is not lost to Back when a tab is clicked within the URL's debounc
   await page.keyboard.press("ArrowRight");
   await page.reload();
   await expect(page.getByTestId("peak-value")).toHaveText("52 requests/s");
+});
+
+test("the container services read in Korean, and functions' environments are marked as averages", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=ko&pat=steady&peak=20");
+  await expect(page.locator("#ctl-ctr option[value=cloud-run]")).toHaveText("Google Cloud Run(인스턴스 기반 과금, 1등급 리전)");
+  // An environment count is the minute's average (requests × duration): "≈", explained in the legend.
+  await expect(s.lanes.locator("#lane-faas .lane-count")).toHaveText(/^≈\d/);
+  await expect(s.lanes.locator("#lanes-legend")).toContainText("≈ 평균");
+  await expect(s.lanes.locator("#lane-vm-auto .lane-count")).toHaveText(/^\d/);
+  await page.goto("./?view=scaling&lang=en&pat=steady&peak=20");
+  await expect(page.locator("#ctl-ctr option[value=cloud-run]")).toHaveText("Google Cloud Run (instance-based billing, Tier 1)");
+  await expect(page.getByTestId("lanes-diagram").locator("#lanes-legend")).toContainText("≈ average");
 });

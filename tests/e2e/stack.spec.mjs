@@ -208,3 +208,17 @@ test("every story step changes the stack, IDC moves the facility, step 6 is serv
   await expect(page.getByTestId("serverless-diagram").locator("#serverless-highlight")).toHaveClass(/\bset\b/);
   await stack.diagram.screenshot({ path: "tests/output/stack-step6-en.png" });
 });
+
+test("walking the story by keyboard, focus never falls to the page when Next or Previous turns off", async ({ page }) => {
+  const stack = new StackPage(page);
+  await stack.open("lang=en&step=5");
+  await page.getByTestId("story-next").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/step=6/);
+  await expect(page.getByTestId("story-next")).toBeDisabled();
+  await expect(page.getByTestId("story-prev")).toBeFocused();
+  for (let step = 5; step >= 1; step--) await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/step=1/);
+  await expect(page.getByTestId("story-prev")).toBeDisabled();
+  await expect(page.getByTestId("story-next")).toBeFocused();
+});

@@ -3,7 +3,9 @@
 
 use std::fmt;
 
-use serde_json::Value;
+use serde_json::{Value, json};
+use skyscale_core::money::{Currency, krw_amount};
+use skyscale_core::{Scenario, catalog};
 
 /// A bad command-line argument (exit code 2).
 #[derive(Debug)]
@@ -97,4 +99,36 @@ pub fn json_text(mut v: Value) -> String {
     }
     unsign(&mut v);
     v.to_string()
+}
+
+/// The exchange rate a `--json` document in won was converted at, with where it comes from:
+/// the catalog's rate names its source and the date it was read; a rate set in the scenario
+/// (`krw=`) says so. `None` in dollars, which need no rate.
+pub fn fx_json(s: &Scenario) -> Option<Value> {
+    if s.currency == Currency::Usd {
+        return None;
+    }
+    let fx = &catalog::catalog().fx;
+    Some(if s.krw_per_usd == fx.krw_per_usd {
+        json!({ "krw_per_usd": fx.krw_per_usd, "source": fx.source, "read_on": fx.read_on })
+    } else {
+        json!({
+            "krw_per_usd": s.krw_per_usd,
+            "source": "set in the scenario (key krw)",
+            "read_on": Value::Null,
+        })
+    })
+}
+
+/// An amount in the scenario's currency when that is not dollars: `Some(("cost_krw", ₩))`,
+/// the dollar amount converted and rounded to the won as the tables print it. `usd` null
+/// (no bill) stays null.
+pub fn in_currency(s: &Scenario, usd: &Value) -> Option<Value> {
+    match s.currency {
+        Currency::Usd => None,
+        Currency::Krw => Some(match usd.as_f64() {
+            Some(usd) => json!(krw_amount(usd, s.krw_per_usd)),
+            None => Value::Null,
+        }),
+    }
 }

@@ -21,8 +21,8 @@ pub struct BreakevenArgs {
     pub lang: Option<LangArg>,
 }
 
-fn comparison_json(c: &Comparison) -> Value {
-    match &c.point {
+fn comparison_json(c: &Comparison, s: &Scenario) -> Value {
+    let mut v = match &c.point {
         Some(p) => json!({
             "requests_per_s": p.requests_per_s,
             "requests_per_month": p.requests_per_month,
@@ -40,7 +40,23 @@ fn comparison_json(c: &Comparison) -> Value {
             "instance_usd_per_month": c.instance_usd_per_month,
             "instance_rps": c.instance_rps,
         }),
+    };
+    // In won, the dollar amounts also in won (converted as the text prints them).
+    if let Some(obj) = v.as_object_mut() {
+        let cur = s.currency.code();
+        for (usd_key, key) in [
+            ("monthly_usd", format!("monthly_{cur}")),
+            (
+                "instance_usd_per_month",
+                format!("instance_{cur}_per_month"),
+            ),
+        ] {
+            if let Some(amount) = crate::args::in_currency(s, &obj[usd_key]) {
+                obj.insert(key, amount);
+            }
+        }
     }
+    v
 }
 
 pub fn run(args: BreakevenArgs) -> String {
@@ -51,23 +67,32 @@ pub fn run(args: BreakevenArgs) -> String {
     }
     let b = breakeven(&s);
     if args.json {
-        return crate::args::json_text(json!({
+        let mut v = json!({
             "scenario": s.to_query(),
             "faas_runnable": b.faas_runnable,
-            "vm": comparison_json(&b.faas_vs_vm),
-            "container": comparison_json(&b.faas_vs_container),
+            "vm": comparison_json(&b.faas_vs_vm, &s),
+            "container": comparison_json(&b.faas_vs_container, &s),
             "vm_instance": s.vm.instance,
             "container_service": s.container.service.code(),
-        }));
+        });
+        if let (Some(fx), Some(obj)) = (crate::args::fx_json(&s), v.as_object_mut()) {
+            obj.insert("fx".into(), fx);
+        }
+        return crate::args::json_text(v);
     }
     let money = |usd: f64| format(usd, s.currency, s.krw_per_usd);
     let line = |what: &str, c: &Comparison| match (&c.point, lang) {
         (Some(p), Lang::En) => format!(
-            "FaaS vs {what}: equal at {} req/s steady ({} requests/month), {} per month with {} instance(s). Below that, functions are cheaper.",
+            "FaaS vs {what}: equal at {} req/s steady ({} requests/month), {} per month with {} {}. Below that, functions are cheaper.",
             format_number(p.requests_per_s, 3),
             format_number(p.requests_per_month, 0),
             money(p.monthly_usd),
-            format_number(p.instances, 0)
+            format_number(p.instances, 0),
+            if format_number(p.instances, 0) == "1" {
+                "instance"
+            } else {
+                "instances"
+            }
         ),
         (Some(p), Lang::Ko) => format!(
             "FaaS 대 {what}: 초당 {}건(월 {}건)에서 같아집니다. 인스턴스 {}개, 월 {}. 그보다 적으면 함수가 더 쌉니다.",

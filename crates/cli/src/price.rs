@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
-use skyscale_core::catalog::{HOURS_PER_MONTH, catalog};
+use skyscale_core::catalog::catalog;
 use skyscale_core::money::format_usd;
 use skyscale_core::pricing::{self, FaasRates};
 use skyscale_core::scenario::Arch;
@@ -79,7 +79,8 @@ pub struct VmArgs {
     pub instance: String,
     #[arg(long, value_name = "N", default_value = "1", allow_negative_numbers = true, value_parser = whole_in(1, 1_000_000))]
     pub count: u64,
-    #[arg(long, value_name = "H", default_value = "730", allow_negative_numbers = true, value_parser = number_in(0.0, 1e6))]
+    /// Hours billed per instance [default: a 30-day month, 720 h, the simulation's month].
+    #[arg(long, value_name = "H", default_value = "720", hide_default_value = true, allow_negative_numbers = true, value_parser = number_in(0.0, 1e6))]
     pub hours: f64,
     #[arg(long)]
     pub json: bool,
@@ -99,7 +100,8 @@ pub struct ContainerArgs {
     pub memory_gb: f64,
     #[arg(long, value_name = "N", default_value = "1", allow_negative_numbers = true, value_parser = whole_in(1, 1_000_000))]
     pub count: u64,
-    #[arg(long, value_name = "H", default_value = "730", allow_negative_numbers = true, value_parser = number_in(0.0, 1e6))]
+    /// Hours billed per instance [default: a 30-day month, 720 h, the simulation's month].
+    #[arg(long, value_name = "H", default_value = "720", hide_default_value = true, allow_negative_numbers = true, value_parser = number_in(0.0, 1e6))]
     pub hours: f64,
     #[arg(long)]
     pub json: bool,
@@ -202,6 +204,10 @@ fn vm(a: VmArgs) -> Result<String, UsageError> {
             "memory_gb": t.memory_gb,
             "count": a.count,
             "hours": a.hours,
+            "baseline_cpu_pct": t.baseline_cpu_pct,
+            "sustained_vcpu": t.sustained_vcpu(),
+            "baseline_source": t.baseline_source,
+            "baseline_read_on": t.baseline_read_on,
             "usd_per_hour": t.usd_per_hour,
             "total_usd": b.total_usd,
             "total_display": format_usd(b.total_usd),
@@ -215,13 +221,19 @@ fn vm(a: VmArgs) -> Result<String, UsageError> {
         "EC2 {} ({} vCPU, {} GB, {}, {})",
         t.id, t.vcpu, t.memory_gb, t.arch, c.region
     )];
-    out.extend(math::vm(&b, &t.id, lang));
-    if a.hours == HOURS_PER_MONTH {
+    if t.burstable() {
         out.push(match lang {
-            Lang::En => "730 h is AWS's average month (365 × 24 ÷ 12).".to_string(),
-            Lang::Ko => "730시간은 AWS가 쓰는 한 달 평균입니다(365 × 24 ÷ 12).".to_string(),
+            Lang::En => format!(
+                "Burstable: {}% baseline per vCPU, so it sustains {} vCPU (the simulation's capacity); baseline from {} (read on {})",
+                t.baseline_cpu_pct, t.sustained_vcpu(), t.baseline_source, t.baseline_read_on
+            ),
+            Lang::Ko => format!(
+                "버스트형: vCPU당 기준 성능 {}%, 지속 가능한 것은 {} vCPU(시뮬레이션의 용량); 기준 성능 출처 {} ({} 기준)",
+                t.baseline_cpu_pct, t.sustained_vcpu(), t.baseline_source, t.baseline_read_on
+            ),
         });
     }
+    out.extend(math::vm(&b, &t.id, lang));
     out.push(source_line(&t.source, &t.read_on, lang));
     Ok(out.join("\n"))
 }

@@ -61,6 +61,9 @@ pub enum RenderView {
     Lanes,
     /// The scaling lanes as rows, the layout a phone shows (320 units wide).
     LanesNarrow,
+    /// The scaling lanes as two-line rows, the layout a phone on its side shows (640 units
+    /// wide, under 300 high).
+    LanesShort,
     /// Chart: traffic against each model's capacity over the peak day.
     Traffic,
     /// Chart: each model's cost so far over the peak day.
@@ -113,16 +116,15 @@ pub fn scene(view: RenderView, scenario: &Scenario) -> Scene {
             let minute = lanes::minute_for(scenario, &outcome);
             lanes::build(scenario, &outcome, minute, scenario.highlight)
         }
-        RenderView::LanesNarrow => {
+        RenderView::LanesNarrow | RenderView::LanesShort => {
             let outcome = sim::simulate(scenario);
             let minute = lanes::minute_for(scenario, &outcome);
-            lanes::build_in(
-                scenario,
-                &outcome,
-                minute,
-                scenario.highlight,
-                lanes::Layout::Narrow,
-            )
+            let layout = if view == RenderView::LanesShort {
+                lanes::Layout::Short
+            } else {
+                lanes::Layout::Narrow
+            };
+            lanes::build_in(scenario, &outcome, minute, scenario.highlight, layout)
         }
         RenderView::Monolith => msa_scene::monolith(scenario, &msa::compare(scenario)),
         RenderView::Microservices => msa_scene::microservices(scenario, &msa::compare(scenario)),

@@ -5,6 +5,7 @@ use serde_json::{Map, Value, json};
 use skyscale_core::money::format_rps;
 use skyscale_core::sim::{Bill, ModelKind, ModelOutcome};
 use skyscale_core::{Lang, Scenario, Text, math, simulate};
+use unicode_width::UnicodeWidthStr;
 
 use crate::LangArg;
 
@@ -31,8 +32,10 @@ fn model_json(m: &ModelOutcome, lang: Lang) -> Value {
         // A model that cannot run has no bill (null), like the "—" of the tables.
         "cost_usd": if runnable { json!(m.month.cost_usd) } else { Value::Null },
         "max_instances": m.month.max_instances,
-        "p50_latency_ms": m.month.p50_ms,
-        "p95_latency_ms": m.month.p95_ms,
+        // Nothing served, no latency (null), like the tables' "— (no requests)" and the
+        // latency CSV's empty cell.
+        "p50_latency_ms": if m.month.served > 0.0 { json!(m.month.p50_ms) } else { Value::Null },
+        "p95_latency_ms": if m.month.served > 0.0 { json!(m.month.p95_ms) } else { Value::Null },
         "requests": m.month.requests,
         "served_requests": m.month.served,
         "dropped_requests": m.month.dropped,
@@ -67,15 +70,25 @@ pub fn run(args: SimulateArgs) -> String {
                 "cost_usd": o.saas.month_usd,
                 "seats": o.saas.seats,
                 "usd_per_seat_month": o.saas.usd_per_seat_month,
-                "max_instances": 0,
-                "p95_latency_ms": 0,
+                // SaaS runs on the vendor's servers: no instances or latency of yours.
+                "max_instances": Value::Null,
+                "p95_latency_ms": Value::Null,
                 "dropped_requests": 0,
                 "cold_starts": 0,
                 "runnable": true,
                 "not_runnable": [],
             }),
         );
-        let v = json!({
+        // In won, each bill also in won, beside the dollars it is converted from.
+        let key = format!("cost_{}", scenario.currency.code());
+        for m in models.values_mut() {
+            if let Some(obj) = m.as_object_mut()
+                && let Some(amount) = crate::args::in_currency(&scenario, &obj["cost_usd"])
+            {
+                obj.insert(key.clone(), amount);
+            }
+        }
+        let mut v = json!({
             "scenario": scenario.to_query(),
             "warnings": warnings.iter().map(|w| w.message(lang)).collect::<Vec<_>>(),
             "days_per_month": o.month_days.iter().map(|d| d.days).sum::<f64>(),
@@ -86,6 +99,9 @@ pub fn run(args: SimulateArgs) -> String {
             "krw_per_usd": scenario.krw_per_usd,
             "models": models,
         });
+        if let (Some(fx), Some(obj)) = (crate::args::fx_json(&scenario), v.as_object_mut()) {
+            obj.insert("fx".into(), fx);
+        }
         return crate::args::json_text(v);
     }
     table(&scenario, &o, lang)
@@ -106,8 +122,9 @@ fn table(s: &Scenario, o: &skyscale_core::Outcome, lang: Lang) -> String {
         };
         rows.push([name, r.cost, r.max_instances, r.p95, r.lost, r.cold_starts]);
     }
+    // Columns are measured in terminal cells, not characters: a Hangul syllable takes two.
     let widths: Vec<usize> = (0..6)
-        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
         .collect();
     let mut out = Vec::new();
     out.push(match lang {
@@ -131,7 +148,7 @@ fn table(s: &Scenario, o: &skyscale_core::Outcome, lang: Lang) -> String {
             .iter()
             .enumerate()
             .map(|(c, v)| {
-                let pad = widths[c] - v.chars().count();
+                let pad = widths[c] - v.width();
                 if c == 0 {
                     format!("{v}{}", " ".repeat(pad))
                 } else {

@@ -3,8 +3,6 @@
 //! visible labels, carries no script, event handler, `foreignObject` or outside reference, and
 //! renders through resvg to pixels that are not all one colour; PNG output is a real PNG at 2×.
 
-use std::process::{Command, Output};
-
 /// Every view `render` knows, with a label each language must show.
 const VIEWS: &[(&str, &str, &str)] = &[
     ("stack", "Runtime", "런타임"),
@@ -20,12 +18,8 @@ const VIEWS: &[(&str, &str, &str)] = &[
 
 const SCENARIO: &str = "peak=800&pat=flash";
 
-fn skyscale(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_skyscale"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
+mod common;
+use common::skyscale;
 
 fn render(view: &str, lang: &str, format: &str) -> Vec<u8> {
     let out = skyscale(&[

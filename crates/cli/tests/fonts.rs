@@ -9,7 +9,7 @@
 //! every glyph must come from that family, none missing. `tests/e2e/export.spec.mjs` checks the
 //! same in Chromium.
 
-use std::process::Command;
+mod common;
 
 /// Scenarios that between them show every kind of text: marks, badges, money in both
 /// currencies, notes under charts.
@@ -32,10 +32,7 @@ const VIEWS: &[&str] = &[
 ];
 
 fn render(view: &str, scenario: &str, lang: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_skyscale"))
-        .args(["render", view, "--scenario", scenario, "--lang", lang])
-        .output()
-        .expect("runs");
+    let out = common::skyscale(&["render", view, "--scenario", scenario, "--lang", lang]);
     assert!(out.status.success(), "{view} {scenario} {lang}");
     String::from_utf8(out.stdout).unwrap()
 }

@@ -178,7 +178,7 @@ fn bases(commands: &[String]) -> Vec<Vec<String>> {
             "--count",
             "3",
             "--hours",
-            "730",
+            "720",
             "--lang",
             "ko",
         ]));

@@ -1,8 +1,6 @@
 //! `-0` never prints: every number the CLI echoes or computes, in JSON and in tables, reads `0`
 //! when it is zero, whatever sign the argument or the scenario gave it.
 
-use std::process::Command;
-
 use skyscale_core::scenario::CONTROL_KEYS;
 
 mod common;
@@ -10,10 +8,7 @@ use common::negative_zero;
 
 /// Runs `skyscale ARGS`, expecting success; returns stdout.
 fn run(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_skyscale"))
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = common::skyscale(args);
     assert!(
         out.status.success(),
         "{args:?}: {}",
@@ -81,7 +76,7 @@ fn price_echoes_no_negative_zero() {
         "--memory-mb",
         "512",
     ];
-    let vm = ["price", "vm", "--instance", "m5.large", "--hours", "730"];
+    let vm = ["price", "vm", "--instance", "m5.large", "--hours", "720"];
     let ctr = [
         "price",
         "container",
@@ -92,7 +87,7 @@ fn price_echoes_no_negative_zero() {
         "--memory-gb",
         "2",
         "--hours",
-        "730",
+        "720",
     ];
     for base in [&faas[..], &vm[..], &ctr[..]] {
         // Each number that accepts a zero, given as -0 (the others' ranges reject it).

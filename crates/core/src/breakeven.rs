@@ -79,7 +79,7 @@ pub fn breakeven(s: &Scenario) -> Breakeven {
     let vm = compare(
         s,
         &rates,
-        rates.vm_vcpu * 1000.0 / cpu_ms * vm_target,
+        rates.vm_sustained_vcpu * 1000.0 / cpu_ms * vm_target,
         rates.vm_usd_per_hour * SIM_HOURS_PER_MONTH,
         f64::from(s.vm.min.max(1)),
     );
@@ -164,11 +164,12 @@ mod tests {
 
     #[test]
     fn hand_worked_breakeven_against_one_small_vm() {
-        // t3.micro ($0.0104/h × 720 h = $7.488/month), 2 vCPU, cpu 50 ms, target 65%:
-        // one VM serves 2 × 20 × 0.65 = 26 req/s. Functions at 100 ms, 128 MB, no free tier:
-        // per request $0.0000002 + 0.1 s × 0.125 GB × $0.0000166667 = $0.00000040833375;
-        // $7.488 / $0.00000040833375 = 18,337,940 requests/month = 7.075 req/s (< 26: one VM).
-        let b = run("vm=t3.micro&min=1&cpu=50&dur=100&mem=128");
+        // t3.micro ($0.0104/h × 720 h = $7.488/month), 2 vCPU at a 10% baseline = 0.2 vCPU
+        // sustained, cpu 5 ms, target 65%: one VM serves 0.2 × 200 × 0.65 = 26 req/s.
+        // Functions at 100 ms, 128 MB, no free tier: per request $0.0000002 + 0.1 s × 0.125 GB
+        // × $0.0000166667 = $0.00000040833375; $7.488 / $0.00000040833375 = 18,337,940
+        // requests/month = 7.075 req/s (< 26: one VM).
+        let b = run("vm=t3.micro&min=1&cpu=5&dur=100&mem=128");
         let p = b.faas_vs_vm.point.unwrap();
         assert_eq!(p.instances, 1.0);
         assert!(
@@ -186,6 +187,17 @@ mod tests {
                 .abs()
                 < 1e-6
         );
+    }
+
+    #[test]
+    fn a_burstable_vm_sells_its_baseline_not_its_vcpus() {
+        // At cpu 50 ms a t3.micro sustains 0.2 vCPU × 20 × 0.65 = 2.6 req/s for $7.488, $2.88
+        // per req/s-month; functions (100 ms, 128 MB) cost 2,592,000 × $0.00000040833375 =
+        // $1.06 per req/s-month, so they never lose. (Counted as 2 full vCPUs, 26 req/s, the
+        // VM would win from 7.075 req/s.)
+        let b = run("vm=t3.micro&min=1&cpu=50&dur=100&mem=128");
+        assert!((b.faas_vs_vm.instance_rps - 2.6).abs() < 1e-9);
+        assert!(b.faas_vs_vm.point.is_none());
     }
 
     #[test]

@@ -17,8 +17,11 @@ use serde::{Deserialize, Serialize};
 /// The raw JSON, kept so the app can offer it for download next to its figures.
 pub const PRICES_JSON: &str = include_str!("../data/prices.json");
 
-/// Hours in a billing month, as AWS's own calculators count them (365 × 24 / 12).
-pub const HOURS_PER_MONTH: f64 = 730.0;
+/// Hours in a billing month: the simulation's 30-day month, 720 h. `price vm` and `price
+/// container` default to it too, so a price and the simulated bill of the same fleet agree.
+/// (AWS's calculators use an average month of 730 h, 365 × 24 ÷ 12; one rule everywhere
+/// matters more to a reader than which of the two it is.)
+pub const HOURS_PER_MONTH: f64 = crate::traffic::DAYS_PER_MONTH * 24.0;
 
 /// The whole catalog.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -77,9 +80,17 @@ pub struct VmType {
     pub vcpu: f64,
     pub memory_gb: f64,
     pub arch: String,
-    /// Burstable types sustain only this share of each vCPU without buying credits. The
-    /// simulator runs them in "unlimited" mode at full speed and does not bill surplus credits.
+    /// The share of each vCPU the type sustains (its baseline performance): 100 for fixed-
+    /// performance types; for burstable T3/T4g, AWS's published baseline per vCPU (t3.micro
+    /// 10%, t3.small/t3.medium/t4g.small 20%). Above it a burstable instance spends CPU
+    /// credits it earns only at the baseline rate, so over a day it sustains the baseline;
+    /// running above it for good means paying for surplus credits ("unlimited" mode, $0.05 per
+    /// vCPU-hour for T3 Linux), which Skyscale does not model. So the simulator's capacity of
+    /// an instance is `vcpu × baseline_cpu_pct / 100` ([`VmType::sustained_vcpu`]).
     pub baseline_cpu_pct: f64,
+    /// Where the baseline was read and when.
+    pub baseline_source: String,
+    pub baseline_read_on: String,
     pub usd_per_hour: f64,
     pub source: String,
     pub read_on: String,
@@ -160,6 +171,17 @@ impl Catalog {
     }
 }
 
+impl VmType {
+    /// Whether the type bursts above a baseline it cannot sustain (T3, T4g).
+    pub fn burstable(&self) -> bool {
+        self.baseline_cpu_pct < 100.0
+    }
+    /// The vCPU it sustains: all of them, or for a burstable type its baseline share.
+    pub fn sustained_vcpu(&self) -> f64 {
+        self.vcpu * (self.baseline_cpu_pct / 100.0).clamp(0.0, 1.0)
+    }
+}
+
 impl FaasPrices {
     pub fn arch(&self, arch: crate::scenario::Arch) -> &FaasArchPrices {
         match arch {
@@ -198,6 +220,11 @@ mod tests {
             assert!(v.source.starts_with("https://"));
             dated(&v.source, &v.read_on);
             assert!(v.usd_per_hour > 0.0 && v.vcpu >= 1.0);
+            assert!(v.baseline_source.starts_with("https://"));
+            dated(&v.baseline_source, &v.baseline_read_on);
+            assert!(v.baseline_cpu_pct > 0.0 && v.baseline_cpu_pct <= 100.0);
+            // The T families burst; every other type in the catalog has fixed performance.
+            assert_eq!(v.burstable(), v.id.starts_with('t'), "{}", v.id);
         }
         for k in &c.container {
             assert!(k.source.starts_with("https://"));
@@ -222,6 +249,23 @@ mod tests {
     }
 
     #[test]
+    fn a_container_option_reads_as_its_catalog_entry_in_either_language() {
+        use crate::i18n::Lang;
+        use crate::scenario::ContainerService;
+        let c = catalog();
+        for &svc in ContainerService::ALL {
+            let name = &c.container(svc.code()).unwrap().name;
+            assert_eq!(svc.label().get(Lang::En), name);
+            // In Korean only the product's own name (and "Linux/x86") stays in Latin letters.
+            let product = name.split(" (").next().unwrap();
+            let ko = svc.label().get(Lang::Ko);
+            assert!(ko.starts_with(product), "{ko}");
+            let rest = ko[product.len()..].replace("Linux/x86", "");
+            assert!(!rest.chars().any(|ch| ch.is_ascii_alphabetic()), "{ko}");
+        }
+    }
+
+    #[test]
     fn published_headline_prices() {
         let c = catalog();
         let l = c.faas("aws-lambda").unwrap();
@@ -237,6 +281,14 @@ mod tests {
             (f.usd_per_vcpu_hour, f.usd_per_gb_hour),
             (0.04048, 0.004445)
         );
+        // Baselines per vCPU (AWS EC2 User Guide, burstable baseline concepts).
+        let t = c.vm("t3.micro").unwrap();
+        assert_eq!((t.vcpu, t.baseline_cpu_pct), (2.0, 10.0));
+        assert!((t.sustained_vcpu() - 0.2).abs() < 1e-12);
+        for id in ["t3.small", "t3.medium", "t4g.small"] {
+            assert_eq!(c.vm(id).unwrap().baseline_cpu_pct, 20.0, "{id}");
+        }
+        assert_eq!(c.vm("m5.large").unwrap().sustained_vcpu(), 2.0);
         let r = c.container("app-runner").unwrap();
         assert_eq!((r.usd_per_vcpu_hour, r.usd_per_gb_hour), (0.064, 0.007));
     }

@@ -630,7 +630,7 @@ mod tests {
     #[test]
     fn breakeven_marks_the_crossing_breakeven_reports() {
         for (q, fleet) in [
-            ("vm=t3.micro&min=1&cpu=50&dur=100&mem=128", "vm"),
+            ("vm=t3.micro&min=1&cpu=5&dur=100&mem=128", "vm"),
             ("cpu=50&dur=100&mem=1024", "container"),
             ("cpu=50&dur=100&mem=1024&free=1&peak=20", "container"),
         ] {

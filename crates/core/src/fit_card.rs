@@ -508,6 +508,12 @@ impl Card {
             .collect()
     }
 
+    /// What "cheapest" means, for under the rows when one is marked so: the cheapest of the
+    /// models that serve the load, which a model that drops more may undercut.
+    pub fn cheapest_note(&self) -> Option<Text> {
+        self.cheapest.map(|_| Text::FitCheapestNote)
+    }
+
     /// The functions' cold starts, p95 and throttling as the card's cells, when they can run.
     pub fn faas_cells(&self, scenario: &Scenario) -> Option<(String, String, String)> {
         let lang = scenario.lang;
@@ -778,6 +784,11 @@ pub fn scene(scenario: &Scenario, card: &Card) -> Scene {
         );
         y += 28.0;
     }
+    // What the mark means, right under the rows it marks.
+    if let Some(note) = card.cheapest_note() {
+        parts.push(Node::text(24.0, y + 8.0, t(note), 12.0, Role::InkMuted).class("cheapest-note"));
+        y += 16.0;
+    }
     // The function limits against the workload.
     y += 22.0;
     let (min_mb, max_mb, timeout_s) = faas_limits(scenario);
@@ -857,12 +868,64 @@ pub fn call_duration(ms: f64, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::fit::{Fit, verdict};
+    use crate::scene::Kind;
     use crate::sim::simulate;
 
     fn card(p: Preset, base: &str) -> (Scenario, Card) {
         let s = p.apply(&Scenario::from_query(base).0);
         let c = assess(&s, &simulate(&s));
         (s, c)
+    }
+
+    #[test]
+    fn the_cheapest_mark_says_what_it_means_under_the_rows_it_marks() {
+        // "cheapest" beside a model can sit under a cheaper one that drops 1.4%: the card says
+        // where it marks it that the mark is for the models losing under 1% of requests.
+        for (lang, note) in [
+            (
+                "en",
+                "cheapest: the lowest monthly cost of the models that lose under 1% of requests",
+            ),
+            (
+                "ko",
+                "최저가: 요청 유실이 1% 미만인 모델 중 월 비용이 가장 낮은 모델",
+            ),
+        ] {
+            for &p in Preset::ALL {
+                let (s, c) = card(p, &format!("lang={lang}&view=fit"));
+                let scene = scene(&s, &c);
+                let shown: Vec<&Node> = scene
+                    .nodes()
+                    .filter(|n| matches!(&n.kind, Kind::Text { text, .. } if text == note))
+                    .collect();
+                if c.cheapest.is_none() {
+                    assert!(shown.is_empty(), "{p:?}");
+                    continue;
+                }
+                assert_eq!(c.cheapest_note().map(|t| t.get(s.lang)), Some(note));
+                assert_eq!(shown.len(), 1, "{p:?} {lang}");
+                let Kind::Text {
+                    x, y, size, bold, ..
+                } = shown[0].kind
+                else {
+                    unreachable!()
+                };
+                // Within the card, and the next thing under the last cost row.
+                let end = x + crate::lanes::drawn_width(note, size, bold);
+                assert!(end <= SCENE_WIDTH - 24.0, "{lang}: ends at {end}");
+                let last_row = scene
+                    .find(&format!("fit-fig-cost-{}", ModelKind::Faas.code()))
+                    .unwrap();
+                let row_y = last_row
+                    .walk()
+                    .filter_map(|n| match n.kind {
+                        Kind::Text { y, .. } => Some(y),
+                        _ => None,
+                    })
+                    .fold(0.0, f64::max);
+                assert!(y > row_y && y < row_y + 30.0, "{p:?}: {y} after {row_y}");
+            }
+        }
     }
 
     #[test]

@@ -91,6 +91,10 @@ texts! {
     ViewStack => "Service models", "서비스 모델";
     ExportSvg => "Export SVG", "SVG 내보내기";
     ExportSvgLabel => "Download this diagram as a standalone SVG file", "이 다이어그램을 독립 SVG 파일로 내려받기";
+    // A diagram wider than its box on a phone: the cue over its edge, and the box's name.
+    ScrollSideways => "Scroll sideways →", "옆으로 밀어 보기 →";
+    ScrollsSideways => "Wider than the screen: swipe or use the arrow keys",
+        "화면보다 넓음: 밀거나 화살표 키로 보기";
 
     // The responsibility stack.
     StackTitle => "Who manages what? On-premises, IaaS, PaaS, FaaS and SaaS",
@@ -195,7 +199,7 @@ texts! {
     ThemeSystem => "System", "시스템";
     ThemeLight => "Light", "밝게";
     ThemeDark => "Dark", "어둡게";
-    SkipToContent => "Skip to the diagram", "다이어그램으로 건너뛰기";
+    SkipToContent => "Skip to the view", "본문으로 건너뛰기";
     NoticeFixedUrl => "Some values in the link were repaired:", "링크의 일부 값을 고쳤습니다:";
     DiagramRegion => "Responsibility stack diagram", "책임 분담 다이어그램";
     FooterAbout => "Skyscale turns lecture notes on serverless computing into diagrams you can play with. Every diagram exports as SVG for slides and handouts.",
@@ -294,6 +298,12 @@ texts! {
     LayerDetailsTitle => "Layer details", "계층 자세히 보기";
     LayerDetailsHint => "Click or press Enter on any cell to see who manages it, what is left for you to patch, and what the bill charges for it; on a column's name for what you keep under that model.",
         "칸을 클릭하거나 Enter 키를 누르면 누가 관리하는지, 직접 패치해야 할 일, 요금이 무엇에 붙는지 볼 수 있습니다. 열 이름을 누르면 그 모델에서 직접 관리하는 것을 볼 수 있습니다.";
+    LayerDetailsHintCell => "Click or press Enter on any cell to see who manages it, what is left for you to patch, and what the bill charges for it.",
+        "칸을 클릭하거나 Enter 키를 누르면 누가 관리하는지, 직접 패치해야 할 일, 요금이 무엇에 붙는지 볼 수 있습니다.";
+    LayerDetailsHintCol => "Click or press Enter on a column's name to see what you keep under that model and what the provider takes over.",
+        "열 이름을 클릭하거나 Enter 키를 누르면 그 모델에서 직접 관리하는 것과 제공자가 맡는 것을 볼 수 있습니다.";
+    LayerDetailsHintFixed => "Each cell says who manages that layer under that model: you, or the provider.",
+        "각 칸은 그 모델에서 그 계층을 누가 관리하는지(사용자 또는 제공자) 보여 줍니다.";
     WhoManagesIt => "Who manages it", "관리 주체";
     WhatItIs => "What it is", "무엇인가";
     YourChores => "What you still do", "여전히 직접 할 일";
@@ -384,6 +394,7 @@ texts! {
     LaneIdleShort => "idle", "유휴";
     LaneBusy => "running", "실행 중";
     LaneColdStart => "cold start", "콜드 스타트";
+    LaneAverage => "≈ average", "≈ 평균";
     LaneIconScale => "1 icon =", "아이콘 1개 =";
     LaneInstances => "instances", "인스턴스";
     LaneInstance => "instance", "인스턴스";
@@ -398,15 +409,20 @@ texts! {
     LatencyNothingServed => "— (nothing served)", "— (처리한 요청 없음)";
     LaneDropped => "Dropped", "유실";
     LaneThrottled => "Throttled", "스로틀링";
+    /// The peak day's cost up to the minute shown, in every layout of the lanes (one quantity,
+    /// one name).
     LaneCostToday => "Peak day so far", "피크일 누적 비용";
-    LaneCostTodayShort => "Day so far", "당일 누적";
     LaneMonth => "30-day bill", "30일 요금";
     LaneNone => "none", "없음";
     PerSecond => "/s", "/초";
     PerMinute => "/min", "/분";
     PerHour => "/h", "/시간";
-    ScalingLead => "Drag the peak traffic and watch servers, containers and functions scale side by side while the bill moves. Play the day to see autoscaling lag behind a spike and functions start cold.",
-        "최대 트래픽을 끌어 보며 서버, 컨테이너, 함수가 나란히 확장되고 요금이 바뀌는 모습을 보세요. 하루를 재생하면 급증을 뒤쫓는 오토스케일링과 함수의 콜드 스타트가 보입니다.";
+    ScalingLeadDrag => "Drag the peak traffic and watch servers, containers and functions scale side by side while the bill moves.",
+        "최대 트래픽을 끌어 보며 서버, 컨테이너, 함수가 나란히 확장되고 요금이 바뀌는 모습을 보세요.";
+    ScalingLeadFixed => "Servers, containers and functions side by side at this traffic, with what each bills.",
+        "이 트래픽에서 서버, 컨테이너, 함수를 나란히 놓고 각각의 요금을 보여 줍니다.";
+    ScalingLeadPlay => "Play the day to see autoscaling lag behind a spike and functions start cold.",
+        "하루를 재생하면 급증을 뒤쫓는 오토스케일링과 함수의 콜드 스타트가 보입니다.";
     Play => "Play", "재생";
     Pause => "Pause", "일시 정지";
     PlayLabel => "Play the simulated day (about 20 seconds at 1×)", "시뮬레이션한 하루를 재생(1× 속도로 약 20초)";
@@ -438,6 +454,9 @@ texts! {
     ContainerSettings => "Containers (PaaS)", "컨테이너(PaaS)";
     ContainerServiceLabel => "Service", "서비스";
     ContainerServiceHelp => "Whose container prices to use.", "어느 서비스의 컨테이너 가격을 쓸지 고릅니다.";
+    CtrFargate => "AWS Fargate (Linux/x86)", "AWS Fargate(Linux/x86)";
+    CtrAppRunner => "AWS App Runner", "AWS App Runner";
+    CtrCloudRun => "Google Cloud Run (instance-based billing, Tier 1)", "Google Cloud Run(인스턴스 기반 과금, 1등급 리전)";
     VcpuLabel => "vCPU per container", "컨테이너당 vCPU";
     VcpuHelp => "CPU size of one container; billed per vCPU-hour while it runs.", "컨테이너 하나의 CPU 크기입니다. 실행 중 vCPU-시간으로 과금합니다.";
     MemGbLabel => "Memory per container", "컨테이너당 메모리";
@@ -480,8 +499,9 @@ texts! {
     RateHelp => "The exchange rate used to show won; prices are published in US dollars.", "원화 표시에 쓰는 환율입니다. 가격은 미국 달러로 공시됩니다.";
     CheapestBadge => "cheapest", "가장 저렴";
     CheapestNote => "Cheapest among the models that serve the traffic (lose under 1% of requests).", "트래픽을 감당하는(요청 유실 1% 미만) 모델 중 가장 저렴한 모델입니다.";
-    MonthWhatIsWhose => "Bills, drops and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show.",
-        "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다.";
+    MonthWhatIsWhose => "Bills, drops and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show. ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
+        "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다. ≈: 함수의 실행 환경과 콜드 스타트는 기댓값(무작위 도착에 대한 평균)입니다.";
+    MathExpectedCounts => "expected numbers (averages over random arrivals), hence tenths", "기댓값(무작위 도착에 대한 평균)이라 소수로 표시";
     UnitKrwPerUsd => "₩ per $1", "원/1달러";
     Announce => "At this peak:", "이 최대 트래픽에서:";
     ChartsHeading => "Charts", "그래프";
@@ -516,7 +536,7 @@ texts! {
     ChartDropped => "Dropped or throttled requests", "버려지거나 제한된 요청";
     ChartLostShare => "{pct}% lost", "{pct}% 손실";
     ChartOffScale => "above the chart, up to {n} req/s", "그래프 위로 벗어남, 최대 {n} req/s";
-    ChartDayTotal => "{cost} today", "오늘 {cost}";
+    ChartDayTotal => "{cost} on the peak day", "피크일 {cost}";
     ChartNothingServed => "nothing served", "처리한 요청 없음";
     ChartNotRunnable => "Functions cannot run this workload: {why}", "이 작업은 함수로 실행할 수 없습니다: {why}";
     ChartBeVm => "VMs ({instance}, {pct}% target)", "VM ({instance}, 목표 {pct}%)";
@@ -539,8 +559,15 @@ texts! {
     ChartBeLegend => "Break-even: functions cost as much as the fleet", "손익분기점: 함수 비용 = 서버 비용";
 
     // -- msa view --
-    MsaLead => "The ride-hailing app from the notes (the Uber case), built two ways and fed the same traffic. Click a module in either diagram to make it fail, or deploy a new version of one, and compare what each architecture loses.",
-        "노트의 차량 호출 앱(Uber 사례)을 두 가지 방식으로 만들고 같은 트래픽을 보냅니다. 어느 그림에서든 모듈을 클릭해 장애를 내거나 새 버전을 배포해 보고, 각 아키텍처가 무엇을 잃는지 비교해 보세요.";
+    MsaLead => "The ride-hailing app from the notes (the Uber case), built two ways and fed the same traffic.",
+        "노트의 차량 호출 앱(Uber 사례)을 두 가지 방식으로 만들고 같은 트래픽을 보냅니다.";
+    MsaLeadFailDeploy => "Click a module in either diagram to make it fail, or deploy a new version of one, and compare what each architecture loses.",
+        "어느 그림에서든 모듈을 클릭해 장애를 내거나 새 버전을 배포해 보고, 각 아키텍처가 무엇을 잃는지 비교해 보세요.";
+    MsaLeadFail => "Click a module in either diagram to make it fail, and compare what each architecture loses.",
+        "어느 그림에서든 모듈을 클릭해 장애를 내 보고, 각 아키텍처가 무엇을 잃는지 비교해 보세요.";
+    MsaLeadDeploy => "Deploy a new version of a module and compare what each architecture loses.",
+        "모듈의 새 버전을 배포해 보고, 각 아키텍처가 무엇을 잃는지 비교해 보세요.";
+    MsaLeadCompare => "Compare what each architecture loses.", "각 아키텍처가 무엇을 잃는지 비교해 보세요.";
     MsaMonoSub => "1 deployable · {n} replicas at peak", "배포 단위 1개 · 피크 때 복제본 {n}개";
     MsaServicesSub => "{k} services · {n} replicas at peak", "서비스 {k}개 · 피크 때 복제본 {n}개";
     MsaPassengerApp => "Passenger app", "승객 앱";
@@ -596,13 +623,17 @@ texts! {
     MsaHopHelp => "Latency of one call from one service to another (the monolith's calls are in-process).",
         "한 서비스가 다른 서비스를 한 번 호출하는 지연 시간입니다(모놀리식은 프로세스 안에서 호출합니다).";
     MsaBlastTitle => "Blast radius", "장애 영향 범위";
-    MsaBlastNone => "Nothing has failed. Click a module in either diagram, or press Fail below, to see which features break.",
-        "아직 장애가 없습니다. 그림에서 모듈을 클릭하거나 아래의 ‘장애 내기’를 눌러 어떤 기능이 멈추는지 보세요.";
+    MsaBlastNone => "Nothing has failed. Click a module in either diagram, or press Fail in the table above, to see which features break.",
+        "아직 장애가 없습니다. 그림에서 모듈을 클릭하거나 위 표의 ‘장애 내기’를 눌러 어떤 기능이 멈추는지 보세요.";
+    MsaBlastNoneFixed => "Nothing has failed: every feature works in both architectures.",
+        "장애가 없습니다. 두 아키텍처 모두 모든 기능이 동작합니다.";
     MsaBlastSummary => "{module} failed. Monolith: {m} of {t} features down. Microservices: {s} of {t} down.",
         "{module} 장애. 모놀리식: 기능 {t}개 중 {m}개 중단. 마이크로서비스: {t}개 중 {s}개 중단.";
     MsaDeployTitle => "What a deploy restarts", "배포 때 재시작되는 것";
-    MsaDeployNone => "Press Deploy on a module to see what restarts and for how long capacity drops.",
-        "모듈의 ‘배포’를 누르면 무엇이 재시작되고 얼마 동안 처리 용량이 줄어드는지 보입니다.";
+    MsaDeployNone => "Press Deploy on a module in the table above to see what restarts and for how long capacity drops.",
+        "위 표에서 모듈의 ‘배포’를 누르면 무엇이 재시작되고 얼마 동안 처리 용량이 줄어드는지 보입니다.";
+    MsaDeployNoneFixed => "No deploy is under way: every replica serves.",
+        "진행 중인 배포가 없습니다. 모든 복제본이 요청을 처리합니다.";
     MsaDeployMono => "Monolith: deploying {module} restarts all {k} modules: {n} of {n} replicas, one at a time, for {dur}. Capacity is {pct}% lower meanwhile and {f} of {t} features are affected.",
         "모놀리식: {module} 하나만 배포해도 모듈 {k}개가 모두 재시작합니다. 복제본 {n}개 전부가 하나씩, {dur} 동안. 그동안 처리 용량이 {pct}% 줄고 기능 {t}개 중 {f}개가 영향을 받습니다.";
     MsaDeployMsa => "Microservices: only {module} restarts: {n} of {total} replicas, one at a time, for {dur}. Its capacity is {pct}% lower meanwhile; {f} of {t} features are affected and the deploy takes none down.",
@@ -658,8 +689,11 @@ texts! {
     DurMinutes => "{n} min", "{n}분";
 
     // -- fit view --
-    FitLead => "The notes list seven kinds of system that suit serverless. Each button below loads one as a workload, runs it through every model for a simulated month and gives the simulator's verdict on functions, with the reasons and the numbers behind them. The counter-examples show where functions stop fitting.",
-        "노트는 서버리스에 적합한 시스템 일곱 가지를 꼽습니다. 아래 버튼마다 그중 하나를 작업량으로 불러와 모든 모델로 한 달을 시뮬레이션하고, 함수에 대한 판정과 그 이유, 근거가 되는 숫자를 보여 줍니다. 반례는 함수가 맞지 않게 되는 지점을 보여 줍니다.";
+    FitLead => "The notes list seven kinds of system that suit serverless.", "노트는 서버리스에 적합한 시스템 일곱 가지를 꼽습니다.";
+    FitLeadButtons => "Each button below loads one as a workload, runs it through every model for a simulated month and gives the simulator's verdict on functions, with the reasons and the numbers behind them. The counter-examples show where functions stop fitting.",
+        "아래 버튼마다 그중 하나를 작업량으로 불러와 모든 모델로 한 달을 시뮬레이션하고, 함수에 대한 판정과 그 이유, 근거가 되는 숫자를 보여 줍니다. 반례는 함수가 맞지 않게 되는 지점을 보여 줍니다.";
+    FitLeadFixed => "Here one workload runs through every model for a simulated month, with the simulator's verdict on functions, the reasons and the numbers behind them.",
+        "여기서는 작업량 하나를 모든 모델로 한 달 동안 시뮬레이션하고, 함수에 대한 판정과 그 이유, 근거가 되는 숫자를 보여 줍니다.";
     FitGoodCases => "The notes' seven good fits", "노트가 꼽은 서버리스에 적합한 시스템 일곱 가지";
     FitCounterCases => "Counter-examples", "반례";
     FitTranscode => "Counter-example: a 20-minute video transcode", "반례: 20분 걸리는 동영상 인코딩";
@@ -680,6 +714,9 @@ texts! {
     FitMonthCol => "Monthly cost", "월 비용";
     FitLostCol => "Dropped or throttled", "유실·스로틀링";
     FitCheapestMark => "cheapest", "최저가";
+    /// What the mark means, under the rows it marks: a model that drops more can cost less.
+    FitCheapestNote => "cheapest: the lowest monthly cost of the models that lose under 1% of requests",
+        "최저가: 요청 유실이 1% 미만인 모델 중 월 비용이 가장 낮은 모델";
     FitNotRunnableCell => "cannot run", "실행 불가";
     FitCannotRunCell => "cannot run: {why}", "실행 불가: {why}";
     FitWhyMemLow => "memory below the minimum", "메모리가 최소치 미만";
@@ -712,7 +749,7 @@ texts! {
     FitReasonDearerFree => "{model} is the cheapest at {other} a month; functions cost {faas}.",
         "가장 싼 것은 {model}입니다(월 {other}). 함수는 월 {faas}입니다.";
     FitReasonOnlyFaas => "Functions cost {faas} a month, and no other model serves this load without dropping requests.",
-        "함수는 월 {faas}이며, 다른 모델은 요청을 잃지 않고 이 부하를 처리하지 못합니다.";
+        "함수는 월 {faas}입니다. 다른 모델은 요청을 잃지 않고는 이 부하를 처리하지 못합니다.";
     FitReasonIdle => "Traffic is near zero for {pct}% of the day; functions bill nothing while idle, servers bill every hour.",
         "하루의 {pct}% 동안 트래픽이 거의 없습니다. 함수는 쉬는 동안 요금이 없지만 서버는 매시간 요금이 나옵니다.";
     FitReasonBusy => "Traffic never rests (idle only {pct}% of the day), so always-on instances stay busy and pay off.",
@@ -751,6 +788,7 @@ texts! {
     ExportCsv => "CSV data", "CSV 데이터";
     CopySvg => "Copy SVG", "SVG 복사";
     SvgCopied => "SVG copied to the clipboard.", "SVG를 클립보드에 복사했습니다.";
+    SvgCopyFailed => "The browser did not allow copying here: use Export SVG to download the file.", "이 브라우저(또는 이 페이지)에서는 복사가 허용되지 않았습니다. ‘SVG 내보내기’로 파일을 내려받으세요.";
     CopyFailed => "The browser did not allow copying.", "브라우저가 복사를 허용하지 않았습니다.";
     ExportFileDone => "File downloaded.", "파일을 내려받았습니다.";
     ExportFailed => "The export did not work in this browser.", "이 브라우저에서는 내보내기가 되지 않았습니다.";
@@ -763,22 +801,34 @@ texts! {
     EmbedMode => "Students may", "학생이 할 수 있는 것";
     EmbedLive => "change the controls (live)", "조작 바꾸기(실시간)";
     EmbedLockAll => "only look (a fixed figure)", "보기만 하기(고정된 그림)";
-    EmbedLockSome => "Lock only these controls (query keys, comma-separated, e.g. peak,pat)",
-        "이 조작만 잠그기(쿼리 키를 쉼표로, 예: peak,pat)";
+    EmbedLockSome => "Lock only these controls (names from the list below, comma-separated, e.g. peak,pat)",
+        "이 조작만 잠그기(아래 목록의 이름을 쉼표로, 예: peak,pat)";
     EmbedControls => "Show only these controls (empty: all)", "이 조작만 보이기(비우면 모두)";
+    EmbedUnknown => "Left out of the snippet, not a name on this page: {names}. The list below has the names.",
+        "이 페이지에 없는 이름이라 코드에서 빠졌습니다: {names}. 쓸 수 있는 이름은 아래 목록에 있습니다.";
+    EmbedKeys => "The names this view's controls go by", "이 화면의 조작 이름";
+    KeyFail => "Failed module (a click on a module)", "장애 난 모듈(모듈 클릭)";
+    KeyDeploy => "Module being deployed", "배포 중인 모듈";
+    KeyStep => "Story step", "이야기 단계";
+    KeyCell => "Selected cell (a click on a cell)", "선택한 칸(칸 클릭)";
+    KeyCol => "Column summary (a click on a header)", "열 요약(머리글 클릭)";
     EmbedQuiz => "Quiz: hide the numbers until students predict", "퀴즈: 학생이 예측할 때까지 숫자 숨기기";
     EmbedSnippet => "HTML for the course page", "강의 페이지에 붙여 넣을 HTML";
     EmbedPlainLink => "Or share a plain link", "또는 일반 링크로 공유";
-    EmbedResizeNote => "Paste both lines. The script (embed.js, from this Skyscale address) makes the frame as tall as its content and keeps it so as students change things; it reads height messages only from Skyscale frames and sends them nothing. If the course page removes scripts, the frame stays {h} px tall and scrolls inside.",
-        "두 줄을 모두 붙여 넣으세요. 스크립트(이 Skyscale 주소의 embed.js)는 프레임 높이를 내용에 맞추고, 학생이 조작해 내용이 바뀌어도 계속 맞춥니다. Skyscale 프레임이 보낸 높이 메시지만 읽고, 프레임에는 아무것도 보내지 않습니다. 강의 페이지가 스크립트를 지우면 프레임은 {h}px 높이로 남고 안에서 스크롤됩니다.";
-    EmbedResizeNoteSingle => "This is the one-file build, with no embed.js beside it, so the HTML carries the sizing script inline. If the course page removes scripts or blocks inline ones, the frame stays {h} px tall and scrolls inside.",
-        "파일 하나로 된 빌드라 옆에 embed.js가 없어서, 크기를 맞추는 스크립트를 HTML 안에 직접 넣었습니다. 강의 페이지가 스크립트를 지우거나 인라인 스크립트를 막으면 프레임은 {h}px 높이로 남고 안에서 스크롤됩니다.";
+    EmbedResizeNote => "Paste both lines. The script (embed.js, from this Skyscale address) makes the frame as tall as its content and keeps it so as students change things; it reads height messages only from Skyscale frames and sends them nothing. If the course page removes scripts, the frame stays {h} px tall, which holds the view in a column 960 px wide; a column 720 px wide needs height=\"{narrow}\".",
+        "두 줄을 모두 붙여 넣으세요. 스크립트(이 Skyscale 주소의 embed.js)는 프레임 높이를 내용에 맞추고, 학생이 조작해 내용이 바뀌어도 계속 맞춥니다. Skyscale 프레임이 보낸 높이 메시지만 읽고, 프레임에는 아무것도 보내지 않습니다. 강의 페이지가 스크립트를 지우면 프레임은 {h}px 높이로 남으며, 이 높이는 너비 960px 단에 화면이 다 들어갑니다. 너비 720px 단에는 height=\"{narrow}\" 값이 필요합니다.";
+    EmbedResizeNoteSingle => "This is the one-file build, with no embed.js beside it, so the HTML carries the sizing script inline. If the course page removes scripts or blocks inline ones, the frame stays {h} px tall, which holds the view in a column 960 px wide; a column 720 px wide needs height=\"{narrow}\".",
+        "파일 하나로 된 빌드라 옆에 embed.js가 없어서, 크기를 맞추는 스크립트를 HTML 안에 직접 넣었습니다. 강의 페이지가 스크립트를 지우거나 인라인 스크립트를 막으면 프레임은 {h}px 높이로 남으며, 이 높이는 너비 960px 단에 화면이 다 들어갑니다. 너비 720px 단에는 height=\"{narrow}\" 값이 필요합니다.";
     EmbedFromFile => "This page was opened from a file: a course page on the web cannot show it in a frame. Put Skyscale on a web server, open it there and copy the HTML again.",
         "이 페이지는 파일에서 열었기 때문에 웹의 강의 페이지가 프레임 안에 보여 줄 수 없습니다. Skyscale을 웹 서버에 올리고 거기서 연 다음 HTML을 다시 복사하세요.";
     Copy => "Copy", "복사";
     Copied => "Copied.", "복사했습니다.";
     Close => "Close", "닫기";
     Locked => "Fixed by the course page", "강의 페이지에서 고정함";
+    LockedAllNote => "The course page fixes this figure: its settings do not change here.",
+        "강의 페이지가 이 그림을 고정했습니다. 여기서는 설정이 바뀌지 않습니다.";
+    LockedSomeNote => "Controls with a dashed outline are fixed by the course page.",
+        "점선 테두리의 컨트롤은 강의 페이지에서 고정했습니다.";
     QuizTitle => "Predict first", "먼저 예측해 보세요";
     QuizLead => "The numbers stay hidden until you commit your prediction.", "예측을 제출할 때까지 숫자는 가려져 있습니다.";
     QuizCheapest => "Which model is cheapest for this traffic over a month?", "이 트래픽이라면 한 달 동안 가장 저렴한 모델은?";
@@ -835,6 +885,32 @@ mod tests {
             }
         }
         assert_ne!(Text::LayerData.get(Lang::En), Text::LayerData.get(Lang::Ko));
+    }
+
+    #[test]
+    fn no_particle_that_depends_on_a_reading_follows_a_placeholder() {
+        // After a number (or a name, money, a quoted value) the particle depends on how its
+        // last syllable is read: `height="1860"가` should be `이` (영). A value is followed by
+        // a word (`값이`), a unit (`px`, `ms`, `%`) or an invariant particle (의, 에, 도, 만).
+        // (`이` covers 이며, 이고, 이나, 이라 and 이면 too.)
+        const PAIRED: [&str; 10] = ["이", "가", "을", "를", "은", "는", "과", "와", "으로", "로"];
+        for t in Text::ALL {
+            let ko = t.get(Lang::Ko);
+            for (i, _) in ko.match_indices('}') {
+                let after = ko[i + 1..].trim_start_matches(['"', '”', '’']);
+                // (A particle after a closing bracket belongs to the word before the bracket,
+                // `값({value})으로`, and is not checked.)
+                assert!(
+                    !PAIRED.iter().any(|p| after.starts_with(p)),
+                    "{t:?}: a particle after a placeholder: {ko}"
+                );
+            }
+        }
+        let note = Text::EmbedResizeNote.get(Lang::Ko);
+        assert!(
+            note.contains("height=\"{narrow}\" 값이 필요합니다"),
+            "{note}"
+        );
     }
 
     fn check(prefs: &[&str], expected: Lang) {

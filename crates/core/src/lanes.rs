@@ -131,6 +131,11 @@ pub enum Layout {
     /// One row per model, [`NARROW_WIDTH`] units wide: drawn at a phone's width its
     /// smallest text (11 units) stays at 11 CSS px or more.
     Narrow,
+    /// The rows for a window too short for the narrow ones above a docked slider (a phone on
+    /// its side, about 360 CSS px high): [`SHORT_WIDTH`] units wide and about 45 per model,
+    /// the icons, the count, the icons' scale and the bill on the name's line and the rest on
+    /// the next, so the five fit in under 300 units at the same 11-unit text.
+    Short,
 }
 
 /// The narrow layout's width: a 360 px phone's column (360 px less the page's and the
@@ -141,6 +146,11 @@ const N_PAD: f64 = 8.0;
 const N_ICON: f64 = 12.0;
 const N_ICON_GAP: f64 = 3.0;
 const N_ICON_COLS: usize = 14;
+/// The short rows' icons: ten, so the count, "1 icon = 10" and the bill share the name's line.
+const S_ICON_COLS: usize = 10;
+/// The short layout's width: drawn at 1:1 it takes 640 CSS px, which a phone on its side
+/// (667 to 932 px wide) has beside the page's padding.
+pub const SHORT_WIDTH: f64 = 640.0;
 
 impl Layout {
     /// The most icons a lane draws in this layout.
@@ -148,6 +158,17 @@ impl Layout {
         match self {
             Layout::Wide => MAX_ICONS,
             Layout::Narrow => N_ICON_COLS,
+            Layout::Short => S_ICON_COLS,
+        }
+    }
+
+    /// The layout's name in file names and classes (`skyscale-lanes-narrow-ko.svg`); none
+    /// for the wide one.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Layout::Wide => None,
+            Layout::Narrow => Some("narrow"),
+            Layout::Short => Some("short"),
         }
     }
 }
@@ -181,8 +202,8 @@ pub fn build_in(
         format_rps_compact(demand, lang)
     );
     let facts = |kind| LaneFacts::new(s, outcome, kind, m, layout.max_icons());
-    if layout == Layout::Narrow {
-        return build_narrow(s, when, facts, highlight);
+    if layout != Layout::Wide {
+        return build_rows(s, when, facts, highlight, layout == Layout::Short);
     }
     let lanes = ModelKind::ALL.len() as f64;
     let lane_w = (WIDTH - 2.0 * MARGIN - (lanes - 1.0) * GAP) / lanes;
@@ -218,33 +239,47 @@ pub fn build_in(
     scene
 }
 
-/// The narrow layout: a title, the minute and demand, a heading over the bills' column, one
-/// row per model and the legend (wrapped to the width), each row as tall as its text needs.
-fn build_narrow(
+/// The narrow and the short layouts: a title, the minute and demand, a heading over the bills'
+/// column (the short one has it on the minute's line), one row per model and the legend
+/// (wrapped to the width), each row as tall as its text needs.
+fn build_rows(
     s: &Scenario,
     when: String,
     facts: impl Fn(ModelKind) -> LaneFacts,
     highlight: Option<ModelKind>,
+    short: bool,
 ) -> Scene {
     let lang = s.lang;
-    let w = NARROW_WIDTH - 2.0 * N_MARGIN;
+    let (width, head_y) = if short {
+        (SHORT_WIDTH, 34.0)
+    } else {
+        (NARROW_WIDTH, 50.0)
+    };
+    let w = width - 2.0 * N_MARGIN;
     let mut nodes = vec![
         Node::text(N_MARGIN, 16.0, Text::LanesTitle.get(lang), 15.0, Role::Ink)
             .bold()
             .id("lanes-title"),
         Node::text(N_MARGIN, 34.0, when, 12.0, Role::Ink).id("lanes-clock"),
         Node::text(
-            NARROW_WIDTH - N_MARGIN - N_PAD,
-            50.0,
+            width - N_MARGIN - N_PAD,
+            head_y,
             Text::LaneMonth.get(lang),
             11.0,
             Role::InkMuted,
         )
         .anchor(Anchor::End),
     ];
-    let mut y = 55.0;
+    // The short rows put the icons after the names, in one column as wide as the widest.
+    let names = short.then(|| {
+        ModelKind::ALL
+            .iter()
+            .map(|k| drawn_width(k.label().get(lang), 13.0, true))
+            .fold(0.0, f64::max)
+    });
+    let mut y = head_y + 5.0;
     for &kind in ModelKind::ALL.iter() {
-        let (row, bottom) = lane_row(s, &facts(kind), y, w, highlight == Some(kind));
+        let (row, bottom) = lane_row(s, &facts(kind), y, w, names, highlight == Some(kind));
         nodes.push(row);
         y = bottom + 4.0;
     }
@@ -253,7 +288,7 @@ fn build_narrow(
     // A whole number of units high, so the PNG at 2× is as tall in the app as from the CLI
     // (which reads the SVG's rounded height).
     let mut scene = Scene::new(
-        NARROW_WIDTH,
+        width,
         (bottom + 8.0).ceil(),
         Text::LanesTitle.get(lang),
         Text::LanesDesc.get(lang),
@@ -343,8 +378,15 @@ impl LaneFacts {
         }
     }
 
+    /// "12 instances"; for functions "≈4.9 environments": an environment count is the minute's
+    /// average (requests × duration), so it is marked as one, and the legend says what ≈ means.
     fn count_line(&self, lang: Lang) -> String {
-        format!("{} {}", self.fmt.show(self.total), self.unit().get(lang))
+        let about = if self.is_faas() { "≈" } else { "" };
+        format!(
+            "{about}{} {}",
+            self.fmt.show(self.total),
+            self.unit().get(lang)
+        )
     }
 
     /// The three states' class codes and words (functions: running and idle).
@@ -634,8 +676,17 @@ fn lane(s: &Scenario, f: &LaneFacts, x: f64, w: f64, bottom: f64, highlighted: b
 
 /// One model as a row of the narrow layout, its top at `top`: the name with the 30-day bill
 /// at the right, one row of icons, then the counts and the rest as words that wrap to the
-/// row's width. Returns the row and its bottom.
-fn lane_row(s: &Scenario, f: &LaneFacts, top: f64, w: f64, highlighted: bool) -> (Node, f64) {
+/// row's width. With `names` (the short layout: the names' column width) the icons and the
+/// count follow the name on its line and the rest wraps from the next. Returns the row and
+/// its bottom.
+fn lane_row(
+    s: &Scenario,
+    f: &LaneFacts,
+    top: f64,
+    w: f64,
+    names: Option<f64>,
+    highlighted: bool,
+) -> (Node, f64) {
     let lang = s.lang;
     let (x, right) = (N_MARGIN + N_PAD, N_MARGIN + w - N_PAD);
     let mut nodes = Vec::new();
@@ -646,7 +697,8 @@ fn lane_row(s: &Scenario, f: &LaneFacts, top: f64, w: f64, highlighted: bool) ->
         let mut flow = Flow::new(x, right, name_y + 19.0, 14.0);
         flow.word(Node::text(0.0, 0.0, Text::NotRunnable.get(lang), 12.0, Role::Accent).bold());
         for reason in &f.not_runnable {
-            for line in crate::scene::wrap(reason, 46) {
+            // 46 characters in the narrow rows' 300 units.
+            for line in crate::scene::wrap(reason, ((right - x) / 6.5) as usize) {
                 flow.line(Node::text(0.0, 0.0, line, 11.0, Role::Ink));
             }
         }
@@ -654,7 +706,26 @@ fn lane_row(s: &Scenario, f: &LaneFacts, top: f64, w: f64, highlighted: bool) ->
         nodes.extend(words);
         y
     } else {
-        let room = (right - x - name_w - 10.0).max(0.0);
+        let count = Node::text(0.0, 0.0, f.count_line(lang), 12.0, Role::Ink)
+            .bold()
+            .class("lane-count");
+        let scale =
+            Node::text(0.0, 0.0, f.scale_text(lang), 11.0, Role::InkMuted).class("lane-icon-scale");
+        // Where the icons start and the words' first line: under the name, or in the short
+        // rows after it (in the names' column width) with the count and the icons' scale after
+        // the icons.
+        let (icons_x, icons_y, words_y, cols) = match names {
+            Some(names) => (x + names + 12.0, top + 7.0, name_y + 15.0, S_ICON_COLS),
+            None => (x, name_y + 8.0, name_y + 8.0 + N_ICON + 15.0, N_ICON_COLS),
+        };
+        let count_x = icons_x + cols as f64 * (N_ICON + N_ICON_GAP) + 7.0;
+        let count_w = drawn_width(&f.count_line(lang), 12.0, true);
+        let scale_x = count_x + count_w + 10.0;
+        let left_of_bill = match names {
+            Some(_) => scale_x + drawn_width(&f.scale_text(lang), 11.0, false),
+            None => x + name_w,
+        };
+        let room = (right - left_of_bill - 10.0).max(0.0);
         nodes.push(
             Node::text(
                 right,
@@ -667,27 +738,17 @@ fn lane_row(s: &Scenario, f: &LaneFacts, top: f64, w: f64, highlighted: bool) ->
             .anchor(Anchor::End)
             .class("lane-month"),
         );
-        let icons_y = name_y + 8.0;
-        let icon_pos = |k: usize| (x + k as f64 * (N_ICON + N_ICON_GAP), icons_y);
-        nodes.push(f.icon_group(N_ICON, icon_pos, N_ICON_COLS));
-        // "1 icon = 10" at the end of the icons' row (they leave it room).
-        nodes.push(
-            Node::text(
-                right,
-                icons_y + 10.0,
-                f.scale_text(lang),
-                11.0,
-                Role::InkMuted,
-            )
-            .anchor(Anchor::End)
-            .class("lane-icon-scale"),
-        );
-        let mut flow = Flow::new(x, right, icons_y + N_ICON + 15.0, 14.0);
-        flow.word(
-            Node::text(0.0, 0.0, f.count_line(lang), 12.0, Role::Ink)
-                .bold()
-                .class("lane-count"),
-        );
+        let icon_pos = |k: usize| (icons_x + k as f64 * (N_ICON + N_ICON_GAP), icons_y);
+        nodes.push(f.icon_group(N_ICON, icon_pos, cols));
+        let mut flow = Flow::new(x, right, words_y, 14.0);
+        if names.is_some() {
+            nodes.push(placed(scale, scale_x, name_y));
+            nodes.push(placed(count, count_x, name_y));
+        } else {
+            // "1 icon = 10" at the end of the icons' row (they leave it room).
+            nodes.push(placed(scale, right, icons_y + 10.0).anchor(Anchor::End));
+            flow.word(count);
+        }
         for (i, (code, label)) in f.states().iter().enumerate() {
             flow.word(
                 Node::text(
@@ -700,13 +761,15 @@ fn lane_row(s: &Scenario, f: &LaneFacts, top: f64, w: f64, highlighted: bool) ->
                 .class(format!("lane-n lane-n-{code}")),
             );
         }
-        flow.line_break();
+        if names.is_none() {
+            flow.line_break();
+        }
         flow.word(Node::text(0.0, 0.0, f.p95_text(lang, true), 11.0, Role::Ink).class("lane-p95"));
         flow.word(
             Node::text(0.0, 0.0, f.lost_text(lang), 11.0, f.lost_role()).class("lane-dropped"),
         );
         flow.word(Node::text(0.0, 0.0, f.util_text(lang), 11.0, Role::Ink).class("lane-util"));
-        let today = format!("{} ", Text::LaneCostTodayShort.get(lang));
+        let today = format!("{} ", Text::LaneCostToday.get(lang));
         let room = right - x - drawn_width(&today, 11.0, false);
         flow.word(
             Node::text(
@@ -759,7 +822,7 @@ impl Flow {
     }
 
     /// Places a text node built at (0, 0) at the next place it fits.
-    fn word(&mut self, mut node: Node) {
+    fn word(&mut self, node: Node) {
         let width = match &node.kind {
             Kind::Text {
                 text, size, bold, ..
@@ -769,11 +832,8 @@ impl Flow {
         if self.x > self.left && self.x + width > self.right {
             self.line_break();
         }
-        if let Kind::Text { x, y, .. } = &mut node.kind {
-            (*x, *y) = (self.x, self.y);
-        }
+        self.nodes.push(placed(node, self.x, self.y));
         self.x += width + Self::GAP;
-        self.nodes.push(node);
     }
 
     /// A text on a line of its own.
@@ -794,6 +854,14 @@ impl Flow {
         let bottom = self.y + self.line_h * 0.4;
         (self.nodes, bottom)
     }
+}
+
+/// A text node built at (0, 0) moved to (`x`, `y`).
+fn placed(mut node: Node, to_x: f64, to_y: f64) -> Node {
+    if let Kind::Text { x, y, .. } = &mut node.kind {
+        (*x, *y) = (to_x, to_y);
+    }
+    node
 }
 
 /// How wide `text` is drawn at `size` px, a little generous for bold (the layout's estimate;
@@ -869,47 +937,63 @@ fn cold_marks(at: Vec<(f64, f64)>, size: f64) -> Node {
 }
 
 /// The legend's entries: each state's icon with its words, then the cold-start mark.
-fn legend_items(lang: Lang) -> [(Option<u8>, String); 4] {
+/// What a legend entry is drawn with: an instance icon of a state, the cold-start mark, or
+/// nothing (a sign the text itself begins with).
+#[derive(Clone, Copy)]
+enum Key {
+    State(u8),
+    Cold,
+    Sign,
+}
+
+fn legend_items(lang: Lang) -> [(Key, String); 5] {
     [
         (
-            Some(0u8),
+            Key::State(0),
             format!(
                 "{} / {}",
                 Text::LaneServing.get(lang),
                 Text::LaneBusy.get(lang)
             ),
         ),
-        (Some(1), Text::LaneBooting.get(lang).to_string()),
+        (Key::State(1), Text::LaneBooting.get(lang).to_string()),
         (
-            Some(2),
+            Key::State(2),
             format!(
                 "{} / {}",
                 Text::LaneDraining.get(lang),
                 Text::LaneIdle.get(lang)
             ),
         ),
-        (None, Text::LaneColdStart.get(lang).to_string()),
+        (Key::Cold, Text::LaneColdStart.get(lang).to_string()),
+        (Key::Sign, Text::LaneAverage.get(lang).to_string()),
     ]
 }
 
 fn legend(lang: Lang, y: f64) -> Node {
     let mut nodes = Vec::new();
     let mut x = MARGIN;
-    let [serving, booting, draining, cold] = legend_items(lang);
-    for (state, label) in [serving, booting, draining] {
-        nodes.push(icons(state.unwrap_or(0), vec![(x, y - 12.0)], ICON));
-        nodes.push(Node::text(
-            x + ICON + 6.0,
-            y + 1.0,
-            label.clone(),
-            12.0,
-            Role::Ink,
-        ));
-        x += ICON + 22.0 + crate::chart::backend::text_width(&label, 12.0);
+    for (key, label) in legend_items(lang) {
+        let width = crate::chart::backend::text_width(&label, 12.0);
+        match key {
+            Key::State(state) => {
+                nodes.push(icons(state, vec![(x, y - 12.0)], ICON));
+                nodes.push(Node::text(x + ICON + 6.0, y + 1.0, label, 12.0, Role::Ink));
+                x += ICON + 22.0 + width;
+            }
+            Key::Cold => {
+                // The mark's triangle starts `ICON - 7` right of and 3 above the point it is
+                // stamped at.
+                nodes.push(cold_marks(vec![(x - (ICON - 7.0), y - 9.0)], ICON));
+                nodes.push(Node::text(x + 16.0, y + 1.0, label, 12.0, Role::Ink));
+                x += 32.0 + width;
+            }
+            Key::Sign => {
+                nodes.push(Node::text(x, y + 1.0, label, 12.0, Role::Ink));
+                x += 16.0 + width;
+            }
+        }
     }
-    // The mark's triangle starts `ICON - 7` right of and 3 above the point it is stamped at.
-    nodes.push(cold_marks(vec![(x - (ICON - 7.0), y - 9.0)], ICON));
-    nodes.push(Node::text(x + 16.0, y + 1.0, cold.1, 12.0, Role::Ink));
     Node::group(nodes).id("lanes-legend").class("legend")
 }
 
@@ -918,17 +1002,22 @@ fn legend(lang: Lang, y: f64) -> Node {
 fn legend_rows(lang: Lang, x: f64, y: f64, w: f64) -> (Node, f64) {
     let mut nodes = Vec::new();
     let (mut cx, mut cy) = (x, y);
-    for (state, label) in legend_items(lang) {
-        let width = N_ICON + 5.0 + drawn_width(&label, 11.0, false);
+    for (key, label) in legend_items(lang) {
+        let glyph = match key {
+            Key::Sign => 0.0,
+            _ => N_ICON + 5.0,
+        };
+        let width = glyph + drawn_width(&label, 11.0, false);
         if cx > x && cx + width > x + w {
             cx = x;
             cy += 18.0;
         }
-        match state {
-            Some(state) => nodes.push(icons(state, vec![(cx, cy - 10.0)], N_ICON)),
-            None => nodes.push(cold_marks(vec![(cx - 3.0, cy - 7.0)], N_ICON)),
+        match key {
+            Key::State(state) => nodes.push(icons(state, vec![(cx, cy - 10.0)], N_ICON)),
+            Key::Cold => nodes.push(cold_marks(vec![(cx - 3.0, cy - 7.0)], N_ICON)),
+            Key::Sign => {}
         }
-        nodes.push(Node::text(cx + N_ICON + 5.0, cy, label, 11.0, Role::Ink));
+        nodes.push(Node::text(cx + glyph, cy, label, 11.0, Role::Ink));
         cx += width + 12.0;
     }
     (
@@ -1064,7 +1153,7 @@ mod tests {
     }
 
     #[test]
-    fn the_narrow_layout_keeps_text_readable_and_inside_at_any_value() {
+    fn the_row_layouts_keep_text_readable_and_inside_at_any_value() {
         for q in [
             "lang=ko&peak=2000&pat=diurnal",
             "lang=en&peak=0.001&pat=steady&rt=java",
@@ -1075,15 +1164,23 @@ mod tests {
         ] {
             let s = scenario(q);
             let out = simulate(&s);
-            for minute in [0, 300, 720, 1125, 1439] {
-                let scene = build_in(&s, &out, minute, Some(ModelKind::Faas), Layout::Narrow);
-                assert_eq!(scene.width, NARROW_WIDTH);
+            for (minute, layout) in [0, 300, 720, 1125, 1439]
+                .into_iter()
+                .flat_map(|m| [(m, Layout::Narrow), (m, Layout::Short)])
+            {
+                let q = &format!("{q} ({layout:?})");
+                let scene = build_in(&s, &out, minute, Some(ModelKind::Faas), layout);
+                let width = match layout {
+                    Layout::Short => SHORT_WIDTH,
+                    _ => NARROW_WIDTH,
+                };
+                assert_eq!(scene.width, width);
                 let boxes = text_boxes(&scene);
                 assert!(boxes.len() > 20, "{q}");
                 for (left, right, y, size, text) in &boxes {
                     assert!(*size >= 11.0, "{q}: {text:?} at {size}");
                     assert!(
-                        *left >= 0.0 && *right <= NARROW_WIDTH && *y <= scene.height,
+                        *left >= 0.0 && *right <= width && *y <= scene.height,
                         "{q} at {minute}: {text:?} ({left:.0}–{right:.0}, {y:.0}) leaves the scene"
                     );
                 }
@@ -1113,6 +1210,64 @@ mod tests {
     }
 
     #[test]
+    fn the_days_cost_has_one_name_in_every_layout_and_fits_its_row() {
+        // Phone rows said "Day so far" / "당일 누적" where the wide lanes say "Peak day so far"
+        // / "피크일 누적 비용": one quantity, one name, in each lane of every layout, and in
+        // the rows within the row (the narrow rows are 320 units wide, the text 11 units).
+        for (lang, name, other) in [
+            ("en", "Peak day so far", "Day so far"),
+            ("ko", "피크일 누적 비용", "당일 누적"),
+        ] {
+            for q in ["peak=2000&pat=diurnal", "peak=100000&cur=krw&pat=flash"] {
+                let s = scenario(&format!("lang={lang}&{q}"));
+                let out = simulate(&s);
+                for layout in [Layout::Wide, Layout::Narrow, Layout::Short] {
+                    let scene = build_in(&s, &out, busiest_minute(&out), None, layout);
+                    for kind in ModelKind::ALL {
+                        let lane = scene.find(&format!("lane-{}", kind.code())).unwrap();
+                        let Kind::Group { children } = &lane.kind else {
+                            panic!()
+                        };
+                        let Kind::Rect { x, width, .. } = children[0].kind else {
+                            panic!()
+                        };
+                        let named: Vec<&Node> = lane
+                            .walk()
+                            .filter(|n| matches!(&n.kind, Kind::Text { text, .. } if text.contains(name)))
+                            .collect();
+                        let texts: Vec<&str> = lane
+                            .walk()
+                            .filter_map(|n| match &n.kind {
+                                Kind::Text { text, .. } => Some(text.as_str()),
+                                _ => None,
+                            })
+                            .collect();
+                        if out.model(*kind).not_runnable.is_empty() {
+                            assert_eq!(named.len(), 1, "{layout:?} {kind:?}: {texts:?}");
+                        }
+                        let stray = texts.iter().any(|t| t.contains(other) && !t.contains(name));
+                        assert!(!stray, "{layout:?} {kind:?}: {texts:?}");
+                        for n in named {
+                            let Kind::Text {
+                                x: tx,
+                                text,
+                                size,
+                                bold,
+                                ..
+                            } = &n.kind
+                            else {
+                                panic!()
+                            };
+                            let end = tx + drawn_width(text, *size, *bold);
+                            assert!(*tx >= x && end <= x + width, "{layout:?} {kind:?}: {text}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_narrow_layout_is_short_enough_to_sit_above_the_slider_on_a_phone() {
         // A 360 × 740 phone shows about 740 − 90 (the docked slider) CSS px of the lanes.
         for lang in ["en", "ko"] {
@@ -1120,6 +1275,35 @@ mod tests {
             let out = simulate(&s);
             let scene = build_in(&s, &out, busiest_minute(&out), None, Layout::Narrow);
             assert!(scene.height <= 600.0, "{lang}: {}", scene.height);
+        }
+    }
+
+    #[test]
+    fn the_short_layout_fits_a_phone_on_its_side_above_the_slider() {
+        // A 740 × 360 window shows about 300 CSS px above the slider docked in one line (about
+        // 50 px): the five rows (two lines each; a bill in won may push one to three) end by
+        // 270 units and the whole figure by 300 (drawn at 1:1), in either language, for every
+        // pattern and peak.
+        for lang in ["en", "ko"] {
+            for pat in [
+                "steady", "diurnal", "bursty", "flash", "batch", "iot", "growth",
+            ] {
+                for peak in ["2", "100", "2000", "100000", "100000&cur=krw"] {
+                    let q = format!("lang={lang}&pat={pat}&peak={peak}");
+                    let s = scenario(&q);
+                    let out = simulate(&s);
+                    let scene = build_in(&s, &out, busiest_minute(&out), None, Layout::Short);
+                    assert!(scene.height <= 300.0, "{q}: {}", scene.height);
+                    let last = scene.find("lane-faas").unwrap();
+                    let Kind::Group { children } = &last.kind else {
+                        panic!()
+                    };
+                    let Kind::Rect { y, height, .. } = children[0].kind else {
+                        panic!()
+                    };
+                    assert!(y + height <= 270.0, "{q}: the rows end at {}", y + height);
+                }
+            }
         }
     }
 

@@ -48,6 +48,35 @@ fn sig(x: f64) -> String {
     num(x, decimals)
 }
 
+/// The on-premises sizing chain as printed: cores busy (`peak × CPU s`), with headroom, and
+/// servers' worth (÷ cores a server), each rounded to `d` decimals and worked out from the one
+/// before *as shown*, so every step holds as printed. Two decimals, as money shows, unless
+/// rounding there would make the count rounded up differ from the servers bought; then as
+/// many more as it takes (at most nine, past which the unrounded chain is shown at twelve
+/// significant digits). Returns `(d, busy, need, per)`.
+fn sizing(
+    peak_rps: f64,
+    cpu_s: f64,
+    headroom_pct: f64,
+    cores: f64,
+    servers: f64,
+) -> (usize, f64, f64, f64) {
+    let up = |per: f64| (per - 1e-9).ceil().max(1.0);
+    for d in 2..=9 {
+        let k = libm::pow(10.0, d as f64);
+        let r = |x: f64| (x * k).round() / k;
+        let busy = r(peak_rps * cpu_s);
+        let need = r(busy * (1.0 + headroom_pct / 100.0));
+        let per = r(need / cores);
+        if up(per) == servers {
+            return (d, busy, need, per);
+        }
+    }
+    let busy = peak_rps * cpu_s;
+    let need = busy * (1.0 + headroom_pct / 100.0);
+    (12, busy, need, need / cores)
+}
+
 /// GB-seconds, on the resolution of their bill (see [`crate::pricing::gb_s_step`]).
 fn gbs(x: f64) -> String {
     num(x, 6)
@@ -193,6 +222,40 @@ pub fn faas(b: &FaasBill, granularity_ms: f64, lang: Lang) -> Vec<String> {
     out
 }
 
+/// Why a request runs longer than its duration: its CPU time on the function's CPU share
+/// (memory ÷ 1,769 MB of a vCPU on Lambda, at most one), like the fleets' `max(duration, CPU)`.
+fn run_time_line(f: &FaasMonth, lang: Lang) -> String {
+    // The inputs as given (operands exactly as shown), the run to the microsecond.
+    let (cpu, dur, run) = (sig(f.cpu_ms), sig(f.duration_ms), num(f.run_ms, 3));
+    let share = if f.mb_per_vcpu > 0.0 && f.cpu_vcpu < 1.0 {
+        let (mbv, mb) = (num(f.mb_per_vcpu, 0), sig(f.cpu_vcpu * f.mb_per_vcpu));
+        t(
+            format!(
+                "{cpu} ms CPU × {mbv} MB ÷ {mb} MB = {run} ms; Lambda gives a function one vCPU per {mbv} MB of memory"
+            ),
+            format!(
+                "CPU {cpu} ms × {mbv} MB ÷ {mb} MB = {run} ms; Lambda는 메모리 {mbv} MB마다 vCPU 1개를 줌"
+            ),
+            lang,
+        )
+    } else {
+        t(
+            format!("{cpu} ms CPU on one vCPU = {run} ms"),
+            format!("CPU {cpu} ms(vCPU 한 개에서) = {run} ms"),
+            lang,
+        )
+    };
+    t(
+        format!(
+            "Run time: {share}; longer than the {dur} ms duration: a request cannot finish before its CPU work, so it runs and bills that long"
+        ),
+        format!(
+            "실행 시간: {share}; 요청 처리 시간 {dur} ms보다 김: 요청은 CPU 작업보다 먼저 끝날 수 없어 그만큼 실행되고 과금됨"
+        ),
+        lang,
+    )
+}
+
 fn duration_line(billed_ms: f64, granularity_ms: f64, mb: f64, gb: f64, lang: Lang) -> String {
     t(
         format!(
@@ -233,9 +296,31 @@ fn gb_seconds_line(requests: f64, billed_ms: f64, gb: f64, gb_s: f64, lang: Lang
     )
 }
 
-/// The line of a VM fleet bill.
+/// What `hours` are when they are the month: `720 h = a 30-day month (30 × 24 h)`, the
+/// simulation's month, so a price and a simulated bill of the same fleet read alike.
+fn month_hours(hours: f64, lang: Lang) -> Option<String> {
+    (hours == crate::catalog::HOURS_PER_MONTH).then(|| {
+        let days = crate::traffic::DAYS_PER_MONTH;
+        t(
+            format!(
+                "{} h = a 30-day month ({} × 24 h), the month the simulation bills",
+                sig(hours),
+                sig(days)
+            ),
+            format!(
+                "{}시간 = 30일 한 달({} × 24시간), 시뮬레이션이 청구하는 한 달",
+                sig(hours),
+                sig(days)
+            ),
+            lang,
+        )
+    })
+}
+
+/// The line of a VM fleet bill (and, for a month's hours, what they are).
 pub fn vm(b: &VmBill, instance: &str, lang: Lang) -> Vec<String> {
-    vec![t(
+    let mut out: Vec<String> = month_hours(b.hours, lang).into_iter().collect();
+    out.push(t(
         format!(
             "Total: {} × {} × {} h × {} per hour = {}",
             num(b.count, 0),
@@ -253,12 +338,14 @@ pub fn vm(b: &VmBill, instance: &str, lang: Lang) -> Vec<String> {
             usd(b.total_usd)
         ),
         lang,
-    )]
+    ));
+    out
 }
 
-/// The lines of a container bill.
+/// The lines of a container bill (and, for a month's hours, what they are).
 pub fn container(b: &ContainerBill, service: &str, lang: Lang) -> Vec<String> {
-    vec![
+    let mut out: Vec<String> = month_hours(b.hours, lang).into_iter().collect();
+    out.extend([
         t(
             format!(
                 "vCPU: {} × {} vCPU × {} h = {} vCPU-h × {} = {}",
@@ -308,7 +395,8 @@ pub fn container(b: &ContainerBill, service: &str, lang: Lang) -> Vec<String> {
             usd(b.memory_usd),
             usd(b.total_usd)
         ),
-    ]
+    ]);
+    out
 }
 
 /// The lines of an on-premises month.
@@ -414,12 +502,17 @@ fn pick(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
     }
 }
 
-/// `30 days × 4,324,477` or `1 spike day × 5,000,000 + 29 ordinary days × 3,000,000`: a
-/// month's quantity from its days.
+/// `30 days × 4,324,477 a day` or `1 spike day × 5,000,000 a day + 29 ordinary days ×
+/// 3,000,000 a day`: a month's quantity from its days. Each factor says it is a day's (in
+/// Korean with its unit, `하루 5,760 인스턴스-분`): a day's 5,760 instance-minutes are not
+/// 5,760 minutes.
 fn compose(days: &[MonthDay], per_day: &[f64], unit_ko: &str, lang: Lang) -> String {
     days.iter()
         .zip(per_day)
-        .map(|(d, v)| format!("{} × {}{unit_ko}", day_label(d, lang), num(*v, 0)))
+        .map(|(d, v)| match lang {
+            Lang::En => format!("{} × {} a day", day_label(d, lang), num(*v, 0)),
+            Lang::Ko => format!("{} × 하루 {}{unit_ko}", day_label(d, lang), num(*v, 0)),
+        })
         .collect::<Vec<_>>()
         .join(" + ")
 }
@@ -500,34 +593,39 @@ pub fn model(o: &Outcome, m: &ModelOutcome, lang: Lang) -> Vec<String> {
             planned_peak_rps,
             headroom_pct,
         } => {
-            let busy = planned_peak_rps * cpu_ms / 1000.0;
-            let need = busy * (1.0 + headroom_pct / 100.0);
-            let per = need / cores_per_server.max(1.0);
+            let (d, busy, need, per) = sizing(
+                *planned_peak_rps,
+                cpu_ms / 1000.0,
+                *headroom_pct,
+                cores_per_server.max(1.0),
+                bill.servers,
+            );
+            let sized = |x: f64| num(x, d);
             let mut out = vec![t(
                 format!(
                     "Servers: {} req/s planned peak × {} s CPU = {} cores busy; {} × (1 + {}%) = {} cores with headroom; {} ÷ {} cores a server = {}; rounded up: {}",
                     sig(*planned_peak_rps),
                     sig(cpu_ms / 1000.0),
-                    sig(busy),
-                    sig(busy),
+                    sized(busy),
+                    sized(busy),
                     sig(*headroom_pct),
-                    sig(need),
-                    sig(need),
+                    sized(need),
+                    sized(need),
                     sig(*cores_per_server),
-                    sig(per),
+                    sized(per),
                     plural(bill.servers, "server", "servers")
                 ),
                 format!(
                     "서버: 계획 피크 {} req/s × CPU {}초 = 바쁜 코어 {}개; {} × (1 + {}%) = 여유 포함 {}코어; {} ÷ 서버당 {}코어 = {}; 올림: 서버 {}대",
                     sig(*planned_peak_rps),
                     sig(cpu_ms / 1000.0),
-                    sig(busy),
-                    sig(busy),
+                    sized(busy),
+                    sized(busy),
                     sig(*headroom_pct),
-                    sig(need),
-                    sig(need),
+                    sized(need),
+                    sized(need),
                     sig(*cores_per_server),
-                    sig(per),
+                    sized(per),
                     num(bill.servers, 0)
                 ),
                 lang,
@@ -547,8 +645,12 @@ pub fn model(o: &Outcome, m: &ModelOutcome, lang: Lang) -> Vec<String> {
             minutes_by_day,
             instance_minutes,
             total_usd,
+            vcpu,
+            baseline_cpu_pct,
+            cpu_ms,
             ..
         } => vec![
+            vm_capacity(instance, *vcpu, *baseline_cpu_pct, *cpu_ms, lang),
             minutes_line(days, minutes_by_day, *instance_minutes, "", lang),
             t(
                 format!(
@@ -629,8 +731,62 @@ pub fn model(o: &Outcome, m: &ModelOutcome, lang: Lang) -> Vec<String> {
     }
 }
 
-/// `Instance-minutes: 30 days × 5,760 = 172,800`, or `1 spike day × 7,410 + 29 ordinary days
-/// × 5,775 = 174,885`.
+/// What one VM serves: `Capacity: t3.micro is burstable, 10% baseline per vCPU (…); it sustains
+/// 2 vCPU × 0.1 = 0.2 vCPU; 0.2 × 1,000 ÷ 50 ms = 4 req/s per instance at full load`. A burstable type is counted
+/// at its baseline: above it, it spends CPU credits it earns only at that rate.
+fn vm_capacity(
+    instance: &str,
+    vcpu: f64,
+    baseline_cpu_pct: f64,
+    cpu_ms: f64,
+    lang: Lang,
+) -> String {
+    let share = (baseline_cpu_pct / 100.0).clamp(0.0, 1.0);
+    let sustained = vcpu * share;
+    let rps = sustained * 1000.0 / cpu_ms.max(1e-9);
+    let (vcpus_en, vcpus_ko) = if share < 1.0 {
+        (
+            format!(
+                "{instance} is burstable, {}% baseline per vCPU, counted in standard credit mode (above the baseline it spends CPU credits earned only at that rate; AWS's default, unlimited, would run faster and bill the surplus credits, which is not modelled); it sustains {} vCPU × {} = {} vCPU",
+                sig(baseline_cpu_pct),
+                sig(vcpu),
+                sig(share),
+                sig(sustained)
+            ),
+            format!(
+                "{instance}: 버스트형, vCPU당 기준 성능 {}%, 표준 크레딧 모드로 계산(기준을 넘으면 그 속도로만 쌓이는 CPU 크레딧을 씀; AWS 기본값인 무제한 모드는 더 빨리 돌고 초과 크레딧을 청구하지만 여기서는 모델링하지 않음); 지속 용량 {} vCPU × {} = {} vCPU",
+                sig(baseline_cpu_pct),
+                sig(vcpu),
+                sig(share),
+                sig(sustained)
+            ),
+        )
+    } else {
+        (
+            format!("{instance} sustains {} vCPU", sig(sustained)),
+            format!("{instance}: 지속 용량 {} vCPU", sig(sustained)),
+        )
+    };
+    t(
+        format!(
+            "Capacity: {vcpus_en}; {} × 1,000 ÷ {} ms = {} req/s per instance at full load",
+            sig(sustained),
+            sig(cpu_ms),
+            sig(rps)
+        ),
+        format!(
+            "용량: {vcpus_ko}; {} × 1,000 ÷ {} ms = 인스턴스당 최대 {} req/s",
+            sig(sustained),
+            sig(cpu_ms),
+            sig(rps)
+        ),
+        lang,
+    )
+}
+
+/// `Instance-minutes: 30 days × 5,760 a day = 172,800`, or `1 spike day × 7,410 a day + 29
+/// ordinary days × 5,775 a day = 174,885` (Korean: `인스턴스-분: 30일 × 하루 5,760 인스턴스-분 =
+/// 172,800 인스턴스-분`).
 fn minutes_line(
     days: &[MonthDay],
     per_day: &[f64],
@@ -651,8 +807,8 @@ fn minutes_line(
             num(minutes, 0)
         ),
         format!(
-            "{label}: {} = {}분",
-            compose(days, per_day, "분", lang),
+            "{label}: {} = {} 인스턴스-분",
+            compose(days, per_day, " 인스턴스-분", lang),
             num(minutes, 0)
         ),
         lang,
@@ -769,14 +925,14 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         let total: f64 = days.iter().map(|d| d.days).sum();
         out.push(t(
             format!(
-                "Keep-warm pings, one every {} min: {} days × {} = {}",
+                "Keep-warm pings, one every {} min: {} days × {} a day = {}",
                 f.ping_min,
                 num(total, 0),
                 num(per_day, 0),
                 num(f.pings, 0)
             ),
             format!(
-                "웜 유지 핑({}분마다): {}일 × {}건 = {}건",
+                "웜 유지 핑({}분마다): {}일 × 하루 {}건 = {}건",
                 f.ping_min,
                 num(total, 0),
                 num(per_day, 0),
@@ -786,6 +942,9 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         ));
     }
     out.push(requests_line(b, f.pings, lang));
+    if f.run_ms > f.duration_ms {
+        out.push(run_time_line(f, lang));
+    }
     out.push(duration_line(
         f.billed_duration_ms,
         f.granularity_ms,
@@ -935,6 +1094,15 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         ),
         lang,
     ));
+    // Tenths of a cold start are an expected number: say so where they are shown.
+    if [&total, &split[0], &split[1]]
+        .iter()
+        .any(|c| c.contains('.'))
+        && let Some(line) = out.last_mut()
+    {
+        line.push_str("; ");
+        line.push_str(Text::MathExpectedCounts.get(lang));
+    }
     if !f.provisioned_offered && total_shown > 0.0 {
         out.push(t(
             "Provisioned concurrency: the Consumption plan has none (the Premium plan keeps instances always ready at other prices)".into(),
@@ -944,31 +1112,41 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
     }
     if let Some(a) = f.avoid.as_ref().filter(|_| total_shown > 0.0) {
         if split_value(&split[0]) > 0.0 && f.pings == 0.0 {
+            // Priced through the month's bill, so the figure is the difference a reader
+            // gets from the bill with `ping=` set and this one.
             let mut line = t(
                 format!(
-                    "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings × {} per 1M + {} GB-s × {} = {} a month",
+                    "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more take the month's bill from {} to {}; {} − {} = {} a month",
                     a.ping_min,
                     split[0],
                     num(a.ping_requests, 0),
-                    rate(a.usd_per_million_requests),
                     gbs(a.ping_gb_s),
-                    rate(a.usd_per_gb_s),
+                    usd(a.month_usd_without),
+                    usd(a.month_usd_with),
+                    usd(a.month_usd_with),
+                    usd(a.month_usd_without),
                     usd(a.ping_usd)
                 ),
                 format!(
-                    "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건 × 100만 건당 {} + {} GB-초 × {} = 월 {}",
+                    "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초를 더하면 월 요금 {} → {}; {} − {} = 월 {}",
                     a.ping_min,
                     times(&split[0]),
                     num(a.ping_requests, 0),
-                    rate(a.usd_per_million_requests),
                     gbs(a.ping_gb_s),
-                    rate(a.usd_per_gb_s),
+                    usd(a.month_usd_without),
+                    usd(a.month_usd_with),
+                    usd(a.month_usd_with),
+                    usd(a.month_usd_without),
                     usd(a.ping_usd)
                 ),
                 lang,
             );
-            if a.ping_usd > 0.0 && a.ping_usd < 0.005 {
-                line.push_str(&t("; under a cent".into(), "; 1센트 미만".into(), lang));
+            if a.ping_usd == 0.0 && f.on_demand.free_requests > 0.0 {
+                line.push_str(&t(
+                    "; the free tier covers them".into(),
+                    "; 프리 티어 안에 듭니다".into(),
+                    lang,
+                ));
             }
             out.push(line);
         }
@@ -1003,6 +1181,16 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         }
     }
     out
+}
+
+/// `≈4.9`: an expected number (functions' environments and cold starts) marked as one, as the
+/// lanes mark them; a zero is none at all.
+fn about(shown: String) -> String {
+    if shown == "0" {
+        shown
+    } else {
+        format!("≈{shown}")
+    }
 }
 
 /// `3번`, `284만 번`: a Korean count of times (a space after a scale word, as written).
@@ -1141,20 +1329,28 @@ pub fn month_table(o: &Outcome, currency: Currency, krw: f64, lang: Lang) -> Vec
                     Bill::Faas(f) => &f.cold,
                     _ => unreachable!("a function model has a function bill"),
                 };
-                counts(c.total, &[c.after_idle, c.scale_out], lang).0
+                about(counts(c.total, &[c.after_idle, c.scale_out], lang).0)
             } else {
                 num(m.month.cold_starts, 0)
             };
+            let max_instances = CountFormat::for_total(m.month.max_instances, faas, lang)
+                .show(m.month.max_instances);
             MonthRow {
                 kind: Some(k),
                 cost: money(m.month.cost_usd, currency, krw),
-                max_instances: CountFormat::for_total(m.month.max_instances, faas, lang)
-                    .show(m.month.max_instances),
-                p95: if m.month.served > 0.0 {
-                    format!("{} ms", num(m.month.p95_ms, 0))
+                // Functions' environments are expected numbers, marked as the lanes mark them.
+                max_instances: if faas {
+                    about(max_instances)
                 } else {
-                    crate::money::latency_or_why(0.0, 0.0, m.month.requests, lang)
+                    max_instances
                 },
+                // The lanes' and the latency chart's formatter: one value, one text.
+                p95: crate::money::latency_or_why(
+                    m.month.p95_ms,
+                    m.month.served,
+                    m.month.requests,
+                    lang,
+                ),
                 lost: num(m.month.dropped, 0),
                 cold_starts: cold,
                 cheapest: cheapest == Some(k),
@@ -1200,20 +1396,36 @@ mod tests {
 
     #[test]
     fn fleet_math() {
+        // A month's hours say which month: 0.0104 × 720 = 7.488 → $7.49.
         assert_eq!(
-            vm(&pricing::vm(0.0104, 1.0, 730.0), "t3.micro", Lang::En),
-            vec!["Total: 1 × t3.micro × 730 h × $0.0104 per hour = $7.59"]
+            vm(&pricing::vm(0.0104, 1.0, 720.0), "t3.micro", Lang::En),
+            vec![
+                "720 h = a 30-day month (30 × 24 h), the month the simulation bills",
+                "Total: 1 × t3.micro × 720 h × $0.0104 per hour = $7.49"
+            ]
         );
+        assert_eq!(
+            vm(&pricing::vm(0.0104, 1.0, 720.0), "t3.micro", Lang::Ko)[0],
+            "720시간 = 30일 한 달(30 × 24시간), 시뮬레이션이 청구하는 한 달"
+        );
+        // Other hours are just hours: 2 × 24 × $0.085 = $4.08.
+        assert_eq!(
+            vm(&pricing::vm(0.085, 2.0, 24.0), "c5.large", Lang::En),
+            vec!["Total: 2 × c5.large × 24 h × $0.085 per hour = $4.08"]
+        );
+        // Fargate 1 vCPU / 2 GB for 720 h: 720 × $0.04048 = $29.1456 → $29.15; 1,440 GB-h ×
+        // $0.004445 = $6.4008 → $6.40; $35.55.
         let c = container(
-            &pricing::container(0.04048, 0.004445, 1.0, 2.0, 1.0, 730.0),
+            &pricing::container(0.04048, 0.004445, 1.0, 2.0, 1.0, 720.0),
             "fargate",
             Lang::En,
         );
+        assert!(c[0].starts_with("720 h = a 30-day month"), "{}", c[0]);
         assert_eq!(
-            c[0],
-            "vCPU: 1 × 1 vCPU × 730 h = 730 vCPU-h × $0.04048 = $29.55"
+            c[1],
+            "vCPU: 1 × 1 vCPU × 720 h = 720 vCPU-h × $0.04048 = $29.15"
         );
-        assert_eq!(c[2], "Total (fargate): $29.55 + $6.49 = $36.04");
+        assert_eq!(c[3], "Total (fargate): $29.15 + $6.40 = $35.55");
         assert_eq!(
             conversion(1.0, Currency::Krw, 1400.0, Lang::En).unwrap(),
             "In won, at ₩1,400 per dollar: $1.00 × 1,400 = ₩1,400"
@@ -1243,6 +1455,62 @@ mod tests {
     }
 
     #[test]
+    fn a_days_factor_says_it_is_a_day_of_its_unit() {
+        // Four VMs all day are 4 × 1,440 = 5,760 instance-minutes a day, not 5,760 minutes (a
+        // day has 1,440): every factor of the month's product carries a day's unit.
+        let both = |q: &str, kind: ModelKind| {
+            let o = crate::simulate(&crate::Scenario::from_query(q).0);
+            (
+                model(&o, o.model(kind), Lang::En),
+                model(&o, o.model(kind), Lang::Ko),
+            )
+        };
+        let (en, ko) = both("pat=steady&n=4", ModelKind::VmFixed);
+        assert!(
+            en.iter()
+                .any(|l| l == "Instance-minutes: 30 days × 5,760 a day = 172,800"),
+            "{en:#?}"
+        );
+        assert!(
+            ko.iter()
+                .any(|l| l == "인스턴스-분: 30일 × 하루 5,760 인스턴스-분 = 172,800 인스턴스-분"),
+            "{ko:#?}"
+        );
+        // The sibling lines: autoscaled VMs, containers, a function's requests and pings.
+        for (q, kind) in [
+            ("pat=flash&peak=2000", ModelKind::VmAuto),
+            ("pat=flash&peak=2000", ModelKind::Container),
+            ("pat=flash&peak=2000", ModelKind::Faas),
+            ("pat=steady&ping=5", ModelKind::Faas),
+        ] {
+            let (en, ko) = both(q, kind);
+            for line in en.iter().chain(&ko) {
+                assert!(
+                    !line.contains("분 =") || line.contains("인스턴스-분 ="),
+                    "{line}"
+                );
+            }
+            for (line_en, line_ko) in en.iter().zip(&ko) {
+                let factors_en = line_en.matches(" × ").count();
+                if line_en.contains(" days × ") || line_en.contains(" day × ") {
+                    assert_eq!(line_en.matches(" a day").count(), factors_en, "{line_en}");
+                    assert_eq!(line_ko.matches("× 하루 ").count(), factors_en, "{line_ko}");
+                    assert!(!line_ko.contains("× 하루 0분"), "{line_ko}");
+                }
+            }
+        }
+        let (en, ko) = both("pat=steady&ping=5", ModelKind::Faas);
+        assert!(
+            en.iter().any(|l| l.contains("30 days × 288 a day = 8,640")),
+            "{en:?}"
+        );
+        assert!(
+            ko.iter().any(|l| l.contains("30일 × 하루 288건 = 8,640건")),
+            "{ko:?}"
+        );
+    }
+
+    #[test]
     fn the_month_says_how_it_is_built() {
         let o = crate::simulate(&crate::Scenario::from_query("pat=flash&peak=2000").0);
         let plan = month_plan(&o, Lang::En);
@@ -1259,9 +1527,9 @@ mod tests {
         assert!(f[0].contains(" + 29 ordinary days × "), "{}", f[0]);
         let v = lines("pat=flash&peak=2000", ModelKind::VmAuto);
         assert!(
-            v[0].starts_with("Instance-minutes: 1 spike day × "),
+            v[1].starts_with("Instance-minutes: 1 spike day × "),
             "{}",
-            v[0]
+            v[1]
         );
         let g = month_plan(
             &crate::simulate(&crate::Scenario::from_query("pat=growth").0),

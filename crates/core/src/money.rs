@@ -58,6 +58,11 @@ pub fn format(usd: f64, currency: Currency, krw_per_usd: f64) -> String {
     }
 }
 
+/// `usd` converted to won at `krw_per_usd`, in whole won: the amount [`format_krw`] prints.
+pub fn krw_amount(usd: f64, krw_per_usd: f64) -> f64 {
+    finite(usd * krw_per_usd).round()
+}
+
 /// `usd` rounded to the cent: the amount a bill's line shows, and what its total adds up.
 pub fn round_cents(usd: f64) -> f64 {
     (finite(usd) * 100.0).round() / 100.0
@@ -83,7 +88,7 @@ pub fn format_usd(usd: f64) -> String {
 
 /// `₩1,234,567` (won have no minor unit in everyday use).
 pub fn format_krw(krw: f64) -> String {
-    let won = finite(krw).round();
+    let won = krw_amount(krw, 1.0);
     let sign = if won < 0.0 { "-" } else { "" };
     format!("{sign}₩{}", group(won.abs()))
 }
@@ -295,7 +300,12 @@ fn rate_words(rps: f64, lang: Lang, compact_from: f64) -> String {
         RateUnit::Minute => Text::UnitRpm,
         RateUnit::Hour => Text::UnitRph,
     };
-    format!("{value} {}", unit.get(lang))
+    let unit = unit.get(lang);
+    // "1 request/s", not "1 requests/s" (Korean has no plural).
+    match (lang, value.as_str()) {
+        (Lang::En, "1") => format!("1 {}", unit.replacen("requests", "request", 1)),
+        _ => format!("{value} {unit}"),
+    }
 }
 
 /// A short rate for a lane (`1.2/s`, `6/min`, `3.6/h`, `1.2M/s`).
@@ -403,6 +413,14 @@ fn group_digits(digits: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_request_is_singular() {
+        assert_eq!(format_rps(1.0, Lang::En), "1 request/s");
+        assert_eq!(format_rps(2.0, Lang::En), "2 requests/s");
+        assert_eq!(format_rps(1.0, Lang::Ko), "1 요청/초");
+        assert_eq!(format_rps(1.0 / 60.0, Lang::En), "1 request/min");
+    }
 
     fn check(usd: f64, expected_usd: &str, expected_krw_at_1400: &str) {
         assert_eq!(format_usd(usd), expected_usd);

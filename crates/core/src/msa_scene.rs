@@ -522,7 +522,7 @@ pub fn monolith(s: &Scenario, o: &MsaOutcome) -> Scene {
                     if is_deploy { " restarting" } else { "" }
                 ))
                 .title(mono_title(s, m))
-                .interactive(),
+                .interactive_if(!s.present.locked("fail")),
         );
     }
     let data_y = ROW0 + 7.0 * ROW_STEP;
@@ -872,7 +872,7 @@ pub fn microservices(s: &Scenario, o: &MsaOutcome) -> Scene {
                     if is_deploy { " restarting" } else { "" }
                 ))
                 .title(label)
-                .interactive(),
+                .interactive_if(!s.present.locked("fail")),
         );
     }
 
@@ -1330,6 +1330,21 @@ mod tests {
         let m = monolith(&s, &o);
         let x = microservices(&s, &o);
         (s, o, m, x)
+    }
+
+    #[test]
+    fn modules_take_focus_only_when_a_click_can_fail_them() {
+        let count = |query: &str| {
+            let (_, _, m, x) = scenes(query);
+            let screen = Options::screen(crate::svg::Palette::Light);
+            [m, x].map(|scene| write(&scene, &screen).matches("tabindex=\"0\"").count())
+        };
+        let modules = Module::ALL.len();
+        assert_eq!(count("view=msa"), [modules, modules]);
+        assert_eq!(count("view=msa&embed=1&lock=fail"), [0, 0]);
+        assert_eq!(count("view=msa&embed=1&lock=all"), [0, 0]);
+        // Locking something else leaves the modules clickable.
+        assert_eq!(count("view=msa&embed=1&lock=hop"), [modules, modules]);
     }
 
     fn class_of(scene: &Scene, id: &str) -> String {

@@ -449,10 +449,10 @@ mod tests {
 
     #[test]
     fn vm_examples() {
-        // t3.micro: $0.0104 × 730 h = $7.592 → $7.59.
-        assert_eq!(cents(vm(0.0104, 1.0, 730.0).total_usd), "7.59");
-        // 3 × m5.large: 3 × $0.096 × 730 = $210.24.
-        assert_eq!(cents(vm(0.096, 3.0, 730.0).total_usd), "210.24");
+        // t3.micro for a 30-day month: $0.0104 × 720 h = $7.488 → $7.49.
+        assert_eq!(cents(vm(0.0104, 1.0, 720.0).total_usd), "7.49");
+        // 3 × m5.large: 3 × $0.096 × 720 = $207.36.
+        assert_eq!(cents(vm(0.096, 3.0, 720.0).total_usd), "207.36");
         // 2 × c5.large for a 24-hour day: 2 × $0.085 × 24 = $4.08.
         assert_eq!(cents(vm(0.085, 2.0, 24.0).total_usd), "4.08");
         assert_eq!(vm_billed_seconds(5.0), 60.0);
@@ -462,29 +462,30 @@ mod tests {
 
     #[test]
     fn container_examples() {
-        // Fargate 1 vCPU / 2 GB for 730 h: 730 × $0.04048 = $29.5504; 1,460 GB-h × $0.004445 =
-        // $6.4897; total $36.0401 → $36.04.
-        let b = container(0.04048, 0.004445, 1.0, 2.0, 1.0, 730.0);
-        assert_eq!(cents(b.vcpu_usd), "29.55");
-        assert_eq!(cents(b.memory_usd), "6.49");
-        assert_eq!(cents(b.total_usd), "36.04");
-        // Two Fargate tasks of 0.25 vCPU / 0.5 GB: 2 × 730 × (0.25 × 0.04048 + 0.5 × 0.004445)
-        // = 1,460 × (0.01012 + 0.0022225) = 1,460 × 0.0123425 = $18.02005 → $18.02.
+        // Fargate 1 vCPU / 2 GB for a 30-day month, 720 h: 720 × $0.04048 = $29.1456 →
+        // $29.15; 1,440 GB-h × $0.004445 = $6.4008 → $6.40; total $35.55.
+        let b = container(0.04048, 0.004445, 1.0, 2.0, 1.0, 720.0);
+        assert_eq!(cents(b.vcpu_usd), "29.15");
+        assert_eq!(cents(b.memory_usd), "6.40");
+        assert_eq!(cents(b.total_usd), "35.55");
+        // Two Fargate tasks of 0.25 vCPU / 0.5 GB for 720 h: 2 × 720 × 0.25 = 360 vCPU-h ×
+        // $0.04048 = $14.5728 → $14.57; 2 × 720 × 0.5 = 720 GB-h × $0.004445 = $3.2004 →
+        // $3.20; total $17.77.
         assert_eq!(
-            cents(container(0.04048, 0.004445, 0.25, 0.5, 2.0, 730.0).total_usd),
-            "18.02"
+            cents(container(0.04048, 0.004445, 0.25, 0.5, 2.0, 720.0).total_usd),
+            "17.77"
         );
-        // App Runner 1 vCPU / 2 GB active for 730 h: 730 × $0.064 = $46.72; 1,460 × $0.007 =
-        // $10.22; total $56.94.
+        // App Runner 1 vCPU / 2 GB active for 720 h: 720 × $0.064 = $46.08; 1,440 × $0.007 =
+        // $10.08; total $56.16.
         assert_eq!(
-            cents(container(0.064, 0.007, 1.0, 2.0, 1.0, 730.0).total_usd),
-            "56.94"
+            cents(container(0.064, 0.007, 1.0, 2.0, 1.0, 720.0).total_usd),
+            "56.16"
         );
-        // Cloud Run instance-based, 1 vCPU / 1 GiB for 730 h: 2,628,000 s × $0.000018 = $47.304;
-        // 2,628,000 GiB-s × $0.000002 = $5.256; total $52.56.
+        // Cloud Run instance-based, 1 vCPU / 1 GiB for 720 h: 2,592,000 s × $0.000018 =
+        // $46.656 → $46.66; 2,592,000 GiB-s × $0.000002 = $5.184 → $5.18; total $51.84.
         assert_eq!(
-            cents(container(0.0648, 0.0072, 1.0, 1.0, 1.0, 730.0).total_usd),
-            "52.56"
+            cents(container(0.0648, 0.0072, 1.0, 1.0, 1.0, 720.0).total_usd),
+            "51.84"
         );
     }
 

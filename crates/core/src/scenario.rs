@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::money::Currency;
 
 /// Which of the four views is open.
@@ -152,6 +152,17 @@ coded_enum! {
         Fargate => "fargate",
         AppRunner => "app-runner",
         CloudRun => "cloud-run",
+    }
+}
+
+impl ContainerService {
+    /// The service's name as its option reads (the catalog's `name`, in either language).
+    pub fn label(self) -> Text {
+        match self {
+            ContainerService::Fargate => Text::CtrFargate,
+            ContainerService::AppRunner => Text::CtrAppRunner,
+            ContainerService::CloudRun => Text::CtrCloudRun,
+        }
     }
 }
 
@@ -419,6 +430,54 @@ pub const CONTROL_KEYS: &[&str] = &[
     "step", "cell", "hl", "theme", "chart", "ping", "col",
 ];
 
+/// What the control for query key `key` is called on screen (the Embed dialog's list of names),
+/// as the texts to join with " · ": a section and a label where the label alone is ambiguous.
+/// Empty for a key no control sets (it is set in the URL only).
+pub fn control_label(key: &str) -> &'static [Text] {
+    use Text as T;
+    match key {
+        "pat" => &[T::PatternLabel],
+        "peak" => &[T::PeakLabel],
+        "cpu" => &[T::CpuLabel],
+        "dur" => &[T::DurationLabel],
+        "mem" => &[T::MemoryLabel],
+        "head" => &[T::HeadroomLabel],
+        "vm" => &[T::InstanceTypeLabel],
+        "n" => &[T::FixedCountLabel],
+        "tgt" => &[T::TargetLabel],
+        "min" => &[T::MinLabel],
+        "max" => &[T::MaxLabel],
+        "boot" => &[T::BootLabel],
+        "ctr" => &[T::ContainerSettings, T::ContainerServiceLabel],
+        "vcpu" => &[T::VcpuLabel],
+        "gb" => &[T::MemGbLabel],
+        "cmin" => &[T::MinInstancesLabel],
+        "cmax" => &[T::MaxInstancesLabel],
+        "faas" => &[T::FaasSettings, T::FaasServiceLabel],
+        "arch" => &[T::FaasSettings, T::ArchLabel],
+        "rt" => &[T::FaasSettings, T::RuntimeLabel],
+        "free" => &[T::FreeTierLabel],
+        "gran" => &[T::GranularityLabel],
+        "pc" => &[T::ProvisionedLabel],
+        "quota" => &[T::QuotaLabel],
+        "legacy" => &[T::LegacyLabel],
+        "warm" => &[T::WarmLabel],
+        "ping" => &[T::PingLabel],
+        "cur" => &[T::CurrencyLabel],
+        "krw" => &[T::RateLabel],
+        "fail" => &[T::KeyFail],
+        "deploy" => &[T::KeyDeploy],
+        "hop" => &[T::MsaHopLabel],
+        "t" => &[T::ScrubLabel, T::Play],
+        "step" => &[T::KeyStep],
+        "cell" => &[T::KeyCell],
+        "col" => &[T::KeyCol],
+        "theme" => &[T::ThemeLabel],
+        "chart" => &[T::ChartPick],
+        _ => &[],
+    }
+}
+
 impl Present {
     /// Whether the control for query key `key` is read-only.
     pub fn locked(&self, key: &str) -> bool {
@@ -428,6 +487,85 @@ impl Present {
     /// Whether the control for query key `key` is shown.
     pub fn shows(&self, key: &str) -> bool {
         self.controls.is_empty() || self.controls.iter().any(|k| k == key)
+    }
+
+    /// Whether a student can operate the control for `key`: shown and not locked.
+    pub fn can_change(&self, key: &str) -> bool {
+        self.shows(key) && !self.locked(key)
+    }
+
+    /// The lead paragraph of `view`: it invites only what the page lets a student do (an
+    /// embed that hides Play or locks the peak does not say "drag" or "play").
+    pub fn lead(&self, view: View, lang: Lang) -> String {
+        let can = |k: &str| self.can_change(k);
+        let parts: Vec<Text> = match view {
+            View::Stack => vec![Text::StackDesc],
+            View::Scaling => {
+                let drag = if can("peak") {
+                    Text::ScalingLeadDrag
+                } else {
+                    Text::ScalingLeadFixed
+                };
+                let play = can("t").then_some(Text::ScalingLeadPlay);
+                std::iter::once(drag).chain(play).collect()
+            }
+            View::Msa => vec![
+                Text::MsaLead,
+                match (can("fail"), can("deploy")) {
+                    (true, true) => Text::MsaLeadFailDeploy,
+                    (true, false) => Text::MsaLeadFail,
+                    (false, true) => Text::MsaLeadDeploy,
+                    (false, false) => Text::MsaLeadCompare,
+                },
+            ],
+            View::Fit => {
+                // A preset sets all five, so it works only when all five can change.
+                let presets = ["pat", "peak", "cpu", "dur", "mem"].into_iter().all(can);
+                vec![
+                    Text::FitLead,
+                    if presets {
+                        Text::FitLeadButtons
+                    } else {
+                        Text::FitLeadFixed
+                    },
+                ]
+            }
+        };
+        parts
+            .iter()
+            .map(|t| t.get(lang))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The stack's "Layer details" hint before anything is picked: it names only what the page
+    /// lets a student pick (`lock=cell` or `lock=col` takes the invitation away with the click).
+    pub fn stack_hint(&self) -> Text {
+        match (self.can_change("cell"), self.can_change("col")) {
+            (true, true) => Text::LayerDetailsHint,
+            (true, false) => Text::LayerDetailsHintCell,
+            (false, true) => Text::LayerDetailsHintCol,
+            (false, false) => Text::LayerDetailsHintFixed,
+        }
+    }
+
+    /// The blast-radius panel while nothing has failed: it invites a failure only if the page
+    /// lets a student cause one.
+    pub fn blast_hint(&self) -> Text {
+        if self.can_change("fail") {
+            Text::MsaBlastNone
+        } else {
+            Text::MsaBlastNoneFixed
+        }
+    }
+
+    /// The deploy panel while nothing deploys: it invites a deploy only if the page allows one.
+    pub fn deploy_hint(&self) -> Text {
+        if self.can_change("deploy") {
+            Text::MsaDeployNone
+        } else {
+            Text::MsaDeployNoneFixed
+        }
     }
 }
 
@@ -585,6 +723,9 @@ pub enum Reason {
     OutOfRange { min: f64, max: f64 },
     /// A minimum above its maximum (the key `of`): the maximum is used.
     AboveMaximum { of: &'static str },
+    /// Names in `lock=` or `controls=` that no control has (`given`, comma-joined): they are
+    /// left out and the rest (`used`, comma-joined, maybe none) kept.
+    NotAControl,
 }
 
 /// Something in a query string (or a control's edit) that had to be repaired. The app shows
@@ -626,6 +767,44 @@ impl Warning {
             == (&other.key, &other.given, &other.used, &other.reason)
     }
 
+    /// The message for names in `lock=` or `controls=` that are no control's: which names,
+    /// that they are left out, and what the page then does (an empty list locks nothing, or
+    /// shows every control), without a particle after a name (its reading is unknown).
+    fn not_a_control(&self, lang: Lang) -> String {
+        let names: Vec<String> = self.given.split(',').map(|n| format!("“{n}”")).collect();
+        let (names, many) = (names.join(", "), names.len() > 1);
+        let kept = self.used.replace(',', ", ");
+        let shows = self.key == "controls";
+        match lang {
+            Lang::En => {
+                let what = if many {
+                    "are not names of controls; left out"
+                } else {
+                    "is not the name of a control; left out"
+                };
+                let then = match (shows, kept.is_empty()) {
+                    (false, true) => ", so no control is locked".to_string(),
+                    (true, true) => ", so every control is shown".to_string(),
+                    (false, false) => format!(" (locked: {kept})"),
+                    (true, false) => format!(" (shown: {kept})"),
+                };
+                format!("{names} in {} {what}{then}.", self.key)
+            }
+            Lang::Ko => {
+                let then = match (shows, kept.is_empty()) {
+                    (false, true) => "잠그는 조작은 없습니다".to_string(),
+                    (true, true) => "모든 조작을 보여 줍니다".to_string(),
+                    (false, false) => format!("잠그는 조작: {kept}"),
+                    (true, false) => format!("보여 주는 조작: {kept}"),
+                };
+                format!(
+                    "{names}: {}에 쓸 수 있는 조작 이름이 아니라 뺐습니다. {then}.",
+                    self.key
+                )
+            }
+        }
+    }
+
     /// A one-line message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let (key, given, used) = (&self.key, &self.given, &self.used);
@@ -652,6 +831,7 @@ impl Warning {
             (Reason::AboveMaximum { of }, Lang::Ko) => {
                 format!("{key} {given}: {of}({used})보다 커서 {used} 값을 씁니다.")
             }
+            (Reason::NotAControl, _) => self.not_a_control(lang),
         };
         if self.count > 1 {
             let n = crate::money::format_number(f64::from(self.count), 0);
@@ -856,7 +1036,7 @@ fn parse_keys(w: &mut Vec<Warning>, key: &str, value: &str) -> Vec<String> {
             key,
             &unknown.join(","),
             kept.join(","),
-            Reason::Invalid,
+            Reason::NotAControl,
         ));
     }
     kept
@@ -1976,6 +2156,75 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_unknown_control_name_says_it_is_left_out_and_what_the_page_does() {
+        let messages = |query: &str| -> Vec<(String, String)> {
+            let (_, w) = Scenario::from_query(query);
+            w.iter()
+                .map(|w| (w.message(Lang::En), w.message(Lang::Ko)))
+                .collect()
+        };
+        assert_eq!(
+            messages("view=scaling&embed=1&lock=bogus&controls=nosuch"),
+            [
+                (
+                    "“bogus” in lock is not the name of a control; left out, so no control is \
+                     locked."
+                        .to_string(),
+                    "“bogus”: lock에 쓸 수 있는 조작 이름이 아니라 뺐습니다. 잠그는 조작은 \
+                     없습니다."
+                        .to_string()
+                ),
+                (
+                    "“nosuch” in controls is not the name of a control; left out, so every \
+                     control is shown."
+                        .to_string(),
+                    "“nosuch”: controls에 쓸 수 있는 조작 이름이 아니라 뺐습니다. 모든 조작을 \
+                     보여 줍니다."
+                        .to_string()
+                ),
+            ]
+        );
+        assert_eq!(
+            messages("lock=peak,x,y&controls=mem,zz"),
+            [
+                (
+                    "“x”, “y” in lock are not names of controls; left out (locked: peak)."
+                        .to_string(),
+                    "“x”, “y”: lock에 쓸 수 있는 조작 이름이 아니라 뺐습니다. 잠그는 조작: peak."
+                        .to_string()
+                ),
+                (
+                    "“zz” in controls is not the name of a control; left out (shown: mem)."
+                        .to_string(),
+                    "“zz”: controls에 쓸 수 있는 조작 이름이 아니라 뺐습니다. 보여 주는 조작: \
+                     mem."
+                        .to_string()
+                ),
+            ]
+        );
+        // No message says "using" with nothing after it.
+        for (en, _) in messages("lock=bogus&controls=nosuch") {
+            assert!(!en.contains("using ."), "{en}");
+        }
+    }
+
+    #[test]
+    fn the_msa_hints_point_up_to_the_buttons() {
+        // The view puts the Fail and Deploy table above the blast-radius and deploy cards
+        // (src/views/msa.rs: ModuleActions, then the panels), so a hint that names them says
+        // "above", never "below".
+        let p = |q: &str| Scenario::from_query(q).0.present;
+        for hint in [p("view=msa").blast_hint(), p("view=msa").deploy_hint()] {
+            let (en, ko) = (hint.get(Lang::En), hint.get(Lang::Ko));
+            assert!(
+                en.contains("in the table above") && !en.contains("below"),
+                "{en}"
+            );
+            assert!(ko.contains("위 표") && !ko.contains("아래"), "{ko}");
+        }
+    }
+
+    #[test]
     fn presentation_keys_parse_report_and_round_trip() {
         let (s, w) =
             Scenario::from_query("embed=1&quiz=yes&lock=peak,,bogus,pat,peak&controls=mem");
@@ -1991,6 +2240,101 @@ pub(crate) mod tests {
         assert_eq!(s.app_query(), "lang=en");
         assert!(s.present.locked("peak") && !s.present.locked("mem"));
         assert!(s.present.shows("mem") && !s.present.shows("peak"));
+    }
+
+    #[test]
+    fn a_lead_invites_only_what_the_page_lets_a_student_do() {
+        let lead = |query: &str, lang: Lang| {
+            let (s, _) = Scenario::from_query(query);
+            s.present.lead(s.view, lang)
+        };
+        let (drag, play) = (Text::ScalingLeadDrag, Text::ScalingLeadPlay);
+        for lang in Lang::ALL {
+            let has = |query: &str, t: Text| lead(query, lang).contains(t.get(lang));
+            assert!(has("view=scaling", drag) && has("view=scaling", play));
+            // Play hidden (`controls=` without `t`) or locked: the lead does not mention it.
+            assert!(has("view=scaling&controls=peak", drag));
+            assert!(!has("view=scaling&controls=peak", play));
+            assert!(!has("view=scaling&lock=t", play));
+            // The peak fixed: no "drag", but Play still works.
+            assert!(!has("view=scaling&lock=peak", drag));
+            assert!(has("view=scaling&lock=peak", Text::ScalingLeadFixed));
+            assert!(has("view=scaling&lock=peak", play));
+            assert_eq!(
+                lead("view=scaling&lock=all", lang),
+                Text::ScalingLeadFixed.get(lang)
+            );
+            // Monolith vs microservices: what a click or a deploy can still do.
+            assert!(has("view=msa", Text::MsaLeadFailDeploy));
+            assert!(has("view=msa&lock=fail", Text::MsaLeadDeploy));
+            assert!(has("view=msa&lock=deploy", Text::MsaLeadFail));
+            assert!(has("view=msa&controls=hop", Text::MsaLeadCompare));
+            // The fit presets set five keys: one locked or hidden and the buttons are gone.
+            assert!(has("view=fit", Text::FitLeadButtons));
+            assert!(has("view=fit&lock=mem", Text::FitLeadFixed));
+            assert!(has(
+                "view=fit&controls=pat,peak,cpu,dur",
+                Text::FitLeadFixed
+            ));
+            assert!(has(
+                "view=fit&controls=pat,peak,cpu,dur,mem",
+                Text::FitLeadButtons
+            ));
+            assert_eq!(lead("view=stack&lock=all", lang), Text::StackDesc.get(lang));
+        }
+    }
+
+    #[test]
+    fn a_panel_hint_invites_only_what_the_page_lets_a_student_do() {
+        let p = |query: &str| Scenario::from_query(query).0.present;
+        assert_eq!(p("view=stack").stack_hint(), Text::LayerDetailsHint);
+        assert_eq!(
+            p("view=stack&lock=col").stack_hint(),
+            Text::LayerDetailsHintCell
+        );
+        assert_eq!(
+            p("view=stack&lock=cell").stack_hint(),
+            Text::LayerDetailsHintCol
+        );
+        assert_eq!(
+            p("view=stack&lock=cell,col").stack_hint(),
+            Text::LayerDetailsHintFixed
+        );
+        assert_eq!(
+            p("view=stack&lock=all").stack_hint(),
+            Text::LayerDetailsHintFixed
+        );
+        assert_eq!(
+            p("view=stack&controls=cell").stack_hint(),
+            Text::LayerDetailsHintCell
+        );
+        assert_eq!(p("view=msa").blast_hint(), Text::MsaBlastNone);
+        assert_eq!(
+            p("view=msa&lock=fail").blast_hint(),
+            Text::MsaBlastNoneFixed
+        );
+        assert_eq!(
+            p("view=msa&controls=hop").blast_hint(),
+            Text::MsaBlastNoneFixed
+        );
+        assert_eq!(p("view=msa").deploy_hint(), Text::MsaDeployNone);
+        assert_eq!(
+            p("view=msa&lock=deploy").deploy_hint(),
+            Text::MsaDeployNoneFixed
+        );
+        // The fixed texts invite nothing, in either language.
+        for lang in Lang::ALL {
+            for t in [
+                Text::LayerDetailsHintFixed,
+                Text::MsaBlastNoneFixed,
+                Text::MsaDeployNoneFixed,
+            ] {
+                let said = t.get(lang).to_lowercase();
+                for verb in ["click", "press", "클릭", "누르"] {
+                    assert!(!said.contains(verb), "{said}");
+                }
+            }
+        }
     }
 
     #[test]

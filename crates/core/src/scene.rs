@@ -270,8 +270,14 @@ impl Node {
     }
 
     /// Marks the node as a control on screen (focusable, `role="button"`).
-    pub fn interactive(mut self) -> Node {
-        self.meta.interactive = true;
+    pub fn interactive(self) -> Node {
+        self.interactive_if(true)
+    }
+
+    /// [`Node::interactive`] when `on`: a control a locked embed has fixed is left a picture,
+    /// so the keyboard does not stop on it.
+    pub fn interactive_if(mut self, on: bool) -> Node {
+        self.meta.interactive = on;
         self
     }
 

@@ -36,6 +36,12 @@
 //!   expected arrivals in that window (see `arrivals_cold`): with a request every 16 minutes
 //!   and a 10-minute idle-out, 53% of requests start cold.
 //!
+//! A request runs for its duration, or for its CPU time on the function's CPU share when that
+//! is longer (Lambda: memory ÷ 1,769 MB of a vCPU, at most one; see [`faas_run_ms`]); the run
+//! is what is billed, what keeps an environment busy and what the latency starts from. The
+//! lanes' states are the minute's averages: running is served × run time, starting is the
+//! cold starts × the init time, idle the rest of the warm environments, so they add up.
+//!
 //! The expected number of environments warm is the busiest of the last `warm` minutes, or for
 //! sparse traffic the chance that a request came within them (`1 − e^−Λ`). Provisioned
 //! concurrency keeps environments warm all month (Azure's Consumption plan offers none, so
@@ -49,8 +55,8 @@
 //!
 //! **Billing at 1-minute steps.** VMs bill per second with a 60-second minimum: an instance
 //! lives a whole number of 1-minute steps here, so the minimum never binds and the bill is
-//! instance-minutes × price. A month is 30 days (720 hours) in the simulator; `price vm`
-//! defaults to AWS's 730-hour average month.
+//! instance-minutes × price. A month is 30 days (720 hours) in the simulator, and `price vm`
+//! and `price container` default to the same 720 hours ([`catalog::HOURS_PER_MONTH`]).
 //!
 //! **Latency** is for served requests: the workload's duration, plus an M/M/c wait per
 //! instance ([`crate::queueing`]), plus a network hop per front door (load balancer, API
@@ -110,6 +116,34 @@ pub const DRAIN_STEPS: usize = 5;
 pub const VM_SCALE_OUT_AFTER_MIN: usize = 3;
 /// …and in after 15 datapoints below 90% of target.
 pub const VM_SCALE_IN_AFTER_MIN: usize = 15;
+
+/// Lambda gives a function CPU in proportion to its memory: "At 1,769 MB, a function has the
+/// equivalent of one vCPU" (AWS Lambda Developer Guide, *Configure Lambda function memory*,
+/// https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html, read 2026-12-03).
+pub const LAMBDA_MB_PER_VCPU: f64 = 1_769.0;
+
+/// The vCPU one request runs on as a function: `memory ÷ 1,769 MB` on Lambda, at most one
+/// (a request is one thread: more vCPUs above 1,769 MB do not speed it up); Azure's
+/// Consumption plan runs an instance on one core (ACU 100), so one. Returns `(vcpu, mb per
+/// vcpu)`, the second 0 where the share does not come from memory.
+pub fn faas_cpu_share(s: &Scenario) -> (f64, f64) {
+    match s.faas.service {
+        FaasService::Lambda => (
+            (s.workload.memory_mb.max(1.0) / LAMBDA_MB_PER_VCPU).min(1.0),
+            LAMBDA_MB_PER_VCPU,
+        ),
+        FaasService::Azure => (1.0, 0.0),
+    }
+}
+
+/// How long one request runs as a function, ms: its duration, or its CPU time on the
+/// function's CPU share when that is longer (a request cannot finish before its CPU work;
+/// the fleets take `max(duration, CPU)` on a whole vCPU the same way).
+pub fn faas_run_ms(s: &Scenario) -> f64 {
+    let (vcpu, _) = faas_cpu_share(s);
+    let w = &s.workload;
+    fin(w.duration_ms).max(fin(w.cpu_ms) / vcpu)
+}
 
 /// Typical cold-start (init) time of a small function per runtime, ms. Measured medians
 /// reported for Lambda without VPC or SnapStart; bigger packages and VPCs start slower.
@@ -198,6 +232,7 @@ pub fn faas_limits(scenario: &Scenario) -> (f64, f64, f64) {
 pub fn faas_runnable(scenario: &Scenario) -> Vec<NotRunnable> {
     let (min_mb, max_mb, timeout_s) = faas_limits(scenario);
     let w = &scenario.workload;
+    let run_ms = faas_run_ms(scenario);
     let mut out = Vec::new();
     if w.memory_mb < min_mb {
         out.push(NotRunnable::MemoryBelowMinimum {
@@ -211,9 +246,9 @@ pub fn faas_runnable(scenario: &Scenario) -> Vec<NotRunnable> {
             max_mb,
         });
     }
-    if w.duration_ms > timeout_s * 1000.0 {
+    if run_ms > timeout_s * 1000.0 {
         out.push(NotRunnable::DurationAboveTimeout {
-            duration_ms: w.duration_ms,
+            duration_ms: run_ms,
             timeout_s,
         });
     }
@@ -311,6 +346,11 @@ pub enum Bill {
         instance_minutes: f64,
         instance_hours: f64,
         total_usd: f64,
+        /// What one instance serves: its vCPU, the share of each it sustains (burstable types'
+        /// baseline, else 100%), and the CPU time per request.
+        vcpu: f64,
+        baseline_cpu_pct: f64,
+        cpu_ms: f64,
     },
     Container {
         service: ContainerService,
@@ -338,6 +378,14 @@ pub struct FaasMonth {
     pub ping_min: u32,
     pub pings_by_day: Vec<f64>,
     pub pings: f64,
+    /// The request's duration and CPU time, the function's CPU share (vCPU, and the MB that
+    /// make one vCPU; 0 where the share is not from memory) and what one request runs for:
+    /// the duration, or the CPU time on that share when longer.
+    pub duration_ms: f64,
+    pub cpu_ms: f64,
+    pub cpu_vcpu: f64,
+    pub mb_per_vcpu: f64,
+    pub run_ms: f64,
     /// Billed duration of one request and of one ping, what durations are rounded up to,
     /// and the billed memory.
     pub billed_duration_ms: f64,
@@ -386,7 +434,8 @@ pub struct ColdStarts {
     pub warm_min: u32,
 }
 
-/// Two ways to avoid cold starts, priced at list prices (no free tier).
+/// Two ways to avoid cold starts: a keep-warm ping, billed through the month's bill, and
+/// provisioned concurrency at its list price.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AvoidColdStarts {
     /// A keep-warm ping every `ping_min` minutes: it keeps one environment warm, which stops
@@ -394,8 +443,11 @@ pub struct AvoidColdStarts {
     pub ping_min: u32,
     pub ping_requests: f64,
     pub ping_gb_s: f64,
-    pub usd_per_million_requests: f64,
-    pub usd_per_gb_s: f64,
+    /// The month's functions bill without any ping and with these pings (free tier and volume
+    /// tiers applied to requests and pings together, as the bill itself does).
+    pub month_usd_without: f64,
+    pub month_usd_with: f64,
+    /// What the pings add: `month_usd_with − month_usd_without`, in whole cents.
     pub ping_usd: f64,
     /// Provisioned concurrency for the peak day's busiest minute: no cold start at all.
     pub pc_envs: f64,
@@ -456,6 +508,10 @@ pub struct Rates {
     pub faas_provisioned_duration_usd_per_gb_s: f64,
     pub vm_instance: String,
     pub vm_vcpu: f64,
+    /// The vCPU one VM sustains: all of them, a burstable type's baseline share
+    /// ([`catalog::VmType::sustained_vcpu`]). This, not `vm_vcpu`, is a VM's capacity.
+    pub vm_sustained_vcpu: f64,
+    pub vm_baseline_cpu_pct: f64,
     pub vm_usd_per_hour: f64,
     pub container: catalog::ContainerPrices,
     pub server_usd: f64,
@@ -506,6 +562,8 @@ impl Rates {
                 .unwrap_or(arch.provisioned_duration_usd_per_gb_s),
             vm_instance: vm.id.clone(),
             vm_vcpu: vm.vcpu,
+            vm_sustained_vcpu: vm.sustained_vcpu(),
+            vm_baseline_cpu_pct: vm.baseline_cpu_pct,
             vm_usd_per_hour: s.prices.vm_usd_per_hour.unwrap_or(vm.usd_per_hour),
             container,
             server_usd: s.prices.server_usd.unwrap_or(c.onprem.server_usd),
@@ -520,6 +578,17 @@ impl Rates {
                 .unwrap_or(c.saas.usd_per_seat_month),
         }
     }
+}
+
+/// A functions month's bill parts (see `faas_model`).
+struct MonthFaasBill {
+    gb_s: f64,
+    ping_gb_s: f64,
+    provisioned_gb_s: f64,
+    on_demand_gb_s: f64,
+    on_demand: FaasBill,
+    provisioned_duration_usd: f64,
+    total_usd: f64,
 }
 
 /// Runs the scenario through every model. Pure and deterministic.
@@ -638,7 +707,9 @@ fn fleet_model(
             }
         }
         ModelKind::VmFixed | ModelKind::VmAuto => {
-            let vcpu = rates.vm_vcpu.max(1.0);
+            // A burstable VM sustains its baseline share, and requests run on that share
+            // (credits spent, the CPU is held to it), as a function runs on its CPU share.
+            let vcpu = rates.vm_sustained_vcpu.max(0.01);
             let (servers, service_ms) = queue(vcpu);
             let v = &s.vm;
             let auto = kind == ModelKind::VmAuto;
@@ -768,6 +839,9 @@ fn fleet_model(
                 instance_minutes: minutes,
                 instance_hours: hours,
                 total_usd: pricing::vm(rates.vm_usd_per_hour, 1.0, hours).total_usd,
+                vcpu: rates.vm_vcpu,
+                baseline_cpu_pct: rates.vm_baseline_cpu_pct,
+                cpu_ms,
             }
         }
         _ => {
@@ -1099,16 +1173,12 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     let f = &s.faas;
     let w = &s.workload;
     let runnable = not_runnable.is_empty();
-    let duration_s = w.duration_ms.max(0.0) / 1000.0;
+    // A request runs for its duration, or its CPU time on the function's CPU share if longer.
+    let run_ms = faas_run_ms(s);
+    let (cpu_vcpu, mb_per_vcpu) = faas_cpu_share(s);
+    let duration_s = run_ms / 1000.0;
     let granularity = f64::from(f.granularity_ms);
-    let per_request = pricing::faas(
-        1.0,
-        w.duration_ms,
-        w.memory_mb,
-        &rates.faas,
-        false,
-        granularity,
-    );
+    let per_request = pricing::faas(1.0, run_ms, w.memory_mb, &rates.faas, false, granularity);
     let per_ping = pricing::faas(1.0, PING_MS, w.memory_mb, &rates.faas, false, granularity);
     // One call's GB-seconds, unrounded (a bill's total is put on its resolution, not a call).
     let gb_s_per_request = per_request.billed_duration_ms / 1000.0 * per_request.memory_gb;
@@ -1152,9 +1222,9 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             0.0
         }
     };
-    let cold_ms = cold_start_ms(f.runtime);
+    let cold_ms = cold_start_ms(f.runtime).min(STEP_S * 1000.0);
     // Two front doors: the API gateway and the invoke.
-    let base_ms = w.duration_ms + 2.0 * FRONT_DOOR_HOP_MS;
+    let base_ms = run_ms + 2.0 * FRONT_DOOR_HOP_MS;
     // What the quota lets run at once, and the requests a minute's environments take.
     let serve = |demand: f64, conc: f64| {
         let need = demand * duration_s;
@@ -1233,8 +1303,11 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             } else {
                 day_cold_scale += cold_now;
             }
-            window = (window + requests - arrived[pos]).max(0.0);
             arrived[pos] = requests;
+            // Summed afresh rather than kept as a running sum: adding and taking away a busy
+            // hour's requests leaves a float residue that would keep a fraction of an
+            // environment "warm" through an idle spell (at most 60 additions a minute).
+            window = arrived.iter().sum();
             busy[pos] = conc;
             pos = (pos + 1) % warm_steps;
             // Environments warm after this minute: the busiest of the last `warm_min` minutes,
@@ -1247,9 +1320,12 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             } else {
                 -libm::expm1(-window)
             };
-            let envs = kept.max(sparse).max(conc);
-            let starting = cold_now.min(envs);
-            let running = conc.min(envs - starting);
+            // The minute's average of each state, so they add up to the environments and the
+            // running ones are what the served requests keep busy (served × run time): an
+            // environment started this minute initialises for the cold-start time, then runs.
+            let starting = cold_now * (cold_ms / 1000.0) / STEP_S;
+            let running = conc;
+            let envs = kept.max(sparse).max(conc + starting);
 
             let cold_frac = if requests > 0.0 {
                 cold_now / requests
@@ -1313,27 +1389,50 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     let month_s = traffic::DAYS_PER_MONTH * 86_400.0;
     let requests = month.served;
     let pings: f64 = pings_by_day.iter().zip(days).map(|(p, (_, w))| p * w).sum();
-    // GB-seconds of one bill on one resolution, so they add and subtract as printed.
-    let step = pricing::gb_s_step(requests * gb_s_per_request + pings * gb_s_per_ping);
-    let gb_s = pricing::on_step(requests * gb_s_per_request, step);
-    let ping_gb_s = pricing::on_step(pings * gb_s_per_ping, step);
-    let provisioned_gb_s = pricing::on_step(month_pc_gbs.min(gb_s), step);
-    let on_demand_gb_s = pricing::on_step(gb_s - provisioned_gb_s + ping_gb_s, step);
     let free = f.free_tier && provisioned == 0.0;
-    let mut on_demand = pricing::faas_totals(requests + pings, on_demand_gb_s, &rates.faas, free);
-    on_demand.billed_duration_ms = per_request.billed_duration_ms;
-    on_demand.billed_memory_mb = per_request.billed_memory_mb;
-    on_demand.memory_gb = per_request.memory_gb;
     let memory_gb = per_request.memory_gb;
     let provisioned_config_gb_s = provisioned * memory_gb * month_s;
     let provisioned_config_usd = provisioned_config_gb_s * rates.faas_provisioned_usd_per_gb_s;
     let pc_rate = rates.faas_provisioned_duration_usd_per_gb_s;
-    let provisioned_duration_usd = provisioned_gb_s * pc_rate;
-    let total_usd = fin(add_cents(&[
-        on_demand.total_usd,
+    // The month's bill with `pings` keep-warm calls in it: one function for the bill shown and
+    // for what a suggested ping would add to it, so the two are the same arithmetic.
+    let month_bill = |pings: f64| {
+        // GB-seconds of one bill on one resolution, so they add and subtract as printed.
+        let step = pricing::gb_s_step(requests * gb_s_per_request + pings * gb_s_per_ping);
+        let gb_s = pricing::on_step(requests * gb_s_per_request, step);
+        let ping_gb_s = pricing::on_step(pings * gb_s_per_ping, step);
+        let provisioned_gb_s = pricing::on_step(month_pc_gbs.min(gb_s), step);
+        let on_demand_gb_s = pricing::on_step(gb_s - provisioned_gb_s + ping_gb_s, step);
+        let mut on_demand =
+            pricing::faas_totals(requests + pings, on_demand_gb_s, &rates.faas, free);
+        on_demand.billed_duration_ms = per_request.billed_duration_ms;
+        on_demand.billed_memory_mb = per_request.billed_memory_mb;
+        on_demand.memory_gb = per_request.memory_gb;
+        let provisioned_duration_usd = provisioned_gb_s * pc_rate;
+        let total_usd = fin(add_cents(&[
+            on_demand.total_usd,
+            provisioned_duration_usd,
+            provisioned_config_usd,
+        ]));
+        MonthFaasBill {
+            gb_s,
+            ping_gb_s,
+            provisioned_gb_s,
+            on_demand_gb_s,
+            on_demand,
+            provisioned_duration_usd,
+            total_usd,
+        }
+    };
+    let MonthFaasBill {
+        gb_s,
+        ping_gb_s,
+        provisioned_gb_s,
+        on_demand_gb_s,
+        on_demand,
         provisioned_duration_usd,
-        provisioned_config_usd,
-    ]));
+        total_usd,
+    } = month_bill(pings);
     month.cost_usd = total_usd;
 
     let (mut series, mut day_totals) = peak.expect("at least one day");
@@ -1342,7 +1441,8 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     month.p95_ms = day_totals.p95_ms;
     month.cold_starts = cold.total;
 
-    // What avoiding the cold starts would cost, at list prices.
+    // What avoiding the cold starts would cost: the pings through the month's bill (free tier
+    // and volume tiers as for the requests), provisioned concurrency at its list price.
     let busiest = series.utilisation.iter().cloned().fold(0.0, f64::max) * quota;
     let avoid = (runnable && cold.total > 0.0).then(|| {
         let ping_min = if ping_keeps_warm {
@@ -1350,19 +1450,24 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         } else {
             warm_min.min(5)
         };
-        let ping_requests = traffic::DAYS_PER_MONTH * 1440usize.div_ceil(ping_min as usize) as f64;
-        let ping_gb_s = ping_requests * gb_s_per_ping;
-        let usd_per_gb_s = rates.faas.tiers.first().map_or(0.0, |t| t.usd_per_gb_s);
-        let usd_per_million_requests = rates.faas.usd_per_million_requests;
+        // As many a day as the simulated days send (`n.div_ceil(ping_min)` each).
+        let ping_requests: f64 = days
+            .iter()
+            .map(|(d, w)| d.rps.len().div_ceil(ping_min as usize) as f64 * w)
+            .sum();
+        let with = month_bill(ping_requests);
+        let without = month_bill(0.0);
         let pc_envs = (busiest - 1e-9).ceil().clamp(1.0, quota);
         let pc_gb_s = pc_envs * memory_gb * month_s;
         AvoidColdStarts {
             ping_min,
             ping_requests,
-            ping_gb_s,
-            usd_per_million_requests,
-            usd_per_gb_s,
-            ping_usd: ping_requests / 1e6 * usd_per_million_requests + ping_gb_s * usd_per_gb_s,
+            ping_gb_s: with.ping_gb_s,
+            month_usd_without: without.total_usd,
+            month_usd_with: with.total_usd,
+            // Both totals are whole cents: their difference, in cents, is what a reader gets.
+            ping_usd: ((with.total_usd * 100.0).round() - (without.total_usd * 100.0).round())
+                / 100.0,
             pc_envs,
             pc_gb_s,
             pc_usd_per_gb_s: rates.faas_provisioned_usd_per_gb_s,
@@ -1423,6 +1528,11 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             ping_min,
             pings_by_day,
             pings,
+            duration_ms: w.duration_ms,
+            cpu_ms: w.cpu_ms,
+            cpu_vcpu,
+            mb_per_vcpu,
+            run_ms,
             billed_duration_ms: per_request.billed_duration_ms,
             granularity_ms: granularity,
             ping_billed_ms: per_ping.billed_duration_ms,
@@ -1450,9 +1560,9 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     }
 }
 
-/// Hours in the simulator's month (30 days), for comparisons with `price vm`'s 730 hours.
-pub const SIM_HOURS_PER_MONTH: f64 = traffic::DAYS_PER_MONTH * 24.0;
-const _: () = assert!(HOURS_PER_MONTH > SIM_HOURS_PER_MONTH);
+/// Hours in the simulator's month: a 30-day month, 720 h, the one month every price uses.
+pub const SIM_HOURS_PER_MONTH: f64 = HOURS_PER_MONTH;
+const _: () = assert!(SIM_HOURS_PER_MONTH == traffic::DAYS_PER_MONTH * 24.0);
 
 #[cfg(test)]
 mod tests {
@@ -1562,11 +1672,41 @@ mod tests {
         }
     }
 
+    /// Issue 16.2: a request cannot finish before its CPU work on the function's CPU share
+    /// (512 MB ÷ 1,769 MB of a vCPU on Lambda): 50 ms of CPU runs 172.75 ms, billed 173 ms,
+    /// and with more CPU than duration the fleets' rule (`max`) on a whole vCPU above 1,769 MB.
+    #[test]
+    fn a_functions_run_is_at_least_its_cpu_work_on_its_share() {
+        let f = |q: &str| match &run(q).model(ModelKind::Faas).bill {
+            Bill::Faas(f) => (**f).clone(),
+            _ => unreachable!(),
+        };
+        let m = f("pat=steady&peak=10&dur=100&cpu=50&mem=512");
+        assert!((m.run_ms - 50.0 * 1_769.0 / 512.0).abs() < 1e-9);
+        assert_eq!(m.billed_duration_ms, 173.0);
+        let m = f("pat=steady&peak=10&dur=100&cpu=500&mem=4096");
+        assert_eq!((m.run_ms, m.billed_duration_ms), (500.0, 500.0));
+        let m = f("pat=steady&peak=10&dur=100&cpu=20&mem=512");
+        assert_eq!(m.run_ms, 100.0);
+        // The latency and the busy environments follow the run, not the duration.
+        let o = run("pat=steady&peak=10&dur=100&cpu=500&mem=4096");
+        let fa = o.model(ModelKind::Faas);
+        assert_eq!(fa.month.p95_ms, 502.0);
+        assert!((fa.series.serving[720] - fa.series.served_rps[720] * 0.5).abs() < 1e-9);
+        // Over the timeout on its CPU share, it cannot run.
+        assert!(
+            !run("dur=100&cpu=600000&mem=128")
+                .model(ModelKind::Faas)
+                .not_runnable
+                .is_empty()
+        );
+    }
+
     #[test]
     fn steady_faas_month_matches_the_pricing_formula() {
         // Steady 10 req/s for 30 days, 100 ms, 512 MB, no free tier. The month's requests are
         // the day's × 30, and the bill is pricing::faas of them.
-        let o = run("pat=steady&peak=10&dur=100&mem=512");
+        let o = run("pat=steady&peak=10&dur=100&mem=512&cpu=25");
         let f = o.model(ModelKind::Faas);
         assert_eq!(f.month.dropped, 0.0);
         let expected = pricing::faas(
@@ -1586,7 +1726,7 @@ mod tests {
         assert!((last * 30.0 - f.month.cost_usd).abs() <= 0.01 + 1e-9);
         // With 2 provisioned environments and ~5 busy at noon, part of the duration bills at
         // the provisioned rate, and the curve still ends at a thirtieth of the bill.
-        let o = run("pat=steady&peak=50&dur=100&mem=512&pc=2");
+        let o = run("pat=steady&peak=50&dur=100&mem=512&pc=2&cpu=25");
         let f = o.model(ModelKind::Faas);
         let Bill::Faas(b) = &f.bill else {
             panic!("a FaaS bill")
@@ -1640,7 +1780,7 @@ mod tests {
         assert!(f.series.p95_ms.iter().cloned().fold(0.0, f64::max) < 200.0);
         // A cron job at 0.2 req/s after a quiet spell: 1 cold start in 12 requests (8%) is in
         // the p95 — 100 ms + 2 hops + 300 ms Python init.
-        let o = run("pat=batch&peak=0.2&warm=1");
+        let o = run("pat=batch&peak=0.2&warm=1&cpu=25");
         let f = o.model(ModelKind::Faas);
         assert_eq!(f.series.p95_ms[360], 402.0);
         assert_eq!(f.series.p95_ms[361], 102.0);
@@ -1773,7 +1913,7 @@ mod tests {
         // 0.97 of its peak), 0.58 expected in a 10-minute window, so e^−0.58 = 56% start cold:
         // about 0.058 × 0.56 × 43,200 = 1,400 cold starts a month, and Java's 2 s is in the
         // p50 and the p95.
-        let o = run("pat=steady&peak=0.001&rt=java");
+        let o = run("pat=steady&peak=0.001&rt=java&cpu=25");
         let f = o.model(ModelKind::Faas);
         assert!(
             f.month.cold_starts > 1_300.0 && f.month.cold_starts < 1_500.0,
@@ -1789,7 +1929,7 @@ mod tests {
         let warm = f.series.instances(720);
         assert!((0.38..0.50).contains(&warm), "{warm}");
         // A request every 16 minutes: 10/16 expected in the window, e^−0.61 = 54% cold.
-        let o = run("pat=steady&peak=0.0010417");
+        let o = run("pat=steady&peak=0.0010417&cpu=25");
         let f = o.model(ModelKind::Faas);
         let share = f.month.cold_starts / f.month.served;
         assert!((0.5..0.6).contains(&share), "{share}");
@@ -1827,6 +1967,35 @@ mod tests {
     }
 
     #[test]
+    fn a_burstable_vm_sustains_its_baseline() {
+        // t3.micro: 2 vCPU at a 10% baseline sustain 0.2 vCPU; at 50 ms of CPU a request that
+        // is 0.2 × 1,000 ÷ 50 = 4 req/s per VM. Two fixed VMs under 20 req/s serve 8 and drop
+        // the rest; two m5.large (2 full vCPUs: 40 req/s each) serve all of it.
+        let o = run("pat=steady&peak=20&cpu=50&dur=50&vm=t3.micro&n=2");
+        let f = o.model(ModelKind::VmFixed);
+        let minute = 600;
+        assert!(
+            (f.series.served_rps[minute] - 8.0).abs() < 1e-6,
+            "{}",
+            f.series.served_rps[minute]
+        );
+        let Bill::Vm {
+            vcpu,
+            baseline_cpu_pct,
+            cpu_ms,
+            ..
+        } = &f.bill
+        else {
+            panic!()
+        };
+        assert_eq!((*vcpu, *baseline_cpu_pct, *cpu_ms), (2.0, 10.0, 50.0));
+        let o = run("pat=steady&peak=20&cpu=50&dur=50&vm=m5.large&n=2");
+        let f = o.model(ModelKind::VmFixed);
+        assert!((f.series.served_rps[minute] - o.traffic_rps[minute]).abs() < 1e-6);
+        assert_eq!(f.month.dropped, 0.0);
+    }
+
+    #[test]
     fn azure_consumption_has_no_provisioned_concurrency() {
         let with = run("faas=azure&pc=10");
         let without = run("faas=azure");
@@ -1849,6 +2018,26 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Issue 16.1: every batch of the day, the first at 00:00 included (the evening before
+        /// it is idle too), comes after a gap of 340 minutes, longer than any idle-out, so its
+        /// first requests start cold; the minute before it has nothing warm.
+        #[test]
+        fn every_batch_after_an_idle_gap_starts_cold(
+            warm in 1u32..=60,
+            peak in prop_oneof![Just(0.05), 0.01f64..10_000.0],
+            rt in prop::sample::select(vec!["python", "java"]),
+        ) {
+            let o = run(&format!("pat=batch&peak={peak}&warm={warm}&rt={rt}"));
+            let f = o.model(ModelKind::Faas);
+            for t in [0, 360, 720, 1080] {
+                prop_assert!(f.series.cold_starts[t] > 0.0, "batch at {t}: no cold start");
+                prop_assert!(f.series.booting[t] > 0.0, "batch at {t}: nothing starting");
+                let before = (t + 1439) % 1440;
+                // (Zero but for the float residue of the sliding window's running sum.)
+                prop_assert!(f.series.instances(before) < 1e-9, "warm before {}", t);
+            }
+        }
 
         #[test]
         fn any_scenario_simulates_to_finite_numbers(s in arb_scenario()) {

@@ -563,6 +563,8 @@ pub fn build_with(scenario: &Scenario, focus: Focus) -> Scene {
             } else {
                 Vec::new()
             },
+            header_clickable: !scenario.present.locked("col"),
+            cells_clickable: !scenario.present.locked("cell"),
         };
         scene.push(column(lang, model, x, col_w, facility_y, examples_y, &look));
     }
@@ -576,6 +578,10 @@ struct ColumnLook {
     selected: Option<Layer>,
     header_selected: bool,
     changed: Vec<Row>,
+    /// Whether a click on the header (`col`) or on a cell (`cell`) can do anything: not when
+    /// an embed locks the key (or everything).
+    header_clickable: bool,
+    cells_clickable: bool,
 }
 
 /// A column header's tooltip: the model and how much of the stack you keep (a description).
@@ -633,19 +639,22 @@ fn column(
             "col-head"
         })
         .title(header_title(lang, model))
-        .interactive(),
+        .interactive_if(look.header_clickable),
     ];
     for (row, layer) in Layer::ALL.into_iter().enumerate() {
         let y = CELLS_Y + row as f64 * (ROW_H + ROW_GAP);
-        children.push(cell(
-            lang,
-            model,
-            layer,
-            (x, y, w),
-            look.stage,
-            look.selected == Some(layer),
-            look.changed.contains(&Row::Layer(layer)),
-        ));
+        children.push(
+            cell(
+                lang,
+                model,
+                layer,
+                (x, y, w),
+                look.stage,
+                look.selected == Some(layer),
+                look.changed.contains(&Row::Layer(layer)),
+            )
+            .interactive_if(look.cells_clickable),
+        );
     }
     children.push(facility(
         lang,
@@ -746,7 +755,6 @@ fn cell(
             if changed { " changed" } else { "" }
         ))
         .title(title)
-        .interactive()
 }
 
 /// The facility band under a column: who runs the building, power, cooling and security.
@@ -1016,6 +1024,25 @@ mod tests {
             lang,
             ..Scenario::default()
         })
+    }
+
+    /// How many elements of the on-screen stack the keyboard stops on.
+    fn focusable(query: &str) -> usize {
+        let (s, _) = Scenario::from_query(query);
+        let svg = write(&build(&s), &Options::screen(crate::svg::Palette::Light));
+        svg.matches("tabindex=\"0\"").count()
+    }
+
+    #[test]
+    fn a_locked_embed_leaves_no_dead_stops_for_the_keyboard() {
+        let columns = ServiceModel::ALL.len();
+        let cells = columns * Layer::ALL.len();
+        assert_eq!(focusable("view=stack"), columns + cells);
+        // A fixed figure: nothing in it does anything, so nothing takes focus.
+        assert_eq!(focusable("view=stack&embed=1&lock=all"), 0);
+        // Only the cells locked: the column headers still open their summaries.
+        assert_eq!(focusable("view=stack&embed=1&lock=cell"), columns);
+        assert_eq!(focusable("view=stack&embed=1&lock=col"), cells);
     }
 
     fn check(model: ServiceModel, yours: &[Layer]) {

@@ -339,6 +339,18 @@ fn first_number(text: &str) -> Option<Printed> {
     })
 }
 
+/// How many of a rate's printed unit make one per second: small rates read per minute or per
+/// hour ("3/min" is 3 ÷ 60 per second).
+fn per_unit(text: &str) -> f64 {
+    if text.contains("/min") || text.contains("/분") {
+        60.0
+    } else if text.contains("/h") || text.contains("/시간") {
+        3600.0
+    } else {
+        1.0
+    }
+}
+
 /// The last number of a line (a total's result).
 fn last_number(text: &str) -> Option<Printed> {
     tokens(text).into_iter().rev().find_map(|t| match t {
@@ -599,6 +611,8 @@ fn the_issue_cases_hold() {
         "mem=20000",
         "faas=azure&pc=10&pat=batch&peak=5",
         "pat=steady&peak=100000&quota=1000000&max=100000&cmax=100000",
+        "pat=batch&peak=50&rt=java&t=0",
+        "pat=flash&t=1105",
     ] {
         let s = scenario(q);
         let o = simulate(&s);
@@ -702,9 +716,14 @@ fn shows(shown: Printed, value: f64, per: f64) -> bool {
     shown.result().meets(Iv::around(value * per, 5e-7 * per))
 }
 
-/// [`check_lanes_in`] for both layouts: the same numbers side by side and stacked for a phone.
+/// [`check_lanes_in`] for every layout: the same numbers side by side and as rows for a phone
+/// (upright or on its side).
 fn check_lanes(s: &Scenario, o: &Outcome, r: &Rendered, minute: usize) -> Result<(), String> {
-    for layout in [lanes::Layout::Wide, lanes::Layout::Narrow] {
+    for layout in [
+        lanes::Layout::Wide,
+        lanes::Layout::Narrow,
+        lanes::Layout::Short,
+    ] {
         check_lanes_in(s, o, r, minute, layout).map_err(|e| format!("{layout:?}: {e}"))?;
     }
     Ok(())
@@ -733,13 +752,7 @@ fn check_lanes_in(
         .ok_or("no demand in the clock")?;
     // Per minute or per hour below 1 req/s.
     let text = text_of(clock);
-    let per = if text.contains("/min") || text.contains("/분") {
-        60.0
-    } else if text.contains("/h") || text.contains("/시간") {
-        3600.0
-    } else {
-        1.0
-    };
+    let per = per_unit(text);
     if !shows(shown, demand, per) || (demand > 0.0 && shown.value == 0.0) {
         return Err(format!("demand {text:?} vs {demand}"));
     }
@@ -811,6 +824,19 @@ fn check_lanes_in(
                 "{kind:?}: {} ≠ {} + {} + {}",
                 count.value, parts[0].value, parts[1].value, parts[2].value
             ));
+        }
+        // Issue 16.4: the functions' running environments are what the requests served that
+        // minute keep busy (served × run time), to the step the counts are shown in.
+        if let Bill::Faas(f) = &model.bill {
+            let busy = model.series.served_rps[m] * f.run_ms / 1000.0;
+            let step: f64 = if count.value < 9.95 { 0.1 } else { 1.0 };
+            let tol = step.max(count.value * 0.011) + 1e-9;
+            if (parts[0].value - busy).abs() > tol {
+                return Err(format!(
+                    "{kind:?}: {} running for {busy} busy (served {}/s)",
+                    parts[0].value, model.series.served_rps[m]
+                ));
+            }
         }
         // The icons are the count in icons of the scale shown.
         let scale = by_class(&texts, "lane-icon-scale")
@@ -889,13 +915,7 @@ fn check_lanes_in(
         match first_number(lost_text) {
             None if csv == 0.0 => {}
             Some(p) => {
-                let per = if lost_text.contains("/min") || lost_text.contains("/분") {
-                    60.0
-                } else if lost_text.contains("/h") || lost_text.contains("/시간") {
-                    3600.0
-                } else {
-                    1.0
-                };
+                let per = per_unit(lost_text);
                 if !shows(p, csv, per) || p.value == 0.0 {
                     return Err(format!("{kind:?}: {lost_text:?} vs CSV {csv}"));
                 }
@@ -979,4 +999,279 @@ fn lines_from_a_file_hold_as_printed() {
         println!("{b}");
     }
     assert!(bad.is_empty(), "{} lines do not hold as printed", bad.len());
+}
+
+// ---------------------------------------------------------------------------------------------
+// One quantity, one value: the peak day's p95.
+
+/// The peak day's p95 reads the same in the month table, the latency chart's legend and the
+/// lane at a minute whose p95 it is (a weighted percentile is one of the minutes' values).
+fn check_day_p95(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    let lang = s.lang;
+    let table = math::month_table(o, s.currency, s.krw_per_usd, lang);
+    let chart = Chart::Latency.draw(s, o);
+    let chart_texts: Vec<&str> = chart.texts().collect();
+    for (i, m) in o.models.iter().enumerate() {
+        if !m.not_runnable.is_empty() || m.month.served == 0.0 || m.day.p95_ms <= 0.0 {
+            continue;
+        }
+        let cell = &table[i].p95;
+        let legend = format!("{} · p95 ", m.kind.label().get(lang));
+        let shown = chart_texts
+            .iter()
+            .find(|t| t.starts_with(&legend))
+            .ok_or_else(|| format!("{:?}: no p95 in the legend", m.kind))?;
+        if shown[legend.len()..] != *cell {
+            return Err(format!("{:?}: legend {shown:?} vs table {cell:?}", m.kind));
+        }
+        let Some(t) = m.series.p95_ms.iter().position(|&p| p == m.month.p95_ms) else {
+            continue;
+        };
+        if m.series.served_rps[t] <= 0.0 {
+            continue;
+        }
+        let scene = lanes::build_in(s, o, t, None, lanes::Layout::Wide);
+        let lane = scene
+            .find(&format!("lane-{}", m.kind.code()))
+            .ok_or("a lane is missing")?;
+        let mut texts = Vec::new();
+        texts_of(lane, &mut texts);
+        let p95 = text_of(by_class(&texts, "lane-p95").ok_or("no p95")?);
+        if !p95.ends_with(&format!(" {cell}")) {
+            return Err(format!(
+                "{:?} at {t}: lane {p95:?} vs table {cell:?}",
+                m.kind
+            ));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_peak_days_p95_reads_the_same_everywhere(q in query()) {
+        let s = scenario(&q);
+        let o = simulate(&s);
+        if let Err(e) = check_day_p95(&s, &o) {
+            prop_assert!(false, "{q}: {e}");
+        }
+    }
+}
+
+#[test]
+fn a_p95_of_seconds_reads_the_same_in_the_lane_and_the_table() {
+    // The issue's case: the containers' p95 of about 15 s on a batch day.
+    for q in [
+        "pat=batch&peak=50&rt=java",
+        "pat=batch&peak=50&rt=java&lang=ko",
+    ] {
+        let s = scenario(q);
+        check_day_p95(&s, &simulate(&s)).unwrap_or_else(|e| panic!("{q}: {e}"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The on-premises sizing: rounded like the rest of the math, and rounding up to the servers.
+
+/// The numbers of `segment` as printed.
+fn numbers(segment: &str) -> Vec<Printed> {
+    tokens(segment)
+        .into_iter()
+        .filter_map(|t| match t {
+            Tok::Num(p) => Some(p),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Decimals a printed number shows (`0.5` from half a unit of its last digit `0.05`).
+fn decimals(p: Printed) -> i32 {
+    (-libm::log10(p.half_ulp * 2.0)).round() as i32
+}
+
+/// The sizing line's derived figures (cores busy, with headroom, servers' worth) show two
+/// decimals, as money does, unless the count rounded up from two decimals would not be the
+/// servers bought; and the count rounded up is the servers bought.
+fn check_onprem_sizing(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    let m = o.model(ModelKind::OnPrem);
+    let line = math::block(o, m, s.currency, s.krw_per_usd, s.lang)
+        .into_iter()
+        .next()
+        .ok_or("no math")?;
+    let segs: Vec<&str> = line.split("; ").collect();
+    let [a, b, c, d] = segs[..] else {
+        return Err(format!("sizing line {line:?}"));
+    };
+    let (a, b, c, d) = (numbers(a), numbers(b), numbers(c), numbers(d));
+    let (peak, cpu, busy) = (a[0], a[1], a[2]);
+    let (head, need) = (b[2], b[3]);
+    let (cores, per) = (c[1], c[2]);
+    let servers = d[0].value;
+    if (per.value - 1e-9).ceil().max(1.0) != servers {
+        return Err(format!("{line}: {} rounds up to {servers}?", per.value));
+    }
+    let r2 = |x: f64| (x * 100.0).round() / 100.0;
+    let busy2 = r2(peak.value * cpu.value);
+    let need2 = r2(busy2 * (1.0 + head.value));
+    let per2 = r2(need2 / cores.value);
+    let shown = [busy, need, per].map(decimals);
+    if (per2 - 1e-9).ceil().max(1.0) == servers && shown.iter().any(|&d| d > 2) {
+        return Err(format!("{line}: more than two decimals ({shown:?})"));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_onprem_sizing_rounds_like_money_and_to_the_servers_bought(q in query()) {
+        let s = scenario(&q);
+        let o = simulate(&s);
+        if let Err(e) = check_onprem_sizing(&s, &o) {
+            prop_assert!(false, "{q}: {e}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expected numbers read as such.
+
+/// A count with a fraction (functions' environments and cold starts are expected numbers) is
+/// marked `≈` in the month table, and the math's cold-start line says the numbers are averages.
+fn check_expected_counts(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    let lang = s.lang;
+    let table = math::month_table(o, s.currency, s.krw_per_usd, lang);
+    for (i, m) in o.models.iter().enumerate() {
+        for cell in [&table[i].max_instances, &table[i].cold_starts] {
+            if let Some(p) = first_number(cell)
+                && p.half_ulp < 0.5
+                && !cell.starts_with('≈')
+            {
+                return Err(format!("{:?}: {cell:?} is an average without ≈", m.kind));
+            }
+        }
+        let lines = math::block(o, m, s.currency, s.krw_per_usd, lang);
+        if let Some(cold) = lines
+            .iter()
+            .find(|l| l.starts_with(&format!("{}:", cold_label(lang))))
+        {
+            let counts = cold.split("; ").next().unwrap_or("");
+            let fractional = tokens(counts)
+                .into_iter()
+                .any(|t| matches!(t, Tok::Num(p) if p.half_ulp < 0.5));
+            if fractional && !cold.contains(Text::MathExpectedCounts.get(lang)) {
+                return Err(format!("{cold:?}: tenths of a cold start, unexplained"));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn expected_counts_read_as_averages(q in query()) {
+        let s = scenario(&q);
+        let o = simulate(&s);
+        if let Err(e) = check_expected_counts(&s, &o) {
+            prop_assert!(false, "{q}: {e}");
+        }
+    }
+}
+
+#[test]
+fn sparse_functions_say_their_counts_are_averages() {
+    for q in ["pat=steady&peak=0.001", "pat=iot&peak=0.05&lang=ko"] {
+        let s = scenario(q);
+        check_expected_counts(&s, &simulate(&s)).unwrap_or_else(|e| panic!("{q}: {e}"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The keep-warm ping the math suggests.
+
+/// The ping line's cost is what the month's bill grows by when the scenario sends that ping:
+/// a reader sets `ping=` to the suggested minutes, reads the functions' total, subtracts the
+/// total shown now and gets the line's figure, to the cent (free tier and volume tiers
+/// included, because the pings are billed in the same month as the requests).
+fn check_ping_cost(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    let lang = s.lang;
+    let m = o.model(ModelKind::Faas);
+    let Bill::Faas(f) = &m.bill else {
+        return Err("functions without a functions bill".into());
+    };
+    let lines = math::block(o, m, s.currency, s.krw_per_usd, lang);
+    let marker = match lang {
+        Lang::En => "A keep-warm ping every",
+        Lang::Ko => "분마다 웜 유지 핑",
+    };
+    let Some(line) = lines.iter().find(|l| l.contains(marker)) else {
+        return Ok(());
+    };
+    let a = f.avoid.as_ref().ok_or("a ping line without a suggestion")?;
+    check_line(line)?;
+    let cost = line
+        .split("; ")
+        .find(|seg| seg.contains('='))
+        .and_then(|seg| seg.rsplit('=').next())
+        .and_then(first_number)
+        .ok_or_else(|| format!("{line:?}: no cost"))?;
+    let mut with = s.clone();
+    with.faas.ping_min = a.ping_min;
+    let after = simulate(&with);
+    let cents = |usd: f64| (usd * 100.0).round();
+    let grows = cents(after.model(ModelKind::Faas).month.cost_usd) - cents(m.month.cost_usd);
+    if cents(cost.value) != grows {
+        return Err(format!(
+            "{line:?}: the bill grows by {} cents with ping={}",
+            grows, a.ping_min
+        ));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_suggested_ping_costs_what_it_adds_to_the_bill(q in query()) {
+        // No ping yet, so the math suggests one wherever idle spells start cold.
+        let q = format!("{q}&ping=0");
+        let s = scenario(&q);
+        let o = simulate(&s);
+        if let Err(e) = check_ping_cost(&s, &o) {
+            prop_assert!(false, "{q}: {e}");
+        }
+    }
+}
+
+#[test]
+fn a_ping_under_the_free_tier_costs_nothing() {
+    // 0.001 req/s with 10 GB billed per 100 ms: 8,640 pings × 0.1 s × 10 GB = 8,640 GB-s, $0.14
+    // at list price, but with the requests' ~25,920 GB-s well inside the 400,000 free GB-s and
+    // 1M free requests: the bill does not move, so the ping costs $0.00.
+    for q in [
+        "pat=steady&peak=0.001&gran=100&mem=10240&free=1",
+        "pat=steady&peak=0.001&gran=100&mem=10240&free=1&lang=ko",
+    ] {
+        let s = scenario(q);
+        let o = simulate(&s);
+        check_ping_cost(&s, &o).unwrap_or_else(|e| panic!("{q}: {e}"));
+        let m = o.model(ModelKind::Faas);
+        let lines = math::block(&o, m, s.currency, s.krw_per_usd, s.lang);
+        let line = lines
+            .iter()
+            .find(|l| l.contains("ping every") || l.contains("웜 유지 핑"))
+            .unwrap_or_else(|| panic!("{q}: no ping line in {lines:#?}"));
+        assert!(line.contains("$0.00"), "{line}");
+    }
+    // Without the free tier the same pings cost what they add: 8,640 × $0.20 ÷ 1M = $0.001728,
+    // 8,640 GB-s × $0.0000166667 = $0.144; the month's bill grows by $0.14 or $0.15 with its
+    // rounding, and the line says which.
+    let s = scenario("pat=steady&peak=0.001&gran=100&mem=10240");
+    check_ping_cost(&s, &simulate(&s)).unwrap();
 }

@@ -1,4 +1,16 @@
-//! Helpers shared by the CLI's integration tests.
+//! Helpers shared by the CLI's integration tests. (Each test crate uses some of them, so
+//! the others are allowed to be unused there.)
+#![allow(dead_code)]
+
+use std::process::{Command, Output};
+
+/// Runs the `skyscale` binary this test crate was built with.
+pub fn skyscale<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_skyscale"))
+        .args(args)
+        .output()
+        .expect("skyscale runs")
+}
 
 /// The first negative zero written in `text` as a reader would see one: `-0`, `-0.0`,
 /// `-$0.00`, `-₩0` (a minus, maybe a currency sign, a zero, maybe a point and zeros, then no

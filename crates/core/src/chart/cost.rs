@@ -118,3 +118,34 @@ pub fn csv(s: &Scenario, o: &Outcome) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::sim::simulate;
+
+    /// The legend's totals are the plotted day's, and say so in the title's words: the peak
+    /// day (for `flash` the spike day, not an ordinary one, let alone "today").
+    #[test]
+    fn the_legend_names_the_day_the_chart_plots() {
+        for (lang, day, not) in [
+            (Lang::En, "peak day", "today"),
+            (Lang::Ko, "피크일", "오늘"),
+        ] {
+            let (mut s, _) = Scenario::from_query("pat=flash&peak=2000");
+            s.lang = lang;
+            let o = simulate(&s);
+            let scene = draw(&s, &o);
+            assert!(Text::ChartCostTitle.get(lang).contains(day));
+            let totals: Vec<&str> = scene
+                .texts()
+                .filter(|t| t.contains(" · ") && t.contains('$'))
+                .collect();
+            assert_eq!(totals.len(), o.models.len(), "{totals:?}");
+            for t in totals {
+                assert!(t.contains(day) && !t.contains(not), "{lang:?}: {t:?}");
+            }
+        }
+    }
+}
