@@ -1243,6 +1243,8 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     let mut month_pc_gbs = 0.0;
     let (mut requests_by_day, mut pings_by_day) = (Vec::new(), Vec::new());
     let mut peak: Option<(Series, Totals)> = None;
+    // The peak day's busiest concurrency demand (requests/s × run time), throttled or not.
+    let mut peak_need: f64 = 0.0;
     for (day, weight) in days {
         let n = day.rps.len();
         let mut out = Series::zeroed(n);
@@ -1282,22 +1284,39 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
                 .filter(|&(i, _)| i != pos)
                 .fold(guaranteed, |m, (_, &b)| m.max(b));
             let pool = newer.max(busy[pos]);
-            let (conc, scale_cold) = if runnable {
-                let reachable = quota.min(pool + FAAS_SCALE_PER_MIN);
-                let conc = need.min(reachable);
-                (conc, (conc - pool).max(0.0))
-            } else {
-                (0.0, 0.0)
+            // The minute with at most `cap` environments running: its concurrency, served
+            // requests, and cold starts by cause.
+            let minute = |cap: f64| {
+                let (conc, scale_cold) = if runnable {
+                    let reachable = cap.min(pool + FAAS_SCALE_PER_MIN);
+                    let conc = need.min(reachable);
+                    (conc, (conc - pool).max(0.0))
+                } else {
+                    (0.0, 0.0)
+                };
+                let served = if runnable { serve(demand, conc) } else { 0.0 };
+                let requests = served * STEP_S;
+                let idle_cold = if idle_factor > 0.0 {
+                    idle_factor * arrivals_cold(requests, window, arrived[pos])
+                } else {
+                    0.0
+                };
+                let cold_now = scale_cold.max(idle_cold).min(requests);
+                (conc, served, requests, scale_cold, idle_cold, cold_now)
             };
-            let served = if runnable { serve(demand, conc) } else { 0.0 };
+            let mut m = minute(quota);
+            // The quota counts every environment at once, those still initialising too: when
+            // running and starting ones would pass it, fewer run. Fewer running start fewer,
+            // so the second minute stays within the quota.
+            let init_share = cold_ms / 1000.0 / STEP_S;
+            if m.0 + m.5 * init_share > quota {
+                m = minute((quota - m.5 * init_share).max(0.0));
+            }
+            let (conc, served, requests, scale_cold, idle_cold, cold_now) = m;
             let dropped = demand - served;
-            let requests = served * STEP_S;
-            let idle_cold = if idle_factor > 0.0 {
-                idle_factor * arrivals_cold(requests, window, arrived[pos])
-            } else {
-                0.0
-            };
-            let cold_now = scale_cold.max(idle_cold).min(requests);
+            if detail {
+                peak_need = peak_need.max(need);
+            }
             if idle_cold >= scale_cold {
                 day_cold_idle += cold_now;
             } else {
@@ -1323,9 +1342,9 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             // The minute's average of each state, so they add up to the environments and the
             // running ones are what the served requests keep busy (served × run time): an
             // environment started this minute initialises for the cold-start time, then runs.
-            let starting = cold_now * (cold_ms / 1000.0) / STEP_S;
+            let starting = cold_now * init_share;
             let running = conc;
-            let envs = kept.max(sparse).max(conc + starting);
+            let envs = kept.max(sparse).max(conc + starting).min(quota);
 
             let cold_frac = if requests > 0.0 {
                 cold_now / requests
@@ -1443,7 +1462,9 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
 
     // What avoiding the cold starts would cost: the pings through the month's bill (free tier
     // and volume tiers as for the requests), provisioned concurrency at its list price.
-    let busiest = series.utilisation.iter().cloned().fold(0.0, f64::max) * quota;
+    // Environments that must cover a need are counted up, never to the nearest: the peak
+    // day's busiest demand (what it would run unthrottled), within the quota.
+    let busiest = (series.utilisation.iter().cloned().fold(0.0, f64::max) * quota).max(peak_need);
     let avoid = (runnable && cold.total > 0.0).then(|| {
         let ping_min = if ping_keeps_warm {
             ping_min
@@ -2036,6 +2057,47 @@ mod tests {
                 let before = (t + 1439) % 1440;
                 // (Zero but for the float residue of the sliding window's running sum.)
                 prop_assert!(f.series.instances(before) < 1e-9, "warm before {}", t);
+            }
+        }
+
+        #[test]
+        fn environments_never_exceed_the_quota_and_advice_covers_the_need(
+            pat in prop::sample::select(vec![
+                "steady", "diurnal", "bursty", "flash", "batch", "iot", "growth",
+            ]),
+            peak_exp in 0.0f64..5.0,
+            quota in prop_oneof![Just(1000u32), 1u32..3000, Just(100_000u32)],
+            rt in prop::sample::select(vec!["python", "node", "go", "java", "dotnet"]),
+            mem in prop::sample::select(vec![128u32, 512, 1769, 3008]),
+            seed in 0u64..1000,
+        ) {
+            let peak = (libm::pow(10.0, peak_exp) * 10.0).round() / 10.0;
+            let o = run(&format!(
+                "pat={pat}&peak={peak}&quota={quota}&rt={rt}&mem={mem}&seed={seed}"
+            ));
+            let f = o.model(ModelKind::Faas);
+            let q = f64::from(quota);
+            for t in 0..f.series.booting.len() {
+                // Serving + starting (+ idle) environments, on every minute: within the quota.
+                let at_once = f.series.serving[t] + f.series.booting[t];
+                prop_assert!(at_once <= q + 1e-9, "{t}: {at_once} > {q}");
+                prop_assert!(f.series.instances(t) <= q + 1e-9, "{t}: {}", f.series.instances(t));
+            }
+            prop_assert!(f.day.max_instances <= q + 1e-9);
+            prop_assert!(f.month.max_instances <= q + 1e-9);
+            // Provisioned concurrency advised for the cold starts covers the peak's need
+            // (within the quota): count × what one environment serves ≥ the peak demand.
+            if let Bill::Faas(b) = &f.bill
+                && let Some(a) = &b.avoid
+            {
+                let run_s = b.run_ms / 1000.0;
+                let peak_rps = o.traffic_rps.iter().cloned().fold(0.0, f64::max);
+                let need = (peak_rps * run_s).min(q);
+                prop_assert!(a.pc_envs == a.pc_envs.ceil());
+                prop_assert!(a.pc_envs >= need - 1e-9, "{} < {need}", a.pc_envs);
+                if need < q {
+                    prop_assert!(a.pc_envs / run_s >= peak_rps * (1.0 - 1e-12));
+                }
             }
         }
 
