@@ -1114,40 +1114,64 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         if split_value(&split[0]) > 0.0 && f.pings == 0.0 {
             // Priced through the month's bill, so the figure is the difference a reader
             // gets from the bill with `ping=` set and this one.
-            let mut line = t(
-                format!(
-                    "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more take the month's bill from {} to {}; {} − {} = {} a month",
-                    a.ping_min,
-                    split[0],
-                    num(a.ping_requests, 0),
-                    gbs(a.ping_gb_s),
-                    usd(a.month_usd_without),
-                    usd(a.month_usd_with),
-                    usd(a.month_usd_with),
-                    usd(a.month_usd_without),
-                    usd(a.ping_usd)
-                ),
-                format!(
-                    "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초를 더하면 월 요금 {} → {}; {} − {} = 월 {}",
-                    a.ping_min,
-                    times(&split[0]),
-                    num(a.ping_requests, 0),
-                    gbs(a.ping_gb_s),
-                    usd(a.month_usd_without),
-                    usd(a.month_usd_with),
-                    usd(a.month_usd_with),
-                    usd(a.month_usd_without),
-                    usd(a.ping_usd)
-                ),
-                lang,
-            );
-            if a.ping_usd == 0.0 && f.on_demand.free_requests > 0.0 {
-                line.push_str(&t(
-                    "; the free tier covers them".into(),
-                    "; 프리 티어 안에 듭니다".into(),
+            let line = if a.ping_usd == 0.0 {
+                // Two bills equal to the cent: no difference to state as an amount.
+                let (why_en, why_ko) = if f.on_demand.free_requests > 0.0 {
+                    ("the free tier covers them", "프리 티어 안에 들어")
+                } else {
+                    (
+                        "they add less than a cent",
+                        "더해지는 요금이 1센트 미만이라",
+                    )
+                };
+                t(
+                    format!(
+                        "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more; {why_en}, so the month's bill stays {}",
+                        a.ping_min,
+                        split[0],
+                        num(a.ping_requests, 0),
+                        gbs(a.ping_gb_s),
+                        usd(a.month_usd_without),
+                    ),
+                    format!(
+                        "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초가 더해지지만 {why_ko} 월 요금은 그대로 {}",
+                        a.ping_min,
+                        times(&split[0]),
+                        num(a.ping_requests, 0),
+                        gbs(a.ping_gb_s),
+                        usd(a.month_usd_without),
+                    ),
                     lang,
-                ));
-            }
+                )
+            } else {
+                t(
+                    format!(
+                        "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more take the month's bill from {} to {}; {} − {} = {} a month",
+                        a.ping_min,
+                        split[0],
+                        num(a.ping_requests, 0),
+                        gbs(a.ping_gb_s),
+                        usd(a.month_usd_without),
+                        usd(a.month_usd_with),
+                        usd(a.month_usd_with),
+                        usd(a.month_usd_without),
+                        usd(a.ping_usd)
+                    ),
+                    format!(
+                        "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초를 더하면 월 요금 {} → {}; {} − {} = 월 {}",
+                        a.ping_min,
+                        times(&split[0]),
+                        num(a.ping_requests, 0),
+                        gbs(a.ping_gb_s),
+                        usd(a.month_usd_without),
+                        usd(a.month_usd_with),
+                        usd(a.month_usd_with),
+                        usd(a.month_usd_without),
+                        usd(a.ping_usd)
+                    ),
+                    lang,
+                )
+            };
             out.push(line);
         }
         if f.provisioned_offered && a.pc_envs > f.provisioned {

@@ -287,6 +287,24 @@ impl Sections {
 }
 
 impl FaasService {
+    /// The service from its code or a natural name for it, in any case, with `-`, `_` or a
+    /// space between words: `lambda`, `aws-lambda`, `AWS_Lambda`; `azure`, `azure-functions`.
+    pub fn from_name(name: &str) -> Option<FaasService> {
+        let n: String = name
+            .trim()
+            .to_ascii_lowercase()
+            .chars()
+            .map(|c| if c == '_' || c == ' ' { '-' } else { c })
+            .collect();
+        match n.as_str() {
+            "lambda" | "aws-lambda" | "aws" => Some(FaasService::Lambda),
+            "azure" | "azure-functions" | "azure-function" | "azure-func" => {
+                Some(FaasService::Azure)
+            }
+            _ => None,
+        }
+    }
+
     /// The catalog id of the service.
     pub fn catalog_id(self) -> &'static str {
         match self {
@@ -1211,7 +1229,7 @@ impl Scenario {
                         w,
                         k,
                         v,
-                        FaasService::from_code,
+                        FaasService::from_name,
                         f.service,
                         FaasService::code,
                     )
@@ -1723,6 +1741,29 @@ fn hex(b: u8) -> Option<u8> {
 pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_function_service_is_read_by_its_natural_names() {
+        for (v, want) in [
+            ("lambda", FaasService::Lambda),
+            ("aws-lambda", FaasService::Lambda),
+            ("AWS_Lambda", FaasService::Lambda),
+            ("Lambda", FaasService::Lambda),
+            ("azure", FaasService::Azure),
+            ("azure-functions", FaasService::Azure),
+            ("azure_functions", FaasService::Azure),
+            ("Azure-Functions", FaasService::Azure),
+        ] {
+            let (s, w) = Scenario::from_query(&format!("faas={v}"));
+            assert_eq!(s.faas.service, want, "{v}");
+            assert!(w.is_empty(), "{v}: {w:?}");
+        }
+        // The link writes the short code back.
+        let (s, _) = Scenario::from_query("faas=azure-functions");
+        assert!(s.to_query().contains("faas=azure"));
+        let (s, w) = Scenario::from_query("faas=gcf");
+        assert_eq!((s.faas.service, w.len()), (FaasService::Lambda, 1));
+    }
 
     #[test]
     fn bad_values_fall_back_and_are_reported() {

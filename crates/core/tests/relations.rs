@@ -1214,18 +1214,30 @@ fn check_ping_cost(s: &Scenario, o: &Outcome) -> Result<(), String> {
     };
     let a = f.avoid.as_ref().ok_or("a ping line without a suggestion")?;
     check_line(line)?;
-    let cost = line
-        .split("; ")
-        .find(|seg| seg.contains('='))
-        .and_then(|seg| seg.rsplit('=').next())
-        .and_then(first_number)
-        .ok_or_else(|| format!("{line:?}: no cost"))?;
+    // A difference that rounds to nothing is not stated as an amount ("$0.05 − $0.05 = $0.00").
+    let cost_seg = line.split("; ").find(|seg| seg.contains('='));
+    if cost_seg.is_some_and(|seg| seg.ends_with("= $0.00 a month") || seg.ends_with("= 월 $0.00"))
+    {
+        return Err(format!(
+            "{line:?}: a difference of nothing stated as an amount"
+        ));
+    }
+    let cost = match cost_seg {
+        None => 0.0,
+        Some(seg) => {
+            seg.rsplit('=')
+                .next()
+                .and_then(first_number)
+                .ok_or_else(|| format!("{line:?}: no cost"))?
+                .value
+        }
+    };
     let mut with = s.clone();
     with.faas.ping_min = a.ping_min;
     let after = simulate(&with);
     let cents = |usd: f64| (usd * 100.0).round();
     let grows = cents(after.model(ModelKind::Faas).month.cost_usd) - cents(m.month.cost_usd);
-    if cents(cost.value) != grows {
+    if cents(cost) != grows {
         return Err(format!(
             "{line:?}: the bill grows by {} cents with ping={}",
             grows, a.ping_min
@@ -1253,7 +1265,7 @@ proptest! {
 fn a_ping_under_the_free_tier_costs_nothing() {
     // 0.001 req/s with 10 GB billed per 100 ms: 8,640 pings × 0.1 s × 10 GB = 8,640 GB-s, $0.14
     // at list price, but with the requests' ~25,920 GB-s well inside the 400,000 free GB-s and
-    // 1M free requests: the bill does not move, so the ping costs $0.00.
+    // 1M free requests: the bill does not move, and the line says the free tier covers them.
     for q in [
         "pat=steady&peak=0.001&gran=100&mem=10240&free=1",
         "pat=steady&peak=0.001&gran=100&mem=10240&free=1&lang=ko",
@@ -1267,7 +1279,32 @@ fn a_ping_under_the_free_tier_costs_nothing() {
             .iter()
             .find(|l| l.contains("ping every") || l.contains("웜 유지 핑"))
             .unwrap_or_else(|| panic!("{q}: no ping line in {lines:#?}"));
-        assert!(line.contains("$0.00"), "{line}");
+        assert!(!line.contains(" − "), "{line}");
+        assert!(
+            line.contains("free tier covers them") || line.contains("프리 티어 안에"),
+            "{line}"
+        );
+    }
+    // The tiny bill: one request a minute or so, 128 MB, no free tier: the pings add
+    // a fraction of a cent, said as such, not as "$0.05 − $0.05 = $0.00".
+    for q in [
+        "pat=steady&peak=0.01&dur=10&cpu=1&mem=128",
+        "pat=steady&peak=0.01&dur=10&cpu=1&mem=128&lang=ko",
+    ] {
+        let s = scenario(q);
+        let o = simulate(&s);
+        check_ping_cost(&s, &o).unwrap_or_else(|e| panic!("{q}: {e}"));
+        let m = o.model(ModelKind::Faas);
+        let lines = math::block(&o, m, s.currency, s.krw_per_usd, s.lang);
+        if let Some(line) = lines
+            .iter()
+            .find(|l| l.contains("ping every") || l.contains("웜 유지 핑을"))
+        {
+            assert!(
+                !line.contains("= $0.00") && !line.contains("= 월 $0.00"),
+                "{line}"
+            );
+        }
     }
     // Without the free tier the same pings cost what they add: 8,640 × $0.20 ÷ 1M = $0.001728,
     // 8,640 GB-s × $0.0000166667 = $0.144; the month's bill grows by $0.14 or $0.15 with its
