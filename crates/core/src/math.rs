@@ -973,49 +973,72 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         ));
     }
     out.push(gbs_line);
-    if f.provisioned > 0.0 {
+    if f.init_gb_s > 0.0 {
         out.push(t(
             format!(
-                "On the {}: {} GB-s; on demand: {} − {} = {} GB-s",
-                plural(
-                    f.provisioned,
-                    "provisioned environment",
-                    "provisioned environments"
-                ),
-                gbs(f.provisioned_gb_s),
-                gbs(f.gb_s),
-                gbs(f.provisioned_gb_s),
-                gbs(b.gb_seconds)
+                "Init GB-seconds: {} cold starts × {} s × {} GB = {} GB-s; since 1 August 2025 Lambda bills each cold start's INIT phase at the duration rate",
+                num(f.init_cold_starts, 2),
+                num(f.init_s, 3),
+                sig(f.memory_gb),
+                gbs(f.init_gb_s)
             ),
             format!(
-                "프로비저닝된 환경 {}개에서: {} GB-초; 온디맨드: {} − {} = {} GB-초",
-                num(f.provisioned, 0),
-                gbs(f.provisioned_gb_s),
-                gbs(f.gb_s),
-                gbs(f.provisioned_gb_s),
-                gbs(b.gb_seconds)
+                "초기화 GB-초: 콜드 스타트 {}번 × {}초 × {} GB = {} GB-초; 2025년 8월 1일부터 Lambda는 콜드 스타트의 INIT 단계를 실행 시간과 같은 요금으로 과금",
+                num(f.init_cold_starts, 2),
+                num(f.init_s, 3),
+                sig(f.memory_gb),
+                gbs(f.init_gb_s)
             ),
             lang,
         ));
-    } else if f.pings > 0.0 {
+    } else if !f.init_billed && f.cold.total > 0.0 {
         out.push(t(
-            format!(
-                "On demand: {} + {} = {} GB-s",
-                gbs(f.gb_s),
-                gbs(f.ping_gb_s),
-                gbs(b.gb_seconds)
-            ),
-            format!(
-                "온디맨드: {} + {} = {} GB-초",
-                gbs(f.gb_s),
-                gbs(f.ping_gb_s),
-                gbs(b.gb_seconds)
-            ),
+            "Init: the Consumption plan does not bill the cold starts' initialisation".into(),
+            "초기화: 소비 플랜은 콜드 스타트의 초기화 시간을 과금하지 않음".into(),
             lang,
         ));
     }
+    let on_demand_sum = f.provisioned > 0.0 || f.pings > 0.0 || f.init_gb_s > 0.0;
+    if on_demand_sum {
+        let mut en = gbs(f.gb_s);
+        if f.provisioned > 0.0 {
+            en.push_str(&format!(" − {}", gbs(f.provisioned_gb_s)));
+        }
+        if f.pings > 0.0 {
+            en.push_str(&format!(" + {}", gbs(f.ping_gb_s)));
+        }
+        if f.init_gb_s > 0.0 {
+            en.push_str(&format!(" + {}", gbs(f.init_gb_s)));
+        }
+        let sum = format!("{en} = {}", gbs(b.gb_seconds));
+        if f.provisioned > 0.0 {
+            out.push(t(
+                format!(
+                    "On the {}: {} GB-s; on demand: {sum} GB-s",
+                    plural(
+                        f.provisioned,
+                        "provisioned environment",
+                        "provisioned environments"
+                    ),
+                    gbs(f.provisioned_gb_s),
+                ),
+                format!(
+                    "프로비저닝된 환경 {}개에서: {} GB-초; 온디맨드: {sum} GB-초",
+                    num(f.provisioned, 0),
+                    gbs(f.provisioned_gb_s),
+                ),
+                lang,
+            ));
+        } else {
+            out.push(t(
+                format!("On demand: {sum} GB-s"),
+                format!("온디맨드: {sum} GB-초"),
+                lang,
+            ));
+        }
+    }
     let first_rate = f.first_tier_usd_per_gb_s;
-    let mut compute = compute_line(b, first_rate, f.provisioned > 0.0 || f.pings > 0.0, lang);
+    let mut compute = compute_line(b, first_rate, on_demand_sum, lang);
     if f.free_tier_dropped {
         compute.push_str(&t(
             "; the free tier does not apply with provisioned concurrency".into(),
@@ -1140,6 +1163,35 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
                         num(a.ping_requests, 0),
                         gbs(a.ping_gb_s),
                         usd(a.month_usd_without),
+                    ),
+                    lang,
+                )
+            } else if a.ping_usd < 0.0 {
+                // The INIT no longer billed outweighs the pings: a saving, stated as one.
+                t(
+                    format!(
+                        "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more, and no INIT for those cold starts, take the month's bill from {} to {}; {} − {} = {} saved a month",
+                        a.ping_min,
+                        split[0],
+                        num(a.ping_requests, 0),
+                        gbs(a.ping_gb_s),
+                        usd(a.month_usd_without),
+                        usd(a.month_usd_with),
+                        usd(a.month_usd_without),
+                        usd(a.month_usd_with),
+                        usd(-a.ping_usd)
+                    ),
+                    format!(
+                        "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초를 더해도 그 콜드 스타트의 INIT가 빠져 월 요금 {} → {}; {} − {} = 월 {} 절약",
+                        a.ping_min,
+                        times(&split[0]),
+                        num(a.ping_requests, 0),
+                        gbs(a.ping_gb_s),
+                        usd(a.month_usd_without),
+                        usd(a.month_usd_with),
+                        usd(a.month_usd_without),
+                        usd(a.month_usd_with),
+                        usd(-a.ping_usd)
                     ),
                     lang,
                 )

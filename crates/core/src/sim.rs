@@ -42,6 +42,14 @@
 //! lanes' states are the minute's averages: running is served × run time, starting is the
 //! cold starts × the init time, idle the rest of the warm environments, so they add up.
 //!
+//! **INIT billing.** Since 1 August 2025 Lambda bills the INIT phase of on-demand functions
+//! at the same GB-second rate as their run (AWS Compute Blog, "AWS Lambda standardizes
+//! billing for INIT Phase", 2025-04-29): each cold start adds its init time ([`cold_start_ms`])
+//! × memory GB to the on-demand GB-seconds, before the free tier and the volume tiers.
+//! Azure's Consumption plan does not bill it. Provisioned environments are initialised ahead
+//! (their INIT is in the provisioned price) and never counted as cold starts. The suggested
+//! ping's price is the month run again with the ping, since it changes the cold starts.
+//!
 //! The expected number of environments warm is the busiest of the last `warm` minutes, or for
 //! sparse traffic the chance that a request came within them (`1 − e^−Λ`). Provisioned
 //! concurrency keeps environments warm all month (Azure's Consumption plan offers none, so
@@ -154,6 +162,17 @@ pub fn cold_start_ms(runtime: Runtime) -> f64 {
         Runtime::Go => 150.0,
         Runtime::Java => 2_000.0,
         Runtime::Dotnet => 700.0,
+    }
+}
+
+/// Whether a function service bills the INIT phase of a cold start: Lambda does since
+/// 1 August 2025, for on-demand functions, at the duration rate ("AWS Lambda standardizes
+/// billing for INIT Phase", AWS Compute Blog, announced 2025-04-29); Azure Functions'
+/// Consumption plan bills executions only, not their cold starts.
+pub fn init_billed(service: FaasService) -> bool {
+    match service {
+        FaasService::Lambda => true,
+        FaasService::Azure => false,
     }
 }
 
@@ -396,7 +415,15 @@ pub struct FaasMonth {
     /// GB-seconds of the served requests and of the pings.
     pub gb_s: f64,
     pub ping_gb_s: f64,
-    /// Requests (pings included) and on-demand GB-seconds, free tier and tiers applied.
+    /// Whether the service bills the INIT phase of cold starts (Lambda since 1 August 2025;
+    /// not Azure's Consumption plan), the cold starts billed (in hundredths), one init's
+    /// seconds and the INIT GB-seconds (`cold starts × init s × GB`, part of on demand).
+    pub init_billed: bool,
+    pub init_cold_starts: f64,
+    pub init_s: f64,
+    pub init_gb_s: f64,
+    /// Requests (pings included) and on-demand GB-seconds (INIT included), free tier and tiers
+    /// applied.
     pub on_demand: FaasBill,
     /// The price of the first GB-second tier (what an on-demand GB-second costs at first).
     pub first_tier_usd_per_gb_s: f64,
@@ -584,6 +611,7 @@ impl Rates {
 struct MonthFaasBill {
     gb_s: f64,
     ping_gb_s: f64,
+    init_gb_s: f64,
     provisioned_gb_s: f64,
     on_demand_gb_s: f64,
     on_demand: FaasBill,
@@ -1223,6 +1251,14 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         }
     };
     let cold_ms = cold_start_ms(f.runtime).min(STEP_S * 1000.0);
+    // Since 1 August 2025 Lambda bills the INIT phase of on-demand functions like their run,
+    // at the same GB-second rate ("AWS Lambda standardizes billing for INIT Phase", AWS
+    // Compute Blog, 2025-04-29): each cold start bills its init time at its memory. Azure's
+    // Consumption plan does not bill it. Provisioned environments are initialised ahead and
+    // never counted as cold starts here (their INIT is part of the provisioned price), so
+    // every cold start the model counts is an on-demand one and bills its INIT.
+    let bills_init = init_billed(f.service);
+    let init_s = cold_ms / 1000.0;
     // Two front doors: the API gateway and the invoke.
     let base_ms = run_ms + 2.0 * FRONT_DOOR_HOP_MS;
     // What the quota lets run at once, and the requests a minute's environments take.
@@ -1415,13 +1451,24 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     let pc_rate = rates.faas_provisioned_duration_usd_per_gb_s;
     // The month's bill with `pings` keep-warm calls in it: one function for the bill shown and
     // for what a suggested ping would add to it, so the two are the same arithmetic.
+    // The cold starts whose INIT is billed, in hundredths (as the math shows them, so its
+    // product holds as printed), and their GB-seconds unrounded.
+    let init_cold = if bills_init && runnable {
+        (cold.total * 100.0).round() / 100.0
+    } else {
+        0.0
+    };
+    let init_raw = init_cold * init_s * memory_gb;
     let month_bill = |pings: f64| {
         // GB-seconds of one bill on one resolution, so they add and subtract as printed.
-        let step = pricing::gb_s_step(requests * gb_s_per_request + pings * gb_s_per_ping);
+        let step =
+            pricing::gb_s_step(requests * gb_s_per_request + pings * gb_s_per_ping + init_raw);
         let gb_s = pricing::on_step(requests * gb_s_per_request, step);
         let ping_gb_s = pricing::on_step(pings * gb_s_per_ping, step);
+        let init_gb_s = pricing::on_step(init_raw, step);
         let provisioned_gb_s = pricing::on_step(month_pc_gbs.min(gb_s), step);
-        let on_demand_gb_s = pricing::on_step(gb_s - provisioned_gb_s + ping_gb_s, step);
+        let on_demand_gb_s =
+            pricing::on_step(gb_s - provisioned_gb_s + ping_gb_s + init_gb_s, step);
         let mut on_demand =
             pricing::faas_totals(requests + pings, on_demand_gb_s, &rates.faas, free);
         on_demand.billed_duration_ms = per_request.billed_duration_ms;
@@ -1436,6 +1483,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         MonthFaasBill {
             gb_s,
             ping_gb_s,
+            init_gb_s,
             provisioned_gb_s,
             on_demand_gb_s,
             on_demand,
@@ -1446,6 +1494,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     let MonthFaasBill {
         gb_s,
         ping_gb_s,
+        init_gb_s,
         provisioned_gb_s,
         on_demand_gb_s,
         on_demand,
@@ -1465,6 +1514,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     // Environments that must cover a need are counted up, never to the nearest: the peak
     // day's busiest demand (what it would run unthrottled), within the quota.
     let busiest = (series.utilisation.iter().cloned().fold(0.0, f64::max) * quota).max(peak_need);
+    let ping_min_sent = ping_min;
     let avoid = (runnable && cold.total > 0.0).then(|| {
         let ping_min = if ping_keeps_warm {
             ping_min
@@ -1476,19 +1526,30 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             .iter()
             .map(|(d, w)| d.rps.len().div_ceil(ping_min as usize) as f64 * w)
             .sum();
-        let with = month_bill(ping_requests);
         let without = month_bill(0.0);
+        // The bill with the pings is the model run with them (they change the cold starts and
+        // so the INIT billed); once pings are sent, the bill as it is.
+        let (with_usd, with_ping_gb_s) = if ping_min_sent == 0 && provisioned == 0.0 {
+            let mut with = s.clone();
+            with.faas.ping_min = ping_min;
+            match faas_model(&with, rates, days).bill {
+                Bill::Faas(b) => (b.total_usd, b.ping_gb_s),
+                _ => (without.total_usd, 0.0),
+            }
+        } else {
+            let with = month_bill(ping_requests);
+            (with.total_usd, with.ping_gb_s)
+        };
         let pc_envs = (busiest - 1e-9).ceil().clamp(1.0, quota);
         let pc_gb_s = pc_envs * memory_gb * month_s;
         AvoidColdStarts {
             ping_min,
             ping_requests,
-            ping_gb_s: with.ping_gb_s,
+            ping_gb_s: with_ping_gb_s,
             month_usd_without: without.total_usd,
-            month_usd_with: with.total_usd,
+            month_usd_with: with_usd,
             // Both totals are whole cents: their difference, in cents, is what a reader gets.
-            ping_usd: ((with.total_usd * 100.0).round() - (without.total_usd * 100.0).round())
-                / 100.0,
+            ping_usd: ((with_usd * 100.0).round() - (without.total_usd * 100.0).round()) / 100.0,
             pc_envs,
             pc_gb_s,
             pc_usd_per_gb_s: rates.faas_provisioned_usd_per_gb_s,
@@ -1515,6 +1576,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         served_rps,
         utilisation,
         cost_usd,
+        cold_starts: series_cold,
         ..
     } = &mut series;
     for (t, ((&served, &util), slot)) in served_rps
@@ -1526,7 +1588,13 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         let r = served * STEP_S;
         let pc_share = pc_share(util * quota);
         let gbs = r * gb_s_per_request;
-        cost += r * req_rate
+        let init = if bills_init && runnable {
+            series_cold[t] * init_s * memory_gb * gbs_rate
+        } else {
+            0.0
+        };
+        cost += init
+            + r * req_rate
             + gbs * (1.0 - pc_share) * gbs_rate
             + gbs * pc_share * pc_rate
             + pc_per_min;
@@ -1561,6 +1629,10 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             memory_gb,
             gb_s,
             ping_gb_s,
+            init_billed: bills_init,
+            init_cold_starts: init_cold,
+            init_s,
+            init_gb_s,
             on_demand,
             first_tier_usd_per_gb_s: rates.faas.tiers.first().map_or(0.0, |t| t.usd_per_gb_s),
             free_tier_dropped: f.free_tier && !free,
@@ -2014,6 +2086,54 @@ mod tests {
         let f = o.model(ModelKind::VmFixed);
         assert!((f.series.served_rps[minute] - o.traffic_rps[minute]).abs() < 1e-6);
         assert_eq!(f.month.dropped, 0.0);
+    }
+
+    #[test]
+    fn lambda_bills_each_cold_starts_init_and_azure_does_not() {
+        // A Java batch job after idle spells: every batch starts cold, 2 s of INIT each.
+        let o = run("pat=batch&peak=50&rt=java&mem=1024");
+        let b = faas_bill(o.model(ModelKind::Faas));
+        assert!(b.init_billed && b.cold.total > 0.0);
+        assert_eq!(b.init_cold_starts, (b.cold.total * 100.0).round() / 100.0);
+        assert_eq!(b.init_s, 2.0);
+        let expected = b.init_cold_starts * 2.0 * 1.0;
+        assert!(
+            (b.init_gb_s - expected).abs() < 1e-6,
+            "{} vs {expected}",
+            b.init_gb_s
+        );
+        // INIT is on-demand GB-seconds, billed before the free tier and the tiers.
+        let on_demand = b.gb_s + b.ping_gb_s + b.init_gb_s - b.provisioned_gb_s;
+        assert!((b.on_demand.gb_seconds - on_demand).abs() < 1e-6);
+        let lines = crate::math::model(&o, o.model(ModelKind::Faas), Lang::En);
+        assert!(
+            lines.iter().any(|l| l.starts_with("Init GB-seconds: ")),
+            "{lines:#?}"
+        );
+        let ko = crate::math::model(&o, o.model(ModelKind::Faas), Lang::Ko);
+        assert!(
+            ko.iter().any(|l| l.starts_with("초기화 GB-초: ")),
+            "{ko:#?}"
+        );
+        // Without INIT the bill would be lower by its price.
+        let without = crate::pricing::faas_totals(
+            b.on_demand.requests,
+            b.on_demand.gb_seconds - b.init_gb_s,
+            &FaasRates::lambda_x86_64(),
+            false,
+        );
+        assert!(without.total_usd < b.on_demand.total_usd);
+
+        // Azure's Consumption plan: the same cold starts, no INIT billed, and it says so.
+        let o = run("pat=batch&peak=50&rt=java&mem=1024&faas=azure");
+        let b = faas_bill(o.model(ModelKind::Faas));
+        assert!(!b.init_billed && b.cold.total > 0.0 && b.init_gb_s == 0.0);
+        let lines = crate::math::model(&o, o.model(ModelKind::Faas), Lang::En);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("does not bill the cold starts"))
+        );
     }
 
     #[test]

@@ -1222,10 +1222,17 @@ fn check_ping_cost(s: &Scenario, o: &Outcome) -> Result<(), String> {
             "{line:?}: a difference of nothing stated as an amount"
         ));
     }
+    // A saving (the INIT of the cold starts the ping stops outweighs it) is said as one.
+    let sign = if line.contains("saved a month") || line.contains("절약") {
+        -1.0
+    } else {
+        1.0
+    };
     let cost = match cost_seg {
         None => 0.0,
         Some(seg) => {
-            seg.rsplit('=')
+            sign * seg
+                .rsplit('=')
                 .next()
                 .and_then(first_number)
                 .ok_or_else(|| format!("{line:?}: no cost"))?
