@@ -1275,3 +1275,52 @@ fn a_ping_under_the_free_tier_costs_nothing() {
     let s = scenario("pat=steady&peak=0.001&gran=100&mem=10240");
     check_ping_cost(&s, &simulate(&s)).unwrap();
 }
+
+// ---------------------------------------------------------------------------------------------
+// The break-even against the bill.
+
+/// The break-even prices functions as the simulation bills them: for a month without pings or
+/// provisioned concurrency and with nothing throttled, the bill depends only on the month's
+/// requests `R`, and the break-even's function cost at the average rate `R / MONTH_S` is that
+/// bill to the cent (run time, free tier, volume tiers and all).
+fn check_breakeven_is_the_bill(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    use skyscale_core::breakeven::{MONTH_S, faas_month_bill};
+    let m = o.model(ModelKind::Faas);
+    let Bill::Faas(f) = &m.bill else {
+        return Err("functions have no functions bill".into());
+    };
+    if !m.not_runnable.is_empty() || f.throttled > 0.0 || f.pings > 0.0 || f.provisioned > 0.0 {
+        return Ok(());
+    }
+    let rates = skyscale_core::sim::Rates::resolve(s);
+    let be = faas_month_bill(s, &rates, f.requests / MONTH_S);
+    let cents = |usd: f64| (usd * 100.0).round();
+    if cents(be.total_usd) != cents(f.total_usd) {
+        return Err(format!(
+            "break-even ${} at {} req/s, bill ${} (run {} ms)",
+            be.total_usd,
+            f.requests / MONTH_S,
+            f.total_usd,
+            f.run_ms
+        ));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn the_breakevens_function_cost_is_the_simulated_bill(q in query()) {
+        let s = scenario(&format!("{q}&pc=0&ping=0"));
+        let o = simulate(&s);
+        prop_assert_eq!(check_breakeven_is_the_bill(&s, &o), Ok(()));
+    }
+}
+
+#[test]
+fn a_function_with_little_memory_breaks_even_at_its_billed_run_time() {
+    // 50 ms of CPU at 128 MB runs 691 ms: priced at the 100 ms duration, the break-even said
+    // functions were 6.9 times cheaper than their bill.
+    let s = scenario("pat=steady&peak=5&cpu=50&dur=100&mem=128&ping=0&pc=0");
+    check_breakeven_is_the_bill(&s, &simulate(&s)).unwrap();
+}

@@ -281,17 +281,8 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
         ));
     } else {
         for (vm, c) in [(true, &m.b.faas_vs_vm), (false, &m.b.faas_vs_container)] {
-            if c.point.is_none() && c.searched_up_to_rps > 0.0 {
-                notes.push((
-                    fill(
-                        Text::ChartBeNone.get(lang),
-                        &[
-                            ("fleet", fleet_short(vm, lang).to_string()),
-                            ("rps", rps_label(c.searched_up_to_rps)),
-                        ],
-                    ),
-                    Role::InkMuted,
-                ));
+            if let Some(text) = be::none_text(s, c, fleet_short(vm, lang), lang) {
+                notes.push((text, Role::InkMuted));
             }
         }
     }
