@@ -209,6 +209,38 @@ fn currency_code(c: Currency) -> &'static str {
     }
 }
 
+/// A CSV header's unit in the file's language: `req/s`, `ms`, the currency (`USD`, `KRW`;
+/// in Korean `건/초`, `밀리초`, `달러`, `원`).
+pub fn csv_unit(unit: CsvUnit, s: &Scenario) -> &'static str {
+    let t = match unit {
+        CsvUnit::Rps => crate::i18n::Text::CsvUnitRps,
+        CsvUnit::Ms => crate::i18n::Text::CsvUnitMs,
+        CsvUnit::Money => match s.currency {
+            Currency::Usd => crate::i18n::Text::CsvUnitUsd,
+            Currency::Krw => crate::i18n::Text::CsvUnitKrw,
+        },
+    };
+    t.get(s.lang)
+}
+
+/// What a CSV column measures (see [`csv_unit`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvUnit {
+    Rps,
+    Ms,
+    Money,
+}
+
+/// An amount of money in a CSV field, in the scenario's currency: dollars as computed (to
+/// six decimals), won converted from the exact dollars and rounded once to the whole won,
+/// the amount every other place prints ([`crate::money::krw_amount`]).
+pub fn csv_money(usd: f64, s: &Scenario) -> String {
+    match s.currency {
+        Currency::Usd => csv_num(usd),
+        Currency::Krw => csv_num(crate::money::krw_amount(usd, s.krw_per_usd)),
+    }
+}
+
 /// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
 pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -736,7 +768,7 @@ mod tests {
         assert!(
             Chart::Traffic
                 .csv(&ko, &o)
-                .starts_with("시각 (HH:MM),트래픽 (req/s),")
+                .starts_with("시각 (시:분),트래픽 (건/초),")
         );
     }
 

@@ -549,13 +549,18 @@ texts! {
     ChartBeNoneSearch => "Functions are cheaper than {fleet} at every rate the search tried, up to {rps} req/s", "탐색한 모든 요청률({rps} req/s까지)에서 함수가 {fleet}보다 쌉니다";
     ChartBeNow => "This scenario: {rps} req/s on average", "이 시나리오: 평균 {rps} req/s";
     ChartBeNoTraffic => "This scenario has no traffic, so it has no point on the log scale.", "이 시나리오는 트래픽이 없어 로그 눈금에 표시할 점이 없습니다.";
-    ChartCsvTime => "time (HH:MM)", "시각 (HH:MM)";
+    ChartCsvTime => "time (HH:MM)", "시각 (시:분)";
     ChartCsvTraffic => "traffic", "트래픽";
     ChartCsvCapacity => "{model} capacity", "{model} 처리 용량";
     ChartCsvDropped => "{model} dropped or throttled", "{model} 버려지거나 제한된 요청";
     ChartCsvCost => "{model} cost so far", "{model} 누적 비용";
     ChartCsvLatency => "{model} latency p95", "{model} p95 지연 시간";
     ChartCsvRate => "steady request rate", "일정한 요청률";
+    CsvUnitRps => "req/s", "건/초";
+    CsvUnitMs => "ms", "밀리초";
+    CsvUnitUsd => "USD", "달러";
+    CsvUnitKrw => "KRW", "원";
+    CsvUnitPerMonth => "{cur}/month", "{cur}/월";
     ChartCsvMonthly => "{model} monthly cost", "{model} 월 비용";
     ChartBeLegend => "Break-even: functions cost as much as the fleet", "손익분기점: 함수 비용 = 서버 비용";
 
