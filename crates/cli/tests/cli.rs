@@ -499,6 +499,40 @@ fn breakeven_without_a_crossing_names_the_quotas_limit() {
 }
 
 #[test]
+fn simulate_json_names_every_prices_source_and_date() {
+    let v = json(&[
+        "simulate",
+        "--scenario",
+        "vm=t3.micro&cur=krw&p_req=0.25",
+        "--json",
+    ]);
+    let prices = v["prices"].as_object().expect("a prices object");
+    let lambda = &prices["AWS Lambda"];
+    assert_eq!(lambda["duration"]["value"].as_f64(), Some(0.0000166667));
+    assert_eq!(lambda["duration"]["unit"], "USD per GB-s");
+    assert_eq!(
+        lambda["duration"]["source"],
+        "https://aws.amazon.com/lambda/pricing/"
+    );
+    assert_eq!(lambda["duration"]["date"], "2026-11-25");
+    assert_eq!(lambda["duration"]["date_kind"], "read");
+    // An override is the scenario's, with no date.
+    assert_eq!(lambda["requests"]["value"].as_f64(), Some(0.25));
+    assert_eq!(lambda["requests"]["source"], "scenario");
+    assert_eq!(lambda["requests"]["date_kind"], "override");
+    let vm = &prices["Amazon EC2 t3.micro"];
+    assert_eq!(vm["instance"]["value"].as_f64(), Some(0.0104));
+    // The burstable baseline's date was entered, not read off the page that day.
+    assert_eq!(vm["baseline_cpu"]["date_kind"], "entered");
+    assert!(prices.contains_key("USD/KRW (assumption)"));
+    for (_, items) in prices {
+        for (_, p) in items.as_object().unwrap() {
+            assert!(p["value"].is_number() && p["unit"].is_string() && p["source"].is_string());
+        }
+    }
+}
+
+#[test]
 fn render_still_works() {
     let out = skyscale(&["render", "stack"]);
     assert!(out.status.success());

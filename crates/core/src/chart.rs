@@ -71,14 +71,28 @@ impl Chart {
             .find(|c| c.code().eq_ignore_ascii_case(code.trim()))
     }
 
-    /// The chart for a scenario and its outcome.
+    /// The chart for a scenario and its outcome. A chart of costs carries, in its `<desc>` (addresses without their scheme),
+    /// the source and date of every price it uses ([`crate::sources::price_lines`]), so an
+    /// exported file says where its numbers come from.
     pub fn draw(self, s: &Scenario, o: &Outcome) -> Scene {
-        match self {
+        let mut scene = match self {
             Chart::Traffic => traffic::draw(s, o),
             Chart::Cost => cost::draw(s, o),
             Chart::Latency => latency::draw(s, o),
             Chart::Breakeven => breakeven::draw(s, o),
+        };
+        if matches!(self, Chart::Cost | Chart::Breakeven) {
+            for line in crate::sources::price_lines(s, s.lang) {
+                // The address without its scheme: an exported picture holds no `http(s)://`
+                // at all (no outside reference, not even a text one a viewer might follow).
+                scene.desc.push(' ');
+                scene
+                    .desc
+                    .push_str(&line.replace("https://", "").replace("http://", ""));
+                scene.desc.push('.');
+            }
         }
+        scene
     }
 
     /// The chart's series as CSV (RFC 4180: a header row with units, CRLF line ends).
@@ -709,6 +723,26 @@ mod tests {
                 if f[0] < point.requests_per_s * 0.98 {
                     assert!(f[3] <= f[col] + 1e-9, "{q}: {row}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn cost_charts_name_their_prices_sources_and_dates() {
+        for lang in [Lang::En, Lang::Ko] {
+            let s = scenario("vm=t3.micro&cur=krw", lang);
+            let o = simulate(&s);
+            for c in [Chart::Cost, Chart::Breakeven] {
+                let file = crate::svg::write(&c.draw(&s, &o), &crate::svg::Options::file());
+                let desc = &file[file.find("<desc>").unwrap()..file.find("</desc>").unwrap()];
+                for p in crate::sources::prices_used(&s) {
+                    assert!(
+                        desc.contains(&p.date) && desc.contains(&p.provider),
+                        "{c:?} {p:?}"
+                    );
+                }
+                assert!(desc.contains(" aws.amazon.com/lambda/pricing/"), "{desc}");
+                assert!(!file.contains("https://"), "{desc}");
             }
         }
     }

@@ -556,6 +556,9 @@ texts! {
     ChartCsvCost => "{model} cost so far", "{model} 누적 비용";
     ChartCsvLatency => "{model} latency p95", "{model} p95 지연 시간";
     ChartCsvRate => "steady request rate", "일정한 요청률";
+    MathPricesRead => "Prices: {provider} read {date}, source {url}", "가격: {provider} {date} 확인, 출처 {url}";
+    MathPricesEntered => "Prices: {provider} CPU baseline entered {date} (not read from the page that day), source {url}", "가격: {provider} CPU 기준선 {date} 입력(그날 페이지에서 확인한 값 아님), 출처 {url}";
+    MathPricesOverride => "Prices: {provider}: a price set in this scenario", "가격: {provider}: 이 시나리오에서 지정한 가격";
     CsvUnitRps => "req/s", "건/초";
     CsvUnitMs => "ms", "밀리초";
     CsvUnitUsd => "USD", "달러";
