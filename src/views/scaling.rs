@@ -420,6 +420,13 @@ fn ShowMath(
                     .map(|line| view! { <p class="help">{line}</p> })
                     .collect_view();
                 let plan = view! { <div class="math-plan" data-testid="math-plan">{plan}</div> };
+                // Where each price comes from and when it was read (the core writes the lines).
+                let prices = skyscale_core::sources::price_lines(&s, lang)
+                    .into_iter()
+                    .map(|line| view! { <p class="help">{line}</p> })
+                    .collect_view();
+                let prices =
+                    view! { <div class="math-prices" data-testid="math-prices">{prices}</div> };
                 let blocks = blocks
                     .into_iter()
                     .map(|(name, code, lines)| {
@@ -431,7 +438,7 @@ fn ShowMath(
                         }
                     })
                     .collect_view();
-                view! { {plan}{blocks} }
+                view! { {plan}{blocks}{prices} }
             })
             .into()
     };

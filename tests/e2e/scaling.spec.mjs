@@ -140,6 +140,10 @@ test("the show-the-math panel fills each formula with this scenario's numbers", 
   await expect(faas).toContainText("$0.20");
   await expect(faas).toContainText("GB-s");
   await expect(page.getByTestId("math-vm-fixed")).toContainText("m5.large");
+  // Each provider's prices with their source and the date they were read.
+  await expect(page.getByTestId("math-prices")).toContainText(
+    "Prices: AWS Lambda read 2026-11-25, source https://aws.amazon.com/lambda/pricing/",
+  );
 });
 
 test("the header's Export downloads the view's main diagram; charts export CSV", async ({ page }) => {

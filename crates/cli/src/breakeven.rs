@@ -3,7 +3,7 @@
 
 use clap::Args;
 use serde_json::{Value, json};
-use skyscale_core::breakeven::{Comparison, breakeven};
+use skyscale_core::breakeven::{Comparison, breakeven, faas_max_rps, none_text};
 use skyscale_core::money::{format, format_number};
 use skyscale_core::{Lang, Scenario};
 
@@ -37,6 +37,8 @@ fn comparison_json(c: &Comparison, s: &Scenario) -> Value {
             "monthly_usd": null,
             "instances": null,
             "faas_cheaper_up_to_rps": c.searched_up_to_rps,
+            // Where the search stopped because functions throttle above it (the quota).
+            "faas_throttle_above_rps": c.quota_limited.then_some(c.searched_up_to_rps),
             "instance_usd_per_month": c.instance_usd_per_month,
             "instance_rps": c.instance_rps,
         }),
@@ -70,6 +72,7 @@ pub fn run(args: BreakevenArgs) -> String {
         let mut v = json!({
             "scenario": s.to_query(),
             "faas_runnable": b.faas_runnable,
+            "faas_max_rps": faas_max_rps(&s),
             "vm": comparison_json(&b.faas_vs_vm, &s),
             "container": comparison_json(&b.faas_vs_container, &s),
             "vm_instance": s.vm.instance,
@@ -102,12 +105,12 @@ pub fn run(args: BreakevenArgs) -> String {
             money(p.monthly_usd)
         ),
         (None, Lang::En) => format!(
-            "FaaS vs {what}: functions stay cheaper up to {} req/s.",
-            format_number(c.searched_up_to_rps, 0)
+            "FaaS vs {what}: {}.",
+            none_text(&s, c, what, lang).unwrap_or_default()
         ),
         (None, Lang::Ko) => format!(
-            "FaaS 대 {what}: 초당 {}건까지 함수가 계속 더 쌉니다.",
-            format_number(c.searched_up_to_rps, 0)
+            "FaaS 대 {what}: {}.",
+            none_text(&s, c, what, lang).unwrap_or_default()
         ),
     };
     let mut out = vec![

@@ -52,6 +52,31 @@ fn model_json(m: &ModelOutcome, lang: Lang) -> Value {
 }
 
 /// Runs the simulation and renders it.
+/// Every price the bills use, by provider and item: its value, unit, source and date (and
+/// whether the date is the day the page was read, the day the figure was entered, or none for
+/// a price this scenario sets).
+fn prices_json(s: &Scenario) -> Value {
+    let mut out = Map::new();
+    for p in skyscale_core::sources::prices_used(s) {
+        let entry = out
+            .entry(p.provider.clone())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Some(obj) = entry.as_object_mut() {
+            obj.insert(
+                p.item.to_string(),
+                json!({
+                    "value": p.value,
+                    "unit": p.unit,
+                    "source": p.source,
+                    "date": p.date,
+                    "date_kind": p.date_kind,
+                }),
+            );
+        }
+    }
+    Value::Object(out)
+}
+
 pub fn run(args: SimulateArgs) -> String {
     let (scenario, warnings) = Scenario::from_query(&args.scenario);
     let lang = args.lang.map(Lang::from).unwrap_or(scenario.lang);
@@ -98,6 +123,7 @@ pub fn run(args: SimulateArgs) -> String {
             "currency": scenario.currency.code(),
             "krw_per_usd": scenario.krw_per_usd,
             "models": models,
+            "prices": prices_json(&scenario),
         });
         if let (Some(fx), Some(obj)) = (crate::args::fx_json(&scenario), v.as_object_mut()) {
             obj.insert("fx".into(), fx);

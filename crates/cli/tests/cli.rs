@@ -447,7 +447,8 @@ fn simulate_reports_every_model() {
 fn breakeven_json() {
     // t3.micro ($7.488 for 720 h; 0.2 vCPU sustained, at 5 ms of CPU 0.2 × 200 × 0.65 = 26
     // req/s) vs 100 ms / 128 MB functions: $7.488 ÷ $0.00000040833375 = 18,337,940 requests a
-    // month. (At 50 ms it sustains 2.6 req/s and functions never lose.)
+    // month. (At 50 ms it sustains 2.6 req/s; at 128 MB such a request runs 691 ms on its CPU
+    // share, which is what the break-even prices, so the VM wins from 1.76 req/s.)
     let v = json(&[
         "breakeven",
         "--scenario",
@@ -464,6 +465,71 @@ fn breakeven_json() {
             .unwrap()
             .contains("FaaS vs m5.large")
     );
+}
+
+#[test]
+fn breakeven_without_a_crossing_names_the_quotas_limit() {
+    // 50 environments × 1,000 ÷ 100 ms = 500 req/s: the most functions serve.
+    let q = "p_vm=100000&cpu=1&dur=100&mem=1024&quota=50";
+    let out = String::from_utf8(skyscale(&["breakeven", "--scenario", q]).stdout).unwrap();
+    assert!(
+        out.contains("cheaper than m5.large at every rate up to 500 req/s")
+            && out.contains("above it they throttle")
+            && !out.contains("1,000,000"),
+        "{out}"
+    );
+    let ko = String::from_utf8(skyscale(&["breakeven", "--scenario", q, "--lang", "ko"]).stdout)
+        .unwrap();
+    assert!(
+        ko.contains("500 req/s까지") && ko.contains("스로틀"),
+        "{ko}"
+    );
+    let v = json(&["breakeven", "--scenario", q, "--json"]);
+    assert_eq!(v["vm"]["faas_throttle_above_rps"].as_f64(), Some(500.0));
+    assert_eq!(v["faas_max_rps"].as_f64(), Some(500.0));
+    // At 50 ms of CPU and 128 MB a request runs 691 ms: the t3.micro wins from 1.76 req/s.
+    let v = json(&[
+        "breakeven",
+        "--scenario",
+        "vm=t3.micro&cpu=50&dur=100&mem=128",
+        "--json",
+    ]);
+    let r = v["vm"]["requests_per_s"].as_f64().unwrap();
+    assert!((r - 1.76).abs() < 0.01, "{r}");
+}
+
+#[test]
+fn simulate_json_names_every_prices_source_and_date() {
+    let v = json(&[
+        "simulate",
+        "--scenario",
+        "vm=t3.micro&cur=krw&p_req=0.25",
+        "--json",
+    ]);
+    let prices = v["prices"].as_object().expect("a prices object");
+    let lambda = &prices["AWS Lambda"];
+    assert_eq!(lambda["duration"]["value"].as_f64(), Some(0.0000166667));
+    assert_eq!(lambda["duration"]["unit"], "USD per GB-s");
+    assert_eq!(
+        lambda["duration"]["source"],
+        "https://aws.amazon.com/lambda/pricing/"
+    );
+    assert_eq!(lambda["duration"]["date"], "2026-11-25");
+    assert_eq!(lambda["duration"]["date_kind"], "read");
+    // An override is the scenario's, with no date.
+    assert_eq!(lambda["requests"]["value"].as_f64(), Some(0.25));
+    assert_eq!(lambda["requests"]["source"], "scenario");
+    assert_eq!(lambda["requests"]["date_kind"], "override");
+    let vm = &prices["Amazon EC2 t3.micro"];
+    assert_eq!(vm["instance"]["value"].as_f64(), Some(0.0104));
+    // The burstable baseline's date was entered, not read off the page that day.
+    assert_eq!(vm["baseline_cpu"]["date_kind"], "entered");
+    assert!(prices.contains_key("USD/KRW (assumption)"));
+    for (_, items) in prices {
+        for (_, p) in items.as_object().unwrap() {
+            assert!(p["value"].is_number() && p["unit"].is_string() && p["source"].is_string());
+        }
+    }
 }
 
 #[test]

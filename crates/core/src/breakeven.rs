@@ -13,6 +13,9 @@
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Text};
+use crate::money::format_number;
+use crate::msa_scene::fill;
 use crate::pricing;
 use crate::scenario::Scenario;
 use crate::sim::{Rates, SIM_HOURS_PER_MONTH};
@@ -38,9 +41,12 @@ pub struct Point {
 /// Functions against one fleet.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
-    /// `None`: functions stay cheaper up to `searched_up_to_rps`.
+    /// `None`: functions are cheaper at every rate up to `searched_up_to_rps`.
     pub point: Option<Point>,
     pub searched_up_to_rps: f64,
+    /// Whether the search ended at [`faas_max_rps`], the most the concurrency quota lets
+    /// functions serve (above it they throttle), rather than at its own limit.
+    pub quota_limited: bool,
     /// Monthly cost of one fleet instance and what it serves at the target utilisation.
     pub instance_usd_per_month: f64,
     pub instance_rps: f64,
@@ -56,19 +62,59 @@ pub struct Breakeven {
     pub faas_runnable: bool,
 }
 
-/// The monthly function bill at a steady `rps` (before rounding to the cent, so the search
-/// for the break-even point sees a smooth curve).
-pub fn faas_month_usd(s: &Scenario, rates: &Rates, rps: f64) -> f64 {
-    let w = &s.workload;
-    let b = pricing::faas(
+/// The monthly function bill at a steady `rps`, its parts as the simulation bills them: each
+/// request runs (and is billed) for [`crate::sim::faas_run_ms`], its duration or its CPU time
+/// on the function's CPU share when that is longer, so a function with little memory costs
+/// what its bill says. Its `total_usd` is the simulation's bill for a month of `rps × MONTH_S`
+/// requests without pings or provisioned concurrency (tested in `tests/relations.rs`).
+pub fn faas_month_bill(s: &Scenario, rates: &Rates, rps: f64) -> pricing::FaasBill {
+    pricing::faas(
         rps * MONTH_S,
-        w.duration_ms,
-        w.memory_mb,
+        crate::sim::faas_run_ms(s),
+        s.workload.memory_mb,
         &rates.faas,
         s.faas.free_tier,
         f64::from(s.faas.granularity_ms),
-    );
+    )
+}
+
+/// [`faas_month_bill`] before rounding to the cent, so the search for the break-even point
+/// sees a smooth curve.
+pub fn faas_month_usd(s: &Scenario, rates: &Rates, rps: f64) -> f64 {
+    let b = faas_month_bill(s, rates, rps);
     b.requests_usd + b.compute_usd
+}
+
+/// The most requests a second functions serve: the account's concurrency quota over the
+/// run time (`quota × 1000 / run ms`); above it the simulation throttles the rest (its
+/// functions' capacity is the same quota over the same run).
+pub fn faas_max_rps(s: &Scenario) -> f64 {
+    let run_ms = crate::sim::faas_run_ms(s).max(1e-9);
+    f64::from(s.faas.quota.max(1)) * 1000.0 / run_ms
+}
+
+/// What a comparison without a crossing says: functions are cheaper than `fleet` at every
+/// rate up to where the search stopped, and, when that is the quota's limit, that above it
+/// they throttle. `None` when the comparison has a crossing (or no valid fleet).
+pub fn none_text(s: &Scenario, c: &Comparison, fleet: &str, lang: Lang) -> Option<String> {
+    if c.point.is_some() || c.searched_up_to_rps <= 0.0 {
+        return None;
+    }
+    let rps = crate::chart::breakeven::rps_label(c.searched_up_to_rps);
+    let fleet = ("fleet", fleet.to_string());
+    Some(if c.quota_limited {
+        fill(
+            Text::ChartBeNoneQuota.get(lang),
+            &[
+                fleet,
+                ("rps", rps),
+                ("quota", format_number(f64::from(s.faas.quota.max(1)), 0)),
+                ("ms", format_number(crate::sim::faas_run_ms(s), 2)),
+            ],
+        )
+    } else {
+        fill(Text::ChartBeNoneSearch.get(lang), &[fleet, ("rps", rps)])
+    })
 }
 
 /// Computes both break-even points.
@@ -112,9 +158,13 @@ fn compare(
     min: f64,
 ) -> Comparison {
     let f = |r: f64| faas_month_usd(s, rates, r);
-    let out = |point, searched| Comparison {
+    // Above the quota functions throttle: a crossing there is a rate they cannot serve.
+    let quota_rps = faas_max_rps(s);
+    let limit = quota_rps.min(MAX_RPS);
+    let out = |point, searched: f64| Comparison {
         point,
         searched_up_to_rps: searched,
+        quota_limited: searched > 0.0 && searched >= quota_rps,
         instance_usd_per_month: instance_usd,
         instance_rps,
         min_instances: min,
@@ -132,7 +182,7 @@ fn compare(
     let mut n = min;
     let mut lo = 0.0;
     while n <= min + MAX_STAIRS {
-        let hi = (n * instance_rps).min(MAX_RPS);
+        let hi = (n * instance_rps).min(limit);
         let fleet = n * instance_usd;
         if f(hi) >= fleet {
             if f(lo) >= fleet {
@@ -145,7 +195,7 @@ fn compare(
             }
             return out(Some(point(b, n)), b);
         }
-        if hi >= MAX_RPS {
+        if hi >= limit {
             return out(None, hi);
         }
         lo = hi;
@@ -180,8 +230,8 @@ mod tests {
         assert!((p.monthly_usd - 7.488).abs() < 1e-9);
         assert!(
             (faas_month_usd(
-                &Scenario::from_query("dur=100&mem=128").0,
-                &Rates::resolve(&Scenario::from_query("dur=100&mem=128").0),
+                &Scenario::from_query("cpu=5&dur=100&mem=128").0,
+                &Rates::resolve(&Scenario::from_query("cpu=5&dur=100&mem=128").0),
                 p.requests_per_s
             ) - 7.488)
                 .abs()
@@ -192,33 +242,71 @@ mod tests {
     #[test]
     fn a_burstable_vm_sells_its_baseline_not_its_vcpus() {
         // At cpu 50 ms a t3.micro sustains 0.2 vCPU × 20 × 0.65 = 2.6 req/s for $7.488, $2.88
-        // per req/s-month; functions (100 ms, 128 MB) cost 2,592,000 × $0.00000040833375 =
-        // $1.06 per req/s-month, so they never lose. (Counted as 2 full vCPUs, 26 req/s, the
-        // VM would win from 7.075 req/s.)
-        let b = run("vm=t3.micro&min=1&cpu=50&dur=100&mem=128");
+        // per req/s-month; functions (100 ms, 1,024 MB: 50 ms of CPU on 1,024 ÷ 1,769 of a
+        // vCPU run 86.4 ms, under 100) cost 2,592,000 × ($0.0000002 + 0.1 × 1 × $0.0000166667)
+        // = $4.84 per req/s-month, so one VM ($7.488, up to 2.6 req/s) wins from
+        // 7.488 / 4.84 = 1.55 req/s, on its first stair. (Counted as 2 full vCPUs the VM
+        // would serve 26 req/s.)
+        let b = run("vm=t3.micro&min=1&cpu=50&dur=100&mem=1024");
         assert!((b.faas_vs_vm.instance_rps - 2.6).abs() < 1e-9);
-        assert!(b.faas_vs_vm.point.is_none());
+        let p = b.faas_vs_vm.point.unwrap();
+        assert!((p.requests_per_s - 7.488 / (1.866_67e-6 * MONTH_S)).abs() < 1e-3);
     }
 
     #[test]
-    fn container_breakeven_and_free_tier_moves_it_up() {
-        // Fargate 1 vCPU / 2 GB: (0.04048 + 2 × 0.004445) × 720 = $35.5464 per month, serving
-        // 1 × 20 × 0.7 = 14 req/s. At 128 MB a function costs $1.06 per req/s-month, under
-        // Fargate's $2.54, so functions never lose; at 1,024 MB it is $4.84 and they meet at
-        // 35.5464 / 4.838 ≈ 7.35 req/s.
+    fn functions_are_priced_at_their_run_time_not_their_duration() {
+        // 50 ms of CPU at 128 MB runs on 128 ÷ 1,769 of a vCPU: 691.02 ms, billed 692 ms, so a
+        // request costs $0.0000002 + 0.692 × 0.125 × $0.0000166667 = $0.0000016417 and a
+        // req/s-month $4.255, more than a t3.micro's $2.88: the VM is cheaper from
+        // 7.488 / 4.255 = 1.76 req/s. (Priced at the 100 ms duration, $1.06 a req/s-month,
+        // functions looked cheaper at every rate.)
+        let b = run("vm=t3.micro&min=1&cpu=50&dur=100&mem=128");
+        let per = (2e-7 + 0.692 * 0.125 * 0.000_016_666_7) * MONTH_S;
+        let p = b.faas_vs_vm.point.expect("the VM wins at some rate");
         assert!(
-            run("cpu=50&dur=100&mem=128")
-                .faas_vs_container
-                .point
-                .is_none()
+            (p.requests_per_s - 7.488 / per).abs() < 1e-6,
+            "{}",
+            p.requests_per_s
         );
-        let without = run("cpu=50&dur=100&mem=1024");
-        let with = run("cpu=50&dur=100&mem=1024&free=1");
-        let a = without.faas_vs_container.point.unwrap();
-        let b = with.faas_vs_container.point.unwrap();
-        assert!((a.monthly_usd - 35.5464).abs() < 1e-9);
-        assert!((a.requests_per_s - 35.5464 / (1.866_67e-6 * MONTH_S)).abs() < 1e-3);
-        assert!(b.requests_per_s > a.requests_per_s);
+        assert_eq!(p.instances, 1.0);
+    }
+
+    #[test]
+    fn without_a_crossing_the_search_stops_at_the_quota_and_says_functions_throttle() {
+        // 100 ms and a quota of 50 environments: functions serve at most 50 × 1,000 ÷ 100 =
+        // 500 req/s; a VM costing $100,000 an hour never wins below that.
+        let s = Scenario::from_query("p_vm=100000&cpu=1&dur=100&mem=1024&quota=50").0;
+        let b = breakeven(&s);
+        let c = &b.faas_vs_vm;
+        assert!(c.point.is_none());
+        assert!((c.searched_up_to_rps - 500.0).abs() < 1e-9);
+        assert!(c.quota_limited);
+        assert_eq!(
+            none_text(&s, c, "VMs", Lang::En).unwrap(),
+            "Functions are cheaper than VMs at every rate up to 500 req/s, the most the \
+             concurrency quota lets them serve (50 at once × 1,000 ÷ 100 ms); above it they \
+             throttle"
+        );
+        let ko = none_text(&s, c, "VM", Lang::Ko).unwrap();
+        assert!(
+            ko.contains("500 req/s까지") && ko.contains("스로틀"),
+            "{ko}"
+        );
+        // A crossing above the quota is a rate functions cannot serve: not a break-even.
+        let s = Scenario::from_query("cpu=1&dur=100&mem=1024&quota=1").0;
+        let b = breakeven(&s);
+        assert!(b.faas_vs_vm.point.is_none() && b.faas_vs_vm.quota_limited);
+        assert!((b.faas_vs_vm.searched_up_to_rps - 10.0).abs() < 1e-9);
+        // With a quota above what the search covers, the text says the search stopped.
+        let s = Scenario::from_query("p_vm=100000&cpu=0.01&dur=1&mem=128&quota=1000000").0;
+        let b = breakeven(&s);
+        assert!(!b.faas_vs_vm.quota_limited);
+        assert_eq!(b.faas_vs_vm.searched_up_to_rps, MAX_RPS);
+        assert!(
+            none_text(&s, &b.faas_vs_vm, "VMs", Lang::En)
+                .unwrap()
+                .contains("at every rate the search tried, up to 1,000,000 req/s")
+        );
     }
 
     #[test]

@@ -71,14 +71,28 @@ impl Chart {
             .find(|c| c.code().eq_ignore_ascii_case(code.trim()))
     }
 
-    /// The chart for a scenario and its outcome.
+    /// The chart for a scenario and its outcome. A chart of costs carries, in its `<desc>` (addresses without their scheme),
+    /// the source and date of every price it uses ([`crate::sources::price_lines`]), so an
+    /// exported file says where its numbers come from.
     pub fn draw(self, s: &Scenario, o: &Outcome) -> Scene {
-        match self {
+        let mut scene = match self {
             Chart::Traffic => traffic::draw(s, o),
             Chart::Cost => cost::draw(s, o),
             Chart::Latency => latency::draw(s, o),
             Chart::Breakeven => breakeven::draw(s, o),
+        };
+        if matches!(self, Chart::Cost | Chart::Breakeven) {
+            for line in crate::sources::price_lines(s, s.lang) {
+                // The address without its scheme: an exported picture holds no `http(s)://`
+                // at all (no outside reference, not even a text one a viewer might follow).
+                scene.desc.push(' ');
+                scene
+                    .desc
+                    .push_str(&line.replace("https://", "").replace("http://", ""));
+                scene.desc.push('.');
+            }
         }
+        scene
     }
 
     /// The chart's series as CSV (RFC 4180: a header row with units, CRLF line ends).
@@ -206,6 +220,38 @@ fn currency_code(c: Currency) -> &'static str {
     match c {
         Currency::Usd => "USD",
         Currency::Krw => "KRW",
+    }
+}
+
+/// A CSV header's unit in the file's language: `req/s`, `ms`, the currency (`USD`, `KRW`;
+/// in Korean `건/초`, `밀리초`, `달러`, `원`).
+pub fn csv_unit(unit: CsvUnit, s: &Scenario) -> &'static str {
+    let t = match unit {
+        CsvUnit::Rps => crate::i18n::Text::CsvUnitRps,
+        CsvUnit::Ms => crate::i18n::Text::CsvUnitMs,
+        CsvUnit::Money => match s.currency {
+            Currency::Usd => crate::i18n::Text::CsvUnitUsd,
+            Currency::Krw => crate::i18n::Text::CsvUnitKrw,
+        },
+    };
+    t.get(s.lang)
+}
+
+/// What a CSV column measures (see [`csv_unit`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvUnit {
+    Rps,
+    Ms,
+    Money,
+}
+
+/// An amount of money in a CSV field, in the scenario's currency: dollars as computed (to
+/// six decimals), won converted from the exact dollars and rounded once to the whole won,
+/// the amount every other place prints ([`crate::money::krw_amount`]).
+pub fn csv_money(usd: f64, s: &Scenario) -> String {
+    match s.currency {
+        Currency::Usd => csv_num(usd),
+        Currency::Krw => csv_num(crate::money::krw_amount(usd, s.krw_per_usd)),
     }
 }
 
@@ -682,6 +728,26 @@ mod tests {
     }
 
     #[test]
+    fn cost_charts_name_their_prices_sources_and_dates() {
+        for lang in [Lang::En, Lang::Ko] {
+            let s = scenario("vm=t3.micro&cur=krw", lang);
+            let o = simulate(&s);
+            for c in [Chart::Cost, Chart::Breakeven] {
+                let file = crate::svg::write(&c.draw(&s, &o), &crate::svg::Options::file());
+                let desc = &file[file.find("<desc>").unwrap()..file.find("</desc>").unwrap()];
+                for p in crate::sources::prices_used(&s) {
+                    assert!(
+                        desc.contains(&p.date) && desc.contains(&p.provider),
+                        "{c:?} {p:?}"
+                    );
+                }
+                assert!(desc.contains(" aws.amazon.com/lambda/pricing/"), "{desc}");
+                assert!(!file.contains("https://"), "{desc}");
+            }
+        }
+    }
+
+    #[test]
     fn csv_headers_units_and_rows() {
         let s = scenario("peak=200", Lang::En);
         let o = simulate(&s);
@@ -736,7 +802,7 @@ mod tests {
         assert!(
             Chart::Traffic
                 .csv(&ko, &o)
-                .starts_with("시각 (HH:MM),트래픽 (req/s),")
+                .starts_with("시각 (시:분),트래픽 (건/초),")
         );
     }
 

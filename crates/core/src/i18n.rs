@@ -545,16 +545,25 @@ texts! {
     ChartBeVmShort => "VMs", "VM";
     ChartBeContainerShort => "containers", "컨테이너";
     ChartBePoint => "Functions = {fleet} at {rps} req/s, {cost} a month", "{rps} req/s에서 함수 = {fleet}, 월 {cost}";
-    ChartBeNone => "Functions stay cheaper than {fleet} up to {rps} req/s", "{rps} req/s까지 함수가 {fleet}보다 쌉니다";
+    ChartBeNoneQuota => "Functions are cheaper than {fleet} at every rate up to {rps} req/s, the most the concurrency quota lets them serve ({quota} at once × 1,000 ÷ {ms} ms); above it they throttle", "{rps} req/s까지 모든 요청률에서 함수가 {fleet}보다 쌉니다. 동시 실행 할당량이 허용하는 최대치({quota}개 동시 × 1,000 ÷ {ms} ms)이며, 그보다 많으면 함수가 제한(스로틀)됩니다";
+    ChartBeNoneSearch => "Functions are cheaper than {fleet} at every rate the search tried, up to {rps} req/s", "탐색한 모든 요청률({rps} req/s까지)에서 함수가 {fleet}보다 쌉니다";
     ChartBeNow => "This scenario: {rps} req/s on average", "이 시나리오: 평균 {rps} req/s";
     ChartBeNoTraffic => "This scenario has no traffic, so it has no point on the log scale.", "이 시나리오는 트래픽이 없어 로그 눈금에 표시할 점이 없습니다.";
-    ChartCsvTime => "time (HH:MM)", "시각 (HH:MM)";
+    ChartCsvTime => "time (HH:MM)", "시각 (시:분)";
     ChartCsvTraffic => "traffic", "트래픽";
     ChartCsvCapacity => "{model} capacity", "{model} 처리 용량";
     ChartCsvDropped => "{model} dropped or throttled", "{model} 버려지거나 제한된 요청";
     ChartCsvCost => "{model} cost so far", "{model} 누적 비용";
     ChartCsvLatency => "{model} latency p95", "{model} p95 지연 시간";
     ChartCsvRate => "steady request rate", "일정한 요청률";
+    MathPricesRead => "Prices: {provider} read {date}, source {url}", "가격: {provider} {date} 확인, 출처 {url}";
+    MathPricesEntered => "Prices: {provider} CPU baseline entered {date} (not read from the page that day), source {url}", "가격: {provider} CPU 기준선 {date} 입력(그날 페이지에서 확인한 값 아님), 출처 {url}";
+    MathPricesOverride => "Prices: {provider}: a price set in this scenario", "가격: {provider}: 이 시나리오에서 지정한 가격";
+    CsvUnitRps => "req/s", "건/초";
+    CsvUnitMs => "ms", "밀리초";
+    CsvUnitUsd => "USD", "달러";
+    CsvUnitKrw => "KRW", "원";
+    CsvUnitPerMonth => "{cur}/month", "{cur}/월";
     ChartCsvMonthly => "{model} monthly cost", "{model} 월 비용";
     ChartBeLegend => "Break-even: functions cost as much as the fleet", "손익분기점: 함수 비용 = 서버 비용";
 

@@ -25,6 +25,7 @@ pub mod queueing;
 pub mod scenario;
 pub mod scene;
 pub mod sim;
+pub mod sources;
 pub mod stack;
 pub mod svg;
 pub mod traffic;

@@ -1319,3 +1319,150 @@ fn a_ping_under_the_free_tier_costs_nothing() {
     let s = scenario("pat=steady&peak=0.001&gran=100&mem=10240");
     check_ping_cost(&s, &simulate(&s)).unwrap();
 }
+
+// ---------------------------------------------------------------------------------------------
+// The break-even against the bill.
+
+/// The break-even prices functions as the simulation bills them: for a month without pings or
+/// provisioned concurrency and with nothing throttled, the bill depends only on the month's
+/// requests `R`, and the break-even's function cost at the average rate `R / MONTH_S` is that
+/// bill to the cent (run time, free tier, volume tiers and all).
+fn check_breakeven_is_the_bill(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    use skyscale_core::breakeven::{MONTH_S, faas_month_bill};
+    let m = o.model(ModelKind::Faas);
+    let Bill::Faas(f) = &m.bill else {
+        return Err("functions have no functions bill".into());
+    };
+    if !m.not_runnable.is_empty() || f.throttled > 0.0 || f.pings > 0.0 || f.provisioned > 0.0 {
+        return Ok(());
+    }
+    let rates = skyscale_core::sim::Rates::resolve(s);
+    let be = faas_month_bill(s, &rates, f.requests / MONTH_S);
+    let cents = |usd: f64| (usd * 100.0).round();
+    if cents(be.total_usd) != cents(f.total_usd) {
+        return Err(format!(
+            "break-even ${} at {} req/s, bill ${} (run {} ms)",
+            be.total_usd,
+            f.requests / MONTH_S,
+            f.total_usd,
+            f.run_ms
+        ));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn the_breakevens_function_cost_is_the_simulated_bill(q in query()) {
+        let s = scenario(&format!("{q}&pc=0&ping=0"));
+        let o = simulate(&s);
+        prop_assert_eq!(check_breakeven_is_the_bill(&s, &o), Ok(()));
+    }
+}
+
+#[test]
+fn a_function_with_little_memory_breaks_even_at_its_billed_run_time() {
+    // 50 ms of CPU at 128 MB runs 691 ms: priced at the 100 ms duration, the break-even said
+    // functions were 6.9 times cheaper than their bill.
+    let s = scenario("pat=steady&peak=5&cpu=50&dur=100&mem=128&ping=0&pc=0");
+    check_breakeven_is_the_bill(&s, &simulate(&s)).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------------
+// One amount of won, one string.
+
+/// In won, every place converts the exact dollar amount and rounds once to the whole won: the
+/// month table's bill is the math's conversion line's result and the lane's figure; the cost
+/// chart's CSV holds whole won, and each minute's is the amount the lane prints for it; a
+/// break-even's cost in the chart's label is that amount too.
+fn check_won(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    use skyscale_core::money::{format, format_krw};
+    let (cur, krw) = (Currency::Krw, s.krw_per_usd);
+    let rows = math::month_table(o, cur, krw, s.lang);
+    let csv = Chart::Cost.csv(s, o);
+    let fields: Vec<Vec<String>> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    for (col, m) in o.models.iter().enumerate() {
+        if !m.not_runnable.is_empty() {
+            continue;
+        }
+        let shown = format(m.month.cost_usd, cur, krw);
+        let row = rows
+            .iter()
+            .find(|r| r.kind == Some(m.kind))
+            .ok_or("no row")?;
+        if row.cost != shown {
+            return Err(format!("{:?}: table {} vs {shown}", m.kind, row.cost));
+        }
+        let line = math::conversion(m.month.cost_usd, cur, krw, s.lang).ok_or("no line")?;
+        if !line.ends_with(&format!("= {shown}")) {
+            return Err(format!("{:?}: math {line:?} vs {shown}", m.kind));
+        }
+        for (minute, usd) in m.series.cost_usd.iter().enumerate().step_by(97) {
+            let field = &fields[minute][col + 1];
+            let won: f64 = field.parse().map_err(|_| format!("CSV field {field:?}"))?;
+            if won.fract() != 0.0 {
+                return Err(format!(
+                    "{:?} at {minute}: CSV {field} is not whole won",
+                    m.kind
+                ));
+            }
+            if format_krw(won) != format(*usd, cur, krw) {
+                return Err(format!(
+                    "{:?} at {minute}: CSV {field} vs lane {}",
+                    m.kind,
+                    format(*usd, cur, krw)
+                ));
+            }
+        }
+    }
+    let b = skyscale_core::breakeven::breakeven(s);
+    let chart = Chart::Breakeven.draw(s, o);
+    for c in [&b.faas_vs_vm, &b.faas_vs_container] {
+        if let (Some(p), true) = (&c.point, b.faas_runnable) {
+            let shown = format(p.monthly_usd, cur, krw);
+            if p.requests_per_s > 0.0 && !chart.texts().any(|t| t.contains(&shown)) {
+                return Err(format!("break-even {shown} is not in the chart"));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    #[test]
+    fn an_amount_in_won_reads_the_same_everywhere(q in query()) {
+        let s = scenario(&format!("{q}&cur=krw"));
+        let o = simulate(&s);
+        prop_assert_eq!(check_won(&s, &o), Ok(()));
+    }
+}
+
+#[test]
+fn the_korean_csv_is_in_whole_won_with_korean_units() {
+    let s = scenario("cur=krw&lang=ko&peak=200&krw=1377.77");
+    let o = simulate(&s);
+    check_won(&s, &o).unwrap();
+    let cost = Chart::Cost.csv(&s, &o);
+    let head = cost
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(
+        head.starts_with("시각 (시:분),") && head.contains("(원)"),
+        "{head}"
+    );
+    let traffic = Chart::Traffic.csv(&s, &o);
+    assert!(traffic.contains("트래픽 (건/초)") && !traffic.contains("req/s"));
+    assert!(Chart::Latency.csv(&s, &o).contains("(밀리초)"));
+    let be = Chart::Breakeven.csv(&s, &o);
+    assert!(be.contains("(건/초)") && be.contains("(원/월)") && !be.contains("month"));
+}

@@ -281,17 +281,8 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
         ));
     } else {
         for (vm, c) in [(true, &m.b.faas_vs_vm), (false, &m.b.faas_vs_container)] {
-            if c.point.is_none() && c.searched_up_to_rps > 0.0 {
-                notes.push((
-                    fill(
-                        Text::ChartBeNone.get(lang),
-                        &[
-                            ("fleet", fleet_short(vm, lang).to_string()),
-                            ("rps", rps_label(c.searched_up_to_rps)),
-                        ],
-                    ),
-                    Role::InkMuted,
-                ));
+            if let Some(text) = be::none_text(s, c, fleet_short(vm, lang), lang) {
+                notes.push((text, Role::InkMuted));
             }
         }
     }
@@ -745,19 +736,23 @@ impl Obstacles {
 pub fn csv(s: &Scenario, o: &Outcome) -> String {
     let lang = s.lang;
     let m = model(s, o);
-    let code = currency_code(s.currency);
     let decades = log10(m.x.hi / m.x.lo).round().max(1.0) as usize;
     let xs = log_space(&m.x, decades * CSV_PER_DECADE);
-    let mut header = vec![format!("{} (req/s)", Text::ChartCsvRate.get(lang))];
+    let rps = super::csv_unit(super::CsvUnit::Rps, s);
+    let per_month = fill(
+        Text::CsvUnitPerMonth.get(lang),
+        &[("cur", super::csv_unit(super::CsvUnit::Money, s).to_string())],
+    );
+    let mut header = vec![format!("{} ({rps})", Text::ChartCsvRate.get(lang))];
     for kind in [ModelKind::VmAuto, ModelKind::Container, ModelKind::Faas] {
         let model = [("model", kind.label().get(lang).to_string())];
         header.push(format!(
-            "{} ({code}/month)",
+            "{} ({per_month})",
             fill(Text::ChartCsvMonthly.get(lang), &model)
         ));
     }
     let mut out = csv_line(&header);
-    let money = |u: Option<f64>| u.map_or(String::new(), |u| csv_num(to_display(u, s)));
+    let money = |u: Option<f64>| u.map_or(String::new(), |u| super::csv_money(u, s));
     for x in xs {
         let faas =
             m.b.faas_runnable

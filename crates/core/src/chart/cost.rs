@@ -3,7 +3,7 @@
 use super::backend::SERIES;
 use super::frame::{self, Axis, Entry, MARKERS, Spec, Swatch};
 use super::{
-    bucketed, clock, csv_line, csv_num, currency_code, fill, hour_label, money_label, series_index,
+    bucketed, clock, csv_line, currency_code, fill, hour_label, money_label, series_index,
     to_display,
 };
 use crate::i18n::Text;
@@ -96,7 +96,7 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
 /// One row per minute: each model's cost so far, in the scenario's currency.
 pub fn csv(s: &Scenario, o: &Outcome) -> String {
     let lang = s.lang;
-    let code = currency_code(s.currency);
+    let code = super::csv_unit(super::CsvUnit::Money, s);
     let mut header = vec![Text::ChartCsvTime.get(lang).to_string()];
     for m in &o.models {
         let model = [("model", m.kind.label().get(lang).to_string())];
@@ -110,7 +110,7 @@ pub fn csv(s: &Scenario, o: &Outcome) -> String {
         let mut row = vec![clock(i)];
         for m in &o.models {
             row.push(match m.series.cost_usd.get(i) {
-                Some(u) if m.not_runnable.is_empty() => csv_num(to_display(*u, s)),
+                Some(u) if m.not_runnable.is_empty() => super::csv_money(*u, s),
                 _ => String::new(),
             });
         }

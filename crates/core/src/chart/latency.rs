@@ -105,8 +105,9 @@ pub fn csv(s: &Scenario, o: &Outcome) -> String {
     for m in &o.models {
         let model = [("model", m.kind.label().get(lang).to_string())];
         header.push(format!(
-            "{} (ms)",
-            fill(Text::ChartCsvLatency.get(lang), &model)
+            "{} ({})",
+            fill(Text::ChartCsvLatency.get(lang), &model),
+            super::csv_unit(super::CsvUnit::Ms, s)
         ));
     }
     let mut out = csv_line(&header);

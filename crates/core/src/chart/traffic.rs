@@ -149,18 +149,19 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
 /// One row per minute: the demand, then each model's capacity and what it dropped, req/s.
 pub fn csv(s: &Scenario, o: &Outcome) -> String {
     let lang = s.lang;
+    let rps = super::csv_unit(super::CsvUnit::Rps, s);
     let mut header = vec![
         Text::ChartCsvTime.get(lang).to_string(),
-        format!("{} (req/s)", Text::ChartCsvTraffic.get(lang)),
+        format!("{} ({rps})", Text::ChartCsvTraffic.get(lang)),
     ];
     for m in &o.models {
         let model = [("model", m.kind.label().get(lang).to_string())];
         header.push(format!(
-            "{} (req/s)",
+            "{} ({rps})",
             fill(Text::ChartCsvCapacity.get(lang), &model)
         ));
         header.push(format!(
-            "{} (req/s)",
+            "{} ({rps})",
             fill(Text::ChartCsvDropped.get(lang), &model)
         ));
     }
