@@ -66,7 +66,9 @@ pub struct Breakeven {
 /// request runs (and is billed) for [`crate::sim::faas_run_ms`], its duration or its CPU time
 /// on the function's CPU share when that is longer, so a function with little memory costs
 /// what its bill says. Its `total_usd` is the simulation's bill for a month of `rps × MONTH_S`
-/// requests without pings or provisioned concurrency (tested in `tests/relations.rs`).
+/// requests without pings or provisioned concurrency (tested in `tests/relations.rs`), less
+/// Lambda's INIT of cold starts: steady traffic runs on warm environments, so the curve leaves
+/// out what a month's cold starts add (the month's math shows it on its own line).
 pub fn faas_month_bill(s: &Scenario, rates: &Rates, rps: f64) -> pricing::FaasBill {
     pricing::faas(
         rps * MONTH_S,
