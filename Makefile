@@ -120,8 +120,11 @@ size: dist ## Gzip and brotli bytes before first paint, until interactive, in al
 # 2.6 KB), the course-width layouts, the story's and the docked slider's reveal, the fit
 # presets' hiding, the phone header, the dialog's name rules (2.8 KB), the walkthrough's
 # wording (1.3 KB, most of it text in both languages); 437.6 KB.
+# 440 -> 444 at stop 28: issue 16's engineer walkthrough: the prices' sources and dates in
+# the app (sources.rs), Lambda's INIT line, the break-even's quota limit, the tiny-bill
+# wording (3.3 KB in all, most of it text in both languages); 437.6 -> 440.9 KB.
 # Issue 18's prerender and code splitting are where these bytes come back off the first load.)
-SIZE_CEILING_KB ?= 440
+SIZE_CEILING_KB ?= 444
 size-ceiling: dist
 	node tools/size.mjs dist --budget-kb $(SIZE_CEILING_KB)
 
