@@ -558,6 +558,13 @@ texts! {
     ChartCsvRate => "steady request rate", "일정한 요청률";
     MathPricesRead => "Prices: {provider} read {date}, source {url}", "가격: {provider} {date} 확인, 출처 {url}";
     MathPricesEntered => "Prices: {provider} CPU baseline entered {date} (not read from the page that day), source {url}", "가격: {provider} CPU 기준선 {date} 입력(그날 페이지에서 확인한 값 아님), 출처 {url}";
+    MathPricesAssumed => "Prices: {provider} as of {date}: {url}", "가격: {provider}, {date} 기준: {url}";
+    PriceOnprem => "On-premises (an assumption)", "온프레미스(가정)";
+    PriceOnpremAssumed => "a 2-socket 1U server at list price, amortised; power at 500 W on average, colocation space and a share of an operator's time", "2소켓 1U 서버를 정가로 사서 감가상각하고, 평균 500 W 전력, 코로케이션 공간, 운영자 시간의 일부를 더한 값";
+    PriceSaas => "SaaS (an assumption)", "SaaS(가정)";
+    PriceSaasAssumed => "a typical business office-suite seat (e.g. workspace.google.com/pricing)", "업무용 오피스 제품군의 보통 좌석 요금(예: workspace.google.com/pricing)";
+    PriceFx => "USD/KRW (an assumption)", "원/달러 환율(가정)";
+    PriceFxAssumed => "an approximate rate, editable in the app (key krw)", "대략의 환율이며 앱에서 바꿀 수 있음(키 krw)";
     MathPricesOverride => "Prices: {provider}: a price set in this scenario", "가격: {provider}: 이 시나리오에서 지정한 가격";
     CsvUnitRps => "req/s", "건/초";
     CsvUnitMs => "ms", "밀리초";

@@ -210,17 +210,43 @@ pub fn prices_used(s: &Scenario) -> Vec<PriceUsed> {
 pub fn price_lines(s: &Scenario, lang: Lang) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for p in prices_used(s) {
-        let t = match p.date_kind {
-            DateKind::Read => Text::MathPricesRead,
-            DateKind::Entered => Text::MathPricesEntered,
-            DateKind::Override => Text::MathPricesOverride,
+        // The assumptions (on-premises, SaaS, the exchange rate) are described, not sourced:
+        // their names and descriptions in the page's language (the catalog's are English).
+        let assumed = match p.item {
+            "server" | "opex" => Some((Text::PriceOnprem, Text::PriceOnpremAssumed)),
+            "seat" => Some((Text::PriceSaas, Text::PriceSaasAssumed)),
+            "exchange_rate" => Some((Text::PriceFx, Text::PriceFxAssumed)),
+            _ => None,
+        };
+        let (t, provider, source) = match (assumed, p.date_kind) {
+            (Some((name, _)), DateKind::Override) => (
+                Text::MathPricesOverride,
+                name.get(lang).to_string(),
+                p.source.clone(),
+            ),
+            (Some((name, what)), _) => (
+                Text::MathPricesAssumed,
+                name.get(lang).to_string(),
+                what.get(lang).to_string(),
+            ),
+            (None, DateKind::Read) => (Text::MathPricesRead, p.provider.clone(), p.source.clone()),
+            (None, DateKind::Entered) => (
+                Text::MathPricesEntered,
+                p.provider.clone(),
+                p.source.clone(),
+            ),
+            (None, DateKind::Override) => (
+                Text::MathPricesOverride,
+                p.provider.clone(),
+                p.source.clone(),
+            ),
         };
         let line = fill(
             t.get(lang),
             &[
-                ("provider", p.provider.clone()),
+                ("provider", provider),
                 ("date", p.date.clone()),
-                ("url", p.source.clone()),
+                ("url", source),
                 ("item", p.item.to_string()),
             ],
         );
@@ -234,6 +260,31 @@ pub fn price_lines(s: &Scenario, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_assumptions_are_described_in_the_pages_language() {
+        let s = Scenario::from_query("cur=krw&lang=ko").0;
+        let ko = price_lines(&s, Lang::Ko);
+        // The Korean page met "On-premises (assumption) … assumption: a 2-socket 1U server".
+        for line in &ko {
+            assert!(
+                !line.contains("assumption") && !line.contains("server"),
+                "{line}"
+            );
+        }
+        assert!(
+            ko.iter()
+                .any(|l| l.contains("온프레미스(가정)") && l.contains("2소켓"))
+        );
+        assert!(ko.iter().any(|l| l.contains("원/달러 환율(가정)")));
+        let en = price_lines(&s, Lang::En);
+        assert!(
+            en.iter()
+                .any(|l| l.starts_with("Prices: On-premises (an assumption) as of 2026-"))
+        );
+        // One line for the server and its running cost: they share a description and a date.
+        assert_eq!(ko.iter().filter(|l| l.contains("온프레미스")).count(), 1);
+    }
 
     #[test]
     fn every_price_used_has_a_source_and_a_date_or_says_it_is_overridden() {
