@@ -82,7 +82,19 @@ pub fn wait_quantile_ms(c: u32, arrivals_per_s: f64, service_ms: f64, q: f64) ->
     }
     // `libm`, not `f64::ln`: the same last bit in the app (wasm) and the CLI (native).
     let w = libm::log(pw / tail) / (cap - lambda) * 1000.0;
-    if w.is_finite() { w.max(0.0) } else { 0.0 }
+    saturate(w)
+}
+
+/// A wait that overflowed (a service time near `f64::MAX` over a spare capacity near zero)
+/// is the longest wait there is, not none: so the median never passes the 95th percentile.
+fn saturate(w: f64) -> f64 {
+    if w.is_finite() {
+        w.max(0.0)
+    } else if w > 0.0 {
+        f64::MAX
+    } else {
+        0.0
+    }
 }
 
 /// The median and 95th-percentile waits (ms) at once: one Erlang C for both, which is what
@@ -105,8 +117,7 @@ pub fn wait_p50_p95_ms(c: u32, arrivals_per_s: f64, service_ms: f64) -> (f64, f6
         if pw <= tail {
             0.0
         } else {
-            let w = libm::log(pw / tail) / (cap - lambda) * 1000.0;
-            if w.is_finite() { w.max(0.0) } else { 0.0 }
+            saturate(libm::log(pw / tail) / (cap - lambda) * 1000.0)
         }
     };
     (q(1.0 - 0.5), q(1.0 - 0.95))
