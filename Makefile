@@ -123,8 +123,12 @@ size: dist ## Gzip and brotli bytes before first paint, until interactive, in al
 # 440 -> 444 at stop 28: issue 16's engineer walkthrough: the prices' sources and dates in
 # the app (sources.rs), Lambda's INIT line, the break-even's quota limit, the tiny-bill
 # wording (3.3 KB in all, most of it text in both languages); 437.6 -> 440.9 KB.
+# 444 -> 448 at stop 29: issue 16's engineer walkthrough, second round: every break-even
+# crossing and which side is cheaper at the scenario's rate, provisioned concurrency and pings
+# in the curve, the math's numbers at three significant digits (3.9 KB, most of it text in
+# both languages); 440.9 -> 444.8 KB.
 # Issue 18's prerender and code splitting are where these bytes come back off the first load.)
-SIZE_CEILING_KB ?= 444
+SIZE_CEILING_KB ?= 448
 size-ceiling: dist
 	node tools/size.mjs dist --budget-kb $(SIZE_CEILING_KB)
 

@@ -3,8 +3,12 @@
 
 use clap::Args;
 use serde_json::{Value, json};
-use skyscale_core::breakeven::{Comparison, breakeven, faas_max_rps, none_text};
+use skyscale_core::breakeven::{
+    AtRate, Comparison, FaasCurve, at_rate, at_rate_text, breakeven, faas_max_rps, scenario_rps,
+    summary_text,
+};
 use skyscale_core::money::{format, format_number};
+use skyscale_core::sim::{Rates, simulate};
 use skyscale_core::{Lang, Scenario};
 
 use crate::LangArg;
@@ -21,7 +25,7 @@ pub struct BreakevenArgs {
     pub lang: Option<LangArg>,
 }
 
-fn comparison_json(c: &Comparison, s: &Scenario) -> Value {
+fn comparison_json(c: &Comparison, at: Option<&AtRate>, s: &Scenario) -> Value {
     let mut v = match &c.point {
         Some(p) => json!({
             "requests_per_s": p.requests_per_s,
@@ -43,8 +47,27 @@ fn comparison_json(c: &Comparison, s: &Scenario) -> Value {
             "instance_rps": c.instance_rps,
         }),
     };
-    // In won, the dollar amounts also in won (converted as the text prints them).
     if let Some(obj) = v.as_object_mut() {
+        // Every range of rates where functions are cheaper, up to where the search stopped.
+        obj.insert("faas_cheaper_ranges".into(), json!(c.faas_cheaper));
+        obj.insert("searched_up_to_rps".into(), json!(c.searched_up_to_rps));
+        obj.insert("quota_limited".into(), json!(c.quota_limited));
+        // Both bills at this scenario's average rate and which is cheaper there.
+        obj.insert(
+            "at_scenario_rate".into(),
+            at.map_or(Value::Null, |a| {
+                let mut a = json!(a);
+                if let Some(o) = a.as_object_mut() {
+                    for (usd_key, key) in [("faas_usd", "faas"), ("fleet_usd", "fleet")] {
+                        if let Some(amount) = crate::args::in_currency(s, &o[usd_key]) {
+                            o.insert(format!("{key}_{}", s.currency.code()), amount);
+                        }
+                    }
+                }
+                a
+            }),
+        );
+        // In won, the dollar amounts also in won (converted as the text prints them).
         let cur = s.currency.code();
         for (usd_key, key) in [
             ("monthly_usd", format!("monthly_{cur}")),
@@ -68,13 +91,23 @@ pub fn run(args: BreakevenArgs) -> String {
         eprintln!("skyscale: warning: {}", w.message(lang));
     }
     let b = breakeven(&s);
+    let rates = Rates::resolve(&s);
+    let curve = FaasCurve::new(&s, &rates);
+    let now = scenario_rps(&simulate(&s));
+    let at = |c: &Comparison| {
+        now.filter(|_| b.faas_runnable)
+            .and_then(|r| at_rate(&curve, c, r))
+    };
+    let (at_vm, at_ctr) = (at(&b.faas_vs_vm), at(&b.faas_vs_container));
     if args.json {
         let mut v = json!({
             "scenario": s.to_query(),
             "faas_runnable": b.faas_runnable,
             "faas_max_rps": faas_max_rps(&s),
-            "vm": comparison_json(&b.faas_vs_vm, &s),
-            "container": comparison_json(&b.faas_vs_container, &s),
+            "faas_billed_ms": curve.billed_ms(),
+            "scenario_rps": now,
+            "vm": comparison_json(&b.faas_vs_vm, at_vm.as_ref(), &s),
+            "container": comparison_json(&b.faas_vs_container, at_ctr.as_ref(), &s),
             "vm_instance": s.vm.instance,
             "container_service": s.container.service.code(),
         });
@@ -83,39 +116,47 @@ pub fn run(args: BreakevenArgs) -> String {
         }
         return crate::args::json_text(v);
     }
+    let text_lang = Scenario { lang, ..s.clone() };
     let money = |usd: f64| format(usd, s.currency, s.krw_per_usd);
-    let line = |what: &str, c: &Comparison| match (&c.point, lang) {
-        (Some(p), Lang::En) => format!(
-            "FaaS vs {what}: equal at {} req/s steady ({} requests/month), {} per month with {} {}. Below that, functions are cheaper.",
-            format_number(p.requests_per_s, 3),
-            format_number(p.requests_per_month, 0),
-            money(p.monthly_usd),
-            format_number(p.instances, 0),
-            if format_number(p.instances, 0) == "1" {
-                "instance"
-            } else {
-                "instances"
-            }
-        ),
-        (Some(p), Lang::Ko) => format!(
-            "FaaS 대 {what}: 초당 {}건(월 {}건)에서 같아집니다. 인스턴스 {}개, 월 {}. 그보다 적으면 함수가 더 쌉니다.",
-            format_number(p.requests_per_s, 3),
-            format_number(p.requests_per_month, 0),
-            format_number(p.instances, 0),
-            money(p.monthly_usd)
-        ),
-        (None, Lang::En) => format!(
-            "FaaS vs {what}: {}.",
-            none_text(&s, c, what, lang).unwrap_or_default()
-        ),
-        (None, Lang::Ko) => format!(
-            "FaaS 대 {what}: {}.",
-            none_text(&s, c, what, lang).unwrap_or_default()
-        ),
+    let line = |what: &str, c: &Comparison, at: Option<&AtRate>| {
+        let mut parts = Vec::new();
+        if let Some(p) = c.point.as_ref().filter(|p| p.requests_per_s > 0.0) {
+            parts.push(match lang {
+                Lang::En => format!(
+                    "first equal at {} req/s steady ({} requests/month), {} per month with {} {}",
+                    format_number(p.requests_per_s, 3),
+                    format_number(p.requests_per_month, 0),
+                    money(p.monthly_usd),
+                    format_number(p.instances, 0),
+                    if format_number(p.instances, 0) == "1" {
+                        "instance"
+                    } else {
+                        "instances"
+                    }
+                ),
+                Lang::Ko => format!(
+                    "초당 {}건(월 {}건)에서 처음 같아집니다. 인스턴스 {}개, 월 {}",
+                    format_number(p.requests_per_s, 3),
+                    format_number(p.requests_per_month, 0),
+                    format_number(p.instances, 0),
+                    money(p.monthly_usd)
+                ),
+            });
+        }
+        parts.extend(summary_text(&text_lang, c, what, lang));
+        parts.extend(at.map(|a| at_rate_text(&s, a, what, lang)));
+        match lang {
+            Lang::En => format!("FaaS vs {what}: {}.", parts.join(". ")),
+            Lang::Ko => format!("FaaS 대 {what}: {}.", parts.join(". ")),
+        }
     };
     let mut out = vec![
-        line(&s.vm.instance, &b.faas_vs_vm),
-        line(s.container.service.code(), &b.faas_vs_container),
+        line(&s.vm.instance, &b.faas_vs_vm, at_vm.as_ref()),
+        line(
+            s.container.service.code(),
+            &b.faas_vs_container,
+            at_ctr.as_ref(),
+        ),
     ];
     if !b.faas_runnable {
         out.push(match lang {

@@ -445,9 +445,9 @@ fn simulate_reports_every_model() {
 
 #[test]
 fn breakeven_json() {
-    // t3.micro ($7.488 for 720 h; 0.2 vCPU sustained, at 5 ms of CPU 0.2 × 200 × 0.65 = 26
-    // req/s) vs 100 ms / 128 MB functions: $7.488 ÷ $0.00000040833375 = 18,337,940 requests a
-    // month. (At 50 ms it sustains 2.6 req/s; at 128 MB such a request runs 691 ms on its CPU
+    // t3.micro ($7.488 for 720 h, billed $7.49; 0.2 vCPU sustained, at 5 ms of CPU 0.2 × 200
+    // × 0.65 = 26 req/s) vs 100 ms / 128 MB functions: $7.49 ÷ $0.00000040833375 = 18,342,838
+    // requests a month. (At 50 ms it sustains 2.6 req/s; at 128 MB such a request runs 691 ms on its CPU
     // share, which is what the break-even prices, so the VM wins from 1.76 req/s.)
     let v = json(&[
         "breakeven",
@@ -456,7 +456,7 @@ fn breakeven_json() {
         "--json",
     ]);
     let n = v["vm"]["requests_per_month"].as_f64().unwrap();
-    assert!((n - 18_337_940.5).abs() < 1.0, "{n}");
+    assert!((n - 18_342_838.4).abs() < 1.0, "{n}");
     assert_eq!(v["faas_runnable"], true);
     assert!(v["container"].is_object());
     let out = skyscale(&["breakeven"]);
@@ -628,4 +628,70 @@ fn json_in_won_gives_won_beside_dollars_with_the_rate_and_its_source() {
     // In dollars nothing changes: no won, no rate.
     let v = json(&["simulate", "--scenario", "", "--json"]);
     assert!(v["models"]["faas"]["cost_krw"].is_null() && v["fx"].is_null());
+}
+
+#[test]
+fn breakeven_reports_every_range_and_the_scenarios_rate_as_the_bill_does() {
+    // 14.5 req/s steady: the month bills functions $61.87 and two Fargate containers $71.09.
+    // Functions = containers first at 8.35 req/s, then a second container (from 14 req/s)
+    // makes functions cheaper again up to 16.7 req/s.
+    let q = "pat=steady&peak=15";
+    let out = String::from_utf8(skyscale(&["breakeven", "--scenario", q]).stdout).unwrap();
+    assert!(!out.contains("Below that"), "{out}");
+    assert!(
+        out.contains("functions are cheaper than fargate at 0–8.35 and 14–16.7 req/s")
+            && out.contains(
+                "At this scenario's 14.5 req/s, functions cost $61.87 a month and fargate \
+                 $71.09: functions are cheaper"
+            ),
+        "{out}"
+    );
+    let ko = String::from_utf8(skyscale(&["breakeven", "--scenario", q, "--lang", "ko"]).stdout)
+        .unwrap();
+    assert!(
+        ko.contains("0–8.35, 14–16.7 req/s에서 fargate보다 싸고")
+            && ko.contains("함수는 월 $61.87, fargate 쪽은 월 $71.09입니다: 함수가 더 쌉니다"),
+        "{ko}"
+    );
+    let v = json(&["breakeven", "--scenario", q, "--json"]);
+    let ranges = v["container"]["faas_cheaper_ranges"].as_array().unwrap();
+    assert!(ranges.len() >= 2, "{v}");
+    assert_eq!(ranges[1]["from_rps"].as_f64(), Some(14.0));
+    let at = &v["container"]["at_scenario_rate"];
+    assert_eq!(at["cheaper"], "faas");
+    assert_eq!(at["faas_usd"].as_f64(), Some(61.87));
+    assert_eq!(at["fleet_usd"].as_f64(), Some(71.09));
+    // Provisioned concurrency is in the curve: 50 environments bill $270 a month more.
+    let pc = json(&[
+        "breakeven",
+        "--scenario",
+        "pat=steady&peak=15&pc=50",
+        "--json",
+    ]);
+    assert_eq!(
+        pc["container"]["at_scenario_rate"]["faas_usd"].as_f64(),
+        Some(309.23)
+    );
+    assert_eq!(pc["container"]["at_scenario_rate"]["cheaper"], "fleet");
+    // One Fargate container: $35.55 billed, ₩49,770 (not ₩49,765 from $35.5464).
+    let v = json(&[
+        "breakeven",
+        "--scenario",
+        "cur=krw&pat=steady&peak=15",
+        "--json",
+    ]);
+    assert_eq!(
+        v["container"]["instance_usd_per_month"].as_f64(),
+        Some(35.55)
+    );
+    assert_eq!(
+        v["container"]["instance_krw_per_month"].as_f64(),
+        Some(49_770.0)
+    );
+    assert_eq!(v["container"]["monthly_krw"].as_f64(), Some(49_770.0));
+    let out = String::from_utf8(
+        skyscale(&["breakeven", "--scenario", "cur=krw&pat=steady&peak=15"]).stdout,
+    )
+    .unwrap();
+    assert!(out.contains("₩49,770") && !out.contains("₩49,765"), "{out}");
 }

@@ -2,11 +2,20 @@
 //! as managed containers, for the Scenario's workload and prices.
 //!
 //! Functions bill per request, so their monthly cost grows with the rate `r` (in steps at the
-//! free-tier edge and in volume tiers). A fleet costs a fixed amount per instance, and needs
-//! `ceil(r · cpu_ms / 1000 / (vCPU · target))` instances (at least its minimum), so its cost is
-//! a staircase. The break-even is the first rate where the function bill reaches the
-//! staircase: below it functions are cheaper. Within one stair the fleet's cost is flat and
-//! the function bill rises, so the crossing is found stair by stair and then by bisection.
+//! free-tier edge and in volume tiers), from a floor: the scenario's provisioned concurrency
+//! and keep-warm pings, billed whatever the traffic. A fleet costs a fixed amount per
+//! instance, and needs `ceil(r · cpu_ms / 1000 / (vCPU · target))` instances (at least its
+//! minimum), so its cost is a staircase. The lines may cross many times: within one stair the
+//! fleet's cost is flat and the function bill rises (so they cross there at most once, found
+//! by bisection), and at each step the fleet's cost jumps, which may make functions cheaper
+//! again. So the comparison walks every stair up to the most functions serve and reports every
+//! range of rates where functions are cheaper ([`Comparison::faas_cheaper`]), the first rate
+//! where they stop being cheaper ([`Comparison::point`]), and which is cheaper at a given rate
+//! ([`at_rate`]), all from the same two curves the chart draws.
+//!
+//! A fleet's month is its bill: whole cents for the instances it runs ([`pricing::vm`],
+//! [`pricing::container`], as the month table bills them), so its price in won is that cent
+//! amount converted and rounded once.
 //!
 //! The load is steady (every second of a 30-day month at `r`), which favours fleets; spiky
 //! traffic moves the break-even up, which is what the scaling view shows.
@@ -14,11 +23,11 @@
 use serde::Serialize;
 
 use crate::i18n::{Lang, Text};
-use crate::money::format_number;
+use crate::money::{format, format_number, round_cents};
 use crate::msa_scene::fill;
 use crate::pricing;
 use crate::scenario::Scenario;
-use crate::sim::{Rates, SIM_HOURS_PER_MONTH};
+use crate::sim::{FaasPricing, MonthFaasBill, Outcome, Rates, SIM_HOURS_PER_MONTH};
 use crate::traffic::DAYS_PER_MONTH;
 
 /// Seconds in the simulator's 30-day month.
@@ -26,31 +35,126 @@ pub const MONTH_S: f64 = DAYS_PER_MONTH * 86_400.0;
 /// The search stops here (requests/s) or after this many stairs.
 pub const MAX_RPS: f64 = 1_000_000.0;
 const MAX_STAIRS: f64 = 200_000.0;
+/// The search also stops once functions have been found cheaper in this many ranges (each
+/// costs a bisection).
+pub const MAX_RANGES: usize = 1_000;
+/// Ranges a sentence lists before it counts the rest.
+const LISTED_RANGES: usize = 3;
 
 /// Where two bills meet.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Point {
     pub requests_per_s: f64,
     pub requests_per_month: f64,
-    /// Either bill at that rate.
+    /// The fleet's bill at that rate (whole cents), which functions reach there.
     pub monthly_usd: f64,
     /// Fleet instances at that rate.
     pub instances: f64,
 }
 
+/// Rates between `from_rps` (0, or a fleet's step: just above it) and `to_rps` (not included)
+/// where functions cost less than the fleet.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Range {
+    pub from_rps: f64,
+    pub to_rps: f64,
+}
+
+/// How a fleet is billed for a month of `n` instances.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Fleet {
+    /// No valid fleet.
+    #[default]
+    None,
+    Vm {
+        usd_per_hour: f64,
+    },
+    Container {
+        usd_per_vcpu_hour: f64,
+        usd_per_gb_hour: f64,
+        vcpu: f64,
+        memory_gb: f64,
+    },
+}
+
+impl Fleet {
+    /// The month's bill for `n` instances running all month, in whole cents, as the
+    /// simulation bills a fleet (`None` without a fleet).
+    pub fn month_usd(&self, n: f64) -> Option<f64> {
+        let hours = n * SIM_HOURS_PER_MONTH;
+        match *self {
+            Fleet::None => None,
+            Fleet::Vm { usd_per_hour } => Some(pricing::vm(usd_per_hour, 1.0, hours).total_usd),
+            Fleet::Container {
+                usd_per_vcpu_hour,
+                usd_per_gb_hour,
+                vcpu,
+                memory_gb,
+            } => Some(
+                pricing::container(
+                    usd_per_vcpu_hour,
+                    usd_per_gb_hour,
+                    vcpu,
+                    memory_gb,
+                    1.0,
+                    hours,
+                )
+                .total_usd,
+            ),
+        }
+    }
+}
+
 /// Functions against one fleet.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
-    /// `None`: functions are cheaper at every rate up to `searched_up_to_rps`.
+    /// The first rate where functions stop being cheaper (`0` when they never are at the
+    /// lowest rates); `None`: functions are cheaper at every rate up to `searched_up_to_rps`.
     pub point: Option<Point>,
+    /// Every range of rates up to `searched_up_to_rps` where functions are cheaper, in order.
+    pub faas_cheaper: Vec<Range>,
     pub searched_up_to_rps: f64,
     /// Whether the search ended at [`faas_max_rps`], the most the concurrency quota lets
     /// functions serve (above it they throttle), rather than at its own limit.
     pub quota_limited: bool,
-    /// Monthly cost of one fleet instance and what it serves at the target utilisation.
+    /// Monthly bill of one fleet instance (whole cents) and what it serves at the target
+    /// utilisation.
     pub instance_usd_per_month: f64,
     pub instance_rps: f64,
     pub min_instances: f64,
+    #[serde(skip)]
+    pub fleet: Fleet,
+}
+
+impl Comparison {
+    /// The instances needed at `rps` (`None` without a valid fleet).
+    pub fn instances(&self, rps: f64) -> Option<f64> {
+        let ok =
+            self.instance_rps.is_finite() && self.instance_rps > 0.0 && self.fleet != Fleet::None;
+        ok.then(|| (rps / self.instance_rps).ceil().max(self.min_instances))
+    }
+
+    /// The fleet's month bill at a steady `rps`, whole cents.
+    pub fn fleet_month_usd(&self, rps: f64) -> Option<f64> {
+        self.instances(rps).and_then(|n| self.fleet.month_usd(n))
+    }
+
+    /// Whether `rps` is in one of the ranges where functions are cheaper. A range that starts
+    /// at a step starts just above it: at the step's rate the fewer instances still suffice.
+    pub fn faas_cheaper_at(&self, rps: f64) -> bool {
+        self.faas_cheaper
+            .iter()
+            .any(|r| (rps > r.from_rps || (r.from_rps <= 0.0 && rps >= 0.0)) && rps < r.to_rps)
+    }
+
+    /// Whether the lines cross more than once below where the search stopped.
+    pub fn crosses_again(&self) -> bool {
+        match self.faas_cheaper.as_slice() {
+            [] => false,
+            [only] => only.from_rps > 0.0 && only.to_rps < self.searched_up_to_rps,
+            _ => true,
+        }
+    }
 }
 
 /// Both comparisons.
@@ -62,29 +166,64 @@ pub struct Breakeven {
     pub faas_runnable: bool,
 }
 
-/// The monthly function bill at a steady `rps`, its parts as the simulation bills them: each
-/// request runs (and is billed) for [`crate::sim::faas_run_ms`], its duration or its CPU time
-/// on the function's CPU share when that is longer, so a function with little memory costs
-/// what its bill says. Its `total_usd` is the simulation's bill for a month of `rps × MONTH_S`
-/// requests without pings or provisioned concurrency (tested in `tests/relations.rs`), less
-/// Lambda's INIT of cold starts: steady traffic runs on warm environments, so the curve leaves
-/// out what a month's cold starts add (the month's math shows it on its own line).
-pub fn faas_month_bill(s: &Scenario, rates: &Rates, rps: f64) -> pricing::FaasBill {
-    pricing::faas(
-        rps * MONTH_S,
-        crate::sim::faas_run_ms(s),
-        s.workload.memory_mb,
-        &rates.faas,
-        s.faas.free_tier,
-        f64::from(s.faas.granularity_ms),
-    )
+/// The functions' month bill against a steady rate, priced once for a scenario.
+pub struct FaasCurve<'a> {
+    rates: &'a Rates,
+    pricing: FaasPricing,
+    run_s: f64,
+    pings: f64,
+}
+
+impl<'a> FaasCurve<'a> {
+    pub fn new(s: &Scenario, rates: &'a Rates) -> FaasCurve<'a> {
+        let pricing = FaasPricing::new(s, rates);
+        // Steady traffic's days are all alike: each sends a whole day's pings.
+        let pings = DAYS_PER_MONTH * pricing.day_pings(1440);
+        FaasCurve {
+            rates,
+            pricing,
+            run_s: crate::sim::faas_run_ms(s) / 1000.0,
+            pings,
+        }
+    }
+
+    /// The month's bill at a steady `rps`, see [`faas_month_bill`].
+    pub fn bill(&self, rps: f64) -> MonthFaasBill {
+        let requests = rps * MONTH_S;
+        let share = self.pricing.provisioned_share(rps * self.run_s);
+        let pc_gb_s = requests * self.pricing.gb_s_per_request * share;
+        self.pricing
+            .month_bill(self.rates, requests, self.pings, pc_gb_s, 0.0)
+    }
+
+    /// [`FaasCurve::bill`] before rounding to the cent, so the search sees a smooth curve.
+    pub fn usd(&self, rps: f64) -> f64 {
+        self.bill(rps).unrounded_usd()
+    }
+
+    /// The billed run time of one request, ms.
+    pub fn billed_ms(&self) -> f64 {
+        self.pricing.per_request.billed_duration_ms
+    }
+}
+
+/// The monthly function bill at a steady `rps`, as the simulation bills a month of
+/// `rps × MONTH_S` requests (the same [`FaasPricing::month_bill`]): each request runs (and is
+/// billed) for [`crate::sim::faas_run_ms`], its duration or its CPU time on the function's CPU
+/// share when that is longer; the scenario's provisioned environments bill their month and
+/// the duration of the requests they serve at their rate (as many as steady traffic keeps
+/// busy, up to all of them); its keep-warm pings are billed as requests. Lambda's INIT of
+/// cold starts is left out: steady traffic runs on warm environments (the month's math shows
+/// what its cold starts add on their own line). Tested against the bill in
+/// `tests/relations.rs`.
+pub fn faas_month_bill(s: &Scenario, rates: &Rates, rps: f64) -> MonthFaasBill {
+    FaasCurve::new(s, rates).bill(rps)
 }
 
 /// [`faas_month_bill`] before rounding to the cent, so the search for the break-even point
 /// sees a smooth curve.
 pub fn faas_month_usd(s: &Scenario, rates: &Rates, rps: f64) -> f64 {
-    let b = faas_month_bill(s, rates, rps);
-    b.requests_usd + b.compute_usd
+    FaasCurve::new(s, rates).usd(rps)
 }
 
 /// The most requests a second functions serve: the account's concurrency quota over the
@@ -93,6 +232,154 @@ pub fn faas_month_usd(s: &Scenario, rates: &Rates, rps: f64) -> f64 {
 pub fn faas_max_rps(s: &Scenario) -> f64 {
     let run_ms = crate::sim::faas_run_ms(s).max(1e-9);
     f64::from(s.faas.quota.max(1)) * 1000.0 / run_ms
+}
+
+/// This scenario's average request rate over its month (`None` without traffic).
+pub fn scenario_rps(o: &Outcome) -> Option<f64> {
+    o.models
+        .first()
+        .map(|m| m.month.requests / MONTH_S)
+        .filter(|r| r.is_finite() && *r > 0.0)
+}
+
+/// Which is cheaper at one rate, by the two curves' month bills (whole cents).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cheaper {
+    Faas,
+    Fleet,
+    Same,
+}
+
+/// The two bills at one steady rate.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct AtRate {
+    pub requests_per_s: f64,
+    pub faas_usd: f64,
+    pub fleet_usd: f64,
+    pub instances: f64,
+    pub cheaper: Cheaper,
+}
+
+/// Both curves' month bills at `rps` and which is cheaper there; `None` without a valid
+/// fleet, or above where the search stopped (functions throttle above the quota's limit).
+pub fn at_rate(curve: &FaasCurve, c: &Comparison, rps: f64) -> Option<AtRate> {
+    if !(rps.is_finite() && rps > 0.0 && rps <= c.searched_up_to_rps) {
+        return None;
+    }
+    let fleet_usd = c.fleet_month_usd(rps)?;
+    let faas_usd = curve.bill(rps).total_usd;
+    let cheaper = match round_cents(faas_usd).partial_cmp(&round_cents(fleet_usd)) {
+        Some(std::cmp::Ordering::Less) => Cheaper::Faas,
+        Some(std::cmp::Ordering::Greater) => Cheaper::Fleet,
+        _ => Cheaper::Same,
+    };
+    Some(AtRate {
+        requests_per_s: rps,
+        faas_usd,
+        fleet_usd,
+        instances: c.instances(rps)?,
+        cheaper,
+    })
+}
+
+/// What the two bills at a rate say, e.g. "At this scenario's 14.5 req/s, functions ($61.87
+/// a month) are cheaper than containers ($71.09)".
+pub fn at_rate_text(s: &Scenario, a: &AtRate, fleet: &str, lang: Lang) -> String {
+    let money = |usd: f64| format(usd, s.currency, s.krw_per_usd);
+    let text = match a.cheaper {
+        Cheaper::Faas => Text::ChartBeAtFaas,
+        Cheaper::Fleet => Text::ChartBeAtFleet,
+        Cheaper::Same => Text::ChartBeAtSame,
+    };
+    fill(
+        text.get(lang),
+        &[
+            ("rps", crate::chart::breakeven::rps_label(a.requests_per_s)),
+            ("fleet", fleet.to_string()),
+            ("faas", money(a.faas_usd)),
+            ("cost", money(a.fleet_usd)),
+        ],
+    )
+}
+
+/// Where the search stopped, as the end of a sentence: the quota's limit (and that functions
+/// throttle above it) or the search's own.
+fn limit_text(s: &Scenario, c: &Comparison, lang: Lang) -> String {
+    let rps = crate::chart::breakeven::rps_label(c.searched_up_to_rps);
+    if c.quota_limited {
+        fill(
+            Text::ChartBeLimitQuota.get(lang),
+            &[
+                ("rps", rps),
+                ("quota", format_number(f64::from(s.faas.quota.max(1)), 0)),
+                ("ms", format_number(crate::sim::faas_run_ms(s), 2)),
+            ],
+        )
+    } else {
+        fill(Text::ChartBeLimitSearch.get(lang), &[("rps", rps)])
+    }
+}
+
+/// What a comparison with a crossing says: every range of rates where functions are cheaper
+/// (the first few, then how many more), or that the fleet is cheaper at every rate, up to
+/// where the search stopped. `None` when functions are cheaper everywhere (see
+/// [`none_text`]) or there is no valid fleet.
+pub fn ranges_text(s: &Scenario, c: &Comparison, fleet: &str, lang: Lang) -> Option<String> {
+    if c.point.is_none() || c.searched_up_to_rps <= 0.0 {
+        return None;
+    }
+    let limit = limit_text(s, c, lang);
+    let label = crate::chart::breakeven::rps_label;
+    let fleet = ("fleet", fleet.to_string());
+    let text = match c.faas_cheaper.as_slice() {
+        [] => fill(
+            Text::ChartBeNeverCheaper.get(lang),
+            &[fleet, ("limit", limit)],
+        ),
+        [only] if only.from_rps <= 0.0 && !c.crosses_again() => fill(
+            Text::ChartBeBelow.get(lang),
+            &[fleet, ("rps", label(only.to_rps)), ("limit", limit)],
+        ),
+        [only] if only.to_rps >= c.searched_up_to_rps => fill(
+            Text::ChartBeAbove.get(lang),
+            &[fleet, ("rps", label(only.from_rps)), ("limit", limit)],
+        ),
+        ranges => {
+            let shown: Vec<String> = ranges
+                .iter()
+                .take(LISTED_RANGES)
+                .map(|r| {
+                    let from = if r.from_rps <= 0.0 {
+                        "0".to_string()
+                    } else {
+                        label(r.from_rps)
+                    };
+                    format!("{from}–{}", label(r.to_rps))
+                })
+                .collect();
+            let list = if ranges.len() > LISTED_RANGES {
+                fill(
+                    Text::ChartBeRangesMore.get(lang),
+                    &[
+                        ("list", shown.join(", ")),
+                        ("n", format_number((ranges.len() - LISTED_RANGES) as f64, 0)),
+                    ],
+                )
+            } else {
+                let (last, rest) = shown.split_last().expect("two ranges or more");
+                fill(
+                    Text::ChartBeRangesAnd.get(lang),
+                    &[("list", rest.join(", ")), ("last", last.clone())],
+                )
+            };
+            fill(
+                Text::ChartBeRanges.get(lang),
+                &[fleet, ("list", list), ("limit", limit)],
+            )
+        }
+    };
+    Some(text)
 }
 
 /// What a comparison without a crossing says: functions are cheaper than `fleet` at every
@@ -119,16 +406,24 @@ pub fn none_text(s: &Scenario, c: &Comparison, fleet: &str, lang: Lang) -> Optio
     })
 }
 
-/// Computes both break-even points.
+/// The comparison's sentence: [`ranges_text`] or [`none_text`].
+pub fn summary_text(s: &Scenario, c: &Comparison, fleet: &str, lang: Lang) -> Option<String> {
+    ranges_text(s, c, fleet, lang).or_else(|| none_text(s, c, fleet, lang))
+}
+
+/// Computes both comparisons.
 pub fn breakeven(s: &Scenario) -> Breakeven {
     let rates = Rates::resolve(s);
+    let curve = FaasCurve::new(s, &rates);
     let cpu_ms = s.workload.cpu_ms.max(1e-6);
     let vm_target = (s.vm.target_pct / 100.0).clamp(0.05, 1.0);
     let vm = compare(
         s,
-        &rates,
+        &curve,
         rates.vm_sustained_vcpu * 1000.0 / cpu_ms * vm_target,
-        rates.vm_usd_per_hour * SIM_HOURS_PER_MONTH,
+        Fleet::Vm {
+            usd_per_hour: rates.vm_usd_per_hour,
+        },
         f64::from(s.vm.min.max(1)),
     );
     let p = &rates.container;
@@ -140,9 +435,14 @@ pub fn breakeven(s: &Scenario) -> Breakeven {
     let ctr_target = (s.container.target_pct / 100.0).clamp(0.05, 1.0);
     let container = compare(
         s,
-        &rates,
+        &curve,
         vcpu * 1000.0 / cpu_ms * ctr_target,
-        (vcpu * p.usd_per_vcpu_hour + gb * p.usd_per_gb_hour) * SIM_HOURS_PER_MONTH,
+        Fleet::Container {
+            usd_per_vcpu_hour: p.usd_per_vcpu_hour,
+            usd_per_gb_hour: p.usd_per_gb_hour,
+            vcpu,
+            memory_gb: gb,
+        },
         f64::from(s.container.min_instances.max(1)),
     );
     Breakeven {
@@ -154,56 +454,91 @@ pub fn breakeven(s: &Scenario) -> Breakeven {
 
 fn compare(
     s: &Scenario,
-    rates: &Rates,
+    curve: &FaasCurve,
     instance_rps: f64,
-    instance_usd: f64,
+    fleet: Fleet,
     min: f64,
 ) -> Comparison {
-    let f = |r: f64| faas_month_usd(s, rates, r);
+    let f = |r: f64| curve.usd(r);
     // Above the quota functions throttle: a crossing there is a rate they cannot serve.
     let quota_rps = faas_max_rps(s);
     let limit = quota_rps.min(MAX_RPS);
-    let out = |point, searched: f64| Comparison {
-        point,
-        searched_up_to_rps: searched,
-        quota_limited: searched > 0.0 && searched >= quota_rps,
+    let instance_usd = fleet.month_usd(1.0).unwrap_or(f64::NAN);
+    let mut c = Comparison {
+        point: None,
+        faas_cheaper: Vec::new(),
+        searched_up_to_rps: 0.0,
+        quota_limited: false,
         instance_usd_per_month: instance_usd,
         instance_rps,
         min_instances: min,
+        fleet,
     };
     if !(instance_rps.is_finite() && instance_rps > 0.0 && instance_usd.is_finite()) {
-        return out(None, 0.0);
+        c.fleet = Fleet::None;
+        return c;
     }
-    let point = |r: f64, n: f64| Point {
+    let point = |r: f64, n: f64, usd: f64| Point {
         requests_per_s: r,
         requests_per_month: r * MONTH_S,
-        monthly_usd: n * instance_usd,
+        monthly_usd: usd,
         instances: n,
     };
-    // Stair n covers rates (lo, hi] where n instances suffice.
+    // Stair n covers rates (lo, hi] where n instances suffice; the function bill rises
+    // through it, so functions are cheaper from its start (if at all) up to one crossing.
+    let mut open: Option<f64> = None;
     let mut n = min;
     let mut lo = 0.0;
-    while n <= min + MAX_STAIRS {
+    let mut f_lo = f(lo);
+    let searched = loop {
+        if n > min + MAX_STAIRS || c.faas_cheaper.len() >= MAX_RANGES {
+            break lo;
+        }
         let hi = (n * instance_rps).min(limit);
-        let fleet = n * instance_usd;
-        if f(hi) >= fleet {
-            if f(lo) >= fleet {
-                return out(Some(point(lo, n)), lo);
+        let bill = fleet.month_usd(n).unwrap_or(f64::INFINITY);
+        let f_hi = f(hi);
+        if f_lo < bill {
+            let from = *open.get_or_insert(lo);
+            if f_hi >= bill {
+                let (mut a, mut b) = (lo, hi);
+                for _ in 0..56 {
+                    let m = 0.5 * (a + b);
+                    if f(m) >= bill { b = m } else { a = m }
+                }
+                c.faas_cheaper.push(Range {
+                    from_rps: from,
+                    to_rps: b,
+                });
+                open = None;
+                c.point.get_or_insert(point(b, n, bill));
             }
-            let (mut a, mut b) = (lo, hi);
-            for _ in 0..60 {
-                let m = 0.5 * (a + b);
-                if f(m) >= fleet { b = m } else { a = m }
+        } else {
+            // Dearer through the whole stair (only possible at its start: a range open from
+            // the stair before ends below its bill, which is lower).
+            if let Some(from) = open.take() {
+                c.faas_cheaper.push(Range {
+                    from_rps: from,
+                    to_rps: lo,
+                });
             }
-            return out(Some(point(b, n)), b);
+            c.point.get_or_insert(point(lo, n, bill));
         }
         if hi >= limit {
-            return out(None, hi);
+            break hi;
         }
         lo = hi;
+        f_lo = f_hi;
         n += 1.0;
+    };
+    if let Some(from) = open {
+        c.faas_cheaper.push(Range {
+            from_rps: from,
+            to_rps: searched,
+        });
     }
-    out(None, lo)
+    c.searched_up_to_rps = searched;
+    c.quota_limited = searched > 0.0 && searched >= quota_rps;
+    c
 }
 
 #[cfg(test)]
@@ -216,26 +551,26 @@ mod tests {
 
     #[test]
     fn hand_worked_breakeven_against_one_small_vm() {
-        // t3.micro ($0.0104/h × 720 h = $7.488/month), 2 vCPU at a 10% baseline = 0.2 vCPU
-        // sustained, cpu 5 ms, target 65%: one VM serves 0.2 × 200 × 0.65 = 26 req/s.
-        // Functions at 100 ms, 128 MB, no free tier: per request $0.0000002 + 0.1 s × 0.125 GB
-        // × $0.0000166667 = $0.00000040833375; $7.488 / $0.00000040833375 = 18,337,940
-        // requests/month = 7.075 req/s (< 26: one VM).
+        // t3.micro ($0.0104/h × 720 h = $7.488, billed $7.49 a month), 2 vCPU at a 10%
+        // baseline = 0.2 vCPU sustained, cpu 5 ms, target 65%: one VM serves 0.2 × 200 × 0.65
+        // = 26 req/s. Functions at 100 ms, 128 MB, no free tier: per request $0.0000002 +
+        // 0.1 s × 0.125 GB × $0.0000166667 = $0.00000040833375; $7.49 / $0.00000040833375 =
+        // 18,342,838 requests/month = 7.077 req/s (< 26: one VM).
         let b = run("vm=t3.micro&min=1&cpu=5&dur=100&mem=128");
         let p = b.faas_vs_vm.point.unwrap();
         assert_eq!(p.instances, 1.0);
         assert!(
-            (p.requests_per_month - 18_337_940.5).abs() < 1.0,
+            (p.requests_per_month - 18_342_838.4).abs() < 1.0,
             "{}",
             p.requests_per_month
         );
-        assert!((p.monthly_usd - 7.488).abs() < 1e-9);
+        assert_eq!(p.monthly_usd, 7.49);
         assert!(
             (faas_month_usd(
                 &Scenario::from_query("cpu=5&dur=100&mem=128").0,
                 &Rates::resolve(&Scenario::from_query("cpu=5&dur=100&mem=128").0),
                 p.requests_per_s
-            ) - 7.488)
+            ) - 7.49)
                 .abs()
                 < 1e-6
         );
@@ -252,7 +587,7 @@ mod tests {
         let b = run("vm=t3.micro&min=1&cpu=50&dur=100&mem=1024");
         assert!((b.faas_vs_vm.instance_rps - 2.6).abs() < 1e-9);
         let p = b.faas_vs_vm.point.unwrap();
-        assert!((p.requests_per_s - 7.488 / (1.866_67e-6 * MONTH_S)).abs() < 1e-3);
+        assert!((p.requests_per_s - 7.49 / (1.866_67e-6 * MONTH_S)).abs() < 1e-3);
     }
 
     #[test]
@@ -260,13 +595,13 @@ mod tests {
         // 50 ms of CPU at 128 MB runs on 128 ÷ 1,769 of a vCPU: 691.02 ms, billed 692 ms, so a
         // request costs $0.0000002 + 0.692 × 0.125 × $0.0000166667 = $0.0000016417 and a
         // req/s-month $4.255, more than a t3.micro's $2.88: the VM is cheaper from
-        // 7.488 / 4.255 = 1.76 req/s. (Priced at the 100 ms duration, $1.06 a req/s-month,
+        // $7.49 (its month billed in cents) / 4.255 = 1.76 req/s. (Priced at the 100 ms duration, $1.06 a req/s-month,
         // functions looked cheaper at every rate.)
         let b = run("vm=t3.micro&min=1&cpu=50&dur=100&mem=128");
         let per = (2e-7 + 0.692 * 0.125 * 0.000_016_666_7) * MONTH_S;
         let p = b.faas_vs_vm.point.expect("the VM wins at some rate");
         assert!(
-            (p.requests_per_s - 7.488 / per).abs() < 1e-6,
+            (p.requests_per_s - 7.49 / per).abs() < 1e-6,
             "{}",
             p.requests_per_s
         );

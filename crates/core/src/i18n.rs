@@ -243,7 +243,7 @@ texts! {
         "FaaS는 이벤트가 올 때만 함수를 실행하고, 끝나면(또는 제한 시간이 지나면) 멈춥니다. 호출 횟수와 실행 시간만큼만 내고 쉬는 동안은 0원이며, 알아서 확장됩니다(AWS Lambda, Azure Functions, Google Cloud Functions).";
     Story6Title => "Serverless: focus on the business", "서버리스: 비즈니스에 집중";
     Story6 => "Serverless does not mean no servers: they exist, you just stop thinking about them. FaaS is one part of serverless (FaaS ⊂ Serverless): add managed databases, storage, queues and API gateways, and even the data your functions keep lives in services someone else runs. What is left is the business logic.",
-        "서버리스는 서버가 없다는 뜻이 아닙니다. 서버는 있지만 신경 쓰지 않아도 됩니다. FaaS는 서버리스의 일부(FaaS ⊂ Serverless)입니다. 관리형 데이터베이스, 스토리지, 큐, API 게이트웨이를 더하면 함수가 쓰는 데이터마저 남이 운영하는 서비스에 둡니다. 남는 것은 비즈니스 로직입니다.";
+        "서버리스는 서버가 없다는 뜻이 아닙니다. 서버는 있지만 신경 쓰지 않아도 됩니다. FaaS는 서버리스의 일부(FaaS ⊂ 서버리스)입니다. 관리형 데이터베이스, 스토리지, 큐, API 게이트웨이를 더하면 함수가 쓰는 데이터마저 남이 운영하는 서비스에 둡니다. 남는 것은 비즈니스 로직입니다.";
     StoryChange1 => "the company runs all nine layers and the facility under them itself.",
         "회사가 아홉 계층과 그 아래 시설까지 모두 직접 운영합니다.";
     StoryChange2 => "the building, power, cooling and physical security move to the IDC; the servers and all above them stay yours.",
@@ -522,8 +522,8 @@ texts! {
     ChartLatencyDesc => "The 95th-percentile latency of served requests, minute by minute, per model (one line per model, each with its own dash pattern and marker). Gaps are minutes with nothing served.",
         "처리된 요청의 95번째 백분위 지연 시간을 모델별로 분 단위로 보여 줍니다(모델마다 선 모양과 표시가 다른 선). 끊긴 곳은 처리한 요청이 없는 때입니다.";
     ChartBreakevenTitle => "Monthly cost against traffic: VMs, containers and functions", "트래픽에 따른 월 비용: VM, 컨테이너, 함수";
-    ChartBreakevenDesc => "The monthly bill at a steady request rate, on log scales: VM and container fleets climb in steps (one more instance each step), functions grow with every request. Circles mark where functions start to cost more; the vertical line is this scenario's average rate.",
-        "일정한 요청률에서의 월 청구액을 로그 눈금으로 보여 줍니다: VM과 컨테이너는 인스턴스가 하나씩 늘 때마다 계단처럼 오르고, 함수는 요청마다 늘어납니다. 원은 함수가 더 비싸지기 시작하는 지점이고, 세로선은 이 시나리오의 평균 요청률입니다.";
+    ChartBreakevenDesc => "The monthly bill at a steady request rate, on log scales: VM and container fleets climb in steps (one more instance each step), functions grow with every request, from what this scenario's provisioned concurrency and keep-warm pings cost at any traffic. A circle marks the first rate where functions cost more (after a step the lines may cross again; the notes list every range where functions are cheaper); the vertical line is this scenario's average rate.",
+        "일정한 요청률에서의 월 청구액을 로그 눈금으로 보여 줍니다: VM과 컨테이너는 인스턴스가 하나씩 늘 때마다 계단처럼 오르고, 함수는 이 시나리오의 프로비저닝된 동시성과 예열 핑 비용(트래픽과 무관)에서 시작해 요청마다 늘어납니다. 원은 함수가 처음 더 비싸지는 지점입니다(계단을 오른 뒤 두 선이 다시 교차할 수 있으며, 함수가 더 싼 구간은 모두 주석에 적습니다). 세로선은 이 시나리오의 평균 요청률입니다.";
     ChartAxisTime => "Time of day (HH:MM)", "시각 (HH:MM)";
     ChartAxisRps => "Requests per second (req/s)", "초당 요청 수 (req/s)";
     ChartAxisCost => "Cost so far ({cur})", "누적 비용 ({cur})";
@@ -542,6 +542,18 @@ texts! {
     ChartBeVm => "VMs ({instance}, {pct}% target)", "VM ({instance}, 목표 {pct}%)";
     ChartBeContainer => "Containers ({vcpu} vCPU, {gb} GB)", "컨테이너 ({vcpu} vCPU, {gb} GB)";
     ChartBeFaas => "Functions ({mb} MB, {ms} ms)", "함수 ({mb} MB, {ms} ms)";
+    ChartBeFaasRun => "Functions ({mb} MB, {run} ms billed, {ms} ms asked)", "함수 ({mb} MB, 과금 {run} ms, 설정 {ms} ms)";
+    ChartBeAtFaas => "At this scenario's {rps} req/s, functions cost {faas} a month and {fleet} {cost}: functions are cheaper", "이 시나리오의 평균 {rps} req/s에서 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 쌉니다";
+    ChartBeAtFleet => "At this scenario's {rps} req/s, functions cost {faas} a month and {fleet} {cost}: functions cost more", "이 시나리오의 평균 {rps} req/s에서 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 비쌉니다";
+    ChartBeAtSame => "At this scenario's {rps} req/s, functions and {fleet} both cost {faas} a month", "이 시나리오의 평균 {rps} req/s에서는 함수와 {fleet} 모두 월 {faas}입니다";
+    ChartBeLimitQuota => "up to {rps} req/s, the most the concurrency quota lets functions serve ({quota} at once × 1,000 ÷ {ms} ms)", "{rps} req/s까지: 동시 실행 할당량이 허용하는 최대치, {quota}개 동시 × 1,000 ÷ {ms} ms";
+    ChartBeLimitSearch => "up to {rps} req/s, where the search stopped", "탐색을 멈춘 {rps} req/s까지";
+    ChartBeNeverCheaper => "Functions cost more than {fleet} at every rate {limit}", "모든 요청률에서 함수가 {fleet}보다 비쌉니다({limit})";
+    ChartBeBelow => "Functions are cheaper than {fleet} below {rps} req/s and cost more from there {limit}", "{rps} req/s 미만에서는 함수가 {fleet}보다 싸고, 그 이상에서는 더 비쌉니다({limit})";
+    ChartBeAbove => "Functions cost more than {fleet} below {rps} req/s and are cheaper from there {limit}", "{rps} req/s 미만에서는 함수가 {fleet}보다 비싸고, 그 이상에서는 더 쌉니다({limit})";
+    ChartBeRangesMore => "{list} and {n} more ranges", "{list} 외 {n}개 구간";
+    ChartBeRangesAnd => "{list} and {last}", "{list}, {last}";
+    ChartBeRanges => "The lines cross more than once: functions are cheaper than {fleet} at {list} req/s and cost more at the other rates {limit}", "두 선이 여러 번 교차합니다: 함수는 {list} req/s에서 {fleet}보다 싸고, 나머지 요청률에서는 더 비쌉니다({limit})";
     ChartBeVmShort => "VMs", "VM";
     ChartBeContainerShort => "containers", "컨테이너";
     ChartBePoint => "Functions = {fleet} at {rps} req/s, {cost} a month", "{rps} req/s에서 함수 = {fleet}, 월 {cost}";

@@ -8,7 +8,11 @@
 //! that holds as printed: the numbers on the left, taken as shown, give the number on the right
 //! to the digits shown (a running calculation `a × b = c × d = e` continues from each result).
 //! Prose never holds an `=`. Whole numbers shown are exact (requests, instance-minutes and
-//! environments are counted whole); decimals are rounded to their last digit. A bill's total
+//! environments are counted whole); decimals are rounded to their last digit, four at most
+//! (two significant digits for a figure below 0.001, never `0` for what is not; a price per
+//! unit keeps its digits). Where a figure shown was rounded and then worked with (a memory of
+//! `1,769 MB ÷ 1,024 ≈ 1.7275 GB`, GB-seconds shown whole from 1,000), the segment says `≈`:
+//! its numbers, each standing for what rounds to it, give the result. A bill's total
 //! adds the parts printed above it, each rounded to the cent (see [`crate::pricing`]), and
 //! there is one total per model. `crates/core/tests/relations.rs` checks all of this over
 //! random scenarios by reading the lines back.
@@ -48,38 +52,111 @@ fn sig(x: f64) -> String {
     num(x, decimals)
 }
 
-/// The on-premises sizing chain as printed: cores busy (`peak × CPU s`), with headroom, and
-/// servers' worth (÷ cores a server), each rounded to `d` decimals and worked out from the one
-/// before *as shown*, so every step holds as printed. Two decimals, as money shows, unless
-/// rounding there would make the count rounded up differ from the servers bought; then as
-/// many more as it takes (at most nine, past which the unrounded chain is shown at twelve
-/// significant digits). Returns `(d, busy, need, per)`.
-fn sizing(
-    peak_rps: f64,
-    cpu_s: f64,
-    headroom_pct: f64,
-    cores: f64,
-    servers: f64,
-) -> (usize, f64, f64, f64) {
+/// Rounds `x` to `d` decimals, or to two significant digits if that shows more (a small
+/// result reads `0.0037`, never `0`).
+fn round_at_least(x: f64, d: usize) -> (f64, usize) {
+    let a = x.abs();
+    let d = if a > 0.0 && a.is_finite() {
+        d.max((1.0 - libm::log10(a).floor()).clamp(0.0, 15.0) as usize)
+    } else {
+        d
+    };
+    let k = libm::pow(10.0, d as f64);
+    ((x * k).round() / k, d)
+}
+
+/// `x` rounded to `n` significant digits.
+fn round_sig(x: f64, n: i32) -> f64 {
+    let a = x.abs();
+    if a == 0.0 || !a.is_finite() {
+        return x;
+    }
+    let d = n - 1 - libm::log10(a).floor() as i32;
+    let k = libm::pow(10.0, f64::from(d));
+    (x * k).round() / k
+}
+
+/// The on-premises sizing chain as printed: the planned peak, cores busy (`peak × CPU s`), with
+/// headroom, and servers' worth (÷ cores a server), each step worked out from the one before
+/// *as shown*, so every step holds as printed. The peak shows three significant digits (its
+/// whole part at least) and the
+/// chain two decimals, as money does (or two significant digits when that shows more: `0.0037`,
+/// never `0`), unless rounding there would make the count rounded up differ from the servers
+/// bought; then as many more as it takes (past which the unrounded chain is shown at twelve
+/// significant digits). Returns the shown `[peak, busy, need, per]`.
+fn sizing(peak_rps: f64, cpu_s: f64, headroom_pct: f64, cores: f64, servers: f64) -> [String; 4] {
     let up = |per: f64| (per - 1e-9).ceil().max(1.0);
-    for d in 2..=9 {
-        let k = libm::pow(10.0, d as f64);
-        let r = |x: f64| (x * k).round() / k;
-        let busy = r(peak_rps * cpu_s);
-        let need = r(busy * (1.0 + headroom_pct / 100.0));
-        let per = r(need / cores);
-        if up(per) == servers {
-            return (d, busy, need, per);
+    // Three significant digits, and the whole part at least (`74.1`, `2,222`, `0.00037`).
+    let whole = if peak_rps >= 1.0 {
+        libm::log10(peak_rps).floor() as i32 + 1
+    } else {
+        1
+    };
+    for n in 3..=12 {
+        let peak = round_sig(peak_rps, n.max(whole));
+        for d in 2..=9 {
+            let (busy, db) = round_at_least(peak * cpu_s, d);
+            let (need, dn) = round_at_least(busy * (1.0 + headroom_pct / 100.0), d);
+            let (per, dp) = round_at_least(need / cores, d);
+            if up(per) == servers {
+                return [sig(peak), num(busy, db), num(need, dn), num(per, dp)];
+            }
         }
     }
     let busy = peak_rps * cpu_s;
     let need = busy * (1.0 + headroom_pct / 100.0);
-    (12, busy, need, need / cores)
+    [sig(peak_rps), sig(busy), sig(need), sig(need / cores)]
 }
 
-/// GB-seconds, on the resolution of their bill (see [`crate::pricing::gb_s_step`]).
+/// The value of a number as [`num`] or [`usd`] shows it, and half a unit of its last digit.
+fn shown_value(shown: &str) -> (f64, f64) {
+    let digits: String = shown
+        .chars()
+        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | '-'))
+        .collect();
+    let decimals = digits.split_once('.').map_or(0, |(_, f)| f.len());
+    (
+        digits.parse().unwrap_or(f64::NAN),
+        0.5 * libm::pow(10.0, -(decimals as f64)),
+    )
+}
+
+/// `=` when `lhs`, worked out from the operands as shown, gives `shown` to its last digit (and,
+/// when `shown` is whole, is that whole number: whole numbers shown are exact), else `≈`.
+fn rel(lhs: f64, shown: &str) -> &'static str {
+    let (v, half) = shown_value(shown);
+    let slack = 1e-9 * lhs.abs().max(v.abs()).max(1.0);
+    let whole = !shown.contains('.');
+    let holds = if whole {
+        (lhs - v).abs() <= slack
+    } else {
+        (lhs - v).abs() <= half + slack
+    };
+    if holds { "=" } else { "≈" }
+}
+
+/// A derived quantity shown to four decimals at most, or to two significant digits below
+/// 0.001 (`0.00012`, never `0`).
+fn res(x: f64) -> String {
+    let (v, d) = round_at_least(x, 4);
+    num(v, d)
+}
+
+/// Memory in GB, to four decimals at most (`0.125`, `1.7275`).
+fn gb(x: f64) -> String {
+    num(x, 4)
+}
+
+/// GB-seconds as shown: whole from 1,000, two decimals below, two significant digits below
+/// 0.01 (`0.00013`, never `0`). The bill is counted on its own resolution (see
+/// [`crate::pricing::gb_s_step`]); a figure rounded here is marked `≈` where it is worked out.
 fn gbs(x: f64) -> String {
-    num(x, 6)
+    if x.abs() >= 1000.0 {
+        num(x, 0)
+    } else {
+        let (v, d) = round_at_least(x, 2);
+        num(v, d)
+    }
 }
 
 /// `1 server`, `5 servers` (English only; Korean counts need no plural).
@@ -145,10 +222,15 @@ fn requests_line(b: &FaasBill, pings: f64, lang: Lang) -> String {
 
 /// The GB-seconds the free tier and the volume tiers apply to, and their price.
 fn compute_line(b: &FaasBill, first_rate: f64, on_demand_label: bool, lang: Lang) -> String {
+    let mut lhs = 0.0;
     let tiers: Vec<String> = b
         .tiers_used
         .iter()
-        .map(|(g, r)| format!("{} × {}", gbs(*g), rate(*r)))
+        .map(|(g, r)| {
+            let (g, r) = (gbs(*g), rate(*r));
+            lhs += shown_value(&g).0 * shown_value(&r).0;
+            format!("{g} × {r}")
+        })
         .collect();
     let tiers = if tiers.is_empty() {
         format!("0 × {}", rate(first_rate))
@@ -157,23 +239,20 @@ fn compute_line(b: &FaasBill, first_rate: f64, on_demand_label: bool, lang: Lang
     };
     let mut segs = Vec::new();
     if b.free_gb_seconds > 0.0 {
+        let (shown, eq, left) = gbs_sum_parts(
+            b.gb_seconds,
+            &[('−', b.free_gb_seconds)],
+            b.billable_gb_seconds,
+        );
+        let (all, free) = (&shown[0], &shown[1]);
         segs.push(t(
-            format!(
-                "{} − {} free = {} GB-s",
-                gbs(b.gb_seconds),
-                gbs(b.free_gb_seconds),
-                gbs(b.billable_gb_seconds)
-            ),
-            format!(
-                "{} − 프리 티어 {} = {} GB-초",
-                gbs(b.gb_seconds),
-                gbs(b.free_gb_seconds),
-                gbs(b.billable_gb_seconds)
-            ),
+            format!("{all} − {free} free {eq} {left} GB-s"),
+            format!("{all} − 프리 티어 {free} {eq} {left} GB-초"),
             lang,
         ));
     }
-    segs.push(format!("{tiers} = {}", usd(b.compute_usd)));
+    let total = usd(b.compute_usd);
+    segs.push(format!("{tiers} {} {total}", rel(lhs, &total)));
     let label = match (on_demand_label, lang) {
         (true, Lang::En) => "Compute on demand",
         (true, Lang::Ko) => "온디맨드 컴퓨팅",
@@ -256,44 +335,88 @@ fn run_time_line(f: &FaasMonth, lang: Lang) -> String {
     )
 }
 
-fn duration_line(billed_ms: f64, granularity_ms: f64, mb: f64, gb: f64, lang: Lang) -> String {
+fn duration_line(billed_ms: f64, granularity_ms: f64, mb: f64, gb_: f64, lang: Lang) -> String {
+    let mb = num(mb, 3);
+    let shown = gb(gb_);
+    // A memory rounded here is an operand below: `≈` says so, though it holds to its digit.
+    let exact = shown_value(&shown).0 == shown_value(&mb).0 / 1024.0;
+    let eq = if exact { "=" } else { "≈" };
     t(
         format!(
-            "Billed duration: {} ms a request, rounded up in {} ms steps; memory: {} MB ÷ 1,024 = {} GB",
+            "Billed duration: {} ms a request, rounded up in {} ms steps; memory: {mb} MB ÷ 1,024 {eq} {shown} GB",
             num(billed_ms, 3),
             num(granularity_ms, 0),
-            num(mb, 3),
-            sig(gb)
         ),
         format!(
-            "청구 실행 시간: 요청당 {} ms({} ms 단위로 올림); 메모리: {} MB ÷ 1,024 = {} GB",
+            "청구 실행 시간: 요청당 {} ms({} ms 단위로 올림); 메모리: {mb} MB ÷ 1,024 {eq} {shown} GB",
             num(billed_ms, 3),
             num(granularity_ms, 0),
-            num(mb, 3),
-            sig(gb)
         ),
         lang,
     )
 }
 
-fn gb_seconds_line(requests: f64, billed_ms: f64, gb: f64, gb_s: f64, lang: Lang) -> String {
-    t(
-        format!(
-            "GB-seconds: {} × {} s × {} GB = {} GB-s",
-            num(requests, 0),
-            num(billed_ms / 1000.0, 6),
-            sig(gb),
-            gbs(gb_s)
-        ),
-        format!(
-            "GB-초: {} × {}초 × {} GB = {} GB-초",
-            num(requests, 0),
-            num(billed_ms / 1000.0, 6),
-            sig(gb),
-            gbs(gb_s)
-        ),
-        lang,
+/// `count × seconds × GB = GB-s`, each as shown, and `≈` when the memory or the GB-seconds
+/// shown are rounded. Returns the English and Korean forms (`GB-s`, `GB-초`).
+fn gb_s_product(count: &str, seconds: f64, gb_: f64, gb_s: f64) -> (String, String) {
+    let (s, g, x) = (num(seconds, 6), gb(gb_), gbs(gb_s));
+    let lhs = shown_value(count).0 * shown_value(&s).0 * shown_value(&g).0;
+    let eq = rel(lhs, &x);
+    (
+        format!("{count} × {s} s × {g} GB {eq} {x} GB-s"),
+        format!("{count} × {s}초 × {g} GB {eq} {x} GB-초"),
     )
+}
+
+fn gb_seconds_line(requests: f64, billed_ms: f64, gb_: f64, gb_s: f64, lang: Lang) -> String {
+    let (en, ko) = gb_s_product(&num(requests, 0), billed_ms / 1000.0, gb_, gb_s);
+    t(format!("GB-seconds: {en}"), format!("GB-초: {ko}"), lang)
+}
+
+/// The decimals [`gbs`] shows `x` with.
+fn gbs_decimals(x: f64) -> usize {
+    let a = x.abs();
+    if a >= 1000.0 || a == 0.0 || !a.is_finite() {
+        0
+    } else {
+        2.max((1.0 - libm::log10(a).floor()).clamp(0.0, 15.0) as usize)
+    }
+}
+
+/// A sum of GB-seconds (`a − b + c = d`, each term with its sign): the terms as shown, `=` or
+/// `≈` as the sum holds as shown, and the result as shown. Each term shows as [`gbs`] does,
+/// or to the result's decimals if that shows more (at most four), so a small difference of
+/// large terms (`1,073.0058 − 1,073 = 0.0058`) is not lost in their rounding.
+fn gbs_sum_parts(
+    first: f64,
+    terms: &[(char, f64)],
+    result: f64,
+) -> (Vec<String>, &'static str, String) {
+    let at = |x: f64| {
+        let d = gbs_decimals(x).max(gbs_decimals(result).min(4));
+        if d == gbs_decimals(x) {
+            gbs(x)
+        } else {
+            num(x, d)
+        }
+    };
+    let mut shown = vec![at(first)];
+    let mut lhs = shown_value(&shown[0]).0;
+    for (op, x) in terms {
+        let term = at(*x);
+        let v = shown_value(&term).0;
+        lhs += if *op == '−' { -v } else { v };
+        shown.push(term);
+    }
+    let result = gbs(result);
+    (shown, rel(lhs, &result), result)
+}
+
+/// `rate`, `=` or `≈`, and `amount` for `quantity × rate = amount`, the quantity as shown.
+fn priced(quantity: f64, usd_per_unit: f64, amount: f64) -> (String, &'static str, String) {
+    let (r, a) = (rate(usd_per_unit), usd(amount));
+    let eq = rel(quantity * shown_value(&r).0, &a);
+    (r, eq, a)
 }
 
 /// What `hours` are when they are the month: `720 h = a 30-day month (30 × 24 h)`, the
@@ -593,39 +716,25 @@ pub fn model(o: &Outcome, m: &ModelOutcome, lang: Lang) -> Vec<String> {
             planned_peak_rps,
             headroom_pct,
         } => {
-            let (d, busy, need, per) = sizing(
+            let [peak, busy, need, per] = sizing(
                 *planned_peak_rps,
                 cpu_ms / 1000.0,
                 *headroom_pct,
                 cores_per_server.max(1.0),
                 bill.servers,
             );
-            let sized = |x: f64| num(x, d);
+            let (cpu, head, cores) = (
+                sig(cpu_ms / 1000.0),
+                sig(*headroom_pct),
+                sig(*cores_per_server),
+            );
             let mut out = vec![t(
                 format!(
-                    "Servers: {} req/s planned peak × {} s CPU = {} cores busy; {} × (1 + {}%) = {} cores with headroom; {} ÷ {} cores a server = {}; rounded up: {}",
-                    sig(*planned_peak_rps),
-                    sig(cpu_ms / 1000.0),
-                    sized(busy),
-                    sized(busy),
-                    sig(*headroom_pct),
-                    sized(need),
-                    sized(need),
-                    sig(*cores_per_server),
-                    sized(per),
+                    "Servers: {peak} req/s planned peak × {cpu} s CPU = {busy} cores busy; {busy} × (1 + {head}%) = {need} cores with headroom; {need} ÷ {cores} cores a server = {per}; rounded up: {}",
                     plural(bill.servers, "server", "servers")
                 ),
                 format!(
-                    "서버: 계획 피크 {} req/s × CPU {}초 = 바쁜 코어 {}개; {} × (1 + {}%) = 여유 포함 {}코어; {} ÷ 서버당 {}코어 = {}; 올림: 서버 {}대",
-                    sig(*planned_peak_rps),
-                    sig(cpu_ms / 1000.0),
-                    sized(busy),
-                    sized(busy),
-                    sig(*headroom_pct),
-                    sized(need),
-                    sized(need),
-                    sig(*cores_per_server),
-                    sized(per),
+                    "서버: 계획 피크 {peak} req/s × CPU {cpu}초 = 바쁜 코어 {busy}개; {busy} × (1 + {head}%) = 여유 포함 {need}코어; {need} ÷ 서버당 {cores}코어 = {per}; 올림: 서버 {}대",
                     num(bill.servers, 0)
                 ),
                 lang,
@@ -767,19 +876,14 @@ fn vm_capacity(
             format!("{instance}: 지속 용량 {} vCPU", sig(sustained)),
         )
     };
+    let (sus, cpu) = (sig(sustained), sig(cpu_ms));
+    let per = res(rps);
+    let eq = rel(shown_value(&sus).0 * 1000.0 / shown_value(&cpu).0, &per);
     t(
         format!(
-            "Capacity: {vcpus_en}; {} × 1,000 ÷ {} ms = {} req/s per instance at full load",
-            sig(sustained),
-            sig(cpu_ms),
-            sig(rps)
+            "Capacity: {vcpus_en}; {sus} × 1,000 ÷ {cpu} ms {eq} {per} req/s per instance at full load"
         ),
-        format!(
-            "용량: {vcpus_ko}; {} × 1,000 ÷ {} ms = 인스턴스당 최대 {} req/s",
-            sig(sustained),
-            sig(cpu_ms),
-            sig(rps)
-        ),
+        format!("용량: {vcpus_ko}; {sus} × 1,000 ÷ {cpu} ms {eq} 인스턴스당 최대 {per} req/s"),
         lang,
     )
 }
@@ -954,40 +1058,28 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
     ));
     let mut gbs_line = gb_seconds_line(f.requests, f.billed_duration_ms, f.memory_gb, f.gb_s, lang);
     if f.pings > 0.0 {
-        gbs_line.push_str(&t(
-            format!(
-                "; pings: {} × {} s × {} GB = {} GB-s",
-                num(f.pings, 0),
-                num(f.ping_billed_ms / 1000.0, 6),
-                sig(f.memory_gb),
-                gbs(f.ping_gb_s)
-            ),
-            format!(
-                "; 핑: {} × {}초 × {} GB = {} GB-초",
-                num(f.pings, 0),
-                num(f.ping_billed_ms / 1000.0, 6),
-                sig(f.memory_gb),
-                gbs(f.ping_gb_s)
-            ),
-            lang,
-        ));
+        let (en, ko) = gb_s_product(
+            &num(f.pings, 0),
+            f.ping_billed_ms / 1000.0,
+            f.memory_gb,
+            f.ping_gb_s,
+        );
+        gbs_line.push_str(&t(format!("; pings: {en}"), format!("; 핑: {ko}"), lang));
     }
     out.push(gbs_line);
     if f.init_gb_s > 0.0 {
+        let (s_, g, x) = (num(f.init_s, 3), gb(f.memory_gb), gbs(f.init_gb_s));
+        let n = num(f.init_cold_starts, 2);
+        let eq = rel(
+            shown_value(&n).0 * shown_value(&s_).0 * shown_value(&g).0,
+            &x,
+        );
         out.push(t(
             format!(
-                "Init GB-seconds: {} cold starts × {} s × {} GB = {} GB-s; since 1 August 2025 Lambda bills each cold start's INIT phase at the duration rate",
-                num(f.init_cold_starts, 2),
-                num(f.init_s, 3),
-                sig(f.memory_gb),
-                gbs(f.init_gb_s)
+                "Init GB-seconds: {n} cold starts × {s_} s × {g} GB {eq} {x} GB-s; since 1 August 2025 Lambda bills each cold start's INIT phase at the duration rate"
             ),
             format!(
-                "초기화 GB-초: 콜드 스타트 {}번 × {}초 × {} GB = {} GB-초; 2025년 8월 1일부터 Lambda는 콜드 스타트의 INIT 단계를 실행 시간과 같은 요금으로 과금",
-                num(f.init_cold_starts, 2),
-                num(f.init_s, 3),
-                sig(f.memory_gb),
-                gbs(f.init_gb_s)
+                "초기화 GB-초: 콜드 스타트 {n}번 × {s_}초 × {g} GB {eq} {x} GB-초; 2025년 8월 1일부터 Lambda는 콜드 스타트의 INIT 단계를 실행 시간과 같은 요금으로 과금"
             ),
             lang,
         ));
@@ -1000,17 +1092,22 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
     }
     let on_demand_sum = f.provisioned > 0.0 || f.pings > 0.0 || f.init_gb_s > 0.0;
     if on_demand_sum {
-        let mut en = gbs(f.gb_s);
+        let mut terms = Vec::new();
         if f.provisioned > 0.0 {
-            en.push_str(&format!(" − {}", gbs(f.provisioned_gb_s)));
+            terms.push(('−', f.provisioned_gb_s));
         }
         if f.pings > 0.0 {
-            en.push_str(&format!(" + {}", gbs(f.ping_gb_s)));
+            terms.push(('+', f.ping_gb_s));
         }
         if f.init_gb_s > 0.0 {
-            en.push_str(&format!(" + {}", gbs(f.init_gb_s)));
+            terms.push(('+', f.init_gb_s));
         }
-        let sum = format!("{en} = {}", gbs(b.gb_seconds));
+        let (shown, eq, result) = gbs_sum_parts(f.gb_s, &terms, b.gb_seconds);
+        let mut sum = shown[0].clone();
+        for ((op, _), term) in terms.iter().zip(&shown[1..]) {
+            sum.push_str(&format!(" {op} {term}"));
+        }
+        let sum = format!("{sum} {eq} {result}");
         if f.provisioned > 0.0 {
             out.push(t(
                 format!(
@@ -1020,12 +1117,12 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
                         "provisioned environment",
                         "provisioned environments"
                     ),
-                    gbs(f.provisioned_gb_s),
+                    shown[1],
                 ),
                 format!(
                     "프로비저닝된 환경 {}개에서: {} GB-초; 온디맨드: {sum} GB-초",
                     num(f.provisioned, 0),
-                    gbs(f.provisioned_gb_s),
+                    shown[1],
                 ),
                 lang,
             ));
@@ -1049,39 +1146,34 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
     out.push(compute);
     let mut parts = vec![b.requests_usd, b.compute_usd];
     if f.provisioned > 0.0 {
+        let x = gbs(f.provisioned_gb_s);
+        let (r, eq, amount) = priced(
+            shown_value(&x).0,
+            f.provisioned_duration_usd_per_gb_s,
+            f.provisioned_duration_usd,
+        );
         out.push(t(
-            format!(
-                "Duration on provisioned environments: {} GB-s × {} = {}",
-                gbs(f.provisioned_gb_s),
-                rate(f.provisioned_duration_usd_per_gb_s),
-                usd(f.provisioned_duration_usd)
-            ),
-            format!(
-                "프로비저닝된 환경의 실행 시간: {} GB-초 × {} = {}",
-                gbs(f.provisioned_gb_s),
-                rate(f.provisioned_duration_usd_per_gb_s),
-                usd(f.provisioned_duration_usd)
-            ),
+            format!("Duration on provisioned environments: {x} GB-s × {r} {eq} {amount}"),
+            format!("프로비저닝된 환경의 실행 시간: {x} GB-초 × {r} {eq} {amount}"),
             lang,
         ));
+        let (n, g, month_s) = (num(f.provisioned, 0), gb(f.memory_gb), num(f.month_s, 0));
+        let x = gbs(f.provisioned_config_gb_s);
+        let eq1 = rel(
+            shown_value(&n).0 * shown_value(&g).0 * shown_value(&month_s).0,
+            &x,
+        );
+        let (r, eq2, amount) = priced(
+            shown_value(&x).0,
+            f.provisioned_usd_per_gb_s,
+            f.provisioned_config_usd,
+        );
         out.push(t(
             format!(
-                "Provisioned concurrency: {} × {} GB × {} s = {} GB-s × {} = {}",
-                num(f.provisioned, 0),
-                sig(f.memory_gb),
-                num(f.month_s, 0),
-                sig(f.provisioned_config_gb_s),
-                rate(f.provisioned_usd_per_gb_s),
-                usd(f.provisioned_config_usd)
+                "Provisioned concurrency: {n} × {g} GB × {month_s} s {eq1} {x} GB-s × {r} {eq2} {amount}"
             ),
             format!(
-                "프로비저닝된 동시성: {}개 × {} GB × {}초 = {} GB-초 × {} = {}",
-                num(f.provisioned, 0),
-                sig(f.memory_gb),
-                num(f.month_s, 0),
-                sig(f.provisioned_config_gb_s),
-                rate(f.provisioned_usd_per_gb_s),
-                usd(f.provisioned_config_usd)
+                "프로비저닝된 동시성: {n}개 × {g} GB × {month_s}초 {eq1} {x} GB-초 × {r} {eq2} {amount}"
             ),
             lang,
         ));
@@ -1227,30 +1319,22 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
             out.push(line);
         }
         if f.provisioned_offered && a.pc_envs > f.provisioned {
+            let (n, g, month_s) = (num(a.pc_envs, 0), gb(f.memory_gb), num(f.month_s, 0));
+            let x = gbs(a.pc_gb_s);
+            let eq1 = rel(
+                shown_value(&n).0 * shown_value(&g).0 * shown_value(&month_s).0,
+                &x,
+            );
+            let (r, eq2, amount) = priced(shown_value(&x).0, a.pc_usd_per_gb_s, a.pc_usd);
+            let on = rate(f.provisioned_duration_usd_per_gb_s);
             out.push(t(
                 format!(
-                    "Provisioned concurrency for {} would stop all {}: {} × {} GB × {} s = {} GB-s × {} = {} a month; their runs bill at {} a GB-s instead of the on-demand rate",
+                    "Provisioned concurrency for {} would stop all {total}: {n} × {g} GB × {month_s} s {eq1} {x} GB-s × {r} {eq2} {amount} a month; their runs bill at {on} a GB-s instead of the on-demand rate",
                     plural(a.pc_envs, "environment", "environments"),
-                    total,
-                    num(a.pc_envs, 0),
-                    sig(f.memory_gb),
-                    num(f.month_s, 0),
-                    sig(a.pc_gb_s),
-                    rate(a.pc_usd_per_gb_s),
-                    usd(a.pc_usd),
-                    rate(f.provisioned_duration_usd_per_gb_s)
                 ),
                 format!(
-                    "프로비저닝된 동시성 {}개면 콜드 스타트 {}을 모두 막습니다: {}개 × {} GB × {}초 = {} GB-초 × {} = 월 {}; 그 위의 실행은 온디맨드 대신 GB-초당 {} 요금으로 과금",
-                    num(a.pc_envs, 0),
+                    "프로비저닝된 동시성 {n}개면 콜드 스타트 {}을 모두 막습니다: {n}개 × {g} GB × {month_s}초 {eq1} {x} GB-초 × {r} {eq2} 월 {amount}; 그 위의 실행은 온디맨드 대신 GB-초당 {on} 요금으로 과금",
                     times(&total),
-                    num(a.pc_envs, 0),
-                    sig(f.memory_gb),
-                    num(f.month_s, 0),
-                    sig(a.pc_gb_s),
-                    rate(a.pc_usd_per_gb_s),
-                    usd(a.pc_usd),
-                    rate(f.provisioned_duration_usd_per_gb_s)
                 ),
                 lang,
             ));
@@ -1651,5 +1735,138 @@ mod tests {
                 assert!(!lines.is_empty() && lines.iter().all(|l| !l.contains("NaN")));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod readable {
+    //! The math reads: no long decimals, small figures not shown as 0, every `=` as printed.
+    use super::*;
+    use crate::sim::ModelKind;
+
+    fn lines(q: &str, kind: ModelKind, lang: Lang) -> Vec<String> {
+        let o = crate::simulate(&crate::Scenario::from_query(q).0);
+        block(&o, o.model(kind), Currency::Usd, 1.0, lang)
+    }
+
+    fn line(q: &str, kind: ModelKind, starts: &str) -> String {
+        let all = lines(q, kind, Lang::En);
+        all.iter()
+            .find(|l| l.starts_with(starts))
+            .unwrap_or_else(|| panic!("{q}: no {starts:?} in {all:#?}"))
+            .clone()
+    }
+
+    #[test]
+    fn the_planned_peak_shows_three_significant_digits() {
+        let servers = |q: &str| line(q, ModelKind::OnPrem, "Servers:");
+        assert_eq!(
+            servers("pat=flash&peak=2000"),
+            "Servers: 74.1 req/s planned peak × 0.05 s CPU = 3.71 cores busy; 3.71 × (1 + 30%) = 4.82 cores with headroom; 4.82 ÷ 32 cores a server = 0.15; rounded up: 1 server"
+        );
+        assert!(
+            servers("pat=flash&peak=0.01&cpu=200").starts_with(
+                "Servers: 0.00037 req/s planned peak × 0.2 s CPU = 0.000074 cores busy;"
+            )
+        );
+        // The whole part stays: 2,222.22… reads 2,222, not 2,220.
+        assert!(
+            servers("pat=flash&peak=60000")
+                .starts_with("Servers: 2,222 req/s planned peak × 0.05 s CPU = 111.1 cores busy;")
+        );
+    }
+
+    #[test]
+    fn a_small_load_is_not_shown_as_zero() {
+        assert_eq!(
+            line("pat=flash&peak=100&cpu=1", ModelKind::OnPrem, "Servers:"),
+            "Servers: 3.7 req/s planned peak × 0.001 s CPU = 0.0037 cores busy; 0.0037 × (1 + 30%) = 0.0048 cores with headroom; 0.0048 ÷ 32 cores a server = 0.00015; rounded up: 1 server"
+        );
+        let ko = lines("pat=flash&peak=100&cpu=1", ModelKind::OnPrem, Lang::Ko);
+        assert!(ko[0].contains("= 바쁜 코어 0.0037개;"), "{}", ko[0]);
+    }
+
+    #[test]
+    fn the_peak_shows_more_digits_where_fewer_would_size_other_servers() {
+        // 100,000 ÷ 39 req/s × 600 s × 1.3 ÷ 1 core is exactly 2,000,000 servers: a peak
+        // rounded down would size fewer, rounded up one more.
+        let o = crate::simulate(
+            &crate::Scenario::from_query("pat=flash&peak=100000&cpu=600000&cores=1").0,
+        );
+        let m = o.model(ModelKind::OnPrem);
+        let Bill::OnPrem { bill, .. } = &m.bill else {
+            panic!("on premises")
+        };
+        let l = &model(&o, m, Lang::En)[0];
+        assert!(
+            l.ends_with(&format!("rounded up: {} servers", num(bill.servers, 0))),
+            "{l}"
+        );
+        let peak = l.split(' ').nth(1).unwrap();
+        assert!(peak.len() > "2,564".len(), "{l}");
+    }
+
+    #[test]
+    fn function_memory_and_gb_seconds_read_rounded_and_say_so() {
+        let q = "pat=bursty&peak=1&mem=1769&cpu=200&arch=arm64&gran=100&free=1";
+        assert!(
+            line(q, ModelKind::Faas, "Billed duration:")
+                .ends_with("memory: 1,769 MB ÷ 1,024 ≈ 1.7275 GB")
+        );
+        assert_eq!(
+            line(q, ModelKind::Faas, "GB-seconds:"),
+            "GB-seconds: 329,227 × 0.2 s × 1.7275 GB ≈ 113,751 GB-s"
+        );
+        let q = "pat=batch&peak=350&mem=300&dur=1000&rt=dotnet&arch=arm64&pc=1";
+        assert!(
+            line(q, ModelKind::Faas, "Billed duration:")
+                .ends_with("memory: 300 MB ÷ 1,024 ≈ 0.293 GB")
+        );
+        assert_eq!(
+            line(q, ModelKind::Faas, "GB-seconds:"),
+            "GB-seconds: 49,089,330 × 1 s × 0.293 GB ≈ 14,381,640 GB-s"
+        );
+        assert_eq!(
+            line(q, ModelKind::Faas, "Provisioned concurrency:"),
+            "Provisioned concurrency: 1 × 0.293 GB × 2,592,000 s ≈ 759,375 GB-s × $0.0000033334 = $2.53"
+        );
+        // An exact memory keeps its `=`.
+        assert!(
+            line("mem=128", ModelKind::Faas, "Billed duration:")
+                .ends_with("memory: 128 MB ÷ 1,024 = 0.125 GB")
+        );
+    }
+
+    #[test]
+    fn a_small_difference_of_large_gb_seconds_keeps_its_digits() {
+        let l = line(
+            "pat=iot&peak=1&cpu=0.5&dur=1&mem=128&pc=1&warm=1",
+            ModelKind::Faas,
+            "On the",
+        );
+        let sum = l.split("on demand: ").nth(1).unwrap();
+        assert!(!sum.contains(" ≈ "), "{l}");
+        assert!(!sum.starts_with("1,073 − 1,073 "), "{l}");
+        // The provisioned environments' GB-seconds read alike in the line.
+        let provisioned = l
+            .split(": ")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches(" GB-s; on demand");
+        assert!(sum.contains(&format!(" − {provisioned} ")), "{l}");
+    }
+
+    #[test]
+    fn rel_says_whether_a_figure_holds_as_shown() {
+        assert_eq!(rel(1769.0 / 1024.0, "1.7275"), "=");
+        assert_eq!(rel(113_750.5, "113,751"), "≈");
+        assert_eq!(rel(750_000.0, "750,000"), "=");
+        assert_eq!(rel(0.0058, "0"), "≈");
+        assert_eq!(gbs(113_750.500586), "113,751");
+        assert_eq!(gbs(22.3156), "22.32");
+        assert_eq!(gbs(0.000125), "0.00013");
+        assert_eq!(res(0.0037037), "0.0037");
+        assert_eq!(res(0.00011574), "0.00012");
+        assert_eq!(res(666.666666), "666.6667");
     }
 }

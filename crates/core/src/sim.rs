@@ -607,16 +607,158 @@ impl Rates {
     }
 }
 
-/// A functions month's bill parts (see `faas_model`).
-struct MonthFaasBill {
-    gb_s: f64,
-    ping_gb_s: f64,
-    init_gb_s: f64,
-    provisioned_gb_s: f64,
-    on_demand_gb_s: f64,
-    on_demand: FaasBill,
-    provisioned_duration_usd: f64,
-    total_usd: f64,
+/// A functions month's bill parts (see [`FaasPricing::month_bill`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthFaasBill {
+    pub gb_s: f64,
+    pub ping_gb_s: f64,
+    pub init_gb_s: f64,
+    pub provisioned_gb_s: f64,
+    pub on_demand_gb_s: f64,
+    pub on_demand: FaasBill,
+    pub provisioned_duration_usd: f64,
+    /// The provisioned environments' configuration for the month (kept warm, used or not).
+    pub provisioned_config_usd: f64,
+    pub total_usd: f64,
+}
+
+impl MonthFaasBill {
+    /// The total before its parts are rounded to the cent (a smooth curve to search on).
+    pub fn unrounded_usd(&self) -> f64 {
+        self.on_demand.requests_usd
+            + self.on_demand.compute_usd
+            + self.provisioned_duration_usd
+            + self.provisioned_config_usd
+    }
+}
+
+/// What a month's functions bill is priced from, whatever the traffic: one request's and one
+/// ping's billed GB-seconds, the provisioned environments (within the quota, where the service
+/// offers them), the pings sent (none beside provisioned environments), whether the free tier
+/// applies (not with provisioned concurrency) and the provisioned configuration's month. The
+/// simulation's bill and the break-even's curve are both [`FaasPricing::month_bill`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct FaasPricing {
+    pub per_request: FaasBill,
+    pub per_ping: FaasBill,
+    /// One call's GB-seconds, unrounded (a bill's total is put on its resolution, not a call).
+    pub gb_s_per_request: f64,
+    pub gb_s_per_ping: f64,
+    pub provisioned: f64,
+    /// Minutes between keep-warm pings actually sent (0: none).
+    pub ping_min: u32,
+    pub free: bool,
+    pub provisioned_config_gb_s: f64,
+    pub provisioned_config_usd: f64,
+}
+
+impl FaasPricing {
+    pub fn new(s: &Scenario, rates: &Rates) -> FaasPricing {
+        let f = &s.faas;
+        let w = &s.workload;
+        let runnable = faas_runnable(s).is_empty();
+        let granularity = f64::from(f.granularity_ms);
+        let per_request = pricing::faas(
+            1.0,
+            faas_run_ms(s),
+            w.memory_mb,
+            &rates.faas,
+            false,
+            granularity,
+        );
+        let per_ping = pricing::faas(1.0, PING_MS, w.memory_mb, &rates.faas, false, granularity);
+        let gb_s_per_request = per_request.billed_duration_ms / 1000.0 * per_request.memory_gb;
+        let gb_s_per_ping = per_ping.billed_duration_ms / 1000.0 * per_ping.memory_gb;
+        let quota = f64::from(f.quota.max(1));
+        let provisioned = if runnable && rates.faas_provisioned_usd_per_gb_s > 0.0 {
+            f64::from(f.provisioned).min(quota)
+        } else {
+            0.0
+        };
+        // With provisioned environments there is nothing to keep warm, so no ping is sent.
+        let ping_min = if runnable && provisioned == 0.0 {
+            f.ping_min
+        } else {
+            0
+        };
+        let month_s = traffic::DAYS_PER_MONTH * 86_400.0;
+        let provisioned_config_gb_s = provisioned * per_request.memory_gb * month_s;
+        FaasPricing {
+            gb_s_per_request,
+            gb_s_per_ping,
+            provisioned,
+            ping_min,
+            free: f.free_tier && provisioned == 0.0,
+            provisioned_config_gb_s,
+            provisioned_config_usd: provisioned_config_gb_s * rates.faas_provisioned_usd_per_gb_s,
+            per_request,
+            per_ping,
+        }
+    }
+
+    /// The share of `conc` busy environments that are provisioned (they bill at that rate).
+    pub fn provisioned_share(&self, conc: f64) -> f64 {
+        if conc > 0.0 {
+            self.provisioned.min(conc) / conc
+        } else {
+            0.0
+        }
+    }
+
+    /// The pings a day of `minutes` sends.
+    pub fn day_pings(&self, minutes: usize) -> f64 {
+        if self.ping_min > 0 {
+            minutes.div_ceil(self.ping_min as usize) as f64
+        } else {
+            0.0
+        }
+    }
+
+    /// The month's bill for `requests` served (`provisioned_gb_s` of their GB-seconds on
+    /// provisioned environments), `pings` keep-warm calls and `init_gb_s` GB-seconds of INIT,
+    /// unrounded: free tier and tiers on the totals, every GB-second figure on one resolution
+    /// so they add and subtract as printed.
+    pub fn month_bill(
+        &self,
+        rates: &Rates,
+        requests: f64,
+        pings: f64,
+        provisioned_gb_s: f64,
+        init_gb_s: f64,
+    ) -> MonthFaasBill {
+        let step = pricing::gb_s_step(
+            requests * self.gb_s_per_request + pings * self.gb_s_per_ping + init_gb_s,
+        );
+        let gb_s = pricing::on_step(requests * self.gb_s_per_request, step);
+        let ping_gb_s = pricing::on_step(pings * self.gb_s_per_ping, step);
+        let init_gb_s = pricing::on_step(init_gb_s, step);
+        let provisioned_gb_s = pricing::on_step(provisioned_gb_s.min(gb_s), step);
+        let on_demand_gb_s =
+            pricing::on_step(gb_s - provisioned_gb_s + ping_gb_s + init_gb_s, step);
+        let mut on_demand =
+            pricing::faas_totals(requests + pings, on_demand_gb_s, &rates.faas, self.free);
+        on_demand.billed_duration_ms = self.per_request.billed_duration_ms;
+        on_demand.billed_memory_mb = self.per_request.billed_memory_mb;
+        on_demand.memory_gb = self.per_request.memory_gb;
+        let provisioned_duration_usd =
+            provisioned_gb_s * rates.faas_provisioned_duration_usd_per_gb_s;
+        let total_usd = fin(add_cents(&[
+            on_demand.total_usd,
+            provisioned_duration_usd,
+            self.provisioned_config_usd,
+        ]));
+        MonthFaasBill {
+            gb_s,
+            ping_gb_s,
+            init_gb_s,
+            provisioned_gb_s,
+            on_demand_gb_s,
+            on_demand,
+            provisioned_duration_usd,
+            provisioned_config_usd: self.provisioned_config_usd,
+            total_usd,
+        }
+    }
 }
 
 /// Runs the scenario through every model. Pure and deterministic.
@@ -1206,27 +1348,19 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     let (cpu_vcpu, mb_per_vcpu) = faas_cpu_share(s);
     let duration_s = run_ms / 1000.0;
     let granularity = f64::from(f.granularity_ms);
-    let per_request = pricing::faas(1.0, run_ms, w.memory_mb, &rates.faas, false, granularity);
-    let per_ping = pricing::faas(1.0, PING_MS, w.memory_mb, &rates.faas, false, granularity);
-    // One call's GB-seconds, unrounded (a bill's total is put on its resolution, not a call).
-    let gb_s_per_request = per_request.billed_duration_ms / 1000.0 * per_request.memory_gb;
-    let gb_s_per_ping = per_ping.billed_duration_ms / 1000.0 * per_ping.memory_gb;
+    let fp = FaasPricing::new(s, rates);
+    let per_request = &fp.per_request;
+    let per_ping = &fp.per_ping;
+    let gb_s_per_request = fp.gb_s_per_request;
+    let gb_s_per_ping = fp.gb_s_per_ping;
     let quota = f64::from(f.quota.max(1));
     let provisioned_offered = rates.faas_provisioned_usd_per_gb_s > 0.0;
-    let provisioned = if runnable && provisioned_offered {
-        f64::from(f.provisioned).min(quota)
-    } else {
-        0.0
-    };
+    let provisioned = fp.provisioned;
     let warm_min = f.warm_min.clamp(1, 60);
     let warm_steps = warm_min as usize;
     // Pings keep one environment warm when they come at least as often as it idles out; with
     // provisioned environments there is nothing to keep warm, so none are sent.
-    let ping_min = if runnable && provisioned == 0.0 {
-        f.ping_min
-    } else {
-        0
-    };
+    let ping_min = fp.ping_min;
     let ping_keeps_warm = ping_min > 0 && ping_min <= warm_min;
     let guaranteed = if ping_keeps_warm {
         provisioned.max(1.0)
@@ -1243,13 +1377,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         1.0
     };
     // The share of `conc` busy environments that are provisioned (they bill at that rate).
-    let pc_share = |conc: f64| {
-        if conc > 0.0 {
-            provisioned.min(conc) / conc
-        } else {
-            0.0
-        }
-    };
+    let pc_share = |conc: f64| fp.provisioned_share(conc);
     let cold_ms = cold_start_ms(f.runtime).min(STEP_S * 1000.0);
     // Since 1 August 2025 Lambda bills the INIT phase of on-demand functions like their run,
     // at the same GB-second rate ("AWS Lambda standardizes billing for INIT Phase", AWS
@@ -1422,11 +1550,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         let (p50, p95) = weighted_percentiles(&mut lat);
         totals.p50_ms = p50;
         totals.p95_ms = p95;
-        let pings = if ping_min > 0 {
-            n.div_ceil(ping_min as usize) as f64
-        } else {
-            0.0
-        };
+        let pings = fp.day_pings(n);
         add_weighted(&mut month, &totals, *weight);
         cold.after_idle += day_cold_idle * weight;
         cold.scale_out += day_cold_scale * weight;
@@ -1444,13 +1568,11 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     let month_s = traffic::DAYS_PER_MONTH * 86_400.0;
     let requests = month.served;
     let pings: f64 = pings_by_day.iter().zip(days).map(|(p, (_, w))| p * w).sum();
-    let free = f.free_tier && provisioned == 0.0;
+    let free = fp.free;
     let memory_gb = per_request.memory_gb;
-    let provisioned_config_gb_s = provisioned * memory_gb * month_s;
-    let provisioned_config_usd = provisioned_config_gb_s * rates.faas_provisioned_usd_per_gb_s;
+    let provisioned_config_gb_s = fp.provisioned_config_gb_s;
+    let provisioned_config_usd = fp.provisioned_config_usd;
     let pc_rate = rates.faas_provisioned_duration_usd_per_gb_s;
-    // The month's bill with `pings` keep-warm calls in it: one function for the bill shown and
-    // for what a suggested ping would add to it, so the two are the same arithmetic.
     // The cold starts whose INIT is billed, in hundredths (as the math shows them, so its
     // product holds as printed), and their GB-seconds unrounded.
     let init_cold = if bills_init && runnable {
@@ -1459,38 +1581,9 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         0.0
     };
     let init_raw = init_cold * init_s * memory_gb;
-    let month_bill = |pings: f64| {
-        // GB-seconds of one bill on one resolution, so they add and subtract as printed.
-        let step =
-            pricing::gb_s_step(requests * gb_s_per_request + pings * gb_s_per_ping + init_raw);
-        let gb_s = pricing::on_step(requests * gb_s_per_request, step);
-        let ping_gb_s = pricing::on_step(pings * gb_s_per_ping, step);
-        let init_gb_s = pricing::on_step(init_raw, step);
-        let provisioned_gb_s = pricing::on_step(month_pc_gbs.min(gb_s), step);
-        let on_demand_gb_s =
-            pricing::on_step(gb_s - provisioned_gb_s + ping_gb_s + init_gb_s, step);
-        let mut on_demand =
-            pricing::faas_totals(requests + pings, on_demand_gb_s, &rates.faas, free);
-        on_demand.billed_duration_ms = per_request.billed_duration_ms;
-        on_demand.billed_memory_mb = per_request.billed_memory_mb;
-        on_demand.memory_gb = per_request.memory_gb;
-        let provisioned_duration_usd = provisioned_gb_s * pc_rate;
-        let total_usd = fin(add_cents(&[
-            on_demand.total_usd,
-            provisioned_duration_usd,
-            provisioned_config_usd,
-        ]));
-        MonthFaasBill {
-            gb_s,
-            ping_gb_s,
-            init_gb_s,
-            provisioned_gb_s,
-            on_demand_gb_s,
-            on_demand,
-            provisioned_duration_usd,
-            total_usd,
-        }
-    };
+    // The month's bill with `pings` keep-warm calls in it: one function for the bill shown and
+    // for what a suggested ping would add to it, so the two are the same arithmetic.
+    let month_bill = |pings: f64| fp.month_bill(rates, requests, pings, month_pc_gbs, init_raw);
     let MonthFaasBill {
         gb_s,
         ping_gb_s,
@@ -1500,6 +1593,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         on_demand,
         provisioned_duration_usd,
         total_usd,
+        ..
     } = month_bill(pings);
     month.cost_usd = total_usd;
 

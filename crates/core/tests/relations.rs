@@ -251,6 +251,8 @@ fn tokens(segment: &str) -> Vec<Tok> {
 struct Eval<'a> {
     toks: &'a [Tok],
     at: usize,
+    /// Operands as what rounds to them (for `≈`), not exactly as shown.
+    rounded: bool,
 }
 
 impl Eval<'_> {
@@ -276,7 +278,11 @@ impl Eval<'_> {
         match self.toks.get(self.at) {
             Some(Tok::Num(p)) => {
                 self.at += 1;
-                Ok(p.operand())
+                Ok(if self.rounded {
+                    p.result()
+                } else {
+                    p.operand()
+                })
             }
             Some(Tok::Open) => {
                 self.at += 1;
@@ -295,7 +301,11 @@ impl Eval<'_> {
 }
 
 fn eval(toks: &[Tok]) -> Result<Iv, String> {
-    let mut e = Eval { toks, at: 0 };
+    let mut e = Eval {
+        toks,
+        at: 0,
+        rounded: false,
+    };
     let v = e.expr()?;
     if e.at != toks.len() {
         return Err(format!("left over: {:?}", &toks[e.at..]));
@@ -303,25 +313,58 @@ fn eval(toks: &[Tok]) -> Result<Iv, String> {
     Ok(v)
 }
 
-/// Checks every `=` of a math line as a reader would; `Err` says which one fails.
+/// Evaluates tokens with each operand standing for what rounds to it.
+fn eval_rounded(toks: &[Tok]) -> Result<Iv, String> {
+    let mut e = Eval {
+        toks,
+        at: 0,
+        rounded: true,
+    };
+    let v = e.expr()?;
+    if e.at != toks.len() {
+        return Err(format!("left over: {:?}", &toks[e.at..]));
+    }
+    Ok(v)
+}
+
+/// Checks every `=` and `≈` of a math line as a reader would; `Err` says which one fails.
+///
+/// `a = b`: the left side, its numbers taken exactly as shown, gives `b` to its last digit.
+/// `a ≈ b`: some numbers of `a` were rounded where they were worked out (a memory of
+/// `1.7275 GB`, GB-seconds shown whole), so each operand stands for anything that rounds to
+/// it, as does `b`, and a thousandth of `b` more.
 fn check_line(line: &str) -> Result<(), String> {
     let body = line.split_once(": ").map_or(line, |(_, b)| b);
     for segment in body.split("; ") {
-        if !segment.contains('=') {
+        if !segment.contains(['=', '≈']) {
             continue;
         }
-        let sides: Vec<Vec<Tok>> = segment.split('=').map(tokens).collect();
+        let mut sides = Vec::new();
+        let mut rels = Vec::new();
+        let mut rest = segment;
+        while let Some(i) = rest.find(['=', '≈']) {
+            sides.push(tokens(&rest[..i]));
+            let c = rest[i..].chars().next().unwrap();
+            rels.push(c);
+            rest = &rest[i + c.len_utf8()..];
+        }
+        sides.push(tokens(rest));
         let mut left = eval(&sides[0]).map_err(|e| format!("{segment:?}: {e}"))?;
-        for right in &sides[1..] {
+        for (i, (right, rel)) in sides[1..].iter().zip(rels).enumerate() {
             let Some(Tok::Num(first)) = right.first() else {
-                return Err(format!("{segment:?}: nothing after '='"));
+                return Err(format!("{segment:?}: nothing after '{rel}'"));
             };
-            if !left.meets(first.result()) {
+            let shown = if rel == '≈' {
+                // The operands as rounded: anything that rounds to them as shown.
+                left = eval_rounded(&sides[i]).map_err(|e| format!("{segment:?}: {e}"))?;
+                Iv::around(first.value, first.half_ulp + 1e-3 * first.value.abs())
+            } else {
+                first.result()
+            };
+            if !left.meets(shown) {
                 return Err(format!(
-                    "{segment:?}: {:?} as printed is not {} ({:?})",
-                    left,
-                    first.value,
-                    first.result()
+                    "{segment:?}: {:?} as printed is not {rel} {} ({shown:?})",
+                    left, first.value,
                 ));
             }
             // A running calculation goes on from the result just printed.
@@ -372,6 +415,9 @@ fn the_calculator_reads_lines_like_a_reader() {
         "Cold starts: 1,404 after an idle spell + 0 as traffic rose = 1,404 a month; 1,404 ÷ 2,512 requests = 56%",
         "x: 1.2M + 300K = 1.5M; 12만 + 3만 = 15만",
         "How the month is built: 1 spike day + 29 ordinary days = 30 days; the flash event …",
+        "Billed duration: 1 ms a request; memory: 1,769 MB ÷ 1,024 ≈ 1.7275 GB",
+        "GB-seconds: 65,851,441 × 0.001 s × 1.7275 GB ≈ 113,758 GB-s",
+        "Compute: 113,758 − 113,758 free = 0 GB-s; 0 × $0.0000133334 = $0.00",
     ] {
         assert_eq!(check_line(ok), Ok(()), "{ok}");
     }
@@ -382,6 +428,9 @@ fn the_calculator_reads_lines_like_a_reader() {
         "GB-seconds: 129,734,310 × 0.1 s × 0.5 GB = 0 GB-s",
         "Billed duration: 100 ms (1 ms granularity) × 512 MB = 0.5 GB",
         "Servers: planned peak 2,000 req/s × (1 + 30% headroom) sized on 32 cores each = 5",
+        // `≈` is close, not anything: a hundredth off is not approximately equal.
+        "GB-seconds: 65,851,441 × 0.001 s × 1.7275 GB ≈ 200,000 GB-s",
+        "memory: 1,769 MB ÷ 1,024 ≈ 1.8 GB",
     ] {
         assert!(check_line(bad).is_err(), "{bad}");
     }
@@ -561,6 +610,144 @@ fn check_math_and_table(s: &Scenario, o: &Outcome) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A query as a person types one: every number with a fraction kept to one decimal, or to
+/// two significant digits below 1 (`cpu=123.4`, `cpu=0.55`), as the controls step. An input
+/// is printed as given, so only what the math works out is its own to round.
+fn typed(q: String) -> String {
+    q.split('&')
+        .map(|kv| match kv.split_once('=') {
+            Some((k, v)) if v.contains('.') => {
+                let x: f64 = v.parse().unwrap_or(0.0);
+                let d = if x.abs() >= 1.0 || x == 0.0 {
+                    1
+                } else {
+                    1 - libm::log10(x.abs()).floor() as i32
+                };
+                let k10 = libm::pow(10.0, f64::from(d));
+                format!("{k}={}", (x * k10).round() / k10)
+            }
+            _ => kv.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The numbers of a line with what precedes each (`$` for a price or an amount).
+fn printed_numbers(line: &str) -> Vec<(String, bool)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphabetic() || c == '_' {
+            while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '.' | '_')) {
+                i += 1;
+            }
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let money = i > 0 && matches!(chars[i - 1], '$' | '₩');
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (matches!(chars[i], '.' | ',')
+                        && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())))
+            {
+                i += 1;
+            }
+            out.push((chars[start..i].iter().collect(), money));
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// No number of the math has more than four decimals, but for two kinds: prices per unit
+/// (`$0.0000166667 per GB-s`, the only dollar figures with more than a cent's two), and small
+/// figures with three significant digits at most (`0.00037 req/s`, `0.00015`: leading zeros,
+/// not digits to read). The sizing line may show more where fewer would round up to another
+/// count than the servers bought (its own check says it shows no more than that).
+fn check_readable(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    let lang = s.lang;
+    let mut lines = math::month_plan(o, lang);
+    for m in &o.models {
+        lines.extend(math::block(o, m, s.currency, s.krw_per_usd, lang));
+    }
+    for line in &lines {
+        let sizing = line.starts_with("Servers:") || line.starts_with("서버:");
+        for (n, money) in printed_numbers(line) {
+            let Some((_, frac)) = n.split_once('.') else {
+                continue;
+            };
+            if frac.len() <= 4 || money {
+                continue;
+            }
+            let significant = n
+                .chars()
+                .filter(|c| c.is_ascii_digit())
+                .skip_while(|c| *c == '0')
+                .count();
+            if significant <= 3 {
+                continue;
+            }
+            if sizing {
+                // More digits only where fewer would size another count of servers.
+                let nums = |i: usize| numbers(line.split("; ").nth(i).unwrap_or(""));
+                let (a, b, c, d) = (nums(0), nums(1), nums(2), nums(3));
+                if let (Some(cpu), Some(head), Some(cores), Some(servers)) =
+                    (a.get(1), b.get(2), c.get(1), d.first())
+                    && plain_peak(o, cpu.value, head.value, cores.value, servers.value).is_none()
+                {
+                    continue;
+                }
+            }
+            return Err(format!("{n} in {line:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_reader_finds_numbers_and_prices() {
+    let found = printed_numbers(
+        "GB-s × $0.0000166667 = $1,234.56; x86_64 m5.large 1,769 MB ÷ 1,024 ≈ 1.7275 GB.",
+    );
+    let found: Vec<(&str, bool)> = found.iter().map(|(n, m)| (n.as_str(), *m)).collect();
+    assert_eq!(
+        found,
+        [
+            ("0.0000166667", true),
+            ("1,234.56", true),
+            ("1,769", false),
+            ("1,024", false),
+            ("1.7275", false)
+        ]
+    );
+    assert_eq!(
+        typed("pat=flash&cpu=123.456789&mem=0.0123456&seed=42&peak=0.001".into()),
+        "pat=flash&cpu=123.5&mem=0.012&seed=42&peak=0.001"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// The math reads: no long decimals, and every line still holds as printed.
+    #[test]
+    fn the_math_shows_no_long_decimals(q in query().prop_map(typed)) {
+        let s = scenario(&q);
+        let o = simulate(&s);
+        for lang in [s.lang, s.lang.other()] {
+            let mut s = s.clone();
+            s.lang = lang;
+            if let Err(e) = check_readable(&s, &o).and_then(|()| check_math_and_table(&s, &o)) {
+                prop_assert!(false, "{q} ({lang:?}): {e}");
+            }
+        }
+    }
 }
 
 fn cold_label(lang: Lang) -> &'static str {
@@ -1091,9 +1278,45 @@ fn decimals(p: Printed) -> i32 {
     (-libm::log10(p.half_ulp * 2.0)).round() as i32
 }
 
-/// The sizing line's derived figures (cores busy, with headroom, servers' worth) show two
-/// decimals, as money does, unless the count rounded up from two decimals would not be the
-/// servers bought; and the count rounded up is the servers bought.
+/// `x` to `d` decimals, or two significant digits if that shows more (`0.0037`, not `0.00`).
+fn round_at_least(x: f64, d: i32) -> f64 {
+    let d = if x.abs() > 0.0 {
+        d.max(1 - libm::log10(x.abs()).floor() as i32)
+    } else {
+        d
+    };
+    let k = libm::pow(10.0, f64::from(d));
+    (x * k).round() / k
+}
+
+/// The planned peak to three significant digits (its whole part at least), if the chain from
+/// it, rounded as the sizing line rounds at the least, rounds up to the servers bought.
+fn plain_peak(o: &Outcome, cpu: f64, head: f64, cores: f64, servers: f64) -> Option<f64> {
+    let p = o.planned_peak_rps;
+    if p <= 0.0 {
+        return None;
+    }
+    let whole = if p >= 1.0 {
+        libm::log10(p).floor() as i32 + 1
+    } else {
+        1
+    };
+    let k = libm::pow(
+        10.0,
+        f64::from(3.max(whole) - 1 - libm::log10(p).floor() as i32),
+    );
+    let p3 = (p * k).round() / k;
+    let busy = round_at_least(p3 * cpu, 2);
+    let need = round_at_least(busy * (1.0 + head), 2);
+    let per = round_at_least(need / cores, 2);
+    ((per - 1e-9).ceil().max(1.0) == servers).then_some(p3)
+}
+
+/// The sizing line: the planned peak shows three significant digits (its whole part at
+/// least), the derived figures (cores busy, with headroom, servers' worth) two decimals, as
+/// money does, or two significant digits when that shows more (`0.0037`, never `0`), unless
+/// the count rounded up from those would not be the servers bought; and the count rounded up
+/// is the servers bought.
 fn check_onprem_sizing(s: &Scenario, o: &Outcome) -> Result<(), String> {
     let m = o.model(ModelKind::OnPrem);
     let line = math::block(o, m, s.currency, s.krw_per_usd, s.lang)
@@ -1109,16 +1332,39 @@ fn check_onprem_sizing(s: &Scenario, o: &Outcome) -> Result<(), String> {
     let (head, need) = (b[2], b[3]);
     let (cores, per) = (c[1], c[2]);
     let servers = d[0].value;
-    if (per.value - 1e-9).ceil().max(1.0) != servers {
+    let up = |per: f64| (per - 1e-9).ceil().max(1.0);
+    if up(per.value) != servers {
         return Err(format!("{line}: {} rounds up to {servers}?", per.value));
     }
-    let r2 = |x: f64| (x * 100.0).round() / 100.0;
-    let busy2 = r2(peak.value * cpu.value);
-    let need2 = r2(busy2 * (1.0 + head.value));
-    let per2 = r2(need2 / cores.value);
-    let shown = [busy, need, per].map(decimals);
-    if (per2 - 1e-9).ceil().max(1.0) == servers && shown.iter().any(|&d| d > 2) {
-        return Err(format!("{line}: more than two decimals ({shown:?})"));
+    if busy.value == 0.0 && o.planned_peak_rps * cpu.value > 0.0 {
+        return Err(format!("{line}: cores busy shown as 0"));
+    }
+    let chain = |peak: f64| {
+        let busy = round_at_least(peak * cpu.value, 2);
+        let need = round_at_least(busy * (1.0 + head.value), 2);
+        (busy, need, round_at_least(need / cores.value, 2))
+    };
+    let (busy2, need2, per2) = chain(peak.value);
+    if up(per2) == servers {
+        for (shown, least) in [(busy, busy2), (need, need2), (per, per2)] {
+            let most = if least == 0.0 {
+                2
+            } else {
+                2.max(1 - libm::log10(least.abs()).floor() as i32)
+            };
+            if decimals(shown) > most {
+                return Err(format!(
+                    "{line}: {} shows more decimals than it needs",
+                    shown.value
+                ));
+            }
+        }
+    }
+    // The peak: three significant digits (the whole part at least) when they size alike.
+    if let Some(p3) = plain_peak(o, cpu.value, head.value, cores.value, servers)
+        && (peak.value - p3).abs() > 1e-9 * p3
+    {
+        return Err(format!("{line}: the peak {} is not {p3}", peak.value));
     }
     Ok(())
 }
@@ -1323,29 +1569,54 @@ fn a_ping_under_the_free_tier_costs_nothing() {
 // ---------------------------------------------------------------------------------------------
 // The break-even against the bill.
 
-/// The break-even prices functions as the simulation bills them: for a month without pings or
-/// provisioned concurrency and with nothing throttled, the bill depends only on the month's
-/// requests `R`, and the break-even's function cost at the average rate `R / MONTH_S` is that
-/// bill to the cent (run time, free tier, volume tiers and all).
+/// The break-even prices functions as the simulation bills them: with nothing throttled, the
+/// bill depends only on the month's requests `R`, its pings and provisioned environments, and
+/// the break-even's function cost at the average rate `R / MONTH_S` is that bill to the cent
+/// (run time, free tier, volume tiers, pings and provisioned concurrency all), less INIT and,
+/// when traffic comes and goes around the provisioned environments, never above it.
 fn check_breakeven_is_the_bill(s: &Scenario, o: &Outcome) -> Result<(), String> {
     use skyscale_core::breakeven::{MONTH_S, faas_month_bill};
     let m = o.model(ModelKind::Faas);
     let Bill::Faas(f) = &m.bill else {
         return Err("functions have no functions bill".into());
     };
-    if !m.not_runnable.is_empty() || f.throttled > 0.0 || f.pings > 0.0 || f.provisioned > 0.0 {
+    if !m.not_runnable.is_empty() || f.throttled > 0.0 {
         return Ok(());
     }
     let rates = skyscale_core::sim::Rates::resolve(s);
     let be = faas_month_bill(s, &rates, f.requests / MONTH_S);
     let cents = |usd: f64| (usd * 100.0).round();
+    // The provisioned environments' month and the pings are billed whatever the traffic:
+    // the curve has them as the bill does.
+    if cents(be.provisioned_config_usd) != cents(f.provisioned_config_usd)
+        || be.ping_gb_s != f.ping_gb_s
+        || (be.on_demand.requests - f.on_demand.requests).abs()
+            > 1e-9 * f.on_demand.requests.max(1.0)
+    {
+        return Err(format!(
+            "break-even provisioned ${} and {} ping GB-s, {} requests; bill ${}, {}, {}",
+            be.provisioned_config_usd,
+            be.ping_gb_s,
+            be.on_demand.requests,
+            f.provisioned_config_usd,
+            f.ping_gb_s,
+            f.on_demand.requests
+        ));
+    }
     // Lambda's INIT of cold starts is billed on top: the break-even prices steady traffic on
-    // warm environments, so it is the bill less that part, never above it.
-    if f.init_gb_s > 0.0 {
-        if cents(be.total_usd) > cents(f.total_usd) {
+    // warm environments, so it is the bill less that part, never above it. And steady traffic
+    // keeps the provisioned environments as busy as the month's average: at least as many of
+    // its GB-seconds run on them (at their lower rate) as traffic that comes and goes; the
+    // same when every request ran on them.
+    // (Each part is rounded to the cent, so a split between the two rates may round a cent
+    // the other way.)
+    let all_provisioned = f.provisioned_gb_s >= f.gb_s;
+    let split = f.provisioned > 0.0 && !all_provisioned;
+    if f.init_gb_s > 0.0 || split {
+        if cents(be.total_usd) > cents(f.total_usd) + if split { 1.0 } else { 0.0 } {
             return Err(format!(
-                "break-even ${} above the bill ${} with INIT",
-                be.total_usd, f.total_usd
+                "break-even ${} above the bill ${} (INIT {} GB-s, provisioned {})",
+                be.total_usd, f.total_usd, f.init_gb_s, f.provisioned
             ));
         }
         return Ok(());
@@ -1366,13 +1637,52 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
     fn the_breakevens_function_cost_is_the_simulated_bill(q in query()) {
-        // Azure bills no INIT, so there the relation is exact for every scenario.
+        // Azure bills no INIT, so there the relation is exact for every scenario without
+        // provisioned concurrency (which Azure's Consumption plan does not offer).
         for faas in ["lambda", "azure"] {
             let s = scenario(&format!("{q}&pc=0&ping=0&faas={faas}"));
             let o = simulate(&s);
             prop_assert_eq!(check_breakeven_is_the_bill(&s, &o), Ok(()));
         }
     }
+
+    #[test]
+    fn the_breakeven_bills_provisioned_concurrency_and_pings_as_the_month_does(
+        q in query(),
+        pc in 0u32..200,
+        ping in prop_oneof![Just(0u32), 1u32..=60],
+    ) {
+        let s = scenario(&format!("{q}&pc={pc}&ping={ping}&faas=lambda"));
+        let o = simulate(&s);
+        prop_assert_eq!(check_breakeven_is_the_bill(&s, &o), Ok(()));
+    }
+}
+
+#[test]
+fn provisioned_concurrency_and_pings_are_in_the_breakeven() {
+    // 50 provisioned environments of 512 MB bill 50 × 0.5 GB × 2,592,000 s × $0.0000041667 =
+    // $270.00 a month, and steady 14.5 req/s all run on them: the curve is the bill, $309.23,
+    // and functions are never cheaper than a fleet that costs $35.55 to $71.09.
+    let s = scenario("pat=steady&peak=15&pc=50");
+    let o = simulate(&s);
+    check_breakeven_is_the_bill(&s, &o).unwrap();
+    let rates = skyscale_core::sim::Rates::resolve(&s);
+    let rps = skyscale_core::breakeven::scenario_rps(&o).unwrap();
+    let be = skyscale_core::breakeven::faas_month_bill(&s, &rates, rps);
+    assert_eq!(be.total_usd, o.model(ModelKind::Faas).month.cost_usd);
+    assert_eq!(be.total_usd, 309.23);
+    let b = skyscale_core::breakeven::breakeven(&s);
+    let without = skyscale_core::breakeven::breakeven(&scenario("pat=steady&peak=15&pc=0"));
+    assert_ne!(b, without);
+    assert!(b.faas_vs_container.faas_cheaper.is_empty());
+    assert!(!without.faas_vs_container.faas_cheaper.is_empty());
+    // A ping every 5 minutes: 30 × 288 = 8,640 more requests, billed on the curve too.
+    let s = scenario("pat=steady&peak=15&ping=5&faas=azure");
+    let o = simulate(&s);
+    check_breakeven_is_the_bill(&s, &o).unwrap();
+    let rates = skyscale_core::sim::Rates::resolve(&s);
+    let be = skyscale_core::breakeven::faas_month_bill(&s, &rates, 0.0);
+    assert_eq!(be.on_demand.requests, 8_640.0);
 }
 
 #[test]
@@ -1456,6 +1766,285 @@ proptest! {
         let o = simulate(&s);
         prop_assert_eq!(check_won(&s, &o), Ok(()));
     }
+}
+
+/// The break-even says what its curves show: at this scenario's average rate the statement
+/// of which is cheaper is the two curves' bills there (and the ranges where functions are
+/// cheaper hold that rate exactly when the functions' curve is below the fleet's), the
+/// chart's notes carry that statement, a single threshold is never stated when the lines
+/// cross more than once, and the curves' bills at sampled rates are the CSV's rows.
+fn check_breakeven_says_what_it_draws(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    use skyscale_core::breakeven::{self as be, Cheaper, FaasCurve};
+    use skyscale_core::chart::csv_money;
+    let b = be::breakeven(s);
+    if !b.faas_runnable {
+        return Ok(());
+    }
+    let rates = skyscale_core::sim::Rates::resolve(s);
+    let curve = FaasCurve::new(s, &rates);
+    let chart = Chart::Breakeven.draw(s, o);
+    let texts: Vec<String> = chart.texts().map(str::to_string).collect();
+    let all = texts.join(" ");
+    let en = Scenario {
+        lang: Lang::En,
+        ..s.clone()
+    };
+    let csv = Chart::Breakeven.csv(s, o);
+    let rows: Vec<Vec<String>> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    for (col, vm, c) in [(1, true, &b.faas_vs_vm), (2, false, &b.faas_vs_container)] {
+        // Which is cheaper wherever the curves are more than a cent apart.
+        let agrees = |r: f64| -> Result<(), String> {
+            let (Some(fleet), f) = (c.fleet_month_usd(r), curve.usd(r)) else {
+                return Ok(());
+            };
+            if r < c.searched_up_to_rps
+                && (f - fleet).abs() > 0.01
+                && c.faas_cheaper_at(r) != (f < fleet)
+            {
+                return Err(format!(
+                    "vm {vm} at {r} req/s: functions ${f}, fleet ${fleet}, ranges {:?}",
+                    c.faas_cheaper
+                ));
+            }
+            Ok(())
+        };
+        if let Some(now) = be::scenario_rps(o)
+            && let Some(at) = be::at_rate(&curve, c, now)
+        {
+            agrees(now)?;
+            let (f, fleet) = (curve.bill(now).total_usd, c.fleet_month_usd(now).unwrap());
+            if at.faas_usd != f || at.fleet_usd != fleet {
+                return Err(format!("at {now}: {at:?} vs the curves' ${f}, ${fleet}"));
+            }
+            let expect = if f < fleet {
+                Cheaper::Faas
+            } else if f > fleet {
+                Cheaper::Fleet
+            } else {
+                Cheaper::Same
+            };
+            if at.cheaper != expect {
+                return Err(format!(
+                    "at {now}: says {:?}, curves ${f} and ${fleet}",
+                    at.cheaper
+                ));
+            }
+            let fleet_name = if vm {
+                Text::ChartBeVmShort
+            } else {
+                Text::ChartBeContainerShort
+            };
+            let said = be::at_rate_text(&en, &at, fleet_name.get(Lang::En), Lang::En);
+            let ok = match at.cheaper {
+                Cheaper::Faas => said.ends_with("functions are cheaper"),
+                Cheaper::Fleet => said.ends_with("functions cost more"),
+                Cheaper::Same => said.contains("both cost"),
+            };
+            if !ok {
+                return Err(format!("{said:?} for {:?}", at.cheaper));
+            }
+            let shown = be::at_rate_text(s, &at, fleet_name.get(s.lang), s.lang);
+            if !all.contains(&shown) {
+                return Err(format!("the chart's notes lack {shown:?}"));
+            }
+        }
+        let fleet_name = if vm {
+            Text::ChartBeVmShort
+        } else {
+            Text::ChartBeContainerShort
+        };
+        if let Some(summary) = be::summary_text(&en, c, fleet_name.get(Lang::En), Lang::En) {
+            let multiple = summary.contains("cross more than once");
+            if multiple != c.crosses_again() {
+                return Err(format!("{summary:?} for ranges {:?}", c.faas_cheaper));
+            }
+            if c.crosses_again() && summary.contains(" below ") {
+                return Err(format!("a single threshold: {summary:?}"));
+            }
+        }
+        // Sampled rates, log-spaced up to where the search stopped, and every range's ends.
+        let top = c.searched_up_to_rps.min(1e6);
+        for i in 0..=60 {
+            agrees(1e-3 * libm::pow(top.max(1e-3) / 1e-3, f64::from(i) / 60.0))?;
+        }
+        for r in c.faas_cheaper.iter().take(20) {
+            agrees(r.from_rps * (1.0 + 1e-6) + 1e-9)?;
+            agrees(r.to_rps * (1.0 - 1e-6))?;
+        }
+        // The CSV prints the rate to a millionth: its bills are the curves' between the
+        // rates that print so (both curves rise with the rate).
+        let num = |f: &str| f.parse::<f64>().map_err(|_| format!("CSV field {f:?}"));
+        let between = |v: f64, a: f64, b: f64| {
+            let (a, b) = (
+                num(&csv_money(a, s)).unwrap(),
+                num(&csv_money(b, s)).unwrap(),
+            );
+            v >= a - 1e-9 && v <= b + 1e-9
+        };
+        for row in &rows {
+            let rate = num(&row[0])?;
+            let (a, z) = ((rate - 5e-7).max(0.0), rate + 5e-7);
+            if let (Some(fa), Some(fz)) = (c.fleet_month_usd(a), c.fleet_month_usd(z))
+                && !between(num(&row[col])?, fa, fz)
+            {
+                return Err(format!(
+                    "CSV at {rate}: {} vs the curve's ${fa}–${fz}",
+                    row[col]
+                ));
+            }
+            let (fa, fz) = (curve.bill(a).total_usd, curve.bill(z).total_usd);
+            if !between(num(&row[3])?, fa, fz) {
+                return Err(format!(
+                    "CSV functions at {rate}: {} vs ${fa}–${fz}",
+                    row[3]
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    #[test]
+    fn the_breakeven_says_what_its_curves_show(q in query()) {
+        let s = scenario(&q);
+        let o = simulate(&s);
+        prop_assert_eq!(check_breakeven_says_what_it_draws(&s, &o), Ok(()));
+    }
+}
+
+#[test]
+fn a_steady_scenario_between_the_crossings_is_cheaper_on_functions() {
+    // 14.5 req/s steady: functions $61.87, two Fargate containers $71.09 (the month's bill).
+    // Functions = containers first at 8.35 req/s, but a second container at 14 req/s makes
+    // functions cheaper again up to 16.7 req/s.
+    for lang in [Lang::En, Lang::Ko] {
+        let mut s = scenario("pat=steady&peak=15");
+        s.lang = lang;
+        let o = simulate(&s);
+        check_breakeven_says_what_it_draws(&s, &o).unwrap();
+        let b = skyscale_core::breakeven::breakeven(&s);
+        let c = &b.faas_vs_container;
+        assert!(c.faas_cheaper.len() >= 2, "{:?}", c.faas_cheaper);
+        assert!(c.faas_cheaper_at(14.54) && !c.faas_cheaper_at(10.0));
+        let rates = skyscale_core::sim::Rates::resolve(&s);
+        let curve = skyscale_core::breakeven::FaasCurve::new(&s, &rates);
+        let at = skyscale_core::breakeven::at_rate(&curve, c, 14.539).unwrap();
+        assert_eq!((at.faas_usd, at.fleet_usd), (61.87, 71.09));
+        assert_eq!(o.model(ModelKind::Faas).month.cost_usd, 61.87);
+        assert_eq!(o.model(ModelKind::Container).month.cost_usd, 71.09);
+        let all = Chart::Breakeven
+            .draw(&s, &o)
+            .texts()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let want = match lang {
+            Lang::En => {
+                "functions cost $61.87 a month and containers $71.09: functions are cheaper"
+            }
+            Lang::Ko => "함수는 월 $61.87, 컨테이너 쪽은 월 $71.09입니다: 함수가 더 쌉니다",
+        };
+        assert!(all.contains(want), "{all}");
+        assert!(!all.contains("below 8.35"), "{all}");
+    }
+}
+
+/// A fleet's month in won reads the same in the break-even and the month table: the fixed
+/// VMs' bill (`n` instances all month) is the break-even's bill for `n`, and the break-even's
+/// CSV and labels hold the won of that cent amount, rounded once.
+fn check_fleet_won(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    use skyscale_core::money::{format, krw_amount};
+    let (cur, krw) = (Currency::Krw, s.krw_per_usd);
+    let b = skyscale_core::breakeven::breakeven(s);
+    let rows = math::month_table(o, cur, krw, s.lang);
+    let fixed = o.model(ModelKind::VmFixed);
+    if fixed.not_runnable.is_empty()
+        && let Bill::Vm {
+            instance_minutes, ..
+        } = &fixed.bill
+    {
+        let n = instance_minutes / (30.0 * 1440.0);
+        let row = rows
+            .iter()
+            .find(|r| r.kind == Some(ModelKind::VmFixed))
+            .ok_or("no row")?;
+        if let Some(usd) = b.faas_vs_vm.fleet.month_usd(n)
+            && row.cost != format(usd, cur, krw)
+        {
+            return Err(format!(
+                "{n} VMs: table {} vs break-even {}",
+                row.cost,
+                format(usd, cur, krw)
+            ));
+        }
+    }
+    let csv = Chart::Breakeven.csv(s, o);
+    for line in csv.trim_start_matches('\u{feff}').lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let rate: f64 = f[0].parse().map_err(|_| "rate")?;
+        for (col, c) in [(1, &b.faas_vs_vm), (2, &b.faas_vs_container)] {
+            // The CSV prints the rate to a millionth: the instances it was drawn for are those
+            // of a rate that prints so.
+            let (a, z) = ((rate - 5e-7).max(0.0), rate + 5e-7);
+            let (Some(ka), Some(kz)) = (c.instances(a), c.instances(z)) else {
+                continue;
+            };
+            let mut k = ka;
+            let mut found = false;
+            while k <= kz && k < ka + 1000.0 && !found {
+                let usd = c.fleet.month_usd(k).ok_or("no fleet")?;
+                let cents = usd * 100.0;
+                if (cents.round() - cents).abs() > 1e-9 * cents.abs().max(1.0) {
+                    return Err(format!("{k} instances: ${usd} is not whole cents"));
+                }
+                found = f[col].parse::<f64>() == Ok(krw_amount(usd, krw));
+                k += 1.0;
+            }
+            if !found && kz < ka + 1000.0 {
+                return Err(format!(
+                    "CSV at {rate}: {} is no cent bill of {ka}–{kz}",
+                    f[col]
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    #[test]
+    fn a_fleets_month_in_won_is_the_tables(q in query()) {
+        let s = scenario(&format!("{q}&cur=krw"));
+        let o = simulate(&s);
+        prop_assert_eq!(check_fleet_won(&s, &o), Ok(()));
+    }
+}
+
+#[test]
+fn one_fargate_container_is_49770_won_in_the_breakeven_as_in_the_table() {
+    // $35.5464 for a month, billed $35.55, × 1,400 = ₩49,770 (₩49,765 from the unrounded price).
+    let s = scenario("cur=krw&pat=steady&peak=15");
+    let o = simulate(&s);
+    check_fleet_won(&s, &o).unwrap();
+    let b = skyscale_core::breakeven::breakeven(&s);
+    assert_eq!(b.faas_vs_container.instance_usd_per_month, 35.55);
+    let p = b.faas_vs_container.point.clone().unwrap();
+    assert_eq!(p.monthly_usd, 35.55);
+    let all = Chart::Breakeven
+        .draw(&s, &o)
+        .texts()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(all.contains("₩49,770") && !all.contains("₩49,765"), "{all}");
+    let csv = Chart::Breakeven.csv(&s, &o);
+    assert!(csv.contains(",49770,") && !csv.contains("49765"), "{csv}");
 }
 
 #[test]

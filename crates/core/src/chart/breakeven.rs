@@ -19,7 +19,7 @@ use super::{
     csv_line, csv_num, currency_code, fill, log10, money_label, num_label, pow10, series_index,
     to_display,
 };
-use crate::breakeven::{self as be, Breakeven, Comparison, MAX_RPS, MONTH_S};
+use crate::breakeven::{self as be, Breakeven, Comparison, MAX_RPS};
 use crate::i18n::{Lang, Text};
 use crate::money::{format, format_number};
 use crate::scenario::Scenario;
@@ -33,13 +33,10 @@ const CSV_PER_DECADE: usize = 10;
 /// The y axis spans at most this many decades below its top.
 const Y_DECADES: f64 = 7.0;
 
-/// A fleet's monthly bill at a steady `rps`, or `None` when the comparison has no valid fleet.
+/// A fleet's monthly bill at a steady `rps` (whole cents, as the month table bills it), or
+/// `None` when the comparison has no valid fleet.
 pub fn fleet_month_usd(c: &Comparison, rps: f64) -> Option<f64> {
-    let ok = c.instance_rps.is_finite()
-        && c.instance_rps > 0.0
-        && c.instance_usd_per_month.is_finite()
-        && c.instance_usd_per_month >= 0.0;
-    ok.then(|| (rps / c.instance_rps).ceil().max(c.min_instances) * c.instance_usd_per_month)
+    c.fleet_month_usd(rps)
 }
 
 /// A curve: the model it is coloured as, its id, its points and its legend label.
@@ -57,11 +54,7 @@ struct Model {
 fn model(s: &Scenario, o: &Outcome) -> Model {
     let b = be::breakeven(s);
     let rates = Rates::resolve(s);
-    let now_rps = o
-        .models
-        .first()
-        .map(|m| m.month.requests / MONTH_S)
-        .filter(|r| r.is_finite() && *r > 0.0);
+    let now_rps = be::scenario_rps(o);
     let mut marks: Vec<f64> = now_rps.into_iter().collect();
     if b.faas_runnable {
         for c in [&b.faas_vs_vm, &b.faas_vs_container] {
@@ -103,14 +96,13 @@ fn stairs(c: &Comparison, xs: &[f64]) -> Vec<(f64, f64)> {
     let mut out: Vec<(f64, f64)> = Vec::with_capacity(xs.len() * 2);
     let mut prev: Option<(f64, f64)> = None;
     for &x in xs {
-        let Some(cost) = fleet_month_usd(c, x) else {
+        let (Some(cost), Some(count)) = (fleet_month_usd(c, x), c.instances(x)) else {
             return Vec::new();
         };
-        if let Some((_, pc)) = prev
+        if let Some((n, pc)) = prev
             && cost > pc
         {
             // The stair ends where the previous count stops sufficing.
-            let n = pc / c.instance_usd_per_month.max(f64::MIN_POSITIVE);
             let edge = n * c.instance_rps;
             if edge.is_finite() && edge > 0.0 {
                 out.push((edge, pc));
@@ -121,7 +113,7 @@ fn stairs(c: &Comparison, xs: &[f64]) -> Vec<(f64, f64)> {
             }
         }
         out.push((x, cost));
-        prev = Some((x, cost));
+        prev = Some((count, cost));
     }
     out
 }
@@ -136,6 +128,21 @@ pub fn rps_label(r: f64) -> String {
         0
     };
     format_number(r, d)
+}
+
+/// The functions curve's legend label: its memory and the run time it is billed for, and the
+/// duration asked for when the bill runs longer (CPU time on the memory's CPU share, or the
+/// billing granularity).
+fn faas_label(s: &Scenario, curve: &be::FaasCurve) -> String {
+    let lang = s.lang;
+    let mb = ("mb", format_number(s.workload.memory_mb, 0));
+    let asked = ("ms", format_number(s.workload.duration_ms, 1));
+    let run = format_number(curve.billed_ms(), 1);
+    if run == asked.1 {
+        fill(Text::ChartBeFaas.get(lang), &[mb, asked])
+    } else {
+        fill(Text::ChartBeFaasRun.get(lang), &[mb, ("run", run), asked])
+    }
 }
 
 fn fleet_short(vm: bool, lang: Lang) -> &'static str {
@@ -172,11 +179,9 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
     };
     let vm = usd(stairs(&m.b.faas_vs_vm, &xs));
     let ctr = usd(stairs(&m.b.faas_vs_container, &xs));
+    let curve = be::FaasCurve::new(s, &m.rates);
     let faas = if m.b.faas_runnable {
-        usd(xs
-            .iter()
-            .map(|&x| (x, be::faas_month_usd(s, &m.rates, x)))
-            .collect())
+        usd(xs.iter().map(|&x| (x, curve.usd(x))).collect())
     } else {
         Vec::new()
     };
@@ -215,18 +220,7 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
                 ],
             ),
         ),
-        (
-            ModelKind::Faas,
-            "faas",
-            &faas,
-            fill(
-                Text::ChartBeFaas.get(lang),
-                &[
-                    ("mb", format_number(s.workload.memory_mb, 0)),
-                    ("ms", format_number(s.workload.duration_ms, 1)),
-                ],
-            ),
-        ),
+        (ModelKind::Faas, "faas", &faas, faas_label(s, &curve)),
     ];
 
     let mut legend = Vec::new();
@@ -281,8 +275,13 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
         ));
     } else {
         for (vm, c) in [(true, &m.b.faas_vs_vm), (false, &m.b.faas_vs_container)] {
-            if let Some(text) = be::none_text(s, c, fleet_short(vm, lang), lang) {
-                notes.push((text, Role::InkMuted));
+            let fleet = fleet_short(vm, lang);
+            let mut text: Vec<String> = be::summary_text(s, c, fleet, lang).into_iter().collect();
+            if let Some(at) = m.now_rps.and_then(|r| be::at_rate(&curve, c, r)) {
+                text.push(be::at_rate_text(s, &at, fleet, lang));
+            }
+            if !text.is_empty() {
+                notes.push((text.join(". "), Role::InkMuted));
             }
         }
     }
@@ -753,10 +752,10 @@ pub fn csv(s: &Scenario, o: &Outcome) -> String {
     }
     let mut out = csv_line(&header);
     let money = |u: Option<f64>| u.map_or(String::new(), |u| super::csv_money(u, s));
+    let curve = be::FaasCurve::new(s, &m.rates);
     for x in xs {
-        let faas =
-            m.b.faas_runnable
-                .then(|| be::faas_month_usd(s, &m.rates, x));
+        // Each bill in whole cents, as the month table bills it.
+        let faas = m.b.faas_runnable.then(|| curve.bill(x).total_usd);
         out.push_str(&csv_line(&[
             csv_num(x),
             money(fleet_month_usd(&m.b.faas_vs_vm, x)),
@@ -921,6 +920,31 @@ mod tests {
                 let mut s = Scenario::from_query(q).0;
                 s.lang = lang;
                 check(&s).unwrap_or_else(|e| panic!("{q} {lang:?}: {e}"));
+            }
+        }
+    }
+
+    #[test]
+    fn the_functions_legend_names_the_run_time_the_curve_is_billed_for() {
+        // 50 ms of CPU on 512 ÷ 1,769 of a vCPU runs 172.75 ms, billed 173 ms: the curve's
+        // price, so the legend says so beside the 100 ms asked for.
+        for (q, en, ko) in [
+            (
+                "",
+                "Functions (512 MB, 173 ms billed, 100 ms asked)",
+                "함수 (512 MB, 과금 173 ms, 설정 100 ms)",
+            ),
+            (
+                "cpu=5",
+                "Functions (512 MB, 100 ms)",
+                "함수 (512 MB, 100 ms)",
+            ),
+        ] {
+            for (lang, want) in [(Lang::En, en), (Lang::Ko, ko)] {
+                let mut s = Scenario::from_query(q).0;
+                s.lang = lang;
+                let scene = draw(&s, &simulate(&s));
+                assert!(scene.texts().any(|t| t == want), "{q} {lang:?}");
             }
         }
     }
