@@ -823,6 +823,31 @@ pub fn reveal_docked_lanes() {
     }
 }
 
+/// Brings the element with `data-testid=id` up to the top of the window when its start is
+/// out of sight (below the fold, as the fit view's verdict is under its presets on a phone),
+/// so the result of a tap is where the student looks. Focus stays where it was.
+pub fn reveal(id: &str) {
+    let (Some(w), Some(d)) = (window(), document()) else {
+        return;
+    };
+    let Some(el) = d
+        .query_selector(&format!("[data-testid={id}]"))
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let r = el.get_bounding_client_rect();
+    let height = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if r.top() > height - 120.0 || r.bottom() < 48.0 {
+        w.scroll_by_with_x_and_y(0.0, r.top() - 8.0);
+    }
+}
+
 /// Runs `f` after the next paint (once the DOM of a render exists).
 pub fn after_paint(f: impl FnOnce() + 'static) {
     let Some(w) = window() else { return };

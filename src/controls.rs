@@ -306,10 +306,29 @@ pub fn NumberField(
     let value = Memo::new(move |_| get.get());
     // The notes of the last edit, with the page's edit epoch they belong to (a history step
     // or a preset starts a new one, and the notes of an older scenario are not shown).
-    let (notes, set_notes) = signal((Vec::<Note>::new(), 0u32));
+    //
+    // A note about another field ("the minimum was lowered to 10") is a consequence of this
+    // edit, true only until something changes: it keeps the scenario it was true for and
+    // goes once the scenario moves on (the minimum set back, another field edited). Only a
+    // field showing such a note follows the scenario, so a drag re-runs none of the others.
+    let (notes, set_notes) = signal((Vec::<Note>::new(), 0u32, None::<Scenario>));
     let shown = move || {
         let epoch = ctx.epoch.get();
-        notes.with(|(n, at)| if *at == epoch { n.clone() } else { Vec::new() })
+        notes.with(|(n, at, then)| {
+            let current = then.as_ref().is_none_or(|t| ctx.get.with(|s| s == t));
+            if *at == epoch && current {
+                n.clone()
+            } else {
+                Vec::new()
+            }
+        })
+    };
+    // The scenario a list of notes must still be for, if any of them is about another field.
+    let pin = move |found: &[Note]| {
+        found
+            .iter()
+            .any(|n| matches!(n, Note::Repaired(w) if w.key != key))
+            .then(|| ctx.get.get_untracked())
     };
     let has_notes = move || !shown().is_empty();
     // Bumped after each edit, so the field shows the value used even when it did not change
@@ -320,7 +339,8 @@ pub fn NumberField(
     let store = move |v: f64, mut found: Vec<Note>| {
         set.run(v);
         found.extend(ctx.take_repairs().into_iter().map(Note::Repaired));
-        set_notes.set((found, ctx.epoch.get_untracked()));
+        let then = pin(&found);
+        set_notes.set((found, ctx.epoch.get_untracked(), then));
         show_used.update(|n| *n += 1);
     };
     let on_change = move |ev: leptos::ev::Event| {
@@ -331,7 +351,7 @@ pub fn NumberField(
                 // A typed value is one decision: into the URL now, not after the debounce.
                 ctx.flush();
             }
-            None => set_notes.set((found, ctx.epoch.get_untracked())),
+            None => set_notes.set((found, ctx.epoch.get_untracked(), None)),
         }
     };
     let described = format!("{help_id} {error_id}");

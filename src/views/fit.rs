@@ -15,10 +15,10 @@ use skyscale_core::fit_card::{self, Card, Preset};
 use skyscale_core::scenario::FaasService;
 use skyscale_core::sim::simulate;
 
-use crate::ScenarioCtx;
 use crate::controls::TrafficControls;
 use crate::diagram::Diagram;
 use crate::quiz::Answers;
+use crate::{ScenarioCtx, browser};
 
 /// The fit view.
 #[component]
@@ -112,7 +112,11 @@ fn Presets(
                             data-testid=format!("preset-{}", p.code())
                             aria-pressed=if pressed { "true" } else { "false" }
                             title=ctx.t(p.about())
-                            on:click=move |_| ctx.navigate(|s| *s = p.apply(s))
+                            on:click=move |_| {
+                                ctx.navigate(|s| *s = p.apply(s));
+                                // On a phone the verdict is below the presets: show it.
+                                browser::after_paint(|| browser::reveal("fit-verdict"));
+                            }
                         >
                             <span class="preset-mark" aria-hidden="true">
                                 {if pressed { "●" } else { "○" }}

@@ -1,13 +1,13 @@
 //! Service models: the responsibility stack as a lesson — a story through the notes' history
 //! (each step marks on the stack what changed), layer details on a cell, a model's summary on a
-//! column header (the `col` key), "FaaS ⊂ Serverless", and a link to see a model scale.
+//! column header or its facility band (the `col` key), "FaaS ⊂ Serverless", and a link to see a model scale.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use skyscale_core::Text;
 use skyscale_core::scenario::View;
-use skyscale_core::stack::{self, Layer, Manager, Row, STORY, ServiceModel, Stage};
+use skyscale_core::stack::{self, Layer, Manager, STORY, ServiceModel};
 
 use crate::diagram::Diagram;
 use crate::{ScenarioCtx, browser};
@@ -21,29 +21,23 @@ pub fn StackView() -> impl IntoView {
     let scene = Memo::new(move |_| Arc::new(ctx.rest.with(stack::build)));
     let serverless = Memo::new(move |_| Arc::new(ctx.rest.with(stack::serverless)));
     let on_activate = Callback::new(move |id: String| {
-        // Column headers are `stack-head-<model>`: the column's summary.
-        if let Some(m) = id
-            .strip_prefix("stack-head-")
-            .and_then(ServiceModel::from_code)
-        {
-            ctx.update(|s| {
-                s.col = Some(m);
-                s.cell = None;
-            });
-            crate::browser::reveal_after_paint("layer-details");
-            return;
-        }
-        // Cell ids are `stack-<model>-<layer>`.
+        // Cell ids are `stack-<model>-<layer>`. A column's header (`stack-head-<model>`) and its
+        // facility band (`stack-<model>-facility`, no layer) open the column's summary, which
+        // says who runs each layer and the facility.
+        let head = id.strip_prefix("stack-head-").and_then(ServiceModel::from_code);
         let mut parts = id.strip_prefix("stack-").unwrap_or("").splitn(2, '-');
         let model = parts.next().and_then(ServiceModel::from_code);
-        let layer = parts.next().and_then(Layer::from_code);
-        if let (Some(m), Some(l)) = (model, layer) {
-            ctx.update(|s| {
-                s.cell = Some((m, l));
-                s.col = None;
-            });
-            crate::browser::reveal_after_paint("layer-details");
+        let rest = parts.next();
+        let column = head.or(model.filter(|_| rest == Some("facility")));
+        let cell = model.zip(rest.and_then(Layer::from_code));
+        if column.is_none() && cell.is_none() {
+            return;
         }
+        ctx.update(|s| {
+            s.col = column;
+            s.cell = cell;
+        });
+        crate::browser::reveal_after_paint("layer-details");
     });
 
     view! {
@@ -252,7 +246,9 @@ fn column_summary(ctx: ScenarioCtx, model: ServiceModel) -> impl IntoView {
             out.join(", ")
         }
     };
-    let facility_yours = stack::cell_at(model, Row::Facility, Stage::Plain).0 == Manager::You;
+    // Who runs the facility as the stack shows it now (at the story's IDC step, the IDC).
+    let (facility_who, facility_words) = ctx.rest.with(|s| stack::facility_manager(s, model));
+    let facility_yours = facility_who == Manager::You;
     let title = ctx
         .t(Text::ColumnSummaryTitle)
         .replace("{model}", ctx.t(model.name()))
@@ -269,6 +265,8 @@ fn column_summary(ctx: ScenarioCtx, model: ServiceModel) -> impl IntoView {
                 <dd data-testid="column-yours">{names(model.your_layers(), facility_yours)}</dd>
                 <dt>{ctx.t(Text::ProviderLayersLabel)}</dt>
                 <dd data-testid="column-theirs">{names(model.provider_layers(), !facility_yours)}</dd>
+                <dt>{format!("{} ({})", ctx.t(Text::Facility), ctx.t(Text::FacilityFull))}</dt>
+                <dd data-testid="column-facility">{ctx.t(facility_words)}</dd>
                 <dt>{ctx.t(Text::BillCharges)}</dt>
                 <dd>{ctx.t(model.bill())}</dd>
             </dl>

@@ -63,6 +63,22 @@ test("a preset changes the verdict and its reasons", async ({ page }) => {
   await expect(page.getByTestId("fit-reasons")).toContainText("functions are stateless");
 });
 
+test("on a phone a tapped preset's verdict comes into sight, and a preset sets its whole workload", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, "lang=ko");
+  // The parallel batch needs a larger quota; the presets tried after it must not keep it.
+  await page.getByTestId("preset-parallel-batch").click();
+  await expect(page).toHaveURL(/[?&]quota=3000(&|$)/);
+  const preset = page.getByTestId("preset-cron");
+  await preset.scrollIntoViewIfNeeded();
+  await preset.click();
+  await expect(page.getByTestId("preset-cron")).toHaveAttribute("aria-pressed", "true");
+  await expect(page).not.toHaveURL(/quota=/);
+  // The verdict's rating is on screen after the tap, without scrolling by hand.
+  await expect(rating(page)).toBeInViewport();
+  await expect(rating(page)).toHaveAttribute("data-rating", "good");
+});
+
 test("the preset round-trips through the URL, reload and back/forward", async ({ page }) => {
   await open(page, "lang=ko");
   await page.getByTestId("preset-iot").click();

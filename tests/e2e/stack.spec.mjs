@@ -181,6 +181,26 @@ test("a column header shows what you keep and what the provider takes over", asy
   await expect(page.getByTestId("column-yours")).toContainText("시설");
 });
 
+test("the facility band is a tap target too: it says who runs the building, and at the IDC step the IDC does", async ({ page }) => {
+  const stack = new StackPage(page);
+  await stack.open("lang=ko&step=2");
+  const band = stack.diagram.locator("#stack-onprem-facility");
+  await band.click();
+  await expect(page).toHaveURL(/col=onprem/);
+  const summary = page.getByTestId("column-summary");
+  await expect(summary.getByTestId("column-facility")).toHaveText("IDC 관리");
+  await expect(summary.getByTestId("column-theirs")).toContainText("시설");
+  await expect(summary.getByTestId("column-yours")).not.toContainText("시설");
+  // Without the story, on-premises runs its own; by keyboard, another column's band.
+  await stack.open("lang=en");
+  await stack.diagram.locator("#stack-saas-facility").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("column-title")).toContainText("SaaS");
+  await expect(page.getByTestId("column-facility")).toHaveText("Provider manages");
+  await stack.diagram.locator("#stack-onprem-facility").click();
+  await expect(page.getByTestId("column-facility")).toHaveText("You manage");
+});
+
 // Issue 16.11: each story step shows on the stack what changed at that step.
 test("every story step changes the stack, IDC moves the facility, step 6 is serverless", async ({ page }) => {
   const stack = new StackPage(page);

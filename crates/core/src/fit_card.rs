@@ -107,9 +107,20 @@ impl Preset {
         }
     }
 
-    /// `scenario` with this preset's keys applied.
+    /// `scenario` with this preset's workload: its keys applied, and every other key of the
+    /// workload (traffic, the request's CPU, duration and memory, the quota, provisioned
+    /// concurrency, a keep-warm ping) back at its default, so nothing is left over from the
+    /// preset tried before (`quota=3000` from one preset must not judge the next). The rest
+    /// (the services and their settings, currency, language, theme) keeps the user's choice.
     pub fn apply(self, scenario: &Scenario) -> Scenario {
-        Scenario::from_query(&format!("{}&{}", scenario.to_query(), self.query())).0
+        let mut base = scenario.clone();
+        let d = Scenario::default();
+        base.traffic = d.traffic;
+        base.workload = d.workload;
+        base.faas.quota = d.faas.quota;
+        base.faas.provisioned = d.faas.provisioned;
+        base.faas.ping_min = d.faas.ping_min;
+        Scenario::from_query(&format!("{}&{}", base.to_query(), self.query())).0
     }
 
     /// The preset `scenario` is an instance of: the first one whose keys it already has.
@@ -924,6 +935,26 @@ mod tests {
                     })
                     .fold(0.0, f64::max);
                 assert!(y > row_y && y < row_y + 30.0, "{p:?}: {y} after {row_y}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_preset_sets_the_whole_workload_whatever_was_tried_before() {
+        // Every preset after every other (and after a hand-set workload) is the same screen
+        // as that preset opened fresh: nothing left over (the student's `quota=3000` from the
+        // parallel batch stayed on the next presets), and the user's own choices kept.
+        let own = "lang=ko&cur=krw&vm=m5.large&faas=azure&pc=7&ping=5&seed=9&quota=50";
+        for &before in Preset::ALL {
+            let tried = before.apply(&Scenario::from_query(own).0);
+            for &p in Preset::ALL {
+                let next = p.apply(&tried);
+                assert_eq!(
+                    next,
+                    p.apply(&Scenario::from_query("lang=ko&cur=krw&vm=m5.large&faas=azure").0),
+                    "{before:?} then {p:?}"
+                );
+                assert_eq!(Preset::current(&next), Some(p), "{before:?} then {p:?}");
             }
         }
     }

@@ -825,7 +825,8 @@ impl Warning {
 
     /// A one-line message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let (key, given, used) = (&self.key, &self.given, &self.used);
+        let (key, of_name) = (field_name(&self.key, lang), |of: &str| field_name(of, lang));
+        let (key, given, used) = (&key, &self.given, &self.used);
         let mut out = match (&self.reason, lang) {
             (Reason::Invalid, Lang::En) => {
                 format!("“{given}” is not a valid value for {key}; using {used}.")
@@ -834,7 +835,7 @@ impl Warning {
                 format!("“{given}”: {key}에 쓸 수 없는 값이라 {used} 값을 씁니다.")
             }
             (Reason::OutOfRange { min, max }, Lang::En) => format!(
-                "“{given}” is outside the range of {key} ({} to {}); using {used}.",
+                "“{given}” is outside the range of {key}, {} to {}; using {used}.",
                 bound_text(*min),
                 bound_text(*max)
             ),
@@ -844,10 +845,16 @@ impl Warning {
                 bound_text(*max)
             ),
             (Reason::AboveMaximum { of }, Lang::En) => {
-                format!("{key} {given} is above {of} ({used}); using {used}.")
+                format!(
+                    "{key} {given} is above {}, which is {used}; using {used}.",
+                    of_name(of)
+                )
             }
             (Reason::AboveMaximum { of }, Lang::Ko) => {
-                format!("{key} {given}: {of}({used})보다 커서 {used} 값을 씁니다.")
+                format!(
+                    "{key} {given}: {} 값 {used}보다 커서 {used} 값을 씁니다.",
+                    of_name(of)
+                )
             }
             (Reason::NotAControl, _) => self.not_a_control(lang),
         };
@@ -859,6 +866,18 @@ impl Warning {
             });
         }
         out
+    }
+}
+
+/// A link's key as a reader finds it on screen: the field's name with the key after it
+/// ("Function memory (mem)", "함수 메모리(mem)"), so the notice names the field to look at and
+/// the text to fix in the link; the key alone where no control sets it (`lang`, `seed`).
+fn field_name(key: &str, lang: Lang) -> String {
+    let names: Vec<&str> = control_label(key).iter().map(|t| t.get(lang)).collect();
+    match (names.is_empty(), lang) {
+        (true, _) => key.to_string(),
+        (false, Lang::En) => format!("{} ({key})", names.join(" · ")),
+        (false, Lang::Ko) => format!("{}({key})", names.join(" · ")),
     }
 }
 
@@ -2084,10 +2103,10 @@ pub(crate) mod tests {
         assert_eq!(bound_text(600_000.0), "600,000");
         let (_, w) = Scenario::from_query("cpu=0&vcpu=0&gb=0");
         assert!(
-            w[0].message(Lang::En).contains("(0.01 to 600,000)"),
+            w[0].message(Lang::En).contains(", 0.01 to 600,000;"),
             "{w:?}"
         );
-        assert!(w[1].message(Lang::En).contains("(0.08 to 16)"));
+        assert!(w[1].message(Lang::En).contains(", 0.08 to 16;"));
         assert!(w[2].message(Lang::Ko).contains("(0.125~120)"));
     }
 
@@ -2181,7 +2200,18 @@ pub(crate) mod tests {
         let w = s.apply(|s| s.vm.max = 10);
         assert_eq!((s.vm.min, s.vm.max), (10, 10));
         assert_eq!((w[0].key.as_str(), w[0].used.as_str()), ("min", "10"));
-        assert!(w[0].message(Lang::En).contains("above max"));
+        // The notice names the fields as the screen does, with the link's key after each.
+        assert!(
+            w[0].message(Lang::En).starts_with(
+                "Minimum VMs (min) 50 is above Maximum VMs (max), which is 10; using 10."
+            ),
+            "{}",
+            w[0].message(Lang::En)
+        );
+        assert!(
+            w[0].message(Lang::Ko)
+                .contains("최소 VM(min) 50: 최대 VM(max) 값 10보다 커서")
+        );
         // Provisioned concurrency above the quota is the quota, and says so (from a link or
         // from a field).
         let (s, w) = Scenario::from_query("pc=5000");

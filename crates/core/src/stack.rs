@@ -384,7 +384,7 @@ pub struct Focus {
 
 impl Focus {
     /// The stage `model`'s column is drawn in.
-    fn stage(&self, model: ServiceModel) -> Stage {
+    pub fn stage(&self, model: ServiceModel) -> Stage {
         self.step
             .and_then(|i| STORY.get(i))
             .filter(|st| st.model == model)
@@ -656,13 +656,16 @@ fn column(
             .interactive_if(look.cells_clickable),
         );
     }
-    children.push(facility(
-        lang,
-        model,
-        (x, facility_y, w),
-        look.stage,
-        look.changed.contains(&Row::Facility),
-    ));
+    children.push(
+        facility(
+            lang,
+            model,
+            (x, facility_y, w),
+            look.stage,
+            look.changed.contains(&Row::Facility),
+        )
+        .interactive_if(look.header_clickable),
+    );
     children.push(
         Node::text(
             x + 2.0,
@@ -757,7 +760,22 @@ fn cell(
         .title(title)
 }
 
+/// Who runs `model`'s facility as the stack shows it for `scenario` (at the story's IDC step,
+/// the IDC), in words: the same words as the band's title.
+pub fn facility_manager(scenario: &Scenario, model: ServiceModel) -> (Manager, Text) {
+    let stage = focus(scenario).stage(model);
+    let (who, _) = cell_at(model, Row::Facility, stage);
+    let words = if stage == Stage::Idc && model == ServiceModel::OnPrem {
+        Text::IdcManages
+    } else {
+        who.label()
+    };
+    (who, words)
+}
+
 /// The facility band under a column: who runs the building, power, cooling and security.
+/// It opens the column's summary when activated, which says who runs it (a tap target like
+/// the layers above it).
 fn facility(
     lang: Lang,
     model: ServiceModel,
@@ -1037,11 +1055,12 @@ mod tests {
     fn a_locked_embed_leaves_no_dead_stops_for_the_keyboard() {
         let columns = ServiceModel::ALL.len();
         let cells = columns * Layer::ALL.len();
-        assert_eq!(focusable("view=stack"), columns + cells);
+        // Each column's header and its facility band open the column's summary.
+        assert_eq!(focusable("view=stack"), 2 * columns + cells);
         // A fixed figure: nothing in it does anything, so nothing takes focus.
         assert_eq!(focusable("view=stack&embed=1&lock=all"), 0);
-        // Only the cells locked: the column headers still open their summaries.
-        assert_eq!(focusable("view=stack&embed=1&lock=cell"), columns);
+        // Only the cells locked: the headers and facility bands still open their summaries.
+        assert_eq!(focusable("view=stack&embed=1&lock=cell"), 2 * columns);
         assert_eq!(focusable("view=stack&embed=1&lock=col"), cells);
     }
 
