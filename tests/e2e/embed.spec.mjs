@@ -164,9 +164,9 @@ test("a fixed figure leaves the keyboard no dead stops in its diagrams", async (
   await expect(stack).toBeVisible();
   await expect(stack.locator("[tabindex]")).toHaveCount(0);
   await expect(stack.locator("[role=button]")).toHaveCount(0);
-  // Unlocked, every cell and header is a button.
+  // Unlocked, every cell, header and facility band is a button.
   await page.goto("./?view=stack&lang=en");
-  await expect(page.getByTestId("diagram-stack").locator("svg [role=button]")).toHaveCount(5 + 45);
+  await expect(page.getByTestId("diagram-stack").locator("svg [role=button]")).toHaveCount(5 + 45 + 5);
   await page.goto("./?view=msa&lang=en&embed=1&lock=fail");
   await expect(page.getByTestId("diagram-microservices").locator("svg")).toBeVisible();
   await expect(page.locator("[data-testid^=diagram-] svg [tabindex]")).toHaveCount(0);
