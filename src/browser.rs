@@ -743,8 +743,8 @@ pub fn hide_all(selector: &str) {
 }
 
 /// After the next paint, scrolls the page so the element with `id` starts near the top of the
-/// screen if its start is not on screen (a phone, where a tapped cell's details render below the
-/// fold). Nothing moves when the start can already be seen.
+/// screen if its start is not on screen (a phone, where a tapped cell's details or a preset's
+/// verdict render below the fold). Nothing moves when the start can already be seen.
 pub fn reveal_after_paint(id: &str) {
     let id = id.to_string();
     after_paint(move || {
@@ -758,8 +758,29 @@ pub fn reveal_after_paint(id: &str) {
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        if top < 0.0 || top > height - 48.0 {
+        // A start in the last 120 px shows a heading and nothing of what it heads.
+        if top < 0.0 || top > height - 120.0 {
             w.scroll_by_with_x_and_y(0.0, top - 16.0);
+        }
+    });
+}
+
+/// After the next paint, scrolls the figures inside the element with `data-testid=id` back to
+/// their left edge: a chart switched on a phone opens at its start (title, axis), not at the
+/// sideways scroll the previous chart was left at.
+pub fn figures_to_start_after_paint(id: &str) {
+    let selector = format!("[data-testid={id}] figure");
+    after_paint(move || {
+        let Some(found) = document().and_then(|d| d.query_selector_all(&selector).ok()) else {
+            return;
+        };
+        for i in 0..found.length() {
+            if let Some(el) = found
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                el.set_scroll_left(0);
+            }
         }
     });
 }
@@ -819,31 +840,6 @@ pub fn reveal_docked_lanes() {
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
     if r.bottom() < 48.0 || r.top() > height - 120.0 {
-        w.scroll_by_with_x_and_y(0.0, r.top() - 8.0);
-    }
-}
-
-/// Brings the element with `data-testid=id` up to the top of the window when its start is
-/// out of sight (below the fold, as the fit view's verdict is under its presets on a phone),
-/// so the result of a tap is where the student looks. Focus stays where it was.
-pub fn reveal(id: &str) {
-    let (Some(w), Some(d)) = (window(), document()) else {
-        return;
-    };
-    let Some(el) = d
-        .query_selector(&format!("[data-testid={id}]"))
-        .ok()
-        .flatten()
-    else {
-        return;
-    };
-    let r = el.get_bounding_client_rect();
-    let height = w
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    if r.top() > height - 120.0 || r.bottom() < 48.0 {
         w.scroll_by_with_x_and_y(0.0, r.top() - 8.0);
     }
 }

@@ -115,7 +115,7 @@ fn Presets(
                             on:click=move |_| {
                                 ctx.navigate(|s| *s = p.apply(s));
                                 // On a phone the verdict is below the presets: show it.
-                                browser::after_paint(|| browser::reveal("fit-verdict"));
+                                browser::reveal_after_paint("fit-verdict");
                             }
                         >
                             <span class="preset-mark" aria-hidden="true">
@@ -234,7 +234,7 @@ fn VerdictCard(
         .into_any()
     };
     view! {
-        <section class="panel fit-card" data-testid="fit-verdict" aria-live="polite" aria-labelledby="verdict-heading">
+        <section class="panel fit-card" id="fit-verdict" data-testid="fit-verdict" aria-live="polite" aria-labelledby="verdict-heading">
             <h3 id="verdict-heading">{move || ctx.t(Text::FitVerdictTitle)}</h3>
             {workload}
             {headline}

@@ -248,7 +248,10 @@ fn Charts(
                                         data-testid=format!("chart-{}", c.code())
                                         data-control="chart"
                                         prop:checked=move || chart.get() == c
-                                        on:change=move |_| ctx.commit(|s| s.chart = c)
+                                        on:change=move |_| {
+                                            ctx.commit(|s| s.chart = c);
+                                            crate::browser::figures_to_start_after_paint("charts");
+                                        }
                                     />
                                     {move || ctx.t(chart_label(c))}
                                 </label>

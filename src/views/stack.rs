@@ -24,7 +24,9 @@ pub fn StackView() -> impl IntoView {
         // Cell ids are `stack-<model>-<layer>`. A column's header (`stack-head-<model>`) and its
         // facility band (`stack-<model>-facility`, no layer) open the column's summary, which
         // says who runs each layer and the facility.
-        let head = id.strip_prefix("stack-head-").and_then(ServiceModel::from_code);
+        let head = id
+            .strip_prefix("stack-head-")
+            .and_then(ServiceModel::from_code);
         let mut parts = id.strip_prefix("stack-").unwrap_or("").splitn(2, '-');
         let model = parts.next().and_then(ServiceModel::from_code);
         let rest = parts.next();

@@ -203,6 +203,34 @@ const cueOf = (block) =>
     return cue.visibility === "visible" && cue.content !== "none" && faded ? row.dataset.cue : null;
   });
 
+test("on a 360 px phone the scroll cue leaves the chart's title readable, and a switched chart opens at its start", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("./?view=scaling&lang=ko");
+  const block = page.getByTestId("diagram-traffic");
+  const figure = page.getByTestId("traffic-diagram");
+  await figure.scrollIntoViewIfNeeded();
+  await expect.poll(() => cueOf(block)).toBe("옆으로 밀어 보기 →");
+  // The cue's box (bottom right corner of the block) and the title's box do not meet.
+  const overlap = await block.evaluate((el) => {
+    const row = el.querySelector(".diagram-actions");
+    const cue = getComputedStyle(row, "::before");
+    const b = el.getBoundingClientRect();
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const w = parseFloat(cue.width), h = parseFloat(cue.height);
+    const c = { left: b.right - 0.4 * rem - w, right: b.right - 0.4 * rem, top: b.bottom - 0.4 * rem - h, bottom: b.bottom - 0.4 * rem };
+    const t = el.querySelector("figure svg text").getBoundingClientRect();
+    return !(c.right <= t.left || c.left >= t.right || c.bottom <= t.top || c.top >= t.bottom);
+  });
+  expect(overlap).toBe(false);
+  // Scrolled to its end, then another chart: it opens at its left edge (title, axis).
+  await figure.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await expect.poll(() => figure.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
+  await page.getByTestId("chart-cost").click();
+  const cost = page.getByTestId("cost-diagram");
+  await expect(cost.locator("svg")).toBeVisible();
+  await expect.poll(() => cost.evaluate((el) => el.scrollLeft)).toBe(0);
+});
+
 for (const [lang, cue] of [["en", "Scroll sideways →"], ["ko", "옆으로 밀어 보기 →"]]) {
   test(`on a 360 px phone a diagram that scrolls sideways says so until its end (${lang})`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
