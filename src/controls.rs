@@ -210,6 +210,8 @@ pub enum Note {
     NotANumber,
     /// The number was outside `(min, max)`; the nearer bound is used.
     OutOfRange(f64, f64),
+    /// A count takes whole numbers: the typed fraction was rounded to this.
+    Rounded(f64),
     /// The scenario's repair changed a value after the edit (see `Scenario::repair`).
     Repaired(Warning),
 }
@@ -241,6 +243,9 @@ impl Note {
                 .get(lang)
                 .replace("{min}", &bound_text(*min))
                 .replace("{max}", &bound_text(*max)),
+            Note::Rounded(used) => Text::RoundedToWhole
+                .get(lang)
+                .replace("{value}", &bound_text(*used)),
             Note::Repaired(w) => {
                 let label =
                     |key: &str| key_label(key).map_or(key.to_string(), |t| t.get(lang).to_string());
@@ -299,6 +304,9 @@ pub fn NumberField(
     /// Hide the label visually (kept for screen readers) when a slider beside it shows it.
     #[prop(optional)]
     hide_label: bool,
+    /// A count (VMs, environments, minutes): a typed fraction is rounded, and the field says so.
+    #[prop(optional)]
+    whole: bool,
 ) -> impl IntoView {
     let ctx = expect_context::<ScenarioCtx>();
     // `get` usually reads one field of the whole scenario, so it re-runs on every change of
@@ -344,9 +352,15 @@ pub fn NumberField(
         show_used.update(|n| *n += 1);
     };
     let on_change = move |ev: leptos::ev::Event| {
-        let (value, found) = check_number(&event_target_value(&ev), range);
+        let (value, mut found) = check_number(&event_target_value(&ev), range);
         match value {
             Some(v) => {
+                let v = if whole && v.fract() != 0.0 {
+                    found.push(Note::Rounded(v.round()));
+                    v.round()
+                } else {
+                    v
+                };
                 store(v, found);
                 // A typed value is one decision: into the URL now, not after the debounce.
                 ctx.flush();

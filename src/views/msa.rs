@@ -51,6 +51,8 @@ pub fn MsaView() -> impl IntoView {
             <p class="view-lead">{move || super::lead(skyscale_core::scenario::View::Msa)}</p>
             <div class="msa-controls">
                 <TrafficControls without_workload=true/>
+                // A card of its own, as the traffic has: on a phone it sat bare under it.
+                <div class="panel msa-hop">
                 <NumberField
                     id="ctl-hop"
                     label=Text::MsaHopLabel
@@ -61,6 +63,7 @@ pub fn MsaView() -> impl IntoView {
                     get=Signal::derive(move || ctx.rest.with(|s| s.msa.hop_ms))
                     set=move |v| ctx.update(|s| s.msa.hop_ms = v)
                 />
+                </div>
             </div>
             <div class="msa-pair">
                 <Diagram scene=mono_scene name="monolith" on_activate=on_activate/>

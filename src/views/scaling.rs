@@ -558,7 +558,7 @@ fn ModelSettings() -> impl IntoView {
                     <small id="ctl-vm-help" class="help">{move || ctx.t(Text::InstanceTypeHelp)}</small>
                 </div>
                 <NumberField id="ctl-fixed" key="n" label=Text::FixedCountLabel help=Text::FixedCountHelp unit=Text::LaneInstances
-                    range=limits::FIXED_COUNT step=1.0
+                    range=limits::FIXED_COUNT step=1.0 whole=true
                     get=Signal::derive(move || ctx.rest.with(|s| s.vm.fixed_count as f64))
                     set=move |v: f64| ctx.update(|s| s.vm.fixed_count = v.round() as u32)/>
                 <NumberField id="ctl-target" key="tgt" label=Text::TargetLabel help=Text::TargetHelp unit=Text::UnitPct
@@ -566,11 +566,11 @@ fn ModelSettings() -> impl IntoView {
                     get=Signal::derive(move || ctx.rest.with(|s| s.vm.target_pct))
                     set=move |v: f64| ctx.update(|s| s.vm.target_pct = v)/>
                 <NumberField id="ctl-min" key="min" label=Text::MinLabel help=Text::MinHelp unit=Text::LaneInstances
-                    range=limits::COUNT step=1.0
+                    range=limits::COUNT step=1.0 whole=true
                     get=Signal::derive(move || ctx.rest.with(|s| s.vm.min as f64))
                     set=move |v: f64| ctx.update(|s| s.vm.min = v.round() as u32)/>
                 <NumberField id="ctl-max" key="max" label=Text::MaxLabel help=Text::MaxHelp unit=Text::LaneInstances
-                    range=limits::FIXED_COUNT step=1.0
+                    range=limits::FIXED_COUNT step=1.0 whole=true
                     get=Signal::derive(move || ctx.rest.with(|s| s.vm.max as f64))
                     set=move |v: f64| ctx.update(|s| s.vm.max = v.round() as u32)/>
                 <NumberField id="ctl-boot" key="boot" label=Text::BootLabel help=Text::BootHelp unit=Text::UnitS
@@ -607,11 +607,11 @@ fn ModelSettings() -> impl IntoView {
                     get=Signal::derive(move || ctx.rest.with(|s| s.container.memory_gb))
                     set=move |v: f64| ctx.update(|s| s.container.memory_gb = v)/>
                 <NumberField id="ctl-cmin" key="cmin" label=Text::MinInstancesLabel help=Text::MinInstancesHelp unit=Text::LaneInstances
-                    range=limits::COUNT step=1.0
+                    range=limits::COUNT step=1.0 whole=true
                     get=Signal::derive(move || ctx.rest.with(|s| s.container.min_instances as f64))
                     set=move |v: f64| ctx.update(|s| s.container.min_instances = v.round() as u32)/>
                 <NumberField id="ctl-cmax" key="cmax" label=Text::MaxInstancesLabel help=Text::MaxInstancesHelp unit=Text::LaneInstances
-                    range=limits::FIXED_COUNT step=1.0
+                    range=limits::FIXED_COUNT step=1.0 whole=true
                     get=Signal::derive(move || ctx.rest.with(|s| s.container.max_instances as f64))
                     set=move |v: f64| ctx.update(|s| s.container.max_instances = v.round() as u32)/>
             </details>
@@ -666,19 +666,19 @@ fn ModelSettings() -> impl IntoView {
                 {check(|s| s.faas.granularity_ms == 100, |s, on| s.faas.granularity_ms = if on { 100 } else { 1 }, "ctl-gran", Text::GranularityLabel, Text::GranularityHelp)}
                 {check(|s| s.faas.legacy_limits, |s, on| s.faas.legacy_limits = on, "ctl-legacy", Text::LegacyLabel, Text::LegacyHelp)}
                 <NumberField id="ctl-pc" key="pc" label=Text::ProvisionedLabel help=Text::ProvisionedHelp unit=Text::LaneEnvironments
-                    range=limits::COUNT step=1.0
+                    range=limits::COUNT step=1.0 whole=true
                     get=Signal::derive(move || ctx.rest.with(|s| s.faas.provisioned as f64))
                     set=move |v: f64| ctx.update(|s| s.faas.provisioned = v.round() as u32)/>
                 <NumberField id="ctl-quota" key="quota" label=Text::QuotaLabel help=Text::QuotaHelp unit=Text::LaneEnvironments
-                    range=limits::QUOTA step=100.0
+                    range=limits::QUOTA step=100.0 whole=true
                     get=Signal::derive(move || ctx.rest.with(|s| s.faas.quota as f64))
                     set=move |v: f64| ctx.update(|s| s.faas.quota = v.round() as u32)/>
                 <NumberField id="ctl-warm" label=Text::WarmLabel help=Text::WarmHelp unit=Text::UnitMin
-                    range=limits::WARM_MIN step=1.0
+                    range=limits::WARM_MIN step=1.0 whole=true
                     get=Signal::derive(move || ctx.rest.with(|s| s.faas.warm_min as f64))
                     set=move |v: f64| ctx.update(|s| s.faas.warm_min = v.round() as u32)/>
                 <NumberField id="ctl-ping" label=Text::PingLabel help=Text::PingHelp unit=Text::UnitMin
-                    range=limits::PING_MIN step=1.0
+                    range=limits::PING_MIN step=1.0 whole=true
                     get=Signal::derive(move || ctx.rest.with(|s| s.faas.ping_min as f64))
                     set=move |v: f64| ctx.update(|s| s.faas.ping_min = v.round() as u32)/>
             </details>

@@ -79,6 +79,10 @@ fn Story() -> impl IntoView {
         ctx.navigate(move |s| {
             s.view = View::Scaling;
             s.highlight = model.compute_model();
+            // The stack's selection does not ride along: the scaling view's link carries only
+            // what its screen shows (a stray `col=saas` was in it).
+            s.col = None;
+            s.cell = None;
         });
     };
     view! {

@@ -133,7 +133,7 @@ test("a lead invites only what the embed lets a student do", async ({ page }) =>
   await expect(page.locator(".view-lead")).not.toContainText("끌어");
   await expect(page.locator(".view-lead")).not.toContainText("재생");
   await page.goto("./?view=msa&lang=en&embed=1&lock=fail");
-  await expect(page.locator(".view-lead")).not.toContainText("Click a module");
+  await expect(page.locator(".view-lead")).not.toContainText("click a module");
   await expect(page.locator(".view-lead")).toContainText("Deploy a new version");
 });
 

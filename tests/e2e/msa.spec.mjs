@@ -277,7 +277,7 @@ test("no dead workload fields; the module table shows what sets the replicas", a
 test("exported diagrams describe rather than instruct", async ({ page }) => {
   const view = new MsaPage(page);
   await view.open("lang=en&fail=pricing");
-  await expect(page.locator(".view-lead")).toContainText("Click a module");
+  await expect(page.locator(".view-lead")).toContainText("Tap or click a module");
   for (const name of ["monolith", "microservices"]) {
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`export-${name}`).click()]);
     const svg = readFileSync(await file.path(), "utf8");

@@ -471,6 +471,23 @@ test("lowering Maximum VMs under the minimum from a link takes the minimum down 
   await expect(page.getByTestId("ctl-max")).not.toHaveAttribute("aria-invalid", "true");
 });
 
+test("a count field rounds a typed fraction and says so, in both languages", async ({ page }) => {
+  const s = new ScalingPage(page);
+  await s.open("lang=en");
+  const max = page.getByTestId("ctl-max");
+  await max.fill("3.5");
+  await max.press("Tab");
+  await expect(max).toHaveValue("4");
+  await expect(page.getByTestId("ctl-max-error")).toHaveText("This counts whole units, so 4 is used.");
+  await expect(page).toHaveURL(/[?&]max=4(&|$)/);
+  await s.open("lang=ko");
+  const quota = page.getByTestId("ctl-quota");
+  await quota.fill("1200.4");
+  await quota.press("Tab");
+  await expect(quota).toHaveValue("1200");
+  await expect(page.getByTestId("ctl-quota-error")).toHaveText("정수로 세는 값이라 1,200(으)로 맞췄습니다.");
+});
+
 test("range messages show true bounds, follow the language, and clamp a huge paste", async ({ page }) => {
   const s = new ScalingPage(page);
   await s.open("lang=en");

@@ -201,6 +201,16 @@ test("the facility band is a tap target too: it says who runs the building, and 
   await expect(page.getByTestId("column-facility")).toHaveText("You manage");
 });
 
+test("'See this model scale' opens the scaling view on that model, without the stack's selection in its link", async ({ page }) => {
+  const stack = new StackPage(page);
+  await stack.open("lang=ko&step=3&col=saas");
+  await page.getByTestId("see-it-scale").click();
+  await expect(page.getByTestId("view-scaling")).toBeVisible();
+  await expect(page).toHaveURL(/view=scaling/);
+  await expect(page).toHaveURL(/[?&]hl=/);
+  await expect(page).not.toHaveURL(/[?&](col|cell)=/);
+});
+
 // Issue 16.11: each story step shows on the stack what changed at that step.
 test("every story step changes the stack, IDC moves the facility, step 6 is serverless", async ({ page }) => {
   const stack = new StackPage(page);

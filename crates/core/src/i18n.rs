@@ -296,12 +296,12 @@ texts! {
         "제품 전체: 애플리케이션, 데이터 저장, 그리고 그 아래 모든 것.";
     SeeItScale => "See this model scale", "이 모델의 확장 보기";
     LayerDetailsTitle => "Layer details", "계층 자세히 보기";
-    LayerDetailsHint => "Click or press Enter on any cell to see who manages it, what is left for you to patch, and what the bill charges for it; on a column's name for what you keep under that model.",
-        "칸을 클릭하거나 Enter 키를 누르면 누가 관리하는지, 직접 패치해야 할 일, 요금이 무엇에 붙는지 볼 수 있습니다. 열 이름을 누르면 그 모델에서 직접 관리하는 것을 볼 수 있습니다.";
-    LayerDetailsHintCell => "Click or press Enter on any cell to see who manages it, what is left for you to patch, and what the bill charges for it.",
-        "칸을 클릭하거나 Enter 키를 누르면 누가 관리하는지, 직접 패치해야 할 일, 요금이 무엇에 붙는지 볼 수 있습니다.";
-    LayerDetailsHintCol => "Click or press Enter on a column's name to see what you keep under that model and what the provider takes over.",
-        "열 이름을 클릭하거나 Enter 키를 누르면 그 모델에서 직접 관리하는 것과 제공자가 맡는 것을 볼 수 있습니다.";
+    LayerDetailsHint => "Tap or click any cell (or press Enter on it) to see who manages it, what is left for you to patch, and what the bill charges for it; a column's name or its facility band for what you keep under that model.",
+        "칸을 누르거나(탭·클릭) Enter 키를 누르면 누가 관리하는지, 직접 패치해야 할 일, 요금이 무엇에 붙는지 볼 수 있습니다. 열 이름이나 시설 칸을 누르면 그 모델에서 직접 관리하는 것을 볼 수 있습니다.";
+    LayerDetailsHintCell => "Tap or click any cell (or press Enter on it) to see who manages it, what is left for you to patch, and what the bill charges for it.",
+        "칸을 누르거나(탭·클릭) Enter 키를 누르면 누가 관리하는지, 직접 패치해야 할 일, 요금이 무엇에 붙는지 볼 수 있습니다.";
+    LayerDetailsHintCol => "Tap or click a column's name or its facility band (or press Enter on it) to see what you keep under that model and what the provider takes over.",
+        "열 이름이나 시설 칸을 누르거나(탭·클릭) Enter 키를 누르면 그 모델에서 직접 관리하는 것과 제공자가 맡는 것을 볼 수 있습니다.";
     LayerDetailsHintFixed => "Each cell says who manages that layer under that model: you, or the provider.",
         "각 칸은 그 모델에서 그 계층을 누가 관리하는지(사용자 또는 제공자) 보여 줍니다.";
     WhoManagesIt => "Who manages it", "관리 주체";
@@ -380,6 +380,7 @@ texts! {
         "함수 하나의 메모리입니다. FaaS는 GB-초로 과금하므로 컴퓨팅 요금에 곱해집니다.";
     OutOfRange => "Enter a number from {min} to {max}.", "{min}부터 {max} 사이의 숫자를 입력하세요.";
     NotANumber => "Enter a number.", "숫자를 입력하세요.";
+    RoundedToWhole => "This counts whole units, so {value} is used.", "정수로 세는 값이라 {value}(으)로 맞췄습니다.";
     FieldCapped => "Can't be more than {other} ({max}), so {max} is used.", "{other}({max})보다 클 수 없어 그 값으로 맞췄습니다.";
     FieldLowered => "{other} was lowered to {value} to match.", "{other}도 같은 값({value})으로 낮췄습니다.";
     LanesTitle => "The same traffic through every model", "같은 트래픽, 모델별 확장";
@@ -589,10 +590,10 @@ texts! {
     // -- msa view --
     MsaLead => "The ride-hailing app from the notes (the Uber case), built two ways and fed the same traffic.",
         "노트의 차량 호출 앱(Uber 사례)을 두 가지 방식으로 만들고 같은 트래픽을 보냅니다.";
-    MsaLeadFailDeploy => "Click a module in either diagram to make it fail, or deploy a new version of one, and compare what each architecture loses.",
-        "어느 그림에서든 모듈을 클릭해 장애를 내거나 새 버전을 배포해 보고, 각 아키텍처가 무엇을 잃는지 비교해 보세요.";
-    MsaLeadFail => "Click a module in either diagram to make it fail, and compare what each architecture loses.",
-        "어느 그림에서든 모듈을 클릭해 장애를 내 보고, 각 아키텍처가 무엇을 잃는지 비교해 보세요.";
+    MsaLeadFailDeploy => "Tap or click a module in either diagram to make it fail, or deploy a new version of one, and compare what each architecture loses.",
+        "어느 그림에서든 모듈을 눌러 장애를 내거나 새 버전을 배포해 보고, 각 아키텍처가 무엇을 잃는지 비교해 보세요.";
+    MsaLeadFail => "Tap or click a module in either diagram to make it fail, and compare what each architecture loses.",
+        "어느 그림에서든 모듈을 눌러 장애를 내 보고, 각 아키텍처가 무엇을 잃는지 비교해 보세요.";
     MsaLeadDeploy => "Deploy a new version of a module and compare what each architecture loses.",
         "모듈의 새 버전을 배포해 보고, 각 아키텍처가 무엇을 잃는지 비교해 보세요.";
     MsaLeadCompare => "Compare what each architecture loses.", "각 아키텍처가 무엇을 잃는지 비교해 보세요.";
@@ -638,8 +639,8 @@ texts! {
     MsaProfileCalls => "Calls per request", "요청당 호출";
     MsaProfileCpu => "CPU per call", "호출당 CPU";
     MsaProfileMemory => "Memory", "메모리";
-    MsaProfileNote => "What sets each module's replicas: the calls it receives for every request that comes in, the CPU each call takes and the memory of its code. Memory comes in 128 MB steps: a monolith replica is 256 MB for its runtime plus all seven modules (at least the scenario's container memory), a service replica 128 MB plus its one module, at least 0.5 GB. The scaling view's CPU, duration and memory settings describe a single function and do not apply to this app.",
-        "모듈마다 복제본 수를 정하는 것: 들어오는 요청 하나마다 받는 호출 수, 호출 한 번의 CPU 시간, 코드가 차지하는 메모리입니다. 메모리는 128 MB 단위입니다. 모놀리식 복제본은 런타임 256 MB에 일곱 모듈 전부를 더한 크기(시나리오의 컨테이너 메모리 이상)이고, 서비스 복제본은 128 MB에 자기 모듈 하나를 더한 크기(최소 0.5 GB)입니다. 확장 화면의 CPU·실행 시간·메모리 설정은 함수 하나를 위한 값이라 이 앱에는 쓰이지 않습니다.";
+    MsaProfileNote => "What sets each module's replicas: the calls it receives for every request that comes in, the CPU each call takes and the memory of its code. Memory comes in 128 MB steps: a monolith replica is 256 MB for its runtime plus all seven modules (at least the scenario's container memory), a service replica 128 MB plus its one module, at least 0.5 GB. The scaling view's CPU, duration and memory settings describe a single function and do not apply to this app.",
+        "모듈마다 복제본 수를 정하는 것: 들어오는 요청 하나마다 받는 호출 수, 호출 한 번의 CPU 시간, 코드가 차지하는 메모리입니다. 메모리는 128 MB 단위입니다. 모놀리식 복제본은 런타임 256 MB에 일곱 모듈 전부를 더한 크기(시나리오의 컨테이너 메모리 이상)이고, 서비스 복제본은 128 MB에 자기 모듈 하나를 더한 크기(최소 0.5 GB)입니다. 확장 화면의 CPU·실행 시간·메모리 설정은 함수 하나를 위한 값이라 이 앱에는 쓰이지 않습니다.";
     MsaModulesTitle => "Fail or deploy a module", "모듈에 장애 내기 · 배포하기";
     MsaModuleCol => "Module", "모듈";
     MsaFailButton => "Fail", "장애 내기";
@@ -651,8 +652,8 @@ texts! {
     MsaHopHelp => "Latency of one call from one service to another (the monolith's calls are in-process).",
         "한 서비스가 다른 서비스를 한 번 호출하는 지연 시간입니다(모놀리식은 프로세스 안에서 호출합니다).";
     MsaBlastTitle => "Blast radius", "장애 영향 범위";
-    MsaBlastNone => "Nothing has failed. Click a module in either diagram, or press Fail in the table above, to see which features break.",
-        "아직 장애가 없습니다. 그림에서 모듈을 클릭하거나 위 표의 ‘장애 내기’를 눌러 어떤 기능이 멈추는지 보세요.";
+    MsaBlastNone => "Nothing has failed. Tap or click a module in either diagram, or press Fail in the table above, to see which features break.",
+        "아직 장애가 없습니다. 그림에서 모듈을 누르거나 위 표의 ‘장애 내기’를 눌러 어떤 기능이 멈추는지 보세요.";
     MsaBlastNoneFixed => "Nothing has failed: every feature works in both architectures.",
         "장애가 없습니다. 두 아키텍처 모두 모든 기능이 동작합니다.";
     MsaBlastSummary => "{module} failed. Monolith: {m} of {t} features down. Microservices: {s} of {t} down.",
@@ -835,11 +836,11 @@ texts! {
     EmbedUnknown => "Left out of the snippet, not a name on this page: {names}. The list below has the names.",
         "이 페이지에 없는 이름이라 코드에서 빠졌습니다: {names}. 쓸 수 있는 이름은 아래 목록에 있습니다.";
     EmbedKeys => "The names this view's controls go by", "이 화면의 조작 이름";
-    KeyFail => "Failed module (a click on a module)", "장애 난 모듈(모듈 클릭)";
+    KeyFail => "Failed module (a tap or click on a module)", "장애 난 모듈(모듈 누르기)";
     KeyDeploy => "Module being deployed", "배포 중인 모듈";
     KeyStep => "Story step", "이야기 단계";
-    KeyCell => "Selected cell (a click on a cell)", "선택한 칸(칸 클릭)";
-    KeyCol => "Column summary (a click on a header)", "열 요약(머리글 클릭)";
+    KeyCell => "Selected cell (a tap or click on a cell)", "선택한 칸(칸 누르기)";
+    KeyCol => "Column summary (a tap or click on a header or facility band)", "열 요약(머리글·시설 칸 누르기)";
     EmbedQuiz => "Quiz: hide the numbers until students predict", "퀴즈: 학생이 예측할 때까지 숫자 숨기기";
     EmbedSnippet => "HTML for the course page", "강의 페이지에 붙여 넣을 HTML";
     EmbedPlainLink => "Or share a plain link", "또는 일반 링크로 공유";
