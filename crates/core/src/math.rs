@@ -30,7 +30,7 @@ use crate::money::{
     format_rate_usd as rate, format_share, format_usd as usd,
 };
 use crate::pricing::{ContainerBill, FaasBill, OnPremBill, VmBill};
-use crate::sim::{Bill, FaasMonth, ModelKind, ModelOutcome, Outcome};
+use crate::sim::{AvoidColdStarts, Bill, FaasMonth, ModelKind, ModelOutcome, Outcome};
 use crate::traffic::{DayKind, MonthDay};
 
 fn t(en: String, ko: String, lang: Lang) -> String {
@@ -1258,63 +1258,8 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
                     ),
                     lang,
                 )
-            } else if a.ping_usd < 0.0 {
-                // The INIT no longer billed outweighs the pings: a saving, stated as one.
-                t(
-                    format!(
-                        "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more, and no INIT for those cold starts, take the month's bill from {} to {}; {} − {} = {} saved a month",
-                        a.ping_min,
-                        split[0],
-                        num(a.ping_requests, 0),
-                        gbs(a.ping_gb_s),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(-a.ping_usd)
-                    ),
-                    format!(
-                        "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초를 더해도 그 콜드 스타트의 INIT가 빠져 월 요금 {} → {}; {} − {} = 월 {} 절약",
-                        a.ping_min,
-                        times(&split[0]),
-                        num(a.ping_requests, 0),
-                        gbs(a.ping_gb_s),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(-a.ping_usd)
-                    ),
-                    lang,
-                )
             } else {
-                t(
-                    format!(
-                        "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more take the month's bill from {} to {}; {} − {} = {} a month",
-                        a.ping_min,
-                        split[0],
-                        num(a.ping_requests, 0),
-                        gbs(a.ping_gb_s),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_without),
-                        usd(a.ping_usd)
-                    ),
-                    format!(
-                        "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초를 더하면 월 요금 {} → {}; {} − {} = 월 {}",
-                        a.ping_min,
-                        times(&split[0]),
-                        num(a.ping_requests, 0),
-                        gbs(a.ping_gb_s),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_without),
-                        usd(a.ping_usd)
-                    ),
-                    lang,
-                )
+                ping_change_line(a, &split[0], lang)
             };
             out.push(line);
         }
@@ -1341,6 +1286,47 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         }
     }
     out
+}
+
+/// `A keep-warm ping every 5 min would stop the 120 after an idle spell: … take the month's
+/// bill from $1.20 to $1.25; $1.25 − $1.20 = $0.05 a month`: what a suggested ping changes in
+/// the month's bill, a cost or (the INIT no longer billed outweighing the pings) a saving, the
+/// larger bill first in the subtraction so the difference shown is positive.
+fn ping_change_line(a: &AvoidColdStarts, stopped: &str, lang: Lang) -> String {
+    let saves = a.ping_usd < 0.0;
+    let (without, with) = (usd(a.month_usd_without), usd(a.month_usd_with));
+    let (larger, smaller) = if saves {
+        (&without, &with)
+    } else {
+        (&with, &without)
+    };
+    let (pings, more, change) = (
+        num(a.ping_requests, 0),
+        gbs(a.ping_gb_s),
+        usd(a.ping_usd.abs()),
+    );
+    let (init_en, init_ko, end_en, end_ko) = if saves {
+        (
+            ", and no INIT for those cold starts,",
+            "를 더해도 그 콜드 스타트의 INIT가 빠져",
+            "saved a month",
+            format!("월 {change} 절약"),
+        )
+    } else {
+        ("", "를 더하면", "a month", format!("월 {change}"))
+    };
+    t(
+        format!(
+            "A keep-warm ping every {} min would stop the {stopped} after an idle spell: {pings} pings and {more} GB-s more{init_en} take the month's bill from {without} to {with}; {larger} − {smaller} = {change} {end_en}",
+            a.ping_min,
+        ),
+        format!(
+            "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {pings}건과 {more} GB-초{init_ko} 월 요금 {without} → {with}; {larger} − {smaller} = {end_ko}",
+            a.ping_min,
+            times(stopped),
+        ),
+        lang,
+    )
 }
 
 /// `≈4.9`: an expected number (functions' environments and cold starts) marked as one, as the
@@ -1868,5 +1854,47 @@ mod readable {
         assert_eq!(res(0.0037037), "0.0037");
         assert_eq!(res(0.00011574), "0.00012");
         assert_eq!(res(666.666666), "666.6667");
+    }
+}
+
+#[cfg(test)]
+mod ping_line {
+    use super::*;
+
+    fn avoid(without: f64, with: f64) -> AvoidColdStarts {
+        AvoidColdStarts {
+            ping_min: 5,
+            ping_requests: 8_640.0,
+            ping_gb_s: 4.32,
+            month_usd_without: without,
+            month_usd_with: with,
+            ping_usd: ((with * 100.0_f64).round() - (without * 100.0_f64).round()) / 100.0,
+            pc_envs: 1.0,
+            pc_gb_s: 0.0,
+            pc_usd_per_gb_s: 0.0,
+            pc_usd: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_ping_that_costs_and_one_that_saves_read_as_before() {
+        let costs = avoid(1.20, 1.25);
+        assert_eq!(
+            ping_change_line(&costs, "120", Lang::En),
+            "A keep-warm ping every 5 min would stop the 120 after an idle spell: 8,640 pings and 4.32 GB-s more take the month's bill from $1.20 to $1.25; $1.25 − $1.20 = $0.05 a month"
+        );
+        assert_eq!(
+            ping_change_line(&costs, "120", Lang::Ko),
+            "5분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 120번을 막습니다: 핑 8,640건과 4.32 GB-초를 더하면 월 요금 $1.20 → $1.25; $1.25 − $1.20 = 월 $0.05"
+        );
+        let saves = avoid(1.25, 1.20);
+        assert_eq!(
+            ping_change_line(&saves, "120", Lang::En),
+            "A keep-warm ping every 5 min would stop the 120 after an idle spell: 8,640 pings and 4.32 GB-s more, and no INIT for those cold starts, take the month's bill from $1.25 to $1.20; $1.25 − $1.20 = $0.05 saved a month"
+        );
+        assert_eq!(
+            ping_change_line(&saves, "120", Lang::Ko),
+            "5분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 120번을 막습니다: 핑 8,640건과 4.32 GB-초를 더해도 그 콜드 스타트의 INIT가 빠져 월 요금 $1.25 → $1.20; $1.25 − $1.20 = 월 $0.05 절약"
+        );
     }
 }
