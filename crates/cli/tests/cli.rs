@@ -122,6 +122,86 @@ fn price_faas_more_examples() {
     assert_eq!(cents(&v["total_usd"]), "9.80");
 }
 
+/// Azure's Consumption plan bills 100 ms at least, in 1 ms steps, at East US prices: the
+/// price's text says so (not AWS's region name), in both languages, and so does the JSON.
+#[test]
+fn price_faas_azure_names_its_minimum_and_its_region() {
+    let text = |lang: &str| {
+        let out = skyscale(&[
+            "price",
+            "faas",
+            "--service",
+            "azure",
+            "--requests",
+            "1000",
+            "--duration-ms",
+            "20",
+            "--memory-mb",
+            "256",
+            "--lang",
+            lang,
+        ]);
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = text("en");
+    assert!(
+        en.starts_with("Azure Functions (Consumption plan) (x86_64, East US)"),
+        "{en}"
+    );
+    assert!(!en.contains("us-east-1"), "{en}");
+    assert!(
+        en.contains(
+            "Billed duration: 100 ms a request, rounded up in 1 ms steps, 100 ms at least;"
+        ),
+        "{en}"
+    );
+    let ko = text("ko");
+    assert!(ko.contains("(x86_64, East US)"), "{ko}");
+    assert!(
+        ko.contains("요청당 100 ms(1 ms 단위로 올림, 최소 100 ms)"),
+        "{ko}"
+    );
+    let v = json(&[
+        "price",
+        "faas",
+        "--service",
+        "azure",
+        "--requests",
+        "1000",
+        "--duration-ms",
+        "20",
+        "--memory-mb",
+        "256",
+        "--json",
+    ]);
+    assert_eq!(v["region"], "East US");
+    // Lambda's minimum is its 1 ms step: nothing more to say, and its region is AWS's name.
+    let out = skyscale(&[
+        "price",
+        "faas",
+        "--requests",
+        "1000",
+        "--duration-ms",
+        "20",
+        "--memory-mb",
+        "256",
+    ]);
+    let lambda = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        lambda.starts_with("AWS Lambda (x86_64, us-east-1)"),
+        "{lambda}"
+    );
+    assert!(lambda.contains("rounded up in 1 ms steps;"), "{lambda}");
+    // The simulated month's math says the same.
+    let out = skyscale(&["simulate", "--scenario", "faas=azure"]);
+    let sim = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        sim.contains("rounded up in 1 ms steps, 100 ms at least;"),
+        "{sim}"
+    );
+}
+
 #[test]
 fn price_vm_and_container() {
     // The default hours are the simulation's 30-day month, 720 h.

@@ -279,6 +279,7 @@ pub fn faas(b: &FaasBill, granularity_ms: f64, lang: Lang) -> Vec<String> {
         out.push(duration_line(
             b.billed_duration_ms,
             granularity_ms,
+            b.min_billed_ms,
             b.billed_memory_mb,
             b.memory_gb,
             lang,
@@ -335,7 +336,22 @@ fn run_time_line(f: &FaasMonth, lang: Lang) -> String {
     )
 }
 
-fn duration_line(billed_ms: f64, granularity_ms: f64, mb: f64, gb_: f64, lang: Lang) -> String {
+/// `Billed duration: 173 ms a request, rounded up in 1 ms steps`, and where the service bills
+/// a minimum longer than a step (Azure's Consumption plan: 100 ms), `…, 100 ms at least`.
+fn duration_line(
+    billed_ms: f64,
+    granularity_ms: f64,
+    min_ms: f64,
+    mb: f64,
+    gb_: f64,
+    lang: Lang,
+) -> String {
+    let (min_en, min_ko) = if min_ms > granularity_ms {
+        let m = num(min_ms, 0);
+        (format!(", {m} ms at least"), format!(", 최소 {m} ms"))
+    } else {
+        (String::new(), String::new())
+    };
     let mb = num(mb, 3);
     let shown = gb(gb_);
     // A memory rounded here is an operand below: `≈` says so, though it holds to its digit.
@@ -343,12 +359,12 @@ fn duration_line(billed_ms: f64, granularity_ms: f64, mb: f64, gb_: f64, lang: L
     let eq = if exact { "=" } else { "≈" };
     t(
         format!(
-            "Billed duration: {} ms a request, rounded up in {} ms steps; memory: {mb} MB ÷ 1,024 {eq} {shown} GB",
+            "Billed duration: {} ms a request, rounded up in {} ms steps{min_en}; memory: {mb} MB ÷ 1,024 {eq} {shown} GB",
             num(billed_ms, 3),
             num(granularity_ms, 0),
         ),
         format!(
-            "청구 실행 시간: 요청당 {} ms({} ms 단위로 올림); 메모리: {mb} MB ÷ 1,024 {eq} {shown} GB",
+            "청구 실행 시간: 요청당 {} ms({} ms 단위로 올림{min_ko}); 메모리: {mb} MB ÷ 1,024 {eq} {shown} GB",
             num(billed_ms, 3),
             num(granularity_ms, 0),
         ),
@@ -1052,6 +1068,7 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
     out.push(duration_line(
         f.billed_duration_ms,
         f.granularity_ms,
+        f.min_billed_ms,
         f.billed_memory_mb,
         f.memory_gb,
         lang,

@@ -408,6 +408,8 @@ pub struct FaasMonth {
     /// Billed duration of one request and of one ping, what durations are rounded up to,
     /// and the billed memory.
     pub billed_duration_ms: f64,
+    /// The service's shortest billed duration (Azure's Consumption plan: 100 ms).
+    pub min_billed_ms: f64,
     pub granularity_ms: f64,
     pub ping_billed_ms: f64,
     pub billed_memory_mb: f64,
@@ -1717,6 +1719,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             mb_per_vcpu,
             run_ms,
             billed_duration_ms: per_request.billed_duration_ms,
+            min_billed_ms: per_request.min_billed_ms,
             granularity_ms: granularity,
             ping_billed_ms: per_ping.billed_duration_ms,
             billed_memory_mb: per_request.billed_memory_mb,
