@@ -1040,6 +1040,24 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         ));
     }
     out.push(served);
+    if f.ping_redundant_min > 0 {
+        let n = num(f.provisioned, 0);
+        out.push(t(
+            format!(
+                "Keep-warm pings, one every {} min: none sent; the {n} provisioned {} always warm and {} invocations first, so a ping would land on {} and warm no other: it stops no cold start and is left out of the bill",
+                f.ping_redundant_min,
+                if f.provisioned == 1.0 { "environment is" } else { "environments are" },
+                if f.provisioned == 1.0 { "takes" } else { "take" },
+                if f.provisioned == 1.0 { "it" } else { "one of them" },
+            ),
+            format!(
+                "웜 유지 핑({}분마다): 보내지 않음; 프로비저닝된 환경 {n}개가 늘 웜 상태이고 호출을 먼저 받으므로 핑은 {} 닿을 뿐 다른 환경을 데우지 않음: 콜드 스타트를 막지 못해 요금에서 뺌",
+                f.ping_redundant_min,
+                if f.provisioned == 1.0 { "그 환경에" } else { "그중 하나에" },
+            ),
+            lang,
+        ));
+    }
     if f.pings > 0.0 {
         let per_day = f.pings_by_day.first().copied().unwrap_or(0.0);
         let total: f64 = days.iter().map(|d| d.days).sum();
@@ -1243,7 +1261,17 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         ));
     }
     if let Some(a) = f.avoid.as_ref().filter(|_| total_shown > 0.0) {
-        if split_value(&split[0]) > 0.0 && f.pings == 0.0 {
+        // A ping beside provisioned environments lands on one of them and warms nothing more
+        // (see the ping's own line above): it is no way to avoid these cold starts.
+        if split_value(&split[0]) > 0.0 && f.pings == 0.0 && f.provisioned == 0.0 {
+            // One environment kept warm stops the first cold start after each idle spell, not
+            // a batch's others: the count is the month run with the ping, as shown.
+            let stops = CountFormat::for_total(c.total, true, lang).show(a.ping_stops);
+            let stopped = if split_value(&stops) < split_value(&split[0]) {
+                Stopped::Some(&stops, &split[0])
+            } else {
+                Stopped::All(&split[0])
+            };
             // Priced through the month's bill, so the figure is the difference a reader
             // gets from the bill with `ping=` set and this one.
             let line = if a.ping_usd == 0.0 {
@@ -1258,17 +1286,17 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
                 };
                 t(
                     format!(
-                        "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more; {why_en}, so the month's bill stays {}",
+                        "A keep-warm ping every {} min would stop {}: {} pings and {} GB-s more; {why_en}, so the month's bill stays {}",
                         a.ping_min,
-                        split[0],
+                        stopped.en(),
                         num(a.ping_requests, 0),
                         gbs(a.ping_gb_s),
                         usd(a.month_usd_without),
                     ),
                     format!(
-                        "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초가 더해지지만 {why_ko} 월 요금은 그대로 {}",
+                        "{}분마다 웜 유지 핑을 보내면 {}을 막습니다: 핑 {}건과 {} GB-초가 더해지지만 {why_ko} 월 요금은 그대로 {}",
                         a.ping_min,
-                        times(&split[0]),
+                        stopped.ko(),
                         num(a.ping_requests, 0),
                         gbs(a.ping_gb_s),
                         usd(a.month_usd_without),
@@ -1276,7 +1304,7 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
                     lang,
                 )
             } else {
-                ping_change_line(a, &split[0], lang)
+                ping_change_line(a, stopped, lang)
             };
             out.push(line);
         }
@@ -1309,7 +1337,7 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
 /// bill from $1.20 to $1.25; $1.25 − $1.20 = $0.05 a month`: what a suggested ping changes in
 /// the month's bill, a cost or (the INIT no longer billed outweighing the pings) a saving, the
 /// larger bill first in the subtraction so the difference shown is positive.
-fn ping_change_line(a: &AvoidColdStarts, stopped: &str, lang: Lang) -> String {
+fn ping_change_line(a: &AvoidColdStarts, stopped: Stopped, lang: Lang) -> String {
     let saves = a.ping_usd < 0.0;
     let (without, with) = (usd(a.month_usd_without), usd(a.month_usd_with));
     let (larger, smaller) = if saves {
@@ -1334,16 +1362,43 @@ fn ping_change_line(a: &AvoidColdStarts, stopped: &str, lang: Lang) -> String {
     };
     t(
         format!(
-            "A keep-warm ping every {} min would stop the {stopped} after an idle spell: {pings} pings and {more} GB-s more{init_en} take the month's bill from {without} to {with}; {larger} − {smaller} = {change} {end_en}",
+            "A keep-warm ping every {} min would stop {}: {pings} pings and {more} GB-s more{init_en} take the month's bill from {without} to {with}; {larger} − {smaller} = {change} {end_en}",
             a.ping_min,
+            stopped.en(),
         ),
         format!(
-            "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {pings}건과 {more} GB-초{init_ko} 월 요금 {without} → {with}; {larger} − {smaller} = {end_ko}",
+            "{}분마다 웜 유지 핑을 보내면 {}을 막습니다: 핑 {pings}건과 {more} GB-초{init_ko} 월 요금 {without} → {with}; {larger} − {smaller} = {end_ko}",
             a.ping_min,
-            times(stopped),
+            stopped.ko(),
         ),
         lang,
     )
+}
+
+/// The cold starts a suggested ping stops: all of those after an idle spell, or some of them
+/// (it keeps one environment warm; a batch after an idle spell starts more).
+#[derive(Clone, Copy)]
+enum Stopped<'a> {
+    All(&'a str),
+    Some(&'a str, &'a str),
+}
+
+impl Stopped<'_> {
+    /// `the 120 after an idle spell`, `30 of the 2,077 after an idle spell`.
+    fn en(self) -> String {
+        match self {
+            Stopped::All(n) => format!("the {n} after an idle spell"),
+            Stopped::Some(k, n) => format!("{k} of the {n} after an idle spell"),
+        }
+    }
+
+    /// `유휴 뒤 콜드 스타트 120번`, `유휴 뒤 콜드 스타트 2,077번 중 30번`.
+    fn ko(self) -> String {
+        match self {
+            Stopped::All(n) => format!("유휴 뒤 콜드 스타트 {}", times(n)),
+            Stopped::Some(k, n) => format!("유휴 뒤 콜드 스타트 {} 중 {}", times(n), times(k)),
+        }
+    }
 }
 
 /// `≈4.9`: an expected number (functions' environments and cold starts) marked as one, as the
@@ -1886,6 +1941,7 @@ mod ping_line {
             month_usd_without: without,
             month_usd_with: with,
             ping_usd: ((with * 100.0_f64).round() - (without * 100.0_f64).round()) / 100.0,
+            ping_stops: 120.0,
             pc_envs: 1.0,
             pc_gb_s: 0.0,
             pc_usd_per_gb_s: 0.0,
@@ -1897,21 +1953,75 @@ mod ping_line {
     fn a_ping_that_costs_and_one_that_saves_read_as_before() {
         let costs = avoid(1.20, 1.25);
         assert_eq!(
-            ping_change_line(&costs, "120", Lang::En),
+            ping_change_line(&costs, Stopped::All("120"), Lang::En),
             "A keep-warm ping every 5 min would stop the 120 after an idle spell: 8,640 pings and 4.32 GB-s more take the month's bill from $1.20 to $1.25; $1.25 − $1.20 = $0.05 a month"
         );
         assert_eq!(
-            ping_change_line(&costs, "120", Lang::Ko),
+            ping_change_line(&costs, Stopped::All("120"), Lang::Ko),
             "5분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 120번을 막습니다: 핑 8,640건과 4.32 GB-초를 더하면 월 요금 $1.20 → $1.25; $1.25 − $1.20 = 월 $0.05"
         );
         let saves = avoid(1.25, 1.20);
         assert_eq!(
-            ping_change_line(&saves, "120", Lang::En),
+            ping_change_line(&saves, Stopped::All("120"), Lang::En),
             "A keep-warm ping every 5 min would stop the 120 after an idle spell: 8,640 pings and 4.32 GB-s more, and no INIT for those cold starts, take the month's bill from $1.25 to $1.20; $1.25 − $1.20 = $0.05 saved a month"
         );
         assert_eq!(
-            ping_change_line(&saves, "120", Lang::Ko),
+            ping_change_line(&saves, Stopped::All("120"), Lang::Ko),
             "5분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 120번을 막습니다: 핑 8,640건과 4.32 GB-초를 더해도 그 콜드 스타트의 INIT가 빠져 월 요금 $1.25 → $1.20; $1.25 − $1.20 = 월 $0.05 절약"
         );
+    }
+
+    fn faas_lines(q: &str, lang: Lang) -> (Vec<String>, f64) {
+        let o = crate::simulate(&crate::Scenario::from_query(q).0);
+        let m = o.model(ModelKind::Faas);
+        (block(&o, m, Currency::Usd, 1.0, lang), m.month.cost_usd)
+    }
+
+    /// A ping beside provisioned concurrency is redundant: the math says it is not sent and
+    /// why, in both languages; the bill is the one without the ping, and no ping is suggested.
+    #[test]
+    fn a_ping_beside_provisioned_environments_is_said_to_be_redundant() {
+        let q = "pat=batch&peak=100&pc=10&ping=5";
+        let (en, bill) = faas_lines(q, Lang::En);
+        let (ko, _) = faas_lines(q, Lang::Ko);
+        let (_, without) = faas_lines("pat=batch&peak=100&pc=10", Lang::En);
+        assert_eq!(bill, without);
+        assert!(
+            en.iter().any(|l| l.starts_with(
+                "Keep-warm pings, one every 5 min: none sent; the 10 provisioned environments are always warm"
+            ) && l.ends_with("it stops no cold start and is left out of the bill")),
+            "{en:#?}"
+        );
+        assert!(
+            !en.iter().any(|l| l.starts_with("A keep-warm ping every")),
+            "{en:#?}"
+        );
+        assert!(
+            ko.iter()
+                .any(|l| l.starts_with("웜 유지 핑(5분마다): 보내지 않음; 프로비저닝된 환경 10개")),
+            "{ko:#?}"
+        );
+        assert!(
+            !ko.iter().any(|l| l.contains("분마다 웜 유지 핑을 보내면")),
+            "{ko:#?}"
+        );
+        // One environment: said in the singular.
+        let (en, _) = faas_lines("pat=batch&peak=1&pc=1&ping=5", Lang::En);
+        assert!(
+            en.iter().any(|l| l.contains("the 1 provisioned environment is always warm and takes invocations first, so a ping would land on it")),
+            "{en:#?}"
+        );
+        // Without provisioned concurrency, or on Azure (which has none), the ping is sent.
+        for q in [
+            "pat=batch&peak=100&ping=5",
+            "pat=batch&peak=100&pc=10&ping=5&faas=azure",
+        ] {
+            let (en, _) = faas_lines(q, Lang::En);
+            assert!(!en.iter().any(|l| l.contains("none sent")), "{q}: {en:#?}");
+            assert!(
+                en.iter().any(|l| l.starts_with("Keep-warm pings, one every 5 min: 30 days × 288 a day")),
+                "{q}: {en:#?}"
+            );
+        }
     }
 }
