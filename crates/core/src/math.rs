@@ -1317,7 +1317,7 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
             );
             let (r, eq2, amount) = priced(shown_value(&x).0, a.pc_usd_per_gb_s, a.pc_usd);
             let on = rate(f.provisioned_duration_usd_per_gb_s);
-            out.push(t(
+            let mut line = t(
                 format!(
                     "Provisioned concurrency for {} would stop all {total}: {n} × {g} GB × {month_s} s {eq1} {x} GB-s × {r} {eq2} {amount} a month; their runs bill at {on} a GB-s instead of the on-demand rate",
                     plural(a.pc_envs, "environment", "environments"),
@@ -1327,7 +1327,23 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
                     times(&total),
                 ),
                 lang,
-            ));
+            );
+            // The lanes' most environments at once, as the table shows it: where it reads
+            // more than the advice, say what each counts.
+            let most = CountFormat::for_total(a.lane_max, true, lang).show(a.lane_max);
+            if split_value(&most) > a.pc_envs {
+                let most = about(most);
+                line.push_str(&t(
+                    format!(
+                        "; {n} is the busiest minute's demand rounded up, the environments running then; the lanes' {most} at most at once (max instances) count those starting too, and provisioned environments never start"
+                    ),
+                    format!(
+                        "; {n}개는 가장 바쁜 분의 수요를 올림한 값, 곧 그때 실행 중인 환경 수; 레인의 최대 동시 환경 {most}개(최대 인스턴스)에는 시작 중인 환경도 들어 있으며, 프로비저닝된 환경은 시작하지 않음"
+                    ),
+                    lang,
+                ));
+            }
+            out.push(line);
         }
     }
     out
@@ -1943,6 +1959,7 @@ mod ping_line {
             ping_usd: ((with * 100.0_f64).round() - (without * 100.0_f64).round()) / 100.0,
             ping_stops: 120.0,
             pc_envs: 1.0,
+            lane_max: 1.0,
             pc_gb_s: 0.0,
             pc_usd_per_gb_s: 0.0,
             pc_usd: 0.0,
@@ -2022,6 +2039,89 @@ mod ping_line {
                 en.iter().any(|l| l.starts_with("Keep-warm pings, one every 5 min: 30 days × 288 a day")),
                 "{q}: {en:#?}"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod pc_advice {
+    //! The provisioned-concurrency advice and the lanes' most environments at once.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn advice(q: &str, lang: Lang) -> (Option<String>, String, f64) {
+        let o = crate::simulate(&crate::Scenario::from_query(q).0);
+        let m = o.model(ModelKind::Faas);
+        let Bill::Faas(f) = &m.bill else { panic!() };
+        let marker = match lang {
+            Lang::En => "Provisioned concurrency for ",
+            Lang::Ko => "개면 콜드 스타트",
+        };
+        let line = block(&o, m, Currency::Usd, 1.0, lang)
+            .into_iter()
+            .find(|l| l.contains(marker));
+        let row = month_table(&o, Currency::Usd, 1.0, lang)
+            .into_iter()
+            .find(|r| r.kind == Some(ModelKind::Faas))
+            .unwrap();
+        let pc = f.avoid.as_ref().map_or(0.0, |a| a.pc_envs);
+        (line, row.max_instances, pc)
+    }
+
+    /// A flash spike's busiest minute runs 346 environments while ≈347 are there at once:
+    /// the advice says which it counts and why the lanes show more, in both languages.
+    #[test]
+    fn the_advice_says_it_counts_running_environments_and_the_lanes_starting_ones_too() {
+        let q = "pat=flash&peak=2000";
+        let (en, most, pc) = advice(q, Lang::En);
+        let en = en.unwrap();
+        assert_eq!((most.as_str(), pc), ("≈347", 346.0));
+        assert!(
+            en.ends_with("; 346 is the busiest minute's demand rounded up, the environments running then; the lanes' ≈347 at most at once (max instances) count those starting too, and provisioned environments never start"),
+            "{en}"
+        );
+        let (ko, _, _) = advice(q, Lang::Ko);
+        assert!(
+            ko.unwrap().ends_with("; 346개는 가장 바쁜 분의 수요를 올림한 값, 곧 그때 실행 중인 환경 수; 레인의 최대 동시 환경 ≈347개(최대 인스턴스)에는 시작 중인 환경도 들어 있으며, 프로비저닝된 환경은 시작하지 않음")
+        );
+        // Where the lanes show no more than the advice, nothing to explain.
+        let (en, most, pc) = advice("peak=100", Lang::En);
+        assert_eq!((most.as_str(), pc), ("≈17", 18.0));
+        assert!(!en.unwrap().contains("at most at once"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// The advice covers every environment running on the peak day, the lanes count at
+        /// least those, and the line names the lanes' figure exactly when it reads more.
+        #[test]
+        fn the_advice_and_the_lanes_are_related_as_the_line_says(
+            pat in prop::sample::select(vec!["steady", "diurnal", "bursty", "flash", "batch", "iot", "growth"]),
+            peak_exp in -1.0f64..4.0,
+            rt in prop::sample::select(vec!["python", "java"]),
+            seed in 0u64..1000,
+        ) {
+            let peak = (libm::pow(10.0, peak_exp) * 10.0).round() / 10.0;
+            let q = format!("pat={pat}&peak={peak}&rt={rt}&seed={seed}");
+            let o = crate::simulate(&crate::Scenario::from_query(&q).0);
+            let m = o.model(ModelKind::Faas);
+            let Bill::Faas(f) = &m.bill else { panic!() };
+            let Some(a) = &f.avoid else { return Ok(()) };
+            let running = m.series.serving.iter().cloned().fold(0.0, f64::max);
+            prop_assert!(a.pc_envs >= running - 1e-9, "{q}: {} < {running}", a.pc_envs);
+            prop_assert!(a.lane_max >= running - 1e-9);
+            prop_assert_eq!(a.lane_max, m.month.max_instances);
+            for lang in [Lang::En, Lang::Ko] {
+                let (line, most, pc) = advice(&q, lang);
+                let Some(line) = line else { continue };
+                let more = split_value(&most) > pc;
+                let said = match lang {
+                    Lang::En => format!("the lanes' {most} at most at once"),
+                    Lang::Ko => format!("최대 동시 환경 {most}개"),
+                };
+                prop_assert_eq!(line.contains(&said), more, "{}: {}", q, line);
+            }
         }
     }
 }

@@ -493,8 +493,13 @@ pub struct AvoidColdStarts {
     /// environment kept warm stops the first cold start after each idle spell, not the rest
     /// of a batch that needs more (0 where the suggestion is not priced by a run with pings).
     pub ping_stops: f64,
-    /// Provisioned concurrency for the peak day's busiest minute: no cold start at all.
+    /// Provisioned concurrency for the peak day's busiest minute: no cold start at all. It
+    /// counts the environments that minute keeps running (its demand × run time, rounded up),
+    /// not those starting: provisioned environments are initialised ahead and never start.
     pub pc_envs: f64,
+    /// The most environments at once on the peak day (the lanes' and the table's max
+    /// instances): running, starting and idle-warm, so it may be above `pc_envs`.
+    pub lane_max: f64,
     pub pc_gb_s: f64,
     pub pc_usd_per_gb_s: f64,
     pub pc_usd: f64,
@@ -1672,6 +1677,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             ping_usd: ((with_usd * 100.0).round() - (without.total_usd * 100.0).round()) / 100.0,
             ping_stops,
             pc_envs,
+            lane_max: month.max_instances,
             pc_gb_s,
             pc_usd_per_gb_s: rates.faas_provisioned_usd_per_gb_s,
             pc_usd: pc_gb_s * rates.faas_provisioned_usd_per_gb_s,
