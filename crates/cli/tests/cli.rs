@@ -775,3 +775,38 @@ fn breakeven_reports_every_range_and_the_scenarios_rate_as_the_bill_does() {
     .unwrap();
     assert!(out.contains("₩49,770") && !out.contains("₩49,765"), "{out}");
 }
+
+/// A keep-warm ping beside provisioned concurrency: the JSON says it is not sent and bills
+/// none, the bill is the one without it, and the text's math says why.
+#[test]
+fn simulate_a_ping_beside_provisioned_concurrency_is_not_sent() {
+    let with = json(&[
+        "simulate",
+        "--scenario",
+        "pat=batch&peak=100&pc=10&ping=5",
+        "--json",
+    ]);
+    let without = json(&[
+        "simulate",
+        "--scenario",
+        "pat=batch&peak=100&pc=10",
+        "--json",
+    ]);
+    let f = &with["models"]["faas"];
+    assert_eq!(f["keep_warm_pings"], 0.0);
+    assert_eq!(f["keep_warm_ping_not_sent_min"], 5);
+    assert_eq!(f["cost_usd"], without["models"]["faas"]["cost_usd"]);
+    assert_eq!(without["models"]["faas"]["keep_warm_ping_not_sent_min"], 0);
+    let out = skyscale(&[
+        "simulate",
+        "--scenario",
+        "pat=batch&peak=100&pc=10&ping=5&math=1",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "Keep-warm pings, one every 5 min: none sent; the 10 provisioned environments"
+        ),
+        "{text}"
+    );
+}

@@ -1332,7 +1332,8 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
             // more than the advice, say what each counts.
             let most = CountFormat::for_total(a.lane_max, true, lang).show(a.lane_max);
             if split_value(&most) > a.pc_envs {
-                let most = about(most);
+                // (Without the table's `≈`, as the math's counts are written: an `≈` here
+                // would read as a relation.)
                 line.push_str(&t(
                     format!(
                         "; {n} is the busiest minute's demand rounded up, the environments running then; the lanes' {most} at most at once (max instances) count those starting too, and provisioned environments never start"
@@ -2077,12 +2078,12 @@ mod pc_advice {
         let en = en.unwrap();
         assert_eq!((most.as_str(), pc), ("≈347", 346.0));
         assert!(
-            en.ends_with("; 346 is the busiest minute's demand rounded up, the environments running then; the lanes' ≈347 at most at once (max instances) count those starting too, and provisioned environments never start"),
+            en.ends_with("; 346 is the busiest minute's demand rounded up, the environments running then; the lanes' 347 at most at once (max instances) count those starting too, and provisioned environments never start"),
             "{en}"
         );
         let (ko, _, _) = advice(q, Lang::Ko);
         assert!(
-            ko.unwrap().ends_with("; 346개는 가장 바쁜 분의 수요를 올림한 값, 곧 그때 실행 중인 환경 수; 레인의 최대 동시 환경 ≈347개(최대 인스턴스)에는 시작 중인 환경도 들어 있으며, 프로비저닝된 환경은 시작하지 않음")
+            ko.unwrap().ends_with("; 346개는 가장 바쁜 분의 수요를 올림한 값, 곧 그때 실행 중인 환경 수; 레인의 최대 동시 환경 347개(최대 인스턴스)에는 시작 중인 환경도 들어 있으며, 프로비저닝된 환경은 시작하지 않음")
         );
         // Where the lanes show no more than the advice, nothing to explain.
         let (en, most, pc) = advice("peak=100", Lang::En);
@@ -2116,6 +2117,7 @@ mod pc_advice {
                 let (line, most, pc) = advice(&q, lang);
                 let Some(line) = line else { continue };
                 let more = split_value(&most) > pc;
+                let most = most.trim_start_matches('≈');
                 let said = match lang {
                     Lang::En => format!("the lanes' {most} at most at once"),
                     Lang::Ko => format!("최대 동시 환경 {most}개"),
