@@ -160,6 +160,7 @@ fn faas(a: FaasArgs) -> Result<String, UsageError> {
     if a.json {
         let v = json!({
             "service": id,
+            "region": prices.region,
             "arch": arch.code(),
             "requests": b.requests,
             "duration_ms": a.duration_ms,
@@ -181,7 +182,12 @@ fn faas(a: FaasArgs) -> Result<String, UsageError> {
         return Ok(crate::args::json_text(v));
     }
     let lang = Lang::from(a.lang);
-    let mut out = vec![format!("{} ({}, {})", prices.name, arch.code(), c.region)];
+    let mut out = vec![format!(
+        "{} ({}, {})",
+        prices.name,
+        arch.code(),
+        prices.region
+    )];
     out.extend(math::faas(&b, granularity_ms, lang));
     out.push(source_line(&prices.source, &prices.read_on, lang));
     Ok(out.join("\n"))

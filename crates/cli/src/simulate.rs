@@ -47,6 +47,11 @@ fn model_json(m: &ModelOutcome, lang: Lang) -> Value {
         obj.insert("cold_starts_after_idle".into(), json!(f.cold.after_idle));
         obj.insert("cold_starts_scale_out".into(), json!(f.cold.scale_out));
         obj.insert("keep_warm_pings".into(), json!(f.pings));
+        // A ping asked for beside provisioned concurrency is not sent (the math says why).
+        obj.insert(
+            "keep_warm_ping_not_sent_min".into(),
+            json!(f.ping_redundant_min),
+        );
     }
     v
 }

@@ -122,6 +122,86 @@ fn price_faas_more_examples() {
     assert_eq!(cents(&v["total_usd"]), "9.80");
 }
 
+/// Azure's Consumption plan bills 100 ms at least, in 1 ms steps, at East US prices: the
+/// price's text says so (not AWS's region name), in both languages, and so does the JSON.
+#[test]
+fn price_faas_azure_names_its_minimum_and_its_region() {
+    let text = |lang: &str| {
+        let out = skyscale(&[
+            "price",
+            "faas",
+            "--service",
+            "azure",
+            "--requests",
+            "1000",
+            "--duration-ms",
+            "20",
+            "--memory-mb",
+            "256",
+            "--lang",
+            lang,
+        ]);
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = text("en");
+    assert!(
+        en.starts_with("Azure Functions (Consumption plan) (x86_64, East US)"),
+        "{en}"
+    );
+    assert!(!en.contains("us-east-1"), "{en}");
+    assert!(
+        en.contains(
+            "Billed duration: 100 ms a request, rounded up in 1 ms steps, 100 ms at least;"
+        ),
+        "{en}"
+    );
+    let ko = text("ko");
+    assert!(ko.contains("(x86_64, East US)"), "{ko}");
+    assert!(
+        ko.contains("요청당 100 ms(1 ms 단위로 올림, 최소 100 ms)"),
+        "{ko}"
+    );
+    let v = json(&[
+        "price",
+        "faas",
+        "--service",
+        "azure",
+        "--requests",
+        "1000",
+        "--duration-ms",
+        "20",
+        "--memory-mb",
+        "256",
+        "--json",
+    ]);
+    assert_eq!(v["region"], "East US");
+    // Lambda's minimum is its 1 ms step: nothing more to say, and its region is AWS's name.
+    let out = skyscale(&[
+        "price",
+        "faas",
+        "--requests",
+        "1000",
+        "--duration-ms",
+        "20",
+        "--memory-mb",
+        "256",
+    ]);
+    let lambda = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        lambda.starts_with("AWS Lambda (x86_64, us-east-1)"),
+        "{lambda}"
+    );
+    assert!(lambda.contains("rounded up in 1 ms steps;"), "{lambda}");
+    // The simulated month's math says the same.
+    let out = skyscale(&["simulate", "--scenario", "faas=azure"]);
+    let sim = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        sim.contains("rounded up in 1 ms steps, 100 ms at least;"),
+        "{sim}"
+    );
+}
+
 #[test]
 fn price_vm_and_container() {
     // The default hours are the simulation's 30-day month, 720 h.
@@ -694,4 +774,39 @@ fn breakeven_reports_every_range_and_the_scenarios_rate_as_the_bill_does() {
     )
     .unwrap();
     assert!(out.contains("₩49,770") && !out.contains("₩49,765"), "{out}");
+}
+
+/// A keep-warm ping beside provisioned concurrency: the JSON says it is not sent and bills
+/// none, the bill is the one without it, and the text's math says why.
+#[test]
+fn simulate_a_ping_beside_provisioned_concurrency_is_not_sent() {
+    let with = json(&[
+        "simulate",
+        "--scenario",
+        "pat=batch&peak=100&pc=10&ping=5",
+        "--json",
+    ]);
+    let without = json(&[
+        "simulate",
+        "--scenario",
+        "pat=batch&peak=100&pc=10",
+        "--json",
+    ]);
+    let f = &with["models"]["faas"];
+    assert_eq!(f["keep_warm_pings"], 0.0);
+    assert_eq!(f["keep_warm_ping_not_sent_min"], 5);
+    assert_eq!(f["cost_usd"], without["models"]["faas"]["cost_usd"]);
+    assert_eq!(without["models"]["faas"]["keep_warm_ping_not_sent_min"], 0);
+    let out = skyscale(&[
+        "simulate",
+        "--scenario",
+        "pat=batch&peak=100&pc=10&ping=5&math=1",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "Keep-warm pings, one every 5 min: none sent; the 10 provisioned environments"
+        ),
+        "{text}"
+    );
 }

@@ -41,6 +41,8 @@ pub struct Catalog {
 pub struct FaasPrices {
     pub id: String,
     pub name: String,
+    /// The region the prices are for, in the provider's own name (`us-east-1`, `East US`).
+    pub region: String,
     pub source: String,
     pub read_on: String,
     pub usd_per_million_requests: f64,

@@ -483,8 +483,8 @@ texts! {
     WarmHelp => "Minutes an idle environment stays warm; the next request after that starts cold. 10 is the low end of the 10–20 minutes measured on Azure Functions (Shahrad et al., USENIX ATC '20); AWS does not publish Lambda's.",
         "쉬는 실행 환경이 웜 상태로 남는 시간(분)입니다. 그 뒤의 첫 요청은 콜드 스타트를 겪습니다. 10분은 Azure Functions에서 측정된 10–20분의 하한입니다(Shahrad 외, USENIX ATC '20). AWS는 Lambda의 값을 공개하지 않습니다.";
     PingLabel => "Keep-warm ping every", "웜 유지 핑 간격";
-    PingHelp => "A scheduled call every this many minutes (0: off) keeps one environment warm and is billed like a request; it does not help when traffic needs more environments.",
-        "이 간격(분)마다 예약 호출을 보내(0: 끄기) 실행 환경 하나를 웜 상태로 유지합니다. 요청처럼 과금되며, 트래픽이 환경을 더 필요로 할 때는 도움이 되지 않습니다.";
+    PingHelp => "A scheduled call every this many minutes (0: off) keeps one environment warm and is billed like a request; it does not help when traffic needs more environments. Beside provisioned concurrency it is not sent: it would land on a provisioned environment, warm anyway.",
+        "이 간격(분)마다 예약 호출을 보내(0: 끄기) 실행 환경 하나를 웜 상태로 유지합니다. 요청처럼 과금되며, 트래픽이 환경을 더 필요로 할 때는 도움이 되지 않습니다. 프로비저닝된 동시성이 있으면 보내지 않습니다: 어차피 웜 상태인 프로비저닝된 환경에 닿을 뿐입니다.";
     UnitMin => "min", "분";
     QuotaLabel => "Account concurrency quota", "계정 동시성 한도";
     QuotaHelp => "At most this many functions run at once; requests above it are throttled.", "동시에 실행되는 함수 수의 한도입니다. 넘는 요청은 스로틀링됩니다.";

@@ -30,7 +30,7 @@ use crate::money::{
     format_rate_usd as rate, format_share, format_usd as usd,
 };
 use crate::pricing::{ContainerBill, FaasBill, OnPremBill, VmBill};
-use crate::sim::{Bill, FaasMonth, ModelKind, ModelOutcome, Outcome};
+use crate::sim::{AvoidColdStarts, Bill, FaasMonth, ModelKind, ModelOutcome, Outcome};
 use crate::traffic::{DayKind, MonthDay};
 
 fn t(en: String, ko: String, lang: Lang) -> String {
@@ -279,6 +279,7 @@ pub fn faas(b: &FaasBill, granularity_ms: f64, lang: Lang) -> Vec<String> {
         out.push(duration_line(
             b.billed_duration_ms,
             granularity_ms,
+            b.min_billed_ms,
             b.billed_memory_mb,
             b.memory_gb,
             lang,
@@ -335,7 +336,22 @@ fn run_time_line(f: &FaasMonth, lang: Lang) -> String {
     )
 }
 
-fn duration_line(billed_ms: f64, granularity_ms: f64, mb: f64, gb_: f64, lang: Lang) -> String {
+/// `Billed duration: 173 ms a request, rounded up in 1 ms steps`, and where the service bills
+/// a minimum longer than a step (Azure's Consumption plan: 100 ms), `…, 100 ms at least`.
+fn duration_line(
+    billed_ms: f64,
+    granularity_ms: f64,
+    min_ms: f64,
+    mb: f64,
+    gb_: f64,
+    lang: Lang,
+) -> String {
+    let (min_en, min_ko) = if min_ms > granularity_ms {
+        let m = num(min_ms, 0);
+        (format!(", {m} ms at least"), format!(", 최소 {m} ms"))
+    } else {
+        (String::new(), String::new())
+    };
     let mb = num(mb, 3);
     let shown = gb(gb_);
     // A memory rounded here is an operand below: `≈` says so, though it holds to its digit.
@@ -343,12 +359,12 @@ fn duration_line(billed_ms: f64, granularity_ms: f64, mb: f64, gb_: f64, lang: L
     let eq = if exact { "=" } else { "≈" };
     t(
         format!(
-            "Billed duration: {} ms a request, rounded up in {} ms steps; memory: {mb} MB ÷ 1,024 {eq} {shown} GB",
+            "Billed duration: {} ms a request, rounded up in {} ms steps{min_en}; memory: {mb} MB ÷ 1,024 {eq} {shown} GB",
             num(billed_ms, 3),
             num(granularity_ms, 0),
         ),
         format!(
-            "청구 실행 시간: 요청당 {} ms({} ms 단위로 올림); 메모리: {mb} MB ÷ 1,024 {eq} {shown} GB",
+            "청구 실행 시간: 요청당 {} ms({} ms 단위로 올림{min_ko}); 메모리: {mb} MB ÷ 1,024 {eq} {shown} GB",
             num(billed_ms, 3),
             num(granularity_ms, 0),
         ),
@@ -1024,6 +1040,24 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         ));
     }
     out.push(served);
+    if f.ping_redundant_min > 0 {
+        let n = num(f.provisioned, 0);
+        out.push(t(
+            format!(
+                "Keep-warm pings, one every {} min: none sent; the {n} provisioned {} always warm and {} invocations first, so a ping would land on {} and warm no other: it stops no cold start and is left out of the bill",
+                f.ping_redundant_min,
+                if f.provisioned == 1.0 { "environment is" } else { "environments are" },
+                if f.provisioned == 1.0 { "takes" } else { "take" },
+                if f.provisioned == 1.0 { "it" } else { "one of them" },
+            ),
+            format!(
+                "웜 유지 핑({}분마다): 보내지 않음; 프로비저닝된 환경 {n}개가 늘 웜 상태이고 호출을 먼저 받으므로 핑은 {} 닿을 뿐 다른 환경을 데우지 않음: 콜드 스타트를 막지 못해 요금에서 뺌",
+                f.ping_redundant_min,
+                if f.provisioned == 1.0 { "그 환경에" } else { "그중 하나에" },
+            ),
+            lang,
+        ));
+    }
     if f.pings > 0.0 {
         let per_day = f.pings_by_day.first().copied().unwrap_or(0.0);
         let total: f64 = days.iter().map(|d| d.days).sum();
@@ -1052,6 +1086,7 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
     out.push(duration_line(
         f.billed_duration_ms,
         f.granularity_ms,
+        f.min_billed_ms,
         f.billed_memory_mb,
         f.memory_gb,
         lang,
@@ -1226,7 +1261,17 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         ));
     }
     if let Some(a) = f.avoid.as_ref().filter(|_| total_shown > 0.0) {
-        if split_value(&split[0]) > 0.0 && f.pings == 0.0 {
+        // A ping beside provisioned environments lands on one of them and warms nothing more
+        // (see the ping's own line above): it is no way to avoid these cold starts.
+        if split_value(&split[0]) > 0.0 && f.pings == 0.0 && f.provisioned == 0.0 {
+            // One environment kept warm stops the first cold start after each idle spell, not
+            // a batch's others: the count is the month run with the ping, as shown.
+            let stops = CountFormat::for_total(c.total, true, lang).show(a.ping_stops);
+            let stopped = if split_value(&stops) < split_value(&split[0]) {
+                Stopped::Some(&stops, &split[0])
+            } else {
+                Stopped::All(&split[0])
+            };
             // Priced through the month's bill, so the figure is the difference a reader
             // gets from the bill with `ping=` set and this one.
             let line = if a.ping_usd == 0.0 {
@@ -1241,80 +1286,25 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
                 };
                 t(
                     format!(
-                        "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more; {why_en}, so the month's bill stays {}",
+                        "A keep-warm ping every {} min would stop {}: {} pings and {} GB-s more; {why_en}, so the month's bill stays {}",
                         a.ping_min,
-                        split[0],
+                        stopped.en(),
                         num(a.ping_requests, 0),
                         gbs(a.ping_gb_s),
                         usd(a.month_usd_without),
                     ),
                     format!(
-                        "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초가 더해지지만 {why_ko} 월 요금은 그대로 {}",
+                        "{}분마다 웜 유지 핑을 보내면 {}을 막습니다: 핑 {}건과 {} GB-초가 더해지지만 {why_ko} 월 요금은 그대로 {}",
                         a.ping_min,
-                        times(&split[0]),
+                        stopped.ko(),
                         num(a.ping_requests, 0),
                         gbs(a.ping_gb_s),
                         usd(a.month_usd_without),
-                    ),
-                    lang,
-                )
-            } else if a.ping_usd < 0.0 {
-                // The INIT no longer billed outweighs the pings: a saving, stated as one.
-                t(
-                    format!(
-                        "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more, and no INIT for those cold starts, take the month's bill from {} to {}; {} − {} = {} saved a month",
-                        a.ping_min,
-                        split[0],
-                        num(a.ping_requests, 0),
-                        gbs(a.ping_gb_s),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(-a.ping_usd)
-                    ),
-                    format!(
-                        "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초를 더해도 그 콜드 스타트의 INIT가 빠져 월 요금 {} → {}; {} − {} = 월 {} 절약",
-                        a.ping_min,
-                        times(&split[0]),
-                        num(a.ping_requests, 0),
-                        gbs(a.ping_gb_s),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(-a.ping_usd)
                     ),
                     lang,
                 )
             } else {
-                t(
-                    format!(
-                        "A keep-warm ping every {} min would stop the {} after an idle spell: {} pings and {} GB-s more take the month's bill from {} to {}; {} − {} = {} a month",
-                        a.ping_min,
-                        split[0],
-                        num(a.ping_requests, 0),
-                        gbs(a.ping_gb_s),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_without),
-                        usd(a.ping_usd)
-                    ),
-                    format!(
-                        "{}분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 {}을 막습니다: 핑 {}건과 {} GB-초를 더하면 월 요금 {} → {}; {} − {} = 월 {}",
-                        a.ping_min,
-                        times(&split[0]),
-                        num(a.ping_requests, 0),
-                        gbs(a.ping_gb_s),
-                        usd(a.month_usd_without),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_with),
-                        usd(a.month_usd_without),
-                        usd(a.ping_usd)
-                    ),
-                    lang,
-                )
+                ping_change_line(a, stopped, lang)
             };
             out.push(line);
         }
@@ -1327,7 +1317,7 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
             );
             let (r, eq2, amount) = priced(shown_value(&x).0, a.pc_usd_per_gb_s, a.pc_usd);
             let on = rate(f.provisioned_duration_usd_per_gb_s);
-            out.push(t(
+            let mut line = t(
                 format!(
                     "Provisioned concurrency for {} would stop all {total}: {n} × {g} GB × {month_s} s {eq1} {x} GB-s × {r} {eq2} {amount} a month; their runs bill at {on} a GB-s instead of the on-demand rate",
                     plural(a.pc_envs, "environment", "environments"),
@@ -1337,10 +1327,95 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
                     times(&total),
                 ),
                 lang,
-            ));
+            );
+            // The lanes' most environments at once, as the table shows it: where it reads
+            // more than the advice, say what each counts.
+            let most = CountFormat::for_total(a.lane_max, true, lang).show(a.lane_max);
+            if split_value(&most) > a.pc_envs {
+                // (Without the table's `≈`, as the math's counts are written: an `≈` here
+                // would read as a relation.)
+                line.push_str(&t(
+                    format!(
+                        "; {n} is the busiest minute's demand rounded up, the environments running then; the lanes' {most} at most at once (max instances) count those starting too, and provisioned environments never start"
+                    ),
+                    format!(
+                        "; {n}개는 가장 바쁜 분의 수요를 올림한 값, 곧 그때 실행 중인 환경 수; 레인의 최대 동시 환경 {most}개(최대 인스턴스)에는 시작 중인 환경도 들어 있으며, 프로비저닝된 환경은 시작하지 않음"
+                    ),
+                    lang,
+                ));
+            }
+            out.push(line);
         }
     }
     out
+}
+
+/// `A keep-warm ping every 5 min would stop the 120 after an idle spell: … take the month's
+/// bill from $1.20 to $1.25; $1.25 − $1.20 = $0.05 a month`: what a suggested ping changes in
+/// the month's bill, a cost or (the INIT no longer billed outweighing the pings) a saving, the
+/// larger bill first in the subtraction so the difference shown is positive.
+fn ping_change_line(a: &AvoidColdStarts, stopped: Stopped, lang: Lang) -> String {
+    let saves = a.ping_usd < 0.0;
+    let (without, with) = (usd(a.month_usd_without), usd(a.month_usd_with));
+    let (larger, smaller) = if saves {
+        (&without, &with)
+    } else {
+        (&with, &without)
+    };
+    let (pings, more, change) = (
+        num(a.ping_requests, 0),
+        gbs(a.ping_gb_s),
+        usd(a.ping_usd.abs()),
+    );
+    let (init_en, init_ko, end_en, end_ko) = if saves {
+        (
+            ", and no INIT for those cold starts,",
+            "를 더해도 그 콜드 스타트의 INIT가 빠져",
+            "saved a month",
+            format!("월 {change} 절약"),
+        )
+    } else {
+        ("", "를 더하면", "a month", format!("월 {change}"))
+    };
+    t(
+        format!(
+            "A keep-warm ping every {} min would stop {}: {pings} pings and {more} GB-s more{init_en} take the month's bill from {without} to {with}; {larger} − {smaller} = {change} {end_en}",
+            a.ping_min,
+            stopped.en(),
+        ),
+        format!(
+            "{}분마다 웜 유지 핑을 보내면 {}을 막습니다: 핑 {pings}건과 {more} GB-초{init_ko} 월 요금 {without} → {with}; {larger} − {smaller} = {end_ko}",
+            a.ping_min,
+            stopped.ko(),
+        ),
+        lang,
+    )
+}
+
+/// The cold starts a suggested ping stops: all of those after an idle spell, or some of them
+/// (it keeps one environment warm; a batch after an idle spell starts more).
+#[derive(Clone, Copy)]
+enum Stopped<'a> {
+    All(&'a str),
+    Some(&'a str, &'a str),
+}
+
+impl Stopped<'_> {
+    /// `the 120 after an idle spell`, `30 of the 2,077 after an idle spell`.
+    fn en(self) -> String {
+        match self {
+            Stopped::All(n) => format!("the {n} after an idle spell"),
+            Stopped::Some(k, n) => format!("{k} of the {n} after an idle spell"),
+        }
+    }
+
+    /// `유휴 뒤 콜드 스타트 120번`, `유휴 뒤 콜드 스타트 2,077번 중 30번`.
+    fn ko(self) -> String {
+        match self {
+            Stopped::All(n) => format!("유휴 뒤 콜드 스타트 {}", times(n)),
+            Stopped::Some(k, n) => format!("유휴 뒤 콜드 스타트 {} 중 {}", times(n), times(k)),
+        }
+    }
 }
 
 /// `≈4.9`: an expected number (functions' environments and cold starts) marked as one, as the
@@ -1868,5 +1943,187 @@ mod readable {
         assert_eq!(res(0.0037037), "0.0037");
         assert_eq!(res(0.00011574), "0.00012");
         assert_eq!(res(666.666666), "666.6667");
+    }
+}
+
+#[cfg(test)]
+mod ping_line {
+    use super::*;
+
+    fn avoid(without: f64, with: f64) -> AvoidColdStarts {
+        AvoidColdStarts {
+            ping_min: 5,
+            ping_requests: 8_640.0,
+            ping_gb_s: 4.32,
+            month_usd_without: without,
+            month_usd_with: with,
+            ping_usd: ((with * 100.0_f64).round() - (without * 100.0_f64).round()) / 100.0,
+            ping_stops: 120.0,
+            pc_envs: 1.0,
+            lane_max: 1.0,
+            pc_gb_s: 0.0,
+            pc_usd_per_gb_s: 0.0,
+            pc_usd: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_ping_that_costs_and_one_that_saves_read_as_before() {
+        let costs = avoid(1.20, 1.25);
+        assert_eq!(
+            ping_change_line(&costs, Stopped::All("120"), Lang::En),
+            "A keep-warm ping every 5 min would stop the 120 after an idle spell: 8,640 pings and 4.32 GB-s more take the month's bill from $1.20 to $1.25; $1.25 − $1.20 = $0.05 a month"
+        );
+        assert_eq!(
+            ping_change_line(&costs, Stopped::All("120"), Lang::Ko),
+            "5분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 120번을 막습니다: 핑 8,640건과 4.32 GB-초를 더하면 월 요금 $1.20 → $1.25; $1.25 − $1.20 = 월 $0.05"
+        );
+        let saves = avoid(1.25, 1.20);
+        assert_eq!(
+            ping_change_line(&saves, Stopped::All("120"), Lang::En),
+            "A keep-warm ping every 5 min would stop the 120 after an idle spell: 8,640 pings and 4.32 GB-s more, and no INIT for those cold starts, take the month's bill from $1.25 to $1.20; $1.25 − $1.20 = $0.05 saved a month"
+        );
+        assert_eq!(
+            ping_change_line(&saves, Stopped::All("120"), Lang::Ko),
+            "5분마다 웜 유지 핑을 보내면 유휴 뒤 콜드 스타트 120번을 막습니다: 핑 8,640건과 4.32 GB-초를 더해도 그 콜드 스타트의 INIT가 빠져 월 요금 $1.25 → $1.20; $1.25 − $1.20 = 월 $0.05 절약"
+        );
+    }
+
+    fn faas_lines(q: &str, lang: Lang) -> (Vec<String>, f64) {
+        let o = crate::simulate(&crate::Scenario::from_query(q).0);
+        let m = o.model(ModelKind::Faas);
+        (block(&o, m, Currency::Usd, 1.0, lang), m.month.cost_usd)
+    }
+
+    /// A ping beside provisioned concurrency is redundant: the math says it is not sent and
+    /// why, in both languages; the bill is the one without the ping, and no ping is suggested.
+    #[test]
+    fn a_ping_beside_provisioned_environments_is_said_to_be_redundant() {
+        let q = "pat=batch&peak=100&pc=10&ping=5";
+        let (en, bill) = faas_lines(q, Lang::En);
+        let (ko, _) = faas_lines(q, Lang::Ko);
+        let (_, without) = faas_lines("pat=batch&peak=100&pc=10", Lang::En);
+        assert_eq!(bill, without);
+        assert!(
+            en.iter().any(|l| l.starts_with(
+                "Keep-warm pings, one every 5 min: none sent; the 10 provisioned environments are always warm"
+            ) && l.ends_with("it stops no cold start and is left out of the bill")),
+            "{en:#?}"
+        );
+        assert!(
+            !en.iter().any(|l| l.starts_with("A keep-warm ping every")),
+            "{en:#?}"
+        );
+        assert!(
+            ko.iter()
+                .any(|l| l.starts_with("웜 유지 핑(5분마다): 보내지 않음; 프로비저닝된 환경 10개")),
+            "{ko:#?}"
+        );
+        assert!(
+            !ko.iter().any(|l| l.contains("분마다 웜 유지 핑을 보내면")),
+            "{ko:#?}"
+        );
+        // One environment: said in the singular.
+        let (en, _) = faas_lines("pat=batch&peak=1&pc=1&ping=5", Lang::En);
+        assert!(
+            en.iter().any(|l| l.contains("the 1 provisioned environment is always warm and takes invocations first, so a ping would land on it")),
+            "{en:#?}"
+        );
+        // Without provisioned concurrency, or on Azure (which has none), the ping is sent.
+        for q in [
+            "pat=batch&peak=100&ping=5",
+            "pat=batch&peak=100&pc=10&ping=5&faas=azure",
+        ] {
+            let (en, _) = faas_lines(q, Lang::En);
+            assert!(!en.iter().any(|l| l.contains("none sent")), "{q}: {en:#?}");
+            assert!(
+                en.iter().any(|l| l.starts_with("Keep-warm pings, one every 5 min: 30 days × 288 a day")),
+                "{q}: {en:#?}"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod pc_advice {
+    //! The provisioned-concurrency advice and the lanes' most environments at once.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn advice(q: &str, lang: Lang) -> (Option<String>, String, f64) {
+        let o = crate::simulate(&crate::Scenario::from_query(q).0);
+        let m = o.model(ModelKind::Faas);
+        let Bill::Faas(f) = &m.bill else { panic!() };
+        let marker = match lang {
+            Lang::En => "Provisioned concurrency for ",
+            Lang::Ko => "개면 콜드 스타트",
+        };
+        let line = block(&o, m, Currency::Usd, 1.0, lang)
+            .into_iter()
+            .find(|l| l.contains(marker));
+        let row = month_table(&o, Currency::Usd, 1.0, lang)
+            .into_iter()
+            .find(|r| r.kind == Some(ModelKind::Faas))
+            .unwrap();
+        let pc = f.avoid.as_ref().map_or(0.0, |a| a.pc_envs);
+        (line, row.max_instances, pc)
+    }
+
+    /// A flash spike's busiest minute runs 346 environments while ≈347 are there at once:
+    /// the advice says which it counts and why the lanes show more, in both languages.
+    #[test]
+    fn the_advice_says_it_counts_running_environments_and_the_lanes_starting_ones_too() {
+        let q = "pat=flash&peak=2000";
+        let (en, most, pc) = advice(q, Lang::En);
+        let en = en.unwrap();
+        assert_eq!((most.as_str(), pc), ("≈347", 346.0));
+        assert!(
+            en.ends_with("; 346 is the busiest minute's demand rounded up, the environments running then; the lanes' 347 at most at once (max instances) count those starting too, and provisioned environments never start"),
+            "{en}"
+        );
+        let (ko, _, _) = advice(q, Lang::Ko);
+        assert!(
+            ko.unwrap().ends_with("; 346개는 가장 바쁜 분의 수요를 올림한 값, 곧 그때 실행 중인 환경 수; 레인의 최대 동시 환경 347개(최대 인스턴스)에는 시작 중인 환경도 들어 있으며, 프로비저닝된 환경은 시작하지 않음")
+        );
+        // Where the lanes show no more than the advice, nothing to explain.
+        let (en, most, pc) = advice("peak=100", Lang::En);
+        assert_eq!((most.as_str(), pc), ("≈17", 18.0));
+        assert!(!en.unwrap().contains("at most at once"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// The advice covers every environment running on the peak day, the lanes count at
+        /// least those, and the line names the lanes' figure exactly when it reads more.
+        #[test]
+        fn the_advice_and_the_lanes_are_related_as_the_line_says(
+            pat in prop::sample::select(vec!["steady", "diurnal", "bursty", "flash", "batch", "iot", "growth"]),
+            peak_exp in -1.0f64..4.0,
+            rt in prop::sample::select(vec!["python", "java"]),
+            seed in 0u64..1000,
+        ) {
+            let peak = (libm::pow(10.0, peak_exp) * 10.0).round() / 10.0;
+            let q = format!("pat={pat}&peak={peak}&rt={rt}&seed={seed}");
+            let o = crate::simulate(&crate::Scenario::from_query(&q).0);
+            let m = o.model(ModelKind::Faas);
+            let Bill::Faas(f) = &m.bill else { panic!() };
+            let Some(a) = &f.avoid else { return Ok(()) };
+            let running = m.series.serving.iter().cloned().fold(0.0, f64::max);
+            prop_assert!(a.pc_envs >= running - 1e-9, "{q}: {} < {running}", a.pc_envs);
+            prop_assert!(a.lane_max >= running - 1e-9);
+            prop_assert_eq!(a.lane_max, m.month.max_instances);
+            for lang in [Lang::En, Lang::Ko] {
+                let (line, most, pc) = advice(&q, lang);
+                let Some(line) = line else { continue };
+                let more = split_value(&most) > pc;
+                let most = most.trim_start_matches('≈');
+                let said = match lang {
+                    Lang::En => format!("the lanes' {most} at most at once"),
+                    Lang::Ko => format!("최대 동시 환경 {most}개"),
+                };
+                prop_assert_eq!(line.contains(&said), more, "{}: {}", q, line);
+            }
+        }
     }
 }

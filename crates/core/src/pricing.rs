@@ -89,6 +89,8 @@ pub struct FaasBill {
     pub billable_requests: f64,
     /// Duration after rounding up to the granularity (and the service's minimum).
     pub billed_duration_ms: f64,
+    /// The service's shortest billed duration (Azure's Consumption plan: 100 ms; Lambda: 1 ms).
+    pub min_billed_ms: f64,
     /// Memory after rounding up to the service's step.
     pub billed_memory_mb: f64,
     pub memory_gb: f64,
@@ -184,6 +186,7 @@ pub fn faas_totals(requests: f64, gb_seconds: f64, rates: &FaasRates, free_tier:
         free_requests,
         billable_requests,
         billed_duration_ms: 0.0,
+        min_billed_ms: clean(rates.min_billed_ms),
         billed_memory_mb: 0.0,
         memory_gb: 0.0,
         gb_seconds,

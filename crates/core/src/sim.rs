@@ -28,7 +28,10 @@
 //! (*Lambda execution environment lifecycle*), which the day here does not model. Busy
 //! environments are the expected concurrency (arrival rate
 //! × duration), not rounded up: at 0.001 req/s one environment is busy 0.01% of the time, not
-//! always. Cold starts come from two causes and each minute counts the larger:
+//! always. Cold starts come from two causes and each minute counts the larger (but a minute
+//! after an idle spell, with no request in the `warm` minutes before it, counts all its cold
+//! starts as the idle spell's, however many environments it starts: a cron batch's first
+//! minute after hours of quiet starts them all because everything was recycled):
 //! - *scale-out*: concurrency above the environments warm from the last `warm` minutes (or
 //!   provisioned); these start, at most 6,000 a minute (Lambda's 1,000 per 10 s);
 //! - *after an idle spell*: with Poisson arrivals a request finds no warm environment when no
@@ -56,7 +59,10 @@
 //! `pc` is ignored there). A keep-warm ping (`ping` minutes: a scheduled invocation whose
 //! handler returns at once, billed like any request at the shortest duration) keeps one
 //! environment warm when it comes at least every `warm` minutes; it does nothing for a rise in
-//! traffic, which needs more than one environment. The month's math prices both ways of
+//! traffic, which needs more than one environment. Beside provisioned concurrency a ping is
+//! redundant and not sent (Lambda routes invocations to provisioned environments first, so a
+//! ping lands on one that is warm anyway and warms no on-demand one); the math says so, and
+//! suggests no ping there. The month's math prices both ways of
 //! avoiding the cold starts it counts; the suggested ping is every 5 minutes (AWS's advice
 //! for warmers, quoted by the `lambda-warmer` project: "don't ping more often than every 5
 //! minutes"), or every `warm` minutes when that is shorter.
@@ -395,6 +401,10 @@ pub struct FaasMonth {
     pub throttled: f64,
     /// Keep-warm pings: every `ping_min` minutes (0: none sent), a day's and the month's.
     pub ping_min: u32,
+    /// A ping asked for (`ping` minutes) but not sent: provisioned environments are always
+    /// warm and Lambda routes invocations to them first, so a ping lands on one and warms
+    /// nothing more (0: none asked for, or it is sent).
+    pub ping_redundant_min: u32,
     pub pings_by_day: Vec<f64>,
     pub pings: f64,
     /// The request's duration and CPU time, the function's CPU share (vCPU, and the MB that
@@ -408,6 +418,8 @@ pub struct FaasMonth {
     /// Billed duration of one request and of one ping, what durations are rounded up to,
     /// and the billed memory.
     pub billed_duration_ms: f64,
+    /// The service's shortest billed duration (Azure's Consumption plan: 100 ms).
+    pub min_billed_ms: f64,
     pub granularity_ms: f64,
     pub ping_billed_ms: f64,
     pub billed_memory_mb: f64,
@@ -448,8 +460,9 @@ pub struct FaasMonth {
     pub total_usd: f64,
 }
 
-/// A month's cold starts by cause. Each minute's cold starts are put down to the larger cause,
-/// so the two add up to the total.
+/// A month's cold starts by cause. Each minute's cold starts are put down to the larger cause
+/// (all to the idle spell on a minute with no request in the `warm` minutes before it), so the
+/// two add up to the total.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ColdStarts {
     /// Requests that found no warm environment after an idle spell.
@@ -476,8 +489,17 @@ pub struct AvoidColdStarts {
     pub month_usd_with: f64,
     /// What the pings add: `month_usd_with − month_usd_without`, in whole cents.
     pub ping_usd: f64,
-    /// Provisioned concurrency for the peak day's busiest minute: no cold start at all.
+    /// The month's cold starts the pings stop (those without them less those with them): one
+    /// environment kept warm stops the first cold start after each idle spell, not the rest
+    /// of a batch that needs more (0 where the suggestion is not priced by a run with pings).
+    pub ping_stops: f64,
+    /// Provisioned concurrency for the peak day's busiest minute: no cold start at all. It
+    /// counts the environments that minute keeps running (its demand × run time, rounded up),
+    /// not those starting: provisioned environments are initialised ahead and never start.
     pub pc_envs: f64,
+    /// The most environments at once on the peak day (the lanes' and the table's max
+    /// instances): running, starting and idle-warm, so it may be above `pc_envs`.
+    pub lane_max: f64,
     pub pc_gb_s: f64,
     pub pc_usd_per_gb_s: f64,
     pub pc_usd: f64,
@@ -1481,7 +1503,11 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             if detail {
                 peak_need = peak_need.max(need);
             }
-            if idle_cold >= scale_cold {
+            // After an idle spell (no request in the last `warm` minutes) every environment
+            // but those kept warm has been recycled: whatever starts now, one environment or
+            // a batch's many, starts because of the idle spell, not because traffic rose
+            // above what was warm. Otherwise the minute's larger cause counts.
+            if window <= 0.0 || idle_cold >= scale_cold {
                 day_cold_idle += cold_now;
             } else {
                 day_cold_scale += cold_now;
@@ -1623,16 +1649,21 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         let without = month_bill(0.0);
         // The bill with the pings is the model run with them (they change the cold starts and
         // so the INIT billed); once pings are sent, the bill as it is.
-        let (with_usd, with_ping_gb_s) = if ping_min_sent == 0 && provisioned == 0.0 {
+        let (with_usd, with_ping_gb_s, ping_stops) = if ping_min_sent == 0 && provisioned == 0.0 {
             let mut with = s.clone();
             with.faas.ping_min = ping_min;
-            match faas_model(&with, rates, days).bill {
-                Bill::Faas(b) => (b.total_usd, b.ping_gb_s),
-                _ => (without.total_usd, 0.0),
+            let run = faas_model(&with, rates, days);
+            match run.bill {
+                Bill::Faas(b) => (
+                    b.total_usd,
+                    b.ping_gb_s,
+                    (cold.total - run.month.cold_starts).max(0.0),
+                ),
+                _ => (without.total_usd, 0.0, 0.0),
             }
         } else {
             let with = month_bill(ping_requests);
-            (with.total_usd, with.ping_gb_s)
+            (with.total_usd, with.ping_gb_s, 0.0)
         };
         let pc_envs = (busiest - 1e-9).ceil().clamp(1.0, quota);
         let pc_gb_s = pc_envs * memory_gb * month_s;
@@ -1644,7 +1675,9 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             month_usd_with: with_usd,
             // Both totals are whole cents: their difference, in cents, is what a reader gets.
             ping_usd: ((with_usd * 100.0).round() - (without.total_usd * 100.0).round()) / 100.0,
+            ping_stops,
             pc_envs,
+            lane_max: month.max_instances,
             pc_gb_s,
             pc_usd_per_gb_s: rates.faas_provisioned_usd_per_gb_s,
             pc_usd: pc_gb_s * rates.faas_provisioned_usd_per_gb_s,
@@ -1709,6 +1742,11 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             requests,
             throttled,
             ping_min,
+            ping_redundant_min: if ping_min == 0 && provisioned > 0.0 {
+                f.ping_min
+            } else {
+                0
+            },
             pings_by_day,
             pings,
             duration_ms: w.duration_ms,
@@ -1717,6 +1755,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             mb_per_vcpu,
             run_ms,
             billed_duration_ms: per_request.billed_duration_ms,
+            min_billed_ms: per_request.min_billed_ms,
             granularity_ms: granularity,
             ping_billed_ms: per_ping.billed_duration_ms,
             billed_memory_mb: per_request.billed_memory_mb,
@@ -2409,6 +2448,65 @@ mod tests {
                     prop_assert!(c + 1e-6 >= *d, "{} < {}", c, d);
                 }
             }
+        }
+    }
+
+    /// The cold starts of the peak day's minutes that come after an idle spell (no request
+    /// served in the `warm` minutes before, the day's evening before its first minutes), for a
+    /// pattern whose 30 days are alike: 30 × that day.
+    fn cold_after_quiet_minutes(f: &ModelOutcome, warm: usize) -> f64 {
+        let n = f.series.served_rps.len();
+        let quiet = |t: usize| (1..=warm).all(|k| f.series.served_rps[(t + n - k) % n] == 0.0);
+        (0..n)
+            .filter(|&t| quiet(t))
+            .map(|t| f.series.cold_starts[t])
+            .sum::<f64>()
+            * 30.0
+    }
+
+    #[test]
+    fn a_cron_batch_after_hours_of_quiet_starts_cold_after_an_idle_spell() {
+        // Every 6 hours, 20 minutes at 100 req/s: ≈17 environments start at once after 340
+        // quiet minutes, long past the 10-minute idle-out. Those were counted "as traffic rose".
+        let f = run("pat=batch&peak=100");
+        let f = f.model(ModelKind::Faas);
+        let Bill::Faas(b) = &f.bill else { panic!() };
+        let quiet = cold_after_quiet_minutes(f, 10);
+        assert!(quiet > 2_000.0, "{quiet}");
+        assert!(b.cold.after_idle >= quiet - 1e-6, "{:?} < {quiet}", b.cold);
+        assert!((b.cold.after_idle + b.cold.scale_out - b.cold.total).abs() < 1e-9);
+        // A ping keeps one environment warm: it stops the first of each batch's cold starts,
+        // not the other sixteen, and says how many of them.
+        let a = b.avoid.as_ref().unwrap();
+        assert!(
+            a.ping_stops > 0.0 && a.ping_stops < b.cold.after_idle / 2.0,
+            "{a:?}"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// A cold start on a minute with no request in the `warm` minutes before it is always
+        /// put down to the idle spell, whatever the pattern, load, idle-out or memory.
+        #[test]
+        fn cold_starts_after_quiet_minutes_are_after_an_idle_spell(
+            pat in prop::sample::select(vec!["batch", "steady", "diurnal", "iot"]),
+            peak_exp in -3.0f64..3.0,
+            warm in 1u32..=60,
+            mem in prop::sample::select(vec![128u32, 512, 1769]),
+            seed in 0u64..1000,
+        ) {
+            let peak = (libm::pow(10.0, peak_exp) * 1000.0).round() / 1000.0;
+            let o = run(&format!("pat={pat}&peak={peak}&warm={warm}&mem={mem}&seed={seed}"));
+            let f = o.model(ModelKind::Faas);
+            let Bill::Faas(b) = &f.bill else { panic!() };
+            let quiet = cold_after_quiet_minutes(f, warm as usize);
+            prop_assert!(
+                b.cold.after_idle >= quiet * (1.0 - 1e-9) - 1e-9,
+                "after idle {} < {quiet} on quiet minutes", b.cold.after_idle
+            );
+            prop_assert!(b.cold.total <= b.cold.after_idle + b.cold.scale_out + 1e-6);
         }
     }
 }
