@@ -118,7 +118,16 @@ fn ModuleActions() -> impl IntoView {
                 let deploy_label = fill(Text::MsaDeployLabel.get(lang), &[("module", name.into())]);
                 view! {
                     <tr class:failed=failed class:deploying=deploying data-module=m.code()>
-                        <th scope="row">{name}</th>
+                        <th scope="row">
+                            {name}
+                            // On a phone the profile's three columns give way to one line
+                            // under the name (they were scrolled out of sight).
+                            <small class="profile-inline">
+                                <span>{format!("{} {calls}", Text::MsaProfileCalls.get(lang))}</span>
+                                <span>{format!("{} {cpu}\u{a0}ms", Text::MsaProfileCpu.get(lang))}</span>
+                                <span>{format!("{} {mem}\u{a0}MB", Text::MsaProfileMemory.get(lang))}</span>
+                            </small>
+                        </th>
                         <td>
                             <button
                                 type="button"
@@ -147,9 +156,9 @@ fn ModuleActions() -> impl IntoView {
                                 {Text::MsaDeployButton.get(lang)}
                             </button>
                         </td>
-                        <td class="num">{calls}</td>
-                        <td class="num">{cpu}" ms"</td>
-                        <td class="num">{mem}" MB"</td>
+                        <td class="num profile">{calls}</td>
+                        <td class="num profile">{cpu}" ms"</td>
+                        <td class="num profile">{mem}" MB"</td>
                     </tr>
                 }
             })
@@ -171,9 +180,9 @@ fn ModuleActions() -> impl IntoView {
                         <th scope="col">{move || ctx.t(Text::MsaModuleCol)}</th>
                         <th scope="col">{move || ctx.t(Text::MsaFailButton)}</th>
                         <th scope="col">{move || ctx.t(Text::MsaDeployButton)}</th>
-                        <th scope="col">{move || ctx.t(Text::MsaProfileCalls)}</th>
-                        <th scope="col">{move || ctx.t(Text::MsaProfileCpu)}</th>
-                        <th scope="col">{move || ctx.t(Text::MsaProfileMemory)}</th>
+                        <th scope="col" class="profile">{move || ctx.t(Text::MsaProfileCalls)}</th>
+                        <th scope="col" class="profile">{move || ctx.t(Text::MsaProfileCpu)}</th>
+                        <th scope="col" class="profile">{move || ctx.t(Text::MsaProfileMemory)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -126,7 +126,7 @@ pub fn ScalingView() -> impl IntoView {
                     <TrafficControls/>
                 </div>
                 <div class="scaling-main">
-                    <div class="playback" data-testid="playback">
+                    <div class="playback" class:playing=move || playing.get() data-testid="playback">
                         <button
                             type="button"
                             class="btn"

@@ -179,6 +179,20 @@ for (const [w, h] of [[1280, 900], [390, 844]]) {
   }
 }
 
+test("on a 360 px phone the module table fits: its profile is a line under each name, nothing past the edge", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const view = new MsaPage(page);
+  await view.open("lang=ko");
+  const wrap = page.locator("[data-testid=msa-actions] .table-wrap");
+  expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+  const driver = page.locator(".module-table tr[data-module=driver]");
+  await expect(driver.locator(".profile-inline")).toBeVisible();
+  await expect(driver.locator(".profile-inline")).toHaveText("요청당 호출 0.68호출당 CPU 2\u00a0ms메모리 256\u00a0MB");
+  // Both buttons wholly on screen once the row is.
+  await driver.scrollIntoViewIfNeeded();
+  await expect(driver.getByTestId("deploy-driver")).toBeInViewport({ ratio: 1 });
+});
+
 test("dragging traffic with a module failed does not re-announce the blast radius or rebuild the buttons", async ({ page }) => {
   const m = new MsaPage(page);
   await m.open("lang=en&fail=trips");

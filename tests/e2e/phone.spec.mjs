@@ -203,6 +203,21 @@ const cueOf = (block) =>
     return cue.visibility === "visible" && cue.content !== "none" && faded ? row.dataset.cue : null;
   });
 
+test("on a 740 px phone, playing the day, Pause stays on screen while the lanes are watched", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("./?view=scaling&lang=ko");
+  const play = page.getByTestId("play");
+  await play.click();
+  await expect(play).toHaveAttribute("aria-pressed", "true");
+  // Scrolled down to the lanes' last rows: Pause is still wholly in the window.
+  const lanes = page.getByTestId("lanes-diagram");
+  await lanes.evaluate((el) => el.scrollIntoView({ block: "end" }));
+  await expect(lanes).toBeInViewport();
+  await expect(play).toBeInViewport({ ratio: 1 });
+  await play.click();
+  await expect(play).toHaveAttribute("aria-pressed", "false");
+});
+
 test("on a 360 px phone the scroll cue leaves the chart's title readable, and a switched chart opens at its start", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("./?view=scaling&lang=ko");
