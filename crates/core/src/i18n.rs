@@ -158,7 +158,7 @@ texts! {
     ColModel => "Model", "모델";
     ColCost => "30-day bill", "30일 요금";
     ColMaxInstances => "Max instances (peak day)", "최대 인스턴스(피크일)";
-    ColP95 => "p95 latency (peak day)", "p95 지연 시간(피크일)";
+    ColP95 => "p95 over the peak day", "피크일 전체 p95";
     ColDropped => "Dropped or throttled", "유실·스로틀링";
     ColColdStarts => "Cold starts", "콜드 스타트";
     NotRunnable => "Not runnable", "실행 불가";
@@ -402,8 +402,13 @@ texts! {
     LaneEnvironments => "environments", "실행 환경";
     LaneUtil => "Busy", "사용률";
     LaneQuotaUsed => "Quota used", "동시성 한도 사용";
-    LaneP95 => "p95 latency", "p95 지연";
+    /// The lane's p95 is the minute's, named apart from the table's p95 over the peak day.
+    LaneP95 => "p95 this min", "이 시각 p95";
     LaneP95Short => "p95", "p95";
+    /// A p95 whose wait reached the queue's timeout ({s} seconds).
+    LatencyTimedOut => "timed out (> {s} s)", "시간 초과(> {s}초)";
+    /// The same in the rows a phone shows, where the note under the table says "timed out".
+    LatencyTimedOutShort => "> {s} s", "> {s}초";
     /// A latency with nothing to measure: no request arrived (or none was served) in the minute.
     LatencyNoRequests => "— (no requests)", "— (요청 없음)";
     LatencyNothingServed => "— (nothing served)", "— (처리한 요청 없음)";
@@ -499,8 +504,11 @@ texts! {
     RateHelp => "The exchange rate used to show won; prices are published in US dollars.", "원화 표시에 쓰는 환율입니다. 가격은 미국 달러로 공시됩니다.";
     CheapestBadge => "cheapest", "가장 저렴";
     CheapestNote => "Cheapest among the models that serve the traffic (lose under 1% of requests).", "트래픽을 감당하는(요청 유실 1% 미만) 모델 중 가장 저렴한 모델입니다.";
-    MonthWhatIsWhose => "Bills, drops and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show. ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
-        "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다. ≈: 함수의 실행 환경과 콜드 스타트는 기댓값(무작위 도착에 대한 평균)입니다.";
+    MonthWhatIsWhose => "Bills, drops and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show (p95 over all of that day's requests; a lane's \"p95 this min\" is the one minute it shows). ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
+        "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다(p95는 그날 요청 전체의 값이고, 레인의 \"이 시각 p95\"는 레인이 보여 주는 그 1분의 값입니다). ≈: 함수의 실행 환경과 콜드 스타트는 기댓값(무작위 도착에 대한 평균)입니다.";
+    /// What "timed out" means in a p95 cell or lane ({s}: the queue's timeout in seconds).
+    MonthTimedOutNote => "timed out (> {s} s): capacity was below demand, so the queue grew until requests waited the load balancer's {s} s timeout; the requests over capacity are lost and counted as dropped.",
+        "시간 초과(> {s}초): 처리 용량이 수요보다 작아 대기열이 로드 밸런서의 제한 시간 {s}초까지 쌓였다는 뜻입니다. 용량을 넘는 요청은 유실되어 유실 수에 들어갑니다.";
     MathExpectedCounts => "expected numbers (averages over random arrivals), hence tenths", "기댓값(무작위 도착에 대한 평균)이라 소수로 표시";
     UnitKrwPerUsd => "₩ per $1", "원/1달러";
     Announce => "At this peak:", "이 최대 트래픽에서:";

@@ -1437,6 +1437,14 @@ pub struct MonthRow {
     pub cheapest: bool,
 }
 
+/// What "timed out" means where a p95 says it (under the month table, in the app and the CLI).
+pub fn timed_out_note(lang: Lang) -> String {
+    Text::MonthTimedOutNote.get(lang).replace(
+        "{s}",
+        &crate::money::format_number(crate::sim::QUEUE_TIMEOUT_S, 0),
+    )
+}
+
 /// The column headings of [`month_table`].
 pub fn month_headers(lang: Lang) -> [&'static str; 6] {
     [
@@ -1507,6 +1515,7 @@ pub fn month_table(o: &Outcome, currency: Currency, krw: f64, lang: Lang) -> Vec
                 // The lanes' and the latency chart's formatter: one value, one text.
                 p95: crate::money::latency_or_why(
                     m.month.p95_ms,
+                    m.month.p95_timed_out,
                     m.month.served,
                     m.month.requests,
                     lang,
