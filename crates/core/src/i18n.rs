@@ -792,8 +792,11 @@ texts! {
         "트래픽이 쉬지 않습니다(하루 중 유휴 {pct}%). 항상 켜 둔 인스턴스가 계속 바쁘므로 본전을 뽑습니다.";
     FitReasonCold => "{pct}% of requests hit a cold start ({n} a month), each adding about {ms} ms: p95 is {p95} ms against {warm} ms warm.",
         "요청의 {pct}%가 콜드 스타트를 겪고(월 {n}번) 한 번에 약 {ms} ms가 더해집니다: p95가 {p95} ms(웜 상태는 {warm} ms)입니다.";
-    FitReasonColdRare => "Cold starts are rare: {n} a month, {pct}% of requests, so p95 stays at {p95} ms (warm: {warm} ms).",
-        "콜드 스타트가 드뭅니다: 월 {n}번, 요청의 {pct}%라서 p95가 {p95} ms에 머뭅니다(웜 상태 {warm} ms).";
+    FitReasonColdRare => "Cold starts are too few to reach the p95: {n} a month, {pct}% of requests, so p95 stays at {p95} ms (warm: {warm} ms).",
+        "콜드 스타트가 p95에 닿을 만큼 많지 않습니다: 월 {n}번, 요청의 {pct}%라서 p95가 {p95} ms에 머뭅니다(웜 상태 {warm} ms).";
+    /// The warm run is the CPU time on the memory's CPU share, longer than the duration.
+    FitReasonCpuShare => "The CPU share sets the warm run: {mem} MB gets {share} of a vCPU, so {cpu} ms of CPU take {cpu} × {mbpv} ÷ {mem} {eq} {run} ms, longer than the {dur} ms duration; more memory runs it faster.",
+        "웜 상태의 실행 시간을 정하는 것은 CPU 몫입니다: {mem} MB는 vCPU의 {share}만 받으므로 CPU 시간 {cpu} ms가 {cpu} × {mbpv} ÷ {mem} {eq} {run} ms 걸려 실행 시간 {dur} ms보다 깁니다. 메모리를 늘리면 빨라집니다.";
     FitReasonInstead => "{model} can run it instead, for {other} a month.", "대신 {model}에서 실행할 수 있습니다: 월 {other}.";
     FitReasonThrottled => "{pct}% of requests are throttled at the concurrency quota of {quota}.",
         "요청의 {pct}%가 동시 실행 한도 {quota}에 걸려 스로틀링됩니다.";
