@@ -380,7 +380,7 @@ fn MonthBill(
                     <tbody>{rows}{saas}</tbody>
                 </table>
             </div>
-            <p class="help">"★ "{move || ctx.t(Text::CheapestNote)}" "{move || ctx.t(Text::MonthWhatIsWhose)}" "{move || math::timed_out_note(ctx.lang())}</p>
+            <p class="help">"★ "{move || { let lang = ctx.lang(); outcome.with(|o| math::cheapest_note(o, lang)) }}" "{move || ctx.t(Text::MonthWhatIsWhose)}" "{move || math::timed_out_note(ctx.lang())}</p>
         </section>
     }
 }

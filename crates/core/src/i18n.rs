@@ -503,7 +503,9 @@ texts! {
     RateLabel => "Won per dollar", "환율(원/달러)";
     RateHelp => "The exchange rate used to show won; prices are published in US dollars.", "원화 표시에 쓰는 환율입니다. 가격은 미국 달러로 공시됩니다.";
     CheapestBadge => "cheapest", "가장 저렴";
-    CheapestNote => "Cheapest among the models that serve the traffic (lose under 1% of requests).", "트래픽을 감당하는(요청 유실 1% 미만) 모델 중 가장 저렴한 모델입니다.";
+    /// {target}: the p95 a model must stay within (the duration + {wait}).
+    CheapestNote => "Cheapest among the models that serve the workload: they lose under 1% of requests and their p95 over the peak day is within {target} (the request's duration + {wait} of waiting), not timed out. A cheaper model that fails either has no ★.",
+        "작업을 감당하는 모델 중 가장 저렴한 모델입니다: 요청 유실이 1% 미만이고 피크일 전체 p95가 {target}(요청의 실행 시간 + 대기 {wait}) 이내이며 시간 초과가 아닌 모델입니다. 더 싸더라도 둘 중 하나를 못 지키면 ★가 없습니다.";
     MonthWhatIsWhose => "Bills, drops and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show (p95 over all of that day's requests; a lane's \"p95 this min\" is the one minute it shows). ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
         "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다(p95는 그날 요청 전체의 값이고, 레인의 \"이 시각 p95\"는 레인이 보여 주는 그 1분의 값입니다). ≈: 함수의 실행 환경과 콜드 스타트는 기댓값(무작위 도착에 대한 평균)입니다.";
     /// What "timed out" means in a p95 cell or lane ({s}: the queue's timeout in seconds).
@@ -880,13 +882,13 @@ texts! {
     QuizWrong => "Not quite.", "아쉽지만 틀렸습니다.";
     QuizCheapestWhy => "{model} is cheapest at {cost} a month; next is {second} at {next}. Usage-billed models pay only for the requests that come; servers and fixed fleets pay for the peak all day.",
         "한 달 동안 가장 저렴한 모델은 {model}입니다(월 {cost}). 그다음은 {second}입니다(월 {next}). 사용량 과금 모델은 들어온 요청만큼만 내고, 서버와 고정 대수는 하루 종일 피크에 맞춘 값을 냅니다.";
-    QuizCheapestOnly => "{model} is the only model that serves this traffic without losing more than 1% of it, at {cost} a month.",
-        "요청의 1% 넘게 잃지 않고 이 트래픽을 감당하는 모델은 {model} 하나뿐입니다(월 {cost}).";
+    QuizCheapestOnly => "{model} is the only model that serves this workload (loses under 1% of it, p95 within the bill's target), at {cost} a month.",
+        "이 작업을 감당하는(요청 유실 1% 미만, p95가 요금표의 목표 이내) 모델은 {model} 하나뿐입니다(월 {cost}).";
     QuizAnswersHidden => "Hidden until you commit your prediction above.", "위에서 예측을 제출할 때까지 숨겨 둡니다.";
     QuizExportHidden => "Nothing to export yet: the diagrams appear once you commit your prediction.",
         "아직 내보낼 것이 없습니다. 예측을 제출하면 다이어그램이 나타납니다.";
-    QuizNoneWhy => "No model serves this traffic without losing more than 1% of it: look at the drops in the bill.",
-        "요청의 1% 넘게 잃지 않고 이 트래픽을 감당하는 모델이 없습니다. 청구서의 손실 요청을 보세요.";
+    QuizNoneWhy => "No model serves this workload (loses under 1% of it, p95 within the bill's target): look at the drops and the p95 in the bill.",
+        "이 작업을 감당하는(요청 유실 1% 미만, p95가 요금표의 목표 이내) 모델이 없습니다. 청구서의 손실 요청과 p95를 보세요.";
     QuizVmsWhy => "At the busiest minute the autoscaler ran {n} VMs (you said {guess}; within 25% counts). It adds VMs when CPU stays above the {target}% target, and each new one serves only after its boot delay.",
         "가장 바쁜 1분에 자동 확장 VM은 {n}대였습니다(예측: {guess}, 25% 이내면 정답). CPU가 목표 {target}%를 넘는 상태가 이어지면 VM을 늘리고, 새 VM은 부팅 지연이 지나야 요청을 처리합니다.";
     QuizRetry => "Predict again", "다시 예측하기";

@@ -532,7 +532,13 @@ pub struct Outcome {
     /// One entry per [`ModelKind::ALL`], in that order.
     pub models: Vec<ModelOutcome>,
     pub saas: SaasOutcome,
+    /// The p95 a model must stay within to serve the workload (the month table's "cheapest"):
+    /// the request's own duration plus [`P95_TARGET_WAIT_MS`] of waiting, ms.
+    pub p95_target_ms: f64,
 }
+
+/// The wait over a request's own duration that a p95 may add and still serve the workload.
+pub const P95_TARGET_WAIT_MS: f64 = 1_000.0;
 
 impl Outcome {
     pub fn model(&self, kind: ModelKind) -> &ModelOutcome {
@@ -803,6 +809,7 @@ pub fn simulate(s: &Scenario) -> Outcome {
             usd_per_seat_month: rates.usd_per_seat_month,
             month_usd: pricing::saas(seats, rates.usd_per_seat_month),
         },
+        p95_target_ms: fin(s.workload.duration_ms) + P95_TARGET_WAIT_MS,
     }
 }
 

@@ -2171,3 +2171,51 @@ fn an_overloaded_fleets_p95_is_said_as_timed_out_in_the_table_and_the_note() {
     let o = simulate(&s);
     assert!(!o.model(ModelKind::OnPrem).month.p95_timed_out);
 }
+
+// ---------------------------------------------------------------------------------------------
+// "★ cheapest" crowns only a model that serves the workload.
+
+#[test]
+fn the_cheapest_mark_skips_a_cheaper_model_that_fails_the_p95_target() {
+    // Four fixed VMs at 150 req/s steady: none lost, but 99% busy, so a p95 of 1,199 ms
+    // against a 100 ms request. They cost less than containers and used to get the ★.
+    let s = scenario("pat=steady&peak=150");
+    let o = simulate(&s);
+    let vm = o.model(ModelKind::VmFixed);
+    let ctr = o.model(ModelKind::Container);
+    assert_eq!(vm.month.dropped, 0.0);
+    assert!(vm.month.cost_usd < ctr.month.cost_usd);
+    assert!(vm.month.p95_ms > o.p95_target_ms);
+    for lang in [Lang::En, Lang::Ko] {
+        let rows = math::month_table(&o, s.currency, s.krw_per_usd, lang);
+        let star: Vec<_> = rows.iter().filter(|r| r.cheapest).map(|r| r.kind).collect();
+        assert_eq!(star, [Some(ModelKind::Container)]);
+        let note = math::cheapest_note(&o, lang);
+        assert!(note.contains("1,100 ms") && note.contains("1%"), "{note}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// The ★ row, as printed, loses under 1% of requests and has a p95 within the target that
+    /// did not time out; every cheaper row fails one of these.
+    #[test]
+    fn the_cheapest_mark_is_the_cheapest_that_serves(q in query()) {
+        let s = scenario(&q);
+        let o = simulate(&s);
+        let rows = math::month_table(&o, s.currency, s.krw_per_usd, s.lang);
+        let timed_out = skyscale_core::money::timed_out_text(s.lang, false);
+        for (i, r) in rows.iter().enumerate().filter(|(_, r)| r.cheapest) {
+            let m = &o.models[i];
+            prop_assert!(m.month.dropped <= 0.01 * m.month.requests, "{q}");
+            prop_assert!(r.p95 != timed_out, "{q}");
+            prop_assert!(m.month.p95_ms <= o.p95_target_ms, "{q}");
+            for (j, other) in o.models.iter().enumerate() {
+                if other.not_runnable.is_empty() && other.month.cost_usd < m.month.cost_usd {
+                    prop_assert!(!math::serves_workload(&o, other.kind), "{q}: {:?}", rows[j]);
+                }
+            }
+        }
+    }
+}
