@@ -193,7 +193,7 @@ fn table(s: &Scenario, o: &skyscale_core::Outcome, lang: Lang) -> String {
             );
         }
     }
-    out.push(format!("★ {}", math::cheapest_note(o, lang)));
+    out.push(format!("★ {}", math::cheapest_note(o.p95_target_ms, lang)));
     out.push(Text::MonthWhatIsWhose.get(lang).to_string());
     out.push(math::timed_out_note(lang));
     out.push(String::new());

@@ -1485,13 +1485,14 @@ pub fn serving_by_cost(o: &Outcome) -> Vec<ModelKind> {
     v
 }
 
-/// What the ★ means, with this workload's p95 target (the duration + 1 s).
-pub fn cheapest_note(o: &Outcome, lang: Lang) -> String {
+/// What the ★ means, with the workload's p95 target (`target_ms`: the duration + 1 s,
+/// [`Outcome::p95_target_ms`]).
+pub fn cheapest_note(target_ms: f64, lang: Lang) -> String {
     Text::CheapestNote
         .get(lang)
         .replace(
             "{target}",
-            &crate::money::format_duration_ms(o.p95_target_ms, lang),
+            &crate::money::format_duration_ms(target_ms, lang),
         )
         .replace(
             "{wait}",

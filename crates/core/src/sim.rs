@@ -540,6 +540,11 @@ pub struct Outcome {
 /// The wait over a request's own duration that a p95 may add and still serve the workload.
 pub const P95_TARGET_WAIT_MS: f64 = 1_000.0;
 
+/// The p95 a model must stay within to serve `s`'s workload, ms ([`Outcome::p95_target_ms`]).
+pub fn p95_target_ms(s: &Scenario) -> f64 {
+    fin(s.workload.duration_ms) + P95_TARGET_WAIT_MS
+}
+
 impl Outcome {
     pub fn model(&self, kind: ModelKind) -> &ModelOutcome {
         self.models
@@ -809,7 +814,7 @@ pub fn simulate(s: &Scenario) -> Outcome {
             usd_per_seat_month: rates.usd_per_seat_month,
             month_usd: pricing::saas(seats, rates.usd_per_seat_month),
         },
-        p95_target_ms: fin(s.workload.duration_ms) + P95_TARGET_WAIT_MS,
+        p95_target_ms: p95_target_ms(s),
     }
 }
 

@@ -2190,7 +2190,7 @@ fn the_cheapest_mark_skips_a_cheaper_model_that_fails_the_p95_target() {
         let rows = math::month_table(&o, s.currency, s.krw_per_usd, lang);
         let star: Vec<_> = rows.iter().filter(|r| r.cheapest).map(|r| r.kind).collect();
         assert_eq!(star, [Some(ModelKind::Container)]);
-        let note = math::cheapest_note(&o, lang);
+        let note = math::cheapest_note(o.p95_target_ms, lang);
         assert!(note.contains("1,100 ms") && note.contains("1%"), "{note}");
     }
 }
