@@ -10,7 +10,10 @@
 //!
 //! [`assess`] reads one [`Outcome`] into a [`Card`]: the cheapest model that serves the load,
 //! whether functions can run it at all (and which limit they break), the cold-start impact
-//! (share of requests that start cold, p95 against a warm p95), throttling, and a [`Rating`]
+//! (share of requests that start cold, p95 against a warm p95: the run the simulation bills,
+//! which the CPU share of the memory chosen can make longer than the duration, and which
+//! the reasons name as the cause then; cold starts are named only when they lift the p95
+//! above it), throttling, and a [`Rating`]
 //! by the same rule as [`crate::fit::verdict`] — with "cannot run" told apart from "poor".
 //! [`Card::reasons`] gives the why as sentences in either language; [`Card::cost_rows`],
 //! [`Card::faas_cells`], [`limits_cell`] and [`workload_line`] the card's numbers as shown.
