@@ -73,23 +73,9 @@ pub fn Answers(
     }
 }
 
-/// The models that serve the traffic (lose under 1% of it), cheapest first.
+/// The models that serve the workload, cheapest first: the month table's ★ is the first.
 fn ranking(o: &Outcome) -> Vec<ModelKind> {
-    let mut serving: Vec<ModelKind> = ModelKind::ALL
-        .iter()
-        .copied()
-        .filter(|&k| {
-            let m = o.model(k);
-            m.not_runnable.is_empty() && m.month.dropped <= 0.01 * m.month.requests
-        })
-        .collect();
-    serving.sort_by(|a, b| {
-        o.model(*a)
-            .month
-            .cost_usd
-            .total_cmp(&o.model(*b).month.cost_usd)
-    });
-    serving
+    skyscale_core::math::serving_by_cost(o)
 }
 
 fn fill(template: &str, values: &[(&str, String)]) -> String {

@@ -383,7 +383,7 @@ fn MonthBill(
                     <tbody>{rows}{saas}</tbody>
                 </table>
             </div>
-            <p class="help">"★ "{move || ctx.t(Text::CheapestNote)}" "{move || ctx.t(Text::MonthWhatIsWhose)}</p>
+            <p class="help">"★ "{move || { let lang = ctx.lang(); ctx.rest.with(|s| math::cheapest_note(skyscale_core::sim::p95_target_ms(s), lang)) }}" "{move || ctx.t(Text::MonthWhatIsWhose)}" "{move || math::timed_out_note(ctx.lang())}</p>
         </section>
     }
 }

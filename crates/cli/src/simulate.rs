@@ -198,8 +198,9 @@ fn table(s: &Scenario, o: &skyscale_core::Outcome, lang: Lang) -> String {
             );
         }
     }
-    out.push(format!("★ {}", Text::CheapestNote.get(lang)));
+    out.push(format!("★ {}", math::cheapest_note(o.p95_target_ms, lang)));
     out.push(Text::MonthWhatIsWhose.get(lang).to_string());
+    out.push(math::timed_out_note(lang));
     out.push(String::new());
     out.extend(math::month_plan(o, lang));
     for m in &o.models {

@@ -10,7 +10,10 @@
 //!
 //! [`assess`] reads one [`Outcome`] into a [`Card`]: the cheapest model that serves the load,
 //! whether functions can run it at all (and which limit they break), the cold-start impact
-//! (share of requests that start cold, p95 against a warm p95), throttling, and a [`Rating`]
+//! (share of requests that start cold, p95 against a warm p95: the run the simulation bills,
+//! which the CPU share of the memory chosen can make longer than the duration, and which
+//! the reasons name as the cause then; cold starts are named only when they lift the p95
+//! above it), throttling, and a [`Rating`]
 //! by the same rule as [`crate::fit::verdict`] — with "cannot run" told apart from "poor".
 //! [`Card::reasons`] gives the why as sentences in either language; [`Card::cost_rows`],
 //! [`Card::faas_cells`], [`limits_cell`] and [`workload_line`] the card's numbers as shown.
@@ -221,9 +224,17 @@ pub struct Card {
     pub cold_starts: f64,
     /// Added by one cold start, ms.
     pub cold_start_ms: f64,
-    /// Functions' p95 over the month, and what it would be with every environment warm, ms.
+    /// Functions' p95 over the month, and what it would be with every environment warm, ms:
+    /// the warm run the simulation uses ([`crate::sim::faas_run_ms`]) and the two hops.
     pub p95_ms: f64,
     pub warm_p95_ms: f64,
+    /// One request's duration, CPU time and run time on the function's CPU share (ms), that
+    /// share (vCPU) and the MB that make one vCPU (0 where the share is not from memory).
+    pub duration_ms: f64,
+    pub cpu_ms: f64,
+    pub run_ms: f64,
+    pub cpu_vcpu: f64,
+    pub mb_per_vcpu: f64,
     /// Throttled function requests, share 0–1 and a month's count.
     pub throttled_share: f64,
     pub throttled: f64,
@@ -261,6 +272,8 @@ pub fn assess(scenario: &Scenario, outcome: &Outcome) -> Card {
             .map(|c| c.kind)
     };
     let faas = outcome.model(ModelKind::Faas);
+    let run_ms = crate::sim::faas_run_ms(scenario);
+    let (cpu_vcpu, mb_per_vcpu) = crate::sim::faas_cpu_share(scenario);
     let f = costs
         .iter()
         .find(|c| c.kind == ModelKind::Faas)
@@ -305,8 +318,14 @@ pub fn assess(scenario: &Scenario, outcome: &Outcome) -> Card {
         cold_starts: faas.month.cold_starts,
         cold_start_ms: cold_start_ms(scenario.faas.runtime),
         p95_ms: faas.month.p95_ms,
-        // A warm call: the run itself plus the two front-door hops the simulator adds.
-        warm_p95_ms: scenario.workload.duration_ms + 2.0 * FRONT_DOOR_HOP_MS,
+        // A warm call: the run the simulator bills (the duration, or the CPU time on the
+        // function's CPU share when longer) plus the two front-door hops it adds.
+        warm_p95_ms: run_ms + 2.0 * FRONT_DOOR_HOP_MS,
+        duration_ms: scenario.workload.duration_ms,
+        cpu_ms: scenario.workload.cpu_ms,
+        run_ms,
+        cpu_vcpu,
+        mb_per_vcpu,
         throttled_share: f.lost_share,
         throttled: faas.month.dropped,
         idle_share: share(idle, outcome.traffic_rps.len() as f64),
@@ -407,7 +426,14 @@ impl Card {
                 ));
             }
             let ms = |x: f64| format_number(x.round(), 0);
-            if self.cold_share >= 0.001 {
+            // The warm run is longer than the duration when the CPU share of the memory
+            // chosen is what holds a request back: said first, as the p95's cause.
+            if let Some(line) = self.cpu_share_reason(scenario) {
+                out.push(line);
+            }
+            // Cold starts are named as the p95's cause only when they reach it (p95 above
+            // the warm run, as printed), never because some requests start cold.
+            if self.cold_in_p95() {
                 out.push(fill(
                     t(Text::FitReasonCold),
                     &[
@@ -523,6 +549,38 @@ impl Card {
     /// models that serve the load, which a model that drops more may undercut.
     pub fn cheapest_note(&self) -> Option<Text> {
         self.cheapest.map(|_| Text::FitCheapestNote)
+    }
+
+    /// Whether the p95, as printed, is above the warm run: a cold start is in it.
+    pub fn cold_in_p95(&self) -> bool {
+        self.p95_ms.round() > self.warm_p95_ms.round()
+    }
+
+    /// Why the warm run is longer than the duration, when it is: the CPU share of the memory
+    /// chosen (`CPU ms × MB per vCPU ÷ memory`, as `sim::faas_run_ms` works it out).
+    pub fn cpu_share_reason(&self, scenario: &Scenario) -> Option<String> {
+        if !(self.mb_per_vcpu > 0.0 && self.run_ms > self.duration_ms && self.cpu_vcpu < 1.0) {
+            return None;
+        }
+        let mem = scenario.workload.memory_mb;
+        let exact = self.cpu_ms * self.mb_per_vcpu / mem;
+        let run = self.run_ms.round();
+        let eq = if exact == run { "=" } else { "≈" };
+        Some(fill(
+            Text::FitReasonCpuShare.get(scenario.lang),
+            &[
+                ("run", format_number(run, 0)),
+                ("dur", format_number(self.duration_ms, 0)),
+                ("mem", format_number(mem, 0)),
+                (
+                    "share",
+                    format_number((self.cpu_vcpu * 1000.0).round() / 1000.0, 3),
+                ),
+                ("mbpv", format_number(self.mb_per_vcpu, 0)),
+                ("cpu", format_number(self.cpu_ms, 0)),
+                ("eq", eq.into()),
+            ],
+        ))
     }
 
     /// The functions' cold starts, p95 and throttling as the card's cells, when they can run.

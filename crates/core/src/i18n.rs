@@ -158,7 +158,7 @@ texts! {
     ColModel => "Model", "모델";
     ColCost => "30-day bill", "30일 요금";
     ColMaxInstances => "Max instances (peak day)", "최대 인스턴스(피크일)";
-    ColP95 => "p95 latency (peak day)", "p95 지연 시간(피크일)";
+    ColP95 => "p95 over the peak day", "피크일 전체 p95";
     ColDropped => "Dropped or throttled", "유실·스로틀링";
     ColColdStarts => "Cold starts", "콜드 스타트";
     NotRunnable => "Not runnable", "실행 불가";
@@ -403,8 +403,13 @@ texts! {
     LaneEnvironments => "environments", "실행 환경";
     LaneUtil => "Busy", "사용률";
     LaneQuotaUsed => "Quota used", "동시성 한도 사용";
-    LaneP95 => "p95 latency", "p95 지연";
+    /// The lane's p95 is the minute's, named apart from the table's p95 over the peak day.
+    LaneP95 => "p95 this min", "이 시각 p95";
     LaneP95Short => "p95", "p95";
+    /// A p95 whose wait reached the queue's timeout ({s} seconds).
+    LatencyTimedOut => "timed out (> {s} s)", "시간 초과(> {s}초)";
+    /// The same in the rows a phone shows, where the note under the table says "timed out".
+    LatencyTimedOutShort => "> {s} s", "> {s}초";
     /// A latency with nothing to measure: no request arrived (or none was served) in the minute.
     LatencyNoRequests => "— (no requests)", "— (요청 없음)";
     LatencyNothingServed => "— (nothing served)", "— (처리한 요청 없음)";
@@ -499,9 +504,14 @@ texts! {
     RateLabel => "Won per dollar", "환율(원/달러)";
     RateHelp => "The exchange rate used to show won; prices are published in US dollars.", "원화 표시에 쓰는 환율입니다. 가격은 미국 달러로 공시됩니다.";
     CheapestBadge => "cheapest", "가장 저렴";
-    CheapestNote => "Cheapest among the models that serve the traffic (lose under 1% of requests).", "트래픽을 감당하는(요청 유실 1% 미만) 모델 중 가장 저렴한 모델입니다.";
-    MonthWhatIsWhose => "Bills, drops and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show. ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
-        "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다. ≈: 함수의 실행 환경과 콜드 스타트는 기댓값(무작위 도착에 대한 평균)입니다.";
+    /// {target}: the p95 a model must stay within (the duration + {wait}).
+    CheapestNote => "Cheapest among the models that serve the workload: they lose under 1% of requests and their p95 over the peak day is within {target} (the request's duration + {wait} of waiting), not timed out. A cheaper model that fails either has no ★.",
+        "작업을 감당하는 모델 중 가장 저렴한 모델입니다: 요청 유실이 1% 미만이고 피크일 전체 p95가 {target}(요청의 실행 시간 + 대기 {wait}) 이내이며 시간 초과가 아닌 모델입니다. 더 싸더라도 둘 중 하나를 못 지키면 ★가 없습니다.";
+    MonthWhatIsWhose => "Bills, drops and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show (p95 over all of that day's requests; a lane's \"p95 this min\" is the one minute it shows). ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
+        "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다(p95는 그날 요청 전체의 값이고, 레인의 \"이 시각 p95\"는 레인이 보여 주는 그 1분의 값입니다). ≈: 함수의 실행 환경과 콜드 스타트는 기댓값(무작위 도착에 대한 평균)입니다.";
+    /// What "timed out" means in a p95 cell or lane ({s}: the queue's timeout in seconds).
+    MonthTimedOutNote => "timed out (> {s} s): capacity was below demand, so the queue grew until requests waited the load balancer's {s} s timeout; the requests over capacity are lost and counted as dropped.",
+        "시간 초과(> {s}초): 처리 용량이 수요보다 작아 대기열이 로드 밸런서의 제한 시간 {s}초까지 쌓였다는 뜻입니다. 용량을 넘는 요청은 유실되어 유실 수에 들어갑니다.";
     MathExpectedCounts => "expected numbers (averages over random arrivals), hence tenths", "기댓값(무작위 도착에 대한 평균)이라 소수로 표시";
     UnitKrwPerUsd => "₩ per $1", "원/1달러";
     Announce => "At this peak:", "이 최대 트래픽에서:";
@@ -785,8 +795,11 @@ texts! {
         "트래픽이 쉬지 않습니다(하루 중 유휴 {pct}%). 항상 켜 둔 인스턴스가 계속 바쁘므로 본전을 뽑습니다.";
     FitReasonCold => "{pct}% of requests hit a cold start ({n} a month), each adding about {ms} ms: p95 is {p95} ms against {warm} ms warm.",
         "요청의 {pct}%가 콜드 스타트를 겪고(월 {n}번) 한 번에 약 {ms} ms가 더해집니다: p95가 {p95} ms(웜 상태는 {warm} ms)입니다.";
-    FitReasonColdRare => "Cold starts are rare: {n} a month, {pct}% of requests, so p95 stays at {p95} ms (warm: {warm} ms).",
-        "콜드 스타트가 드뭅니다: 월 {n}번, 요청의 {pct}%라서 p95가 {p95} ms에 머뭅니다(웜 상태 {warm} ms).";
+    FitReasonColdRare => "Cold starts are too few to reach the p95: {n} a month, {pct}% of requests, so p95 stays at {p95} ms (warm: {warm} ms).",
+        "콜드 스타트가 p95에 닿을 만큼 많지 않습니다: 월 {n}번, 요청의 {pct}%라서 p95가 {p95} ms에 머뭅니다(웜 상태 {warm} ms).";
+    /// The warm run is the CPU time on the memory's CPU share, longer than the duration.
+    FitReasonCpuShare => "The CPU share sets the warm run: {mem} MB gets {share} of a vCPU, so {cpu} ms of CPU take {cpu} × {mbpv} ÷ {mem} {eq} {run} ms, longer than the {dur} ms duration; more memory runs it faster.",
+        "웜 상태의 실행 시간을 정하는 것은 CPU 몫입니다: {mem} MB는 vCPU의 {share}만 받으므로 CPU 시간 {cpu} ms가 {cpu} × {mbpv} ÷ {mem} {eq} {run} ms 걸려 실행 시간 {dur} ms보다 깁니다. 메모리를 늘리면 빨라집니다.";
     FitReasonInstead => "{model} can run it instead, for {other} a month.", "대신 {model}에서 실행할 수 있습니다: 월 {other}.";
     FitReasonThrottled => "{pct}% of requests are throttled at the concurrency quota of {quota}.",
         "요청의 {pct}%가 동시 실행 한도 {quota}에 걸려 스로틀링됩니다.";
@@ -870,13 +883,13 @@ texts! {
     QuizWrong => "Not quite.", "아쉽지만 틀렸습니다.";
     QuizCheapestWhy => "{model} is cheapest at {cost} a month; next is {second} at {next}. Usage-billed models pay only for the requests that come; servers and fixed fleets pay for the peak all day.",
         "한 달 동안 가장 저렴한 모델은 {model}입니다(월 {cost}). 그다음은 {second}입니다(월 {next}). 사용량 과금 모델은 들어온 요청만큼만 내고, 서버와 고정 대수는 하루 종일 피크에 맞춘 값을 냅니다.";
-    QuizCheapestOnly => "{model} is the only model that serves this traffic without losing more than 1% of it, at {cost} a month.",
-        "요청의 1% 넘게 잃지 않고 이 트래픽을 감당하는 모델은 {model} 하나뿐입니다(월 {cost}).";
+    QuizCheapestOnly => "{model} is the only model that serves this workload (loses under 1% of it, p95 within the bill's target), at {cost} a month.",
+        "이 작업을 감당하는(요청 유실 1% 미만, p95가 요금표의 목표 이내) 모델은 {model} 하나뿐입니다(월 {cost}).";
     QuizAnswersHidden => "Hidden until you commit your prediction above.", "위에서 예측을 제출할 때까지 숨겨 둡니다.";
     QuizExportHidden => "Nothing to export yet: the diagrams appear once you commit your prediction.",
         "아직 내보낼 것이 없습니다. 예측을 제출하면 다이어그램이 나타납니다.";
-    QuizNoneWhy => "No model serves this traffic without losing more than 1% of it: look at the drops in the bill.",
-        "요청의 1% 넘게 잃지 않고 이 트래픽을 감당하는 모델이 없습니다. 청구서의 손실 요청을 보세요.";
+    QuizNoneWhy => "No model serves this workload (loses under 1% of it, p95 within the bill's target): look at the drops and the p95 in the bill.",
+        "이 작업을 감당하는(요청 유실 1% 미만, p95가 요금표의 목표 이내) 모델이 없습니다. 청구서의 손실 요청과 p95를 보세요.";
     QuizVmsWhy => "At the busiest minute the autoscaler ran {n} VMs (you said {guess}; within 25% counts). It adds VMs when CPU stays above the {target}% target, and each new one serves only after its boot delay.",
         "가장 바쁜 1분에 자동 확장 VM은 {n}대였습니다(예측: {guess}, 25% 이내면 정답). CPU가 목표 {target}%를 넘는 상태가 이어지면 VM을 늘리고, 새 VM은 부팅 지연이 지나야 요청을 처리합니다.";
     QuizRetry => "Predict again", "다시 예측하기";

@@ -317,6 +317,8 @@ struct LaneFacts {
     cold: usize,
     util: f64,
     p95: f64,
+    /// The p95's wait reached the queue's timeout: said as "timed out", not a duration.
+    timed_out: bool,
     /// Requests served and arriving in the minute, per second: without any there is no p95.
     served: f64,
     arriving: f64,
@@ -357,6 +359,7 @@ impl LaneFacts {
             shown,
             util: at(&series.utilisation).min(1.0),
             p95: at(&series.p95_ms),
+            timed_out: series.timed_out.get(m).copied().unwrap_or(false),
             served: at(&series.served_rps),
             arriving: at(&series.served_rps) + at(&series.dropped_rps),
             dropped: at(&series.dropped_rps),
@@ -439,6 +442,11 @@ impl LaneFacts {
     fn p95_text(&self, lang: Lang, short: bool) -> String {
         // Without a latency the words take the number's place: the short label keeps the line
         // as long as a number's ("p95 — (no requests)").
+        // A p95 that timed out says so in words, "p95" alone so the line stays as long as a
+        // number's; the rows a phone shows say "> 60 s", the note under the table what it means.
+        if self.served > 0.0 && self.timed_out {
+            return format!("p95 {}", crate::money::timed_out_text(lang, short));
+        }
         let label = if short || self.served <= 0.0 {
             Text::LaneP95Short
         } else {
@@ -450,7 +458,7 @@ impl LaneFacts {
     /// The p95 as a duration, or why there is none: a minute without requests has no latency
     /// (not "0 ms"), the same rule as the latency CSV's empty cell.
     fn p95_value(&self, lang: Lang) -> String {
-        crate::money::latency_or_why(self.p95, self.served, self.arriving, lang)
+        crate::money::latency_or_why(self.p95, self.timed_out, self.served, self.arriving, lang)
     }
 
     fn lost_text(&self, lang: Lang) -> String {

@@ -1508,8 +1508,16 @@ pub struct MonthRow {
     pub p95: String,
     pub lost: String,
     pub cold_starts: String,
-    /// The cheapest model that serves the traffic (loses under 1% of it).
+    /// The cheapest model that serves the workload ([`serves_workload`]).
     pub cheapest: bool,
+}
+
+/// What "timed out" means where a p95 says it (under the month table, in the app and the CLI).
+pub fn timed_out_note(lang: Lang) -> String {
+    Text::MonthTimedOutNote.get(lang).replace(
+        "{s}",
+        &crate::money::format_number(crate::sim::QUEUE_TIMEOUT_S, 0),
+    )
 }
 
 /// The column headings of [`month_table`].
@@ -1524,24 +1532,54 @@ pub fn month_headers(lang: Lang) -> [&'static str; 6] {
     ]
 }
 
+/// Whether a model serves the workload: it can run, loses under 1% of the month's requests,
+/// and its p95 over the peak day neither timed out nor passed [`Outcome::p95_target_ms`].
+/// The month table's ★ and the quiz's answer are the cheapest of these.
+pub fn serves_workload(o: &Outcome, k: ModelKind) -> bool {
+    let m = o.model(k);
+    let t = &m.month;
+    m.not_runnable.is_empty()
+        && t.dropped <= 0.01 * t.requests
+        && !t.p95_timed_out
+        && (t.served <= 0.0 || t.p95_ms <= o.p95_target_ms)
+}
+
+/// The models that serve the workload ([`serves_workload`]), cheapest first.
+pub fn serving_by_cost(o: &Outcome) -> Vec<ModelKind> {
+    let mut v: Vec<ModelKind> = ModelKind::ALL
+        .iter()
+        .copied()
+        .filter(|&k| serves_workload(o, k))
+        .collect();
+    v.sort_by(|a, b| {
+        o.model(*a)
+            .month
+            .cost_usd
+            .total_cmp(&o.model(*b).month.cost_usd)
+    });
+    v
+}
+
+/// What the ★ means, with the workload's p95 target (`target_ms`: the duration + 1 s,
+/// [`Outcome::p95_target_ms`]).
+pub fn cheapest_note(target_ms: f64, lang: Lang) -> String {
+    Text::CheapestNote
+        .get(lang)
+        .replace(
+            "{target}",
+            &crate::money::format_duration_ms(target_ms, lang),
+        )
+        .replace(
+            "{wait}",
+            &crate::money::format_duration_ms(crate::sim::P95_TARGET_WAIT_MS, lang),
+        )
+}
+
 /// The month table: one row per model in [`ModelKind::ALL`] order, then SaaS. A model that
 /// cannot run has no bill: "—" with the reason, and "—" for its other cells.
 pub fn month_table(o: &Outcome, currency: Currency, krw: f64, lang: Lang) -> Vec<MonthRow> {
     let runnable = |k: ModelKind| o.model(k).not_runnable.is_empty();
-    let serves = |k: ModelKind| {
-        let m = &o.model(k).month;
-        runnable(k) && m.dropped <= 0.01 * m.requests
-    };
-    let cheapest = ModelKind::ALL
-        .iter()
-        .copied()
-        .filter(|&k| serves(k))
-        .min_by(|a, b| {
-            o.model(*a)
-                .month
-                .cost_usd
-                .total_cmp(&o.model(*b).month.cost_usd)
-        });
+    let cheapest = serving_by_cost(o).first().copied();
     let dash = || "—".to_string();
     let mut rows: Vec<MonthRow> = ModelKind::ALL
         .iter()
@@ -1582,6 +1620,7 @@ pub fn month_table(o: &Outcome, currency: Currency, krw: f64, lang: Lang) -> Vec
                 // The lanes' and the latency chart's formatter: one value, one text.
                 p95: crate::money::latency_or_why(
                     m.month.p95_ms,
+                    m.month.p95_timed_out,
                     m.month.served,
                     m.month.requests,
                     lang,

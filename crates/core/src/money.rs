@@ -363,14 +363,31 @@ pub fn format_duration_ms(ms: f64, lang: Lang) -> String {
 /// A latency with its reason when there is none: `served` and `arriving` are the requests (any
 /// rate or count) it was measured over. Nothing served gives no duration ("— (no requests)",
 /// or "— (nothing served)" when all of them were lost), never "0 ms".
-pub fn latency_or_why(ms: f64, served: f64, arriving: f64, lang: Lang) -> String {
-    if served > 0.0 {
+///
+/// `timed_out`: the wait reached the queue's timeout ([`crate::sim::QUEUE_TIMEOUT_S`]), which
+/// is said in words ("timed out (> 60 s)") rather than as a duration.
+pub fn latency_or_why(ms: f64, timed_out: bool, served: f64, arriving: f64, lang: Lang) -> String {
+    if served > 0.0 && timed_out {
+        timed_out_text(lang, false)
+    } else if served > 0.0 {
         format_duration_ms(ms, lang)
     } else if arriving > 0.0 {
         Text::LatencyNothingServed.get(lang).to_string()
     } else {
         Text::LatencyNoRequests.get(lang).to_string()
     }
+}
+
+/// "timed out (> 60 s)": a p95 whose wait reached the queue's timeout (`short`: "> 60 s", for
+/// the rows a phone shows; the note under the month table says what it means).
+pub fn timed_out_text(lang: Lang, short: bool) -> String {
+    let text = if short {
+        Text::LatencyTimedOutShort
+    } else {
+        Text::LatencyTimedOut
+    };
+    text.get(lang)
+        .replace("{s}", &format_number(crate::sim::QUEUE_TIMEOUT_S, 0))
 }
 
 fn finite(x: f64) -> f64 {

@@ -3,9 +3,12 @@
 //! An instance with `c` vCPUs is modelled as `c` servers sharing one queue (the load balancer
 //! spreads requests evenly across instances). Erlang C gives the chance an arrival waits, and
 //! the wait, when it happens, is exponential with rate `cμ − λ`, so the wait quantile is
-//! `max(0, ln(C / (1 − q)) / (cμ − λ))`. Utilisation is capped just below 1 because a real
-//! queue is bounded: what does not fit is dropped (the simulator counts it), never an infinite
-//! wait. Nothing here returns NaN or infinity, whatever it is given.
+//! `max(0, ln(C / (1 − q)) / (cμ − λ))`. Utilisation is capped just below 1 so the formula
+//! stays finite; that is a stable queue's estimate only. A queue offered more than it can
+//! serve has no steady wait: the simulator calls such a minute "timed out" at the queue's
+//! timeout ([`crate::sim::QUEUE_TIMEOUT_S`]) and counts what does not fit as lost, rather than
+//! show this capped figure (which is the same at any overload). Nothing here returns NaN or
+//! infinity, whatever it is given.
 //!
 //! ```
 //! use skyscale_core::queueing::{erlang_c, wait_quantile_ms};

@@ -76,7 +76,11 @@
 //! instance ([`crate::queueing`]), plus a network hop per front door (load balancer, API
 //! gateway), plus start-up waits (function cold starts; requests held while a container
 //! starts). Requests that find no capacity are dropped (or, for functions, throttled) and
-//! counted, never turned into an infinite latency.
+//! counted, never turned into an infinite latency. A fleet's queue holds a request at most
+//! [`QUEUE_TIMEOUT_S`] (the load balancer's 60 s): in a minute whose capacity is below demand
+//! the queue is full, the served requests waited that long and the rest are lost, so that
+//! minute's p95 is "timed out" ([`Series::timed_out`]), never a wait that stays the same
+//! whatever the overload.
 
 use serde::Serialize;
 
@@ -120,6 +124,12 @@ impl ModelKind {
 
 /// Latency of one network hop through a front door (load balancer, API gateway), ms.
 pub const FRONT_DOOR_HOP_MS: f64 = 1.0;
+/// How long a request may wait in a fleet's queue before it times out, s: the load
+/// balancer's idle timeout, 60 s by default ("The default idle timeout is 60 seconds",
+/// Elastic Load Balancing, *Application Load Balancers*, connection idle timeout). When
+/// capacity is below demand the queue grows until it holds this long a wait: the requests
+/// over capacity are lost (counted) and the p95 is said as "timed out", not a number.
+pub const QUEUE_TIMEOUT_S: f64 = 60.0;
 /// A keep-warm ping's handler returns at once: it bills the shortest duration there is.
 pub const PING_MS: f64 = 1.0;
 /// Lambda adds new execution environments at most 1,000 every 10 seconds per function.
@@ -300,6 +310,9 @@ pub struct Series {
     pub utilisation: Vec<f64>,
     pub p50_ms: Vec<f64>,
     pub p95_ms: Vec<f64>,
+    /// Whether the minute's p95 wait reached [`QUEUE_TIMEOUT_S`] (fleets: capacity below
+    /// demand, so the queue was full): its p95 is "timed out", not a latency.
+    pub timed_out: Vec<bool>,
     /// Cost so far in the day, USD.
     pub cost_usd: Vec<f64>,
 }
@@ -320,6 +333,7 @@ impl Series {
             utilisation: v(),
             p50_ms: v(),
             p95_ms: v(),
+            timed_out: vec![false; n],
             cost_usd: v(),
         }
     }
@@ -344,6 +358,8 @@ pub struct Totals {
     /// Request-weighted median and 95th percentile of the per-minute latencies, ms.
     pub p50_ms: f64,
     pub p95_ms: f64,
+    /// Whether that p95 is a minute's whose wait reached [`QUEUE_TIMEOUT_S`] ("timed out").
+    pub p95_timed_out: bool,
 }
 
 /// How a model's month bill was worked out (the "show the math" text reads it).
@@ -538,6 +554,17 @@ pub struct Outcome {
     /// One entry per [`ModelKind::ALL`], in that order.
     pub models: Vec<ModelOutcome>,
     pub saas: SaasOutcome,
+    /// The p95 a model must stay within to serve the workload (the month table's "cheapest"):
+    /// the request's own duration plus [`P95_TARGET_WAIT_MS`] of waiting, ms.
+    pub p95_target_ms: f64,
+}
+
+/// The wait over a request's own duration that a p95 may add and still serve the workload.
+pub const P95_TARGET_WAIT_MS: f64 = 1_000.0;
+
+/// The p95 a model must stay within to serve `s`'s workload, ms ([`Outcome::p95_target_ms`]).
+pub fn p95_target_ms(s: &Scenario) -> f64 {
+    fin(s.workload.duration_ms) + P95_TARGET_WAIT_MS
 }
 
 impl Outcome {
@@ -809,6 +836,7 @@ pub fn simulate(s: &Scenario) -> Outcome {
             usd_per_seat_month: rates.usd_per_seat_month,
             month_usd: pricing::saas(seats, rates.usd_per_seat_month),
         },
+        p95_target_ms: p95_target_ms(s),
     }
 }
 
@@ -998,6 +1026,7 @@ fn fleet_model(
     month.max_instances = peak.totals.max_instances;
     month.p50_ms = peak.totals.p50_ms;
     month.p95_ms = peak.totals.p95_ms;
+    month.p95_timed_out = peak.totals.p95_timed_out;
     let bill = match kind {
         ModelKind::OnPrem => {
             let n = fleet.min;
@@ -1145,26 +1174,34 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
         let util = if cap > 0.0 { served / cap } else { 0.0 };
         // Latency of served requests: duration + M/M/c wait per instance + front door hop,
         // plus the start-up wait of requests held while a fast-starting container came up.
+        // A wait never passes the queue's timeout: with capacity below demand the queue is
+        // full and every served request waited that long (the rest are lost, counted).
         let (mut p50, mut p95) = (0.0, 0.0);
+        let timeout_ms = QUEUE_TIMEOUT_S * 1000.0;
+        let mut timed_out = false;
         if served > 0.0 {
             let per_instance = served / serving_now.max(1e-9);
             let base = f.base_ms + FRONT_DOOR_HOP_MS;
-            let (w50, w95) = if detail {
+            let (mut w50, mut w95) = if detail {
                 wait_p50_p95_ms(f.servers, per_instance, f.service_ms)
             } else {
                 (0.0, 0.0)
             };
-            p50 = base + w50;
-            p95 = base + w95;
             if fast && joining > 0.0 && demand > old_cap {
                 let held = (demand - old_cap) / demand * (start_s / STEP_S);
                 if held > 0.5 {
-                    p50 += start_s * 1000.0;
+                    w50 += start_s * 1000.0;
                 }
                 if held > 0.05 {
-                    p95 += start_s * 1000.0;
+                    w95 += start_s * 1000.0;
                 }
             }
+            if dropped > 0.0 {
+                (w50, w95) = (timeout_ms, timeout_ms);
+            }
+            timed_out = w95 >= timeout_ms;
+            p50 = base + w50.min(timeout_ms);
+            p95 = base + w95.min(timeout_ms);
         }
         // Billing: every running instance, busy or not, for this minute.
         let running = serving + booting + draining;
@@ -1186,6 +1223,7 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
         out.utilisation[t] = util;
         out.p50_ms[t] = fin(p50);
         out.p95_ms[t] = fin(p95);
+        out.timed_out[t] = timed_out;
         out.cost_usd[t] = fin(cost);
         totals.requests += demand * STEP_S;
         totals.served += served * STEP_S;
@@ -1265,6 +1303,10 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
     let (p50, p95) = weighted_percentiles(&mut lat);
     totals.p50_ms = p50;
     totals.p95_ms = p95;
+    // The day's p95 is one minute's (a weighted percentile), so it timed out when it is a
+    // timed-out minute's: the run and the front door plus the whole timeout.
+    totals.p95_timed_out =
+        p95 > 0.0 && p95 >= f.base_ms + FRONT_DOOR_HOP_MS + QUEUE_TIMEOUT_S * 1000.0;
     FleetDay {
         series: out,
         totals,

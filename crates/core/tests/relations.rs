@@ -1081,6 +1081,20 @@ fn check_lanes_in(
                     return Err(format!("{kind:?}: lane {p95_text:?} for an empty CSV cell"));
                 }
             }
+            // A wait that reached the queue's timeout is said in words, for a minute the
+            // simulation marks so and whose p95 holds the whole timeout.
+            Some(csv) if model.series.timed_out[m] => {
+                let timeout_ms = skyscale_core::sim::QUEUE_TIMEOUT_S * 1000.0;
+                let words = [
+                    skyscale_core::money::timed_out_text(s.lang, false),
+                    skyscale_core::money::timed_out_text(s.lang, true),
+                ];
+                if !words.iter().any(|w| p95_text.ends_with(w.as_str())) || csv < timeout_ms {
+                    return Err(format!(
+                        "{kind:?}: lane {p95_text:?} timed out, CSV {csv} ms"
+                    ));
+                }
+            }
             Some(csv) => {
                 let shown =
                     p95_num.ok_or_else(|| format!("{kind:?}: {p95_text:?} with CSV {csv} ms"))?;
@@ -2068,4 +2082,140 @@ fn the_korean_csv_is_in_whole_won_with_korean_units() {
     assert!(Chart::Latency.csv(&s, &o).contains("(밀리초)"));
     let be = Chart::Breakeven.csv(&s, &o);
     assert!(be.contains("(건/초)") && be.contains("(원/월)") && !be.contains("month"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// An overloaded fleet: its p95 grows with the overload and says "timed out", never a fixed
+// figure that reads like any other latency.
+
+/// A lane's p95 line at `minute`.
+fn lane_p95(s: &Scenario, o: &Outcome, kind: ModelKind, minute: usize) -> String {
+    let scene = lanes::build_in(s, o, minute, None, lanes::Layout::Wide);
+    let lane = scene.find(&format!("lane-{}", kind.code())).unwrap();
+    let mut texts = Vec::new();
+    texts_of(lane, &mut texts);
+    text_of(by_class(&texts, "lane-p95").unwrap()).to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Fixed VMs keep their capacity all day, so a higher peak is more load in every minute:
+    /// no minute's p95 falls, and a minute that loses requests says "timed out" in its lane,
+    /// a minute that loses none says so only when its wait reached the timeout too.
+    #[test]
+    fn more_overload_never_shows_a_lower_p95(
+        pat in prop::sample::select(vec!["steady", "diurnal", "flash", "batch"]),
+        peak in 1.0f64..20_000.0,
+        more in 1.0f64..20.0,
+        n in 1u32..20,
+        cpu in 5.0f64..500.0,
+        lang in prop::sample::select(vec!["en", "ko"]),
+    ) {
+        let q = |p: f64| format!("pat={pat}&peak={p}&n={n}&cpu={cpu}&dur={cpu}&lang={lang}");
+        let (sa, sb) = (scenario(&q(peak)), scenario(&q(peak * more)));
+        let (oa, ob) = (simulate(&sa), simulate(&sb));
+        {
+            let kind = ModelKind::VmFixed;
+            let (a, b) = (&oa.model(kind).series, &ob.model(kind).series);
+            for t in 0..a.p95_ms.len() {
+                if a.served_rps[t] > 0.0 && b.served_rps[t] > 0.0 {
+                    prop_assert!(b.p95_ms[t] >= a.p95_ms[t], "{} at {t}: {} < {}", q(peak * more), b.p95_ms[t], a.p95_ms[t]);
+                    prop_assert!(!a.timed_out[t] || b.timed_out[t]);
+                }
+            }
+            let timeout = skyscale_core::money::timed_out_text(sb.lang, false);
+            // The busiest minute, and one of no loss if there is one.
+            let busiest = (0..b.p95_ms.len()).max_by(|&i, &j| ob.traffic_rps[i].total_cmp(&ob.traffic_rps[j])).unwrap();
+            let calm = (0..b.p95_ms.len()).find(|&t| b.served_rps[t] > 0.0 && b.dropped_rps[t] == 0.0);
+            let over = lane_p95(&sb, &ob, kind, busiest);
+            if b.dropped_rps[busiest] > 0.0 && b.served_rps[busiest] > 0.0 {
+                prop_assert!(over.ends_with(&timeout), "{}: an overloaded minute reads {over:?}", q(peak * more));
+                if let Some(c) = calm {
+                    let calm_text = lane_p95(&sb, &ob, kind, c);
+                    prop_assert!(calm_text != over || b.timed_out[c], "{calm_text:?} at {c}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn an_overloaded_fleets_p95_is_said_as_timed_out_in_the_table_and_the_note() {
+    // Four fixed VMs at 200 and at 20,000 req/s: both lose most requests. The p95 used to
+    // read 7,553 ms at either load (Erlang C at its 99% cap), like a latency that was met.
+    for lang in [Lang::En, Lang::Ko] {
+        let mut cells = Vec::new();
+        for peak in [200, 20_000] {
+            let s = scenario(&format!("peak={peak}&lang={}", lang.code()));
+            let o = simulate(&s);
+            let m = o.model(ModelKind::VmFixed);
+            assert!(m.month.dropped > 0.0 && m.month.p95_timed_out);
+            let row = math::month_table(&o, s.currency, s.krw_per_usd, lang)
+                .into_iter()
+                .find(|r| r.kind == Some(ModelKind::VmFixed))
+                .unwrap();
+            assert_eq!(row.p95, skyscale_core::money::timed_out_text(lang, false));
+            cells.push(row.p95);
+        }
+        let note = math::timed_out_note(lang);
+        assert!(note.starts_with(&cells[0]), "{note}");
+        assert!(note.contains("60"), "{note}");
+    }
+    assert_eq!(
+        skyscale_core::money::timed_out_text(Lang::En, false),
+        "timed out (> 60 s)"
+    );
+    // A fleet with room keeps a latency: on-premises at the default peak.
+    let s = scenario("peak=200");
+    let o = simulate(&s);
+    assert!(!o.model(ModelKind::OnPrem).month.p95_timed_out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// "★ cheapest" crowns only a model that serves the workload.
+
+#[test]
+fn the_cheapest_mark_skips_a_cheaper_model_that_fails_the_p95_target() {
+    // Four fixed VMs at 150 req/s steady: none lost, but 99% busy, so a p95 of 1,199 ms
+    // against a 100 ms request. They cost less than containers and used to get the ★.
+    let s = scenario("pat=steady&peak=150");
+    let o = simulate(&s);
+    let vm = o.model(ModelKind::VmFixed);
+    let ctr = o.model(ModelKind::Container);
+    assert_eq!(vm.month.dropped, 0.0);
+    assert!(vm.month.cost_usd < ctr.month.cost_usd);
+    assert!(vm.month.p95_ms > o.p95_target_ms);
+    for lang in [Lang::En, Lang::Ko] {
+        let rows = math::month_table(&o, s.currency, s.krw_per_usd, lang);
+        let star: Vec<_> = rows.iter().filter(|r| r.cheapest).map(|r| r.kind).collect();
+        assert_eq!(star, [Some(ModelKind::Container)]);
+        let note = math::cheapest_note(o.p95_target_ms, lang);
+        assert!(note.contains("1,100 ms") && note.contains("1%"), "{note}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// The ★ row, as printed, loses under 1% of requests and has a p95 within the target that
+    /// did not time out; every cheaper row fails one of these.
+    #[test]
+    fn the_cheapest_mark_is_the_cheapest_that_serves(q in query()) {
+        let s = scenario(&q);
+        let o = simulate(&s);
+        let rows = math::month_table(&o, s.currency, s.krw_per_usd, s.lang);
+        let timed_out = skyscale_core::money::timed_out_text(s.lang, false);
+        for (i, r) in rows.iter().enumerate().filter(|(_, r)| r.cheapest) {
+            let m = &o.models[i];
+            prop_assert!(m.month.dropped <= 0.01 * m.month.requests, "{q}");
+            prop_assert!(r.p95 != timed_out, "{q}");
+            prop_assert!(m.month.p95_ms <= o.p95_target_ms, "{q}");
+            for (j, other) in o.models.iter().enumerate() {
+                if other.not_runnable.is_empty() && other.month.cost_usd < m.month.cost_usd {
+                    prop_assert!(!math::serves_workload(&o, other.kind), "{q}: {:?}", rows[j]);
+                }
+            }
+        }
+    }
 }

@@ -6,7 +6,6 @@ use super::backend::SERIES;
 use super::frame::{self, Axis, Entry, MARKERS, Spec, Swatch};
 use super::{bucketed, clock, csv_line, csv_num, fill, hour_label, num_label, series_index};
 use crate::i18n::Text;
-use crate::money::format_duration_ms;
 use crate::scenario::Scenario;
 use crate::scene::{Role, Scene};
 use crate::sim::Outcome;
@@ -48,7 +47,16 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
             ));
             format!("{name} —")
         } else if m.day.served > 0.0 && m.day.p95_ms > 0.0 {
-            format!("{name} · p95 {}", format_duration_ms(m.day.p95_ms, lang))
+            format!(
+                "{name} · p95 {}",
+                crate::money::latency_or_why(
+                    m.day.p95_ms,
+                    m.day.p95_timed_out,
+                    m.day.served,
+                    m.day.requests,
+                    lang
+                )
+            )
         } else {
             format!("{name} · {}", Text::ChartNothingServed.get(lang))
         };
