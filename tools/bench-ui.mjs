@@ -32,7 +32,9 @@ const SOAK_INPUTS = Number(process.env.SOAK_INPUTS ?? 10_000);
 const LOADS = 5;
 const BUDGET = { p95Ms: 8, firstPaintMs: 500, memoryGrowth: 0.1 };
 const SLIDER = "[data-testid=peak-slider]";
-const QUERY = "?view=scaling&lang=en";
+// QUERY="?view=scaling&lang=en&math=1" measures a drag with "show the math" open (its keep-warm
+// ping suggestion simulates the month a second time on each input).
+const QUERY = process.env.QUERY ?? "?view=scaling&lang=en";
 
 const LAUNCH = {
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

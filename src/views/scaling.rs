@@ -401,54 +401,62 @@ fn ShowMath(
     let wanted = Memo::new(move |_| ctx.rest.with(|s| s.show_math));
     let (open, set_open) = signal(wanted.get_untracked());
     Effect::new(move |_| set_open.set(wanted.get()));
-    let body = move || {
+    // The math's text as one memo (plain strings), worked out only while the panel is open;
+    // below the fold during a drag it catches up when the drag pauses, as the month table
+    // does (its keep-warm ping suggestion simulates the month a second time: on screen only).
+    let panel = NodeRef::<leptos::html::Details>::new();
+    let text = on_screen_memo(on_screen(panel), move || {
         if !open.get() && !ctx.printing.get() {
             return None;
         }
         let s = ctx.rest.get();
         let lang = s.lang;
-        outcome
-            .with(|o| {
-                let mut blocks: Vec<_> = ModelKind::ALL
-                    .iter()
-                    .map(|&k| {
-                        let lines = math::block(o, o.model(k), s.currency, s.krw_per_usd, lang);
-                        (k.label().get(lang), k.code(), lines)
-                    })
-                    .collect();
-                let saas = math::saas_block(o, s.currency, s.krw_per_usd, lang);
-                blocks.push((Text::ModelSaas.get(lang), "saas", saas));
-                let plan = math::month_plan(o, lang)
+        outcome.with(|o| {
+            let mut blocks: Vec<(&'static str, &'static str, String)> = ModelKind::ALL
+                .iter()
+                .map(|&k| {
+                    let lines = math::block(o, o.model(k), s.currency, s.krw_per_usd, lang);
+                    (k.label().get(lang), k.code(), lines.join("\n"))
+                })
+                .collect();
+            let saas = math::saas_block(o, s.currency, s.krw_per_usd, lang);
+            blocks.push((Text::ModelSaas.get(lang), "saas", saas.join("\n")));
+            let plan = math::month_plan(o, lang);
+            // Where each price comes from and when it was read (the core writes the lines).
+            let prices = skyscale_core::sources::price_lines(&s, lang);
+            Some((plan, blocks, prices))
+        })
+    });
+    let body = move || {
+        text.get().map(|(plan, blocks, prices)| {
+            let lines = |lines: Vec<String>| {
+                lines
                     .into_iter()
                     .map(|line| view! { <p class="help">{line}</p> })
-                    .collect_view();
-                let plan = view! { <div class="math-plan" data-testid="math-plan">{plan}</div> };
-                // Where each price comes from and when it was read (the core writes the lines).
-                let prices = skyscale_core::sources::price_lines(&s, lang)
-                    .into_iter()
-                    .map(|line| view! { <p class="help">{line}</p> })
-                    .collect_view();
-                let prices =
-                    view! { <div class="math-prices" data-testid="math-prices">{prices}</div> };
-                let blocks = blocks
-                    .into_iter()
-                    .map(|(name, code, lines)| {
-                        view! {
-                            <div class="math-block" data-testid=format!("math-{code}")>
-                                <h4>{name}</h4>
-                                <pre>{lines.join("\n")}</pre>
-                            </div>
-                        }
-                    })
-                    .collect_view();
-                view! { {plan}{blocks}{prices} }
-            })
-            .into()
+                    .collect_view()
+            };
+            let plan = view! { <div class="math-plan" data-testid="math-plan">{lines(plan)}</div> };
+            let prices =
+                view! { <div class="math-prices" data-testid="math-prices">{lines(prices)}</div> };
+            let blocks = blocks
+                .into_iter()
+                .map(|(name, code, text)| {
+                    view! {
+                        <div class="math-block" data-testid=format!("math-{code}")>
+                            <h4>{name}</h4>
+                            <pre>{text}</pre>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! { {plan}{blocks}{prices} }
+        })
     };
     view! {
         <details
             class="panel math print-open"
             data-testid="show-math"
+            node_ref=panel
             open=wanted.get_untracked()
             prop:open=move || wanted.get()
             on:toggle=move |ev| {
