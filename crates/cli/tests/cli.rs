@@ -1,7 +1,7 @@
 //! The CLI contract, end to end: scripts and course material depend on these outputs.
 
 mod common;
-use common::skyscale;
+use common::{FARGATE_1_VCPU_2_GB, args, skyscale};
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = skyscale(args);
@@ -161,17 +161,7 @@ fn price_vm_and_container() {
     assert_eq!(cents(&v["total_usd"]), "4.08");
     // Fargate 1 vCPU / 2 GB for 720 h: 720 × $0.04048 = $29.1456 → $29.15; 1,440 GB-h ×
     // $0.004445 = $6.4008 → $6.40; $29.15 + $6.40 = $35.55.
-    let v = json(&[
-        "price",
-        "container",
-        "--service",
-        "fargate",
-        "--vcpu",
-        "1",
-        "--memory-gb",
-        "2",
-        "--json",
-    ]);
+    let v = json(&args(&FARGATE_1_VCPU_2_GB, &["--json"]));
     assert_eq!(cents(&v["total_usd"]), "35.55");
     // App Runner 1 vCPU / 2 GB active for 720 h: 720 × $0.064 = $46.08; 1,440 × $0.007 =
     // $10.08; $46.08 + $10.08 = $56.16.
@@ -223,18 +213,7 @@ fn price_hours_are_the_30_day_month() {
     );
     let out = skyscale(&["price", "container", "--service", "fargate", "--vcpu", "1"]);
     assert!(!out.status.success(), "--memory-gb is required");
-    let out = skyscale(&[
-        "price",
-        "container",
-        "--service",
-        "fargate",
-        "--vcpu",
-        "1",
-        "--memory-gb",
-        "2",
-        "--lang",
-        "ko",
-    ]);
+    let out = skyscale(&args(&FARGATE_1_VCPU_2_GB, &["--lang", "ko"]));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("720시간 = 30일 한 달(30 × 24시간)") && text.contains("$35.55"),
