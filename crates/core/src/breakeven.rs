@@ -753,6 +753,33 @@ mod tests {
             }
         }
         assert!(seen.contains(&2), "{seen:?}");
+        // One range between two crossings (functions dearer at the lowest rates and again
+        // above it) is listed alone; it used to read "at  and 26–32.5 req/s and cost more".
+        let s = Scenario::default();
+        let mut c = breakeven(&s).faas_vs_vm;
+        c.faas_cheaper = vec![Range {
+            from_rps: 26.0,
+            to_rps: 32.5,
+        }];
+        let en = ranges_text(&s, &c, "VMs", Lang::En).unwrap();
+        assert!(
+            en.contains("functions are cheaper than VMs at 26–32.5 req/s; at the other rates"),
+            "{en}"
+        );
+        let ko = ranges_text(&s, &c, "VM", Lang::Ko).unwrap();
+        assert!(ko.contains("함수는 26–32.5 req/s에서 VM보다 싸고"), "{ko}");
+        // Five ranges: three listed, "and 2 more ranges" after the unit.
+        c.faas_cheaper = (0..5)
+            .map(|i| Range {
+                from_rps: 10.0 * f64::from(i),
+                to_rps: 10.0 * f64::from(i) + 5.0,
+            })
+            .collect();
+        let en = ranges_text(&s, &c, "VMs", Lang::En).unwrap();
+        assert!(
+            en.contains("at 0–5, 10–15, 20–25 req/s and 2 more ranges; at the other"),
+            "{en}"
+        );
     }
 
     #[test]
