@@ -636,6 +636,22 @@ fn breakeven_reports_every_range_and_the_scenarios_rate_as_the_bill_does() {
     let ranges = v["container"]["faas_cheaper_ranges"].as_array().unwrap();
     assert!(ranges.len() >= 2, "{v}");
     assert_eq!(ranges[1]["from_rps"].as_f64(), Some(14.0));
+    // Every crossing, as the chart rings them: functions reach the first stair's bill, the
+    // fleet steps up past them at 14 req/s, they reach the second stair's.
+    let crossings = v["container"]["crossings"].as_array().unwrap();
+    let at: Vec<(f64, bool)> = crossings
+        .iter()
+        .map(|c| {
+            (
+                c["requests_per_s"].as_f64().unwrap(),
+                c["faas_cheaper_above"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(at.len(), 3, "{v}");
+    assert_eq!(at[1], (14.0, true));
+    assert!(!at[0].1 && !at[2].1);
+    assert_eq!(crossings[0]["monthly_usd"].as_f64(), Some(35.55));
     let at = &v["container"]["at_scenario_rate"];
     assert_eq!(at["cheaper"], "faas");
     assert_eq!(at["faas_usd"].as_f64(), Some(61.87));
