@@ -13,7 +13,7 @@
 //! each goes to the nearest place near its mark where its box crosses no curve, marker, ring,
 //! the "this scenario" line or another label ([`Obstacles`]); a crossing's label with no such
 //! place in the plot is written under the legend instead, and the "this scenario" label is
-//! left to the legend, which always carries it. Past the first [`LABELLED`] crossings a ring
+//! left to the legend, which always carries it. Past a fleet's first [`LABELLED`] crossings a ring
 //! has its title and the description's mention only.
 
 use super::backend::{ACCENT, INK, SERIES, text_width};
@@ -358,7 +358,7 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
         // scenario's, each taking the free place nearest its mark.
         let mut placed: Vec<Option<((i32, i32), HPos)>> = Vec::new();
         for (n, ring) in rings.iter().enumerate() {
-            if noted.contains(&n) || n >= LABELLED {
+            if noted.contains(&n) || points[n].1 > LABELLED {
                 placed.push(None);
                 continue;
             }
@@ -501,9 +501,10 @@ fn px(p: &frame::Plot, at: (f64, f64)) -> (f64, f64) {
     (f64::from(x), f64::from(y))
 }
 
-/// The crossings whose labels go in the plot (or, with no room there, under the legend); the
-/// rest are rings with a title, and the description lists them.
-const LABELLED: usize = 8;
+/// The crossings of each fleet whose labels go in the plot (or, with no room there, under the
+/// legend), its first (the break-even) always among them; the rest are rings with a title,
+/// and the description lists them.
+const LABELLED: usize = 4;
 /// The crossings the description names before it counts the rest.
 const DESCRIBED: usize = 24;
 /// The labels' type size, px.
@@ -987,7 +988,10 @@ mod tests {
                 }
             }
         }
-        for id in point_ids(&scene).iter().take(LABELLED) {
+        let labelled = [true, false]
+            .into_iter()
+            .flat_map(|vm| (1..=LABELLED).map(move |k| point_id(vm, k)));
+        for id in &labelled.collect::<Vec<_>>() {
             if let Some(title) = scene.find(id).and_then(|g| g.meta.title.clone())
                 && !scene.texts().any(|t| t == title)
             {
