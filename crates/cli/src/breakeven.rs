@@ -50,6 +50,8 @@ fn comparison_json(c: &Comparison, at: Option<&AtRate>, s: &Scenario) -> Value {
     if let Some(obj) = v.as_object_mut() {
         // Every range of rates where functions are cheaper, up to where the search stopped.
         obj.insert("faas_cheaper_ranges".into(), json!(c.faas_cheaper));
+        // Every rate where the lines cross, as the chart rings them.
+        obj.insert("crossings".into(), json!(c.crossings));
         obj.insert("searched_up_to_rps".into(), json!(c.searched_up_to_rps));
         obj.insert("quota_limited".into(), json!(c.quota_limited));
         // Both bills at this scenario's average rate and which is cheaper there.

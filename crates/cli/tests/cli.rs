@@ -1,7 +1,7 @@
 //! The CLI contract, end to end: scripts and course material depend on these outputs.
 
 mod common;
-use common::skyscale;
+use common::{FARGATE_1_VCPU_2_GB, args, skyscale};
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = skyscale(args);
@@ -241,17 +241,7 @@ fn price_vm_and_container() {
     assert_eq!(cents(&v["total_usd"]), "4.08");
     // Fargate 1 vCPU / 2 GB for 720 h: 720 × $0.04048 = $29.1456 → $29.15; 1,440 GB-h ×
     // $0.004445 = $6.4008 → $6.40; $29.15 + $6.40 = $35.55.
-    let v = json(&[
-        "price",
-        "container",
-        "--service",
-        "fargate",
-        "--vcpu",
-        "1",
-        "--memory-gb",
-        "2",
-        "--json",
-    ]);
+    let v = json(&args(&FARGATE_1_VCPU_2_GB, &["--json"]));
     assert_eq!(cents(&v["total_usd"]), "35.55");
     // App Runner 1 vCPU / 2 GB active for 720 h: 720 × $0.064 = $46.08; 1,440 × $0.007 =
     // $10.08; $46.08 + $10.08 = $56.16.
@@ -303,18 +293,7 @@ fn price_hours_are_the_30_day_month() {
     );
     let out = skyscale(&["price", "container", "--service", "fargate", "--vcpu", "1"]);
     assert!(!out.status.success(), "--memory-gb is required");
-    let out = skyscale(&[
-        "price",
-        "container",
-        "--service",
-        "fargate",
-        "--vcpu",
-        "1",
-        "--memory-gb",
-        "2",
-        "--lang",
-        "ko",
-    ]);
+    let out = skyscale(&args(&FARGATE_1_VCPU_2_GB, &["--lang", "ko"]));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("720시간 = 30일 한 달(30 × 24시간)") && text.contains("$35.55"),
@@ -737,6 +716,22 @@ fn breakeven_reports_every_range_and_the_scenarios_rate_as_the_bill_does() {
     let ranges = v["container"]["faas_cheaper_ranges"].as_array().unwrap();
     assert!(ranges.len() >= 2, "{v}");
     assert_eq!(ranges[1]["from_rps"].as_f64(), Some(14.0));
+    // Every crossing, as the chart rings them: functions reach the first stair's bill, the
+    // fleet steps up past them at 14 req/s, they reach the second stair's.
+    let crossings = v["container"]["crossings"].as_array().unwrap();
+    let at: Vec<(f64, bool)> = crossings
+        .iter()
+        .map(|c| {
+            (
+                c["requests_per_s"].as_f64().unwrap(),
+                c["faas_cheaper_above"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(at.len(), 3, "{v}");
+    assert_eq!(at[1], (14.0, true));
+    assert!(!at[0].1 && !at[2].1);
+    assert_eq!(crossings[0]["monthly_usd"].as_f64(), Some(35.55));
     let at = &v["container"]["at_scenario_rate"];
     assert_eq!(at["cheaper"], "faas");
     assert_eq!(at["faas_usd"].as_f64(), Some(61.87));

@@ -182,21 +182,10 @@ fn bases(commands: &[String]) -> Vec<Vec<String>> {
             "--lang",
             "ko",
         ]));
-        all.push(v(&[
-            "price",
-            "container",
-            "--service",
-            "fargate",
-            "--vcpu",
-            "1",
-            "--memory-gb",
-            "2",
-            "--count",
-            "2",
-            "--hours",
-            "100",
-            "--json",
-        ]));
+        all.push(v(&common::args(
+            &common::FARGATE_1_VCPU_2_GB,
+            &["--count", "2", "--hours", "100", "--json"],
+        )));
     }
     if commands.iter().any(|c| c == "simulate") {
         all.push(v(&[

@@ -77,18 +77,7 @@ fn price_echoes_no_negative_zero() {
         "512",
     ];
     let vm = ["price", "vm", "--instance", "m5.large", "--hours", "720"];
-    let ctr = [
-        "price",
-        "container",
-        "--service",
-        "fargate",
-        "--vcpu",
-        "1",
-        "--memory-gb",
-        "2",
-        "--hours",
-        "720",
-    ];
+    let ctr = common::args(&common::FARGATE_1_VCPU_2_GB, &["--hours", "720"]);
     for base in [&faas[..], &vm[..], &ctr[..]] {
         // Each number that accepts a zero, given as -0 (the others' ranges reject it).
         for flag in ["--requests", "--duration-ms", "--hours"] {

@@ -60,6 +60,20 @@ pub struct Range {
     pub to_rps: f64,
 }
 
+/// A rate where the two lines cross.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Crossing {
+    pub requests_per_s: f64,
+    /// The month's bill where the lines meet (whole cents): the fleet's, where functions
+    /// reach it within a stair; the functions', where the fleet steps up past them.
+    pub monthly_usd: f64,
+    /// Fleet instances just above the rate.
+    pub instances: f64,
+    /// Whether functions are cheaper just above the rate (the fleet stepped up past them)
+    /// rather than just below it.
+    pub faas_cheaper_above: bool,
+}
+
 /// How a fleet is billed for a month of `n` instances.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub enum Fleet {
@@ -113,6 +127,9 @@ pub struct Comparison {
     pub point: Option<Point>,
     /// Every range of rates up to `searched_up_to_rps` where functions are cheaper, in order.
     pub faas_cheaper: Vec<Range>,
+    /// Every rate above 0 up to `searched_up_to_rps` where the lines cross, in order:
+    /// each end of a range of [`Comparison::faas_cheaper`] that is not 0 or the search's end.
+    pub crossings: Vec<Crossing>,
     pub searched_up_to_rps: f64,
     /// Whether the search ended at [`faas_max_rps`], the most the concurrency quota lets
     /// functions serve (above it they throttle), rather than at its own limit.
@@ -358,21 +375,7 @@ pub fn ranges_text(s: &Scenario, c: &Comparison, fleet: &str, lang: Lang) -> Opt
                     format!("{from}–{}", label(r.to_rps))
                 })
                 .collect();
-            let list = if ranges.len() > LISTED_RANGES {
-                fill(
-                    Text::ChartBeRangesMore.get(lang),
-                    &[
-                        ("list", shown.join(", ")),
-                        ("n", format_number((ranges.len() - LISTED_RANGES) as f64, 0)),
-                    ],
-                )
-            } else {
-                let (last, rest) = shown.split_last().expect("two ranges or more");
-                fill(
-                    Text::ChartBeRangesAnd.get(lang),
-                    &[("list", rest.join(", ")), ("last", last.clone())],
-                )
-            };
+            let list = ranges_list(&shown, ranges.len().saturating_sub(LISTED_RANGES), lang);
             fill(
                 Text::ChartBeRanges.get(lang),
                 &[fleet, ("list", list), ("limit", limit)],
@@ -380,6 +383,32 @@ pub fn ranges_text(s: &Scenario, c: &Comparison, fleet: &str, lang: Lang) -> Opt
         }
     };
     Some(text)
+}
+
+/// The ranges a sentence lists, with the unit after the last one listed and how many more
+/// there are: "0–5 req/s", "0–5 and 8–9 req/s", "0–5, 8–9 and 12–13 req/s", "0–5, 8–9,
+/// 12–13 req/s and 2 more ranges"; in Korean separated by commas ("0–5, 8–9 req/s",
+/// "… req/s 외 2개 구간").
+pub fn ranges_list(shown: &[String], more: usize, lang: Lang) -> String {
+    let text = match (shown, more) {
+        ([], _) => return String::new(),
+        ([only], 0) => return fill(Text::ChartBeRangesOne.get(lang), &[("only", only.clone())]),
+        ([rest @ .., last], 0) => {
+            return fill(
+                Text::ChartBeRangesAnd.get(lang),
+                &[("list", rest.join(", ")), ("last", last.clone())],
+            );
+        }
+        (_, 1) => Text::ChartBeRangesMoreOne,
+        _ => Text::ChartBeRangesMore,
+    };
+    fill(
+        text.get(lang),
+        &[
+            ("list", shown.join(", ")),
+            ("n", format_number(more as f64, 0)),
+        ],
+    )
 }
 
 /// What a comparison without a crossing says: functions are cheaper than `fleet` at every
@@ -467,6 +496,7 @@ fn compare(
     let mut c = Comparison {
         point: None,
         faas_cheaper: Vec::new(),
+        crossings: Vec::new(),
         searched_up_to_rps: 0.0,
         quota_limited: false,
         instance_usd_per_month: instance_usd,
@@ -498,6 +528,15 @@ fn compare(
         let bill = fleet.month_usd(n).unwrap_or(f64::INFINITY);
         let f_hi = f(hi);
         if f_lo < bill {
+            if open.is_none() && lo > 0.0 {
+                // The fleet stepped up past functions at `lo`.
+                c.crossings.push(Crossing {
+                    requests_per_s: lo,
+                    monthly_usd: curve.bill(lo).total_usd,
+                    instances: n,
+                    faas_cheaper_above: true,
+                });
+            }
             let from = *open.get_or_insert(lo);
             if f_hi >= bill {
                 let (mut a, mut b) = (lo, hi);
@@ -509,6 +548,12 @@ fn compare(
                     from_rps: from,
                     to_rps: b,
                 });
+                c.crossings.push(Crossing {
+                    requests_per_s: b,
+                    monthly_usd: bill,
+                    instances: n,
+                    faas_cheaper_above: false,
+                });
                 open = None;
                 c.point.get_or_insert(point(b, n, bill));
             }
@@ -519,6 +564,12 @@ fn compare(
                 c.faas_cheaper.push(Range {
                     from_rps: from,
                     to_rps: lo,
+                });
+                c.crossings.push(Crossing {
+                    requests_per_s: lo,
+                    monthly_usd: curve.bill(lo).total_usd,
+                    instances: n,
+                    faas_cheaper_above: false,
                 });
             }
             c.point.get_or_insert(point(lo, n, bill));
@@ -644,6 +695,118 @@ mod tests {
                 .unwrap()
                 .contains("at every rate the search tried, up to 1,000,000 req/s")
         );
+    }
+
+    #[test]
+    fn a_list_of_ranges_joins_one_two_three_and_more_in_each_language() {
+        let r = |n: usize| -> Vec<String> { (0..n).map(|i| format!("{i}–{}", i + 1)).collect() };
+        for (n, more, en, ko) in [
+            (1, 0, "0–1 req/s", "0–1 req/s"),
+            (2, 0, "0–1 and 1–2 req/s", "0–1, 1–2 req/s"),
+            (3, 0, "0–1, 1–2 and 2–3 req/s", "0–1, 1–2, 2–3 req/s"),
+            (
+                3,
+                1,
+                "0–1, 1–2, 2–3 req/s and 1 more range",
+                "0–1, 1–2, 2–3 req/s 외 1개 구간",
+            ),
+            (
+                3,
+                1_200,
+                "0–1, 1–2, 2–3 req/s and 1,200 more ranges",
+                "0–1, 1–2, 2–3 req/s 외 1,200개 구간",
+            ),
+        ] {
+            assert_eq!(ranges_list(&r(n), more, Lang::En), en);
+            assert_eq!(ranges_list(&r(n), more, Lang::Ko), ko);
+        }
+        assert_eq!(ranges_list(&[], 0, Lang::En), "");
+    }
+
+    #[test]
+    fn the_sentence_of_ranges_never_doubles_a_word_or_a_comma() {
+        // The default scenario crosses three times against each fleet (two ranges); more
+        // expensive VMs and Fargate tasks at other sizes give other counts.
+        let mut seen = std::collections::BTreeSet::new();
+        for q in [
+            "",
+            "cpu=50&dur=100&mem=1024",
+            "vm=t3.micro&min=1&cpu=50&dur=100&mem=1024",
+            "cpu=5&dur=20&mem=128&free=1",
+            "cpu=20&dur=50&mem=256",
+            "vcpu=4&mem_gb=8&cpu=50&dur=100&mem=1024",
+        ] {
+            for lang in [Lang::En, Lang::Ko] {
+                let mut s = Scenario::from_query(q).0;
+                s.lang = lang;
+                let b = breakeven(&s);
+                for c in [&b.faas_vs_vm, &b.faas_vs_container] {
+                    seen.insert(c.faas_cheaper.len());
+                    let Some(t) = summary_text(&s, c, "VMs", lang) else {
+                        continue;
+                    };
+                    for bad in ["and and", " and  ", "at  ", ", ,", ": ,", "at and", "  "] {
+                        assert!(!t.contains(bad), "{q} {lang:?}: {t}");
+                    }
+                    assert!(!t.contains("ranges req/s"), "{q}: {t}");
+                }
+            }
+        }
+        assert!(seen.contains(&2), "{seen:?}");
+        // One range between two crossings (functions dearer at the lowest rates and again
+        // above it) is listed alone; it used to read "at  and 26–32.5 req/s and cost more".
+        let s = Scenario::default();
+        let mut c = breakeven(&s).faas_vs_vm;
+        c.faas_cheaper = vec![Range {
+            from_rps: 26.0,
+            to_rps: 32.5,
+        }];
+        let en = ranges_text(&s, &c, "VMs", Lang::En).unwrap();
+        assert!(
+            en.contains("functions are cheaper than VMs at 26–32.5 req/s; at the other rates"),
+            "{en}"
+        );
+        let ko = ranges_text(&s, &c, "VM", Lang::Ko).unwrap();
+        assert!(ko.contains("함수는 26–32.5 req/s에서 VM보다 싸고"), "{ko}");
+        // Five ranges: three listed, "and 2 more ranges" after the unit.
+        c.faas_cheaper = (0..5)
+            .map(|i| Range {
+                from_rps: 10.0 * f64::from(i),
+                to_rps: 10.0 * f64::from(i) + 5.0,
+            })
+            .collect();
+        let en = ranges_text(&s, &c, "VMs", Lang::En).unwrap();
+        assert!(
+            en.contains("at 0–5, 10–15, 20–25 req/s and 2 more ranges; at the other"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn every_crossing_is_an_end_of_a_range() {
+        let b = run("peak=15&pat=steady");
+        for c in [&b.faas_vs_vm, &b.faas_vs_container] {
+            let ends: Vec<f64> = c
+                .faas_cheaper
+                .iter()
+                .flat_map(|r| [r.from_rps, r.to_rps])
+                .filter(|&r| r > 0.0 && r < c.searched_up_to_rps)
+                .collect();
+            let at: Vec<f64> = c.crossings.iter().map(|x| x.requests_per_s).collect();
+            assert_eq!(at, ends);
+            assert_eq!(at.len(), 3, "{c:?}");
+            assert_eq!(
+                c.crossings
+                    .iter()
+                    .map(|x| x.faas_cheaper_above)
+                    .collect::<Vec<_>>(),
+                [false, true, false]
+            );
+            assert_eq!(
+                c.crossings[0].requests_per_s,
+                c.point.as_ref().unwrap().requests_per_s
+            );
+        }
     }
 
     #[test]

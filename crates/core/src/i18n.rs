@@ -533,8 +533,8 @@ texts! {
     ChartLatencyDesc => "The 95th-percentile latency of served requests, minute by minute, per model (one line per model, each with its own dash pattern and marker). Gaps are minutes with nothing served.",
         "처리된 요청의 95번째 백분위 지연 시간을 모델별로 분 단위로 보여 줍니다(모델마다 선 모양과 표시가 다른 선). 끊긴 곳은 처리한 요청이 없는 때입니다.";
     ChartBreakevenTitle => "Monthly cost against traffic: VMs, containers and functions", "트래픽에 따른 월 비용: VM, 컨테이너, 함수";
-    ChartBreakevenDesc => "The monthly bill at a steady request rate, on log scales: VM and container fleets climb in steps (one more instance each step), functions grow with every request, from what this scenario's provisioned concurrency and keep-warm pings cost at any traffic. A circle marks the first rate where functions cost more (after a step the lines may cross again; the notes list every range where functions are cheaper); the vertical line is this scenario's average rate.",
-        "일정한 요청률에서의 월 청구액을 로그 눈금으로 보여 줍니다: VM과 컨테이너는 인스턴스가 하나씩 늘 때마다 계단처럼 오르고, 함수는 이 시나리오의 프로비저닝된 동시성과 예열 핑 비용(트래픽과 무관)에서 시작해 요청마다 늘어납니다. 원은 함수가 처음 더 비싸지는 지점입니다(계단을 오른 뒤 두 선이 다시 교차할 수 있으며, 함수가 더 싼 구간은 모두 주석에 적습니다). 세로선은 이 시나리오의 평균 요청률입니다.";
+    ChartBreakevenDesc => "The monthly bill at a steady request rate, on log scales: VM and container fleets climb in steps (one more instance each step), functions grow with every request, from what this scenario's provisioned concurrency and keep-warm pings cost at any traffic. A circle marks each rate where the lines cross (after a step they may cross again; the notes list every range where functions are cheaper); the vertical line is this scenario's average rate.",
+        "일정한 요청률에서의 월 청구액을 로그 눈금으로 보여 줍니다: VM과 컨테이너는 인스턴스가 하나씩 늘 때마다 계단처럼 오르고, 함수는 이 시나리오의 프로비저닝된 동시성과 예열 핑 비용(트래픽과 무관)에서 시작해 요청마다 늘어납니다. 원은 두 선이 만나는 곳마다 표시합니다(계단을 오른 뒤 두 선이 다시 교차할 수 있으며, 함수가 더 싼 구간은 모두 주석에 적습니다). 세로선은 이 시나리오의 평균 요청률입니다.";
     ChartAxisTime => "Time of day (HH:MM)", "시각 (HH:MM)";
     ChartAxisRps => "Requests per second (req/s)", "초당 요청 수 (req/s)";
     ChartAxisCost => "Cost so far ({cur})", "누적 비용 ({cur})";
@@ -562,12 +562,17 @@ texts! {
     ChartBeNeverCheaper => "Functions cost more than {fleet} at every rate {limit}", "모든 요청률에서 함수가 {fleet}보다 비쌉니다({limit})";
     ChartBeBelow => "Functions are cheaper than {fleet} below {rps} req/s and cost more from there {limit}", "{rps} req/s 미만에서는 함수가 {fleet}보다 싸고, 그 이상에서는 더 비쌉니다({limit})";
     ChartBeAbove => "Functions cost more than {fleet} below {rps} req/s and are cheaper from there {limit}", "{rps} req/s 미만에서는 함수가 {fleet}보다 비싸고, 그 이상에서는 더 쌉니다({limit})";
-    ChartBeRangesMore => "{list} and {n} more ranges", "{list} 외 {n}개 구간";
-    ChartBeRangesAnd => "{list} and {last}", "{list}, {last}";
-    ChartBeRanges => "The lines cross more than once: functions are cheaper than {fleet} at {list} req/s and cost more at the other rates {limit}", "두 선이 여러 번 교차합니다: 함수는 {list} req/s에서 {fleet}보다 싸고, 나머지 요청률에서는 더 비쌉니다({limit})";
+    ChartBeRangesOne => "{only} req/s", "{only} req/s";
+    ChartBeRangesAnd => "{list} and {last} req/s", "{list}, {last} req/s";
+    ChartBeRangesMore => "{list} req/s and {n} more ranges", "{list} req/s 외 {n}개 구간";
+    ChartBeRangesMoreOne => "{list} req/s and 1 more range", "{list} req/s 외 1개 구간";
+    ChartBeRanges => "The lines cross more than once: functions are cheaper than {fleet} at {list}; at the other rates they cost more {limit}", "두 선이 여러 번 교차합니다: 함수는 {list}에서 {fleet}보다 싸고, 나머지 요청률에서는 더 비쌉니다({limit})";
     ChartBeVmShort => "VMs", "VM";
     ChartBeContainerShort => "containers", "컨테이너";
     ChartBePoint => "Functions = {fleet} at {rps} req/s, {cost} a month", "{rps} req/s에서 함수 = {fleet}, 월 {cost}";
+    ChartBeStepPoint => "{fleet} step up past functions at {rps} req/s (functions {cost} a month)", "{rps} req/s에서 {fleet} 계단이 함수(월 {cost})를 넘어섬";
+    ChartBeCrossings => "The lines cross at: {list}.", "두 선이 만나는 곳: {list}.";
+    ChartBeCrossingsMore => "{list} and {n} more crossings", "{list} 외 {n}곳";
     ChartBeNoneQuota => "Functions are cheaper than {fleet} at every rate up to {rps} req/s, the most the concurrency quota lets them serve ({quota} at once × 1,000 ÷ {ms} ms); above it they throttle", "{rps} req/s까지 모든 요청률에서 함수가 {fleet}보다 쌉니다. 동시 실행 할당량이 허용하는 최대치({quota}개 동시 × 1,000 ÷ {ms} ms)이며, 그보다 많으면 함수가 제한(스로틀)됩니다";
     ChartBeNoneSearch => "Functions are cheaper than {fleet} at every rate the search tried, up to {rps} req/s", "탐색한 모든 요청률({rps} req/s까지)에서 함수가 {fleet}보다 쌉니다";
     ChartBeNow => "This scenario: {rps} req/s on average", "이 시나리오: 평균 {rps} req/s";

@@ -4,6 +4,9 @@
 //! on load; the CLI takes the same string with `--scenario`. Parsing never fails: unknown keys
 //! are ignored, a malformed value falls back to its default and an out-of-range one is clamped,
 //! and each such repair is reported as a [`Warning`] the UI shows in both languages.
+//! A number reads the same however it is spelt (`peak=0020`, `2e1`, `20.000`, `+20`; a speed
+//! `2.0`, a billing step `100.0`, a seed `7.0`, a flag `1.0`), and both the link written back
+//! and a warning's quote of it give its one canonical form (`peak=20`), as a control would.
 //!
 //! ```
 //! use skyscale_core::{Lang, Scenario};
@@ -208,6 +211,13 @@ coded_enum! {
 }
 
 impl Speed {
+    /// Parses a speed as a number however it is spelt (`2`, `2.0`, `02`, `5e-1`), as a link
+    /// may carry it.
+    pub fn from_number(text: &str) -> Option<Speed> {
+        let x = read_number(text)?;
+        Speed::ALL.iter().copied().find(|v| v.factor() == x)
+    }
+
     /// Simulated time per real time, relative to 1×.
     pub fn factor(self) -> f64 {
         match self {
@@ -908,6 +918,27 @@ pub fn read_number(text: &str) -> Option<f64> {
     Some(x + 0.0)
 }
 
+/// A whole number `0..=u64::MAX` however it is spelt (`7`, `007`, `7.0`, `7e0`); one past
+/// what `f64` counts exactly (2⁵³) only in plain digits.
+fn whole_number(text: &str) -> Option<u64> {
+    let t = text.trim();
+    if let Ok(x) = t.trim_start_matches('+').parse::<u64>() {
+        return Some(x);
+    }
+    let x = read_number(t)?;
+    (x.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&x)).then_some(x as u64)
+}
+
+/// The number in a warning: as the URL would write it (`0020`, `2e1` and `20.000` all read
+/// `20`), or as given (truncated) when it is too large for `f64`.
+fn given_number(given: &str, x: f64) -> String {
+    if x.is_finite() {
+        num_text(x + 0.0)
+    } else {
+        given.to_string()
+    }
+}
+
 /// What a number typed into a field means, checked against `range` as a link's value is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Typed {
@@ -951,7 +982,12 @@ fn in_range(w: &mut Vec<Warning>, key: &str, given: &str, x: f64, range: (f64, f
             min: range.0,
             max: range.1,
         };
-        w.push(Warning::new(key, given, num_text(c), reason));
+        w.push(Warning::new(
+            key,
+            &given_number(given, x),
+            num_text(c),
+            reason,
+        ));
         c
     } else {
         // `+ 0.0` turns -0 into 0, so "-0" never reaches a link or the screen.
@@ -977,9 +1013,12 @@ fn parse_int(w: &mut Vec<Warning>, key: &str, value: &str, range: (f64, f64), cu
 }
 
 fn parse_bool(w: &mut Vec<Warning>, key: &str, value: &str, current: bool) -> bool {
+    let number = read_number(value);
     match value.trim().to_ascii_lowercase().as_str() {
-        "1" | "true" | "on" | "yes" => true,
-        "0" | "false" | "off" | "no" => false,
+        _ if number == Some(1.0) => true,
+        _ if number == Some(0.0) => false,
+        "true" | "on" | "yes" => true,
+        "false" | "off" | "no" => false,
         _ => {
             w.push(Warning::new(
                 key,
@@ -1183,9 +1222,9 @@ impl Scenario {
                     t.pattern = parse_code(w, k, v, Pattern::from_code, t.pattern, Pattern::code)
                 }
                 "peak" => s.traffic.peak_rps = parse_num(w, k, v, PEAK_RPS, s.traffic.peak_rps),
-                "seed" => match v.trim().parse::<u64>() {
-                    Ok(x) => s.traffic.seed = x,
-                    Err(_) => {
+                "seed" => match whole_number(v) {
+                    Some(x) => s.traffic.seed = x,
+                    None => {
                         let seed = s.traffic.seed.to_string();
                         w.push(Warning::new(k, v, seed, Reason::Invalid))
                     }
@@ -1257,9 +1296,9 @@ impl Scenario {
                     s.faas.arch = parse_code(w, k, v, Arch::from_code, s.faas.arch, Arch::code)
                 }
                 "free" => s.faas.free_tier = parse_bool(w, k, v, s.faas.free_tier),
-                "gran" => match v.trim() {
-                    "1" => s.faas.granularity_ms = 1,
-                    "100" => s.faas.granularity_ms = 100,
+                "gran" => match read_number(v) {
+                    Some(1.0) => s.faas.granularity_ms = 1,
+                    Some(100.0) => s.faas.granularity_ms = 100,
                     _ => {
                         let used = s.faas.granularity_ms.to_string();
                         w.push(Warning::new(k, v, used, Reason::Invalid))
@@ -1364,7 +1403,7 @@ impl Scenario {
                         None => w.push(Warning::new(k, v, s.chart.code(), Reason::Invalid)),
                     }
                 }
-                "speed" => s.speed = parse_code(w, k, v, Speed::from_code, s.speed, Speed::code),
+                "speed" => s.speed = parse_code(w, k, v, Speed::from_number, s.speed, Speed::code),
                 "math" => s.show_math = parse_bool(w, k, v, s.show_math),
                 "open" => s.open = parse_sections(w, k, v),
                 _ => {}
@@ -2429,7 +2468,100 @@ pub(crate) mod tests {
         });
     }
 
+    /// `value` (a canonical query value) spelt another way that reads as the same number:
+    /// leading zeros, trailing decimal zeros, an exponent, a plus sign, spaces. Text that is
+    /// no number is left alone.
+    fn respell(value: &str, how: u8) -> String {
+        let Some(x) = read_number(value) else {
+            return value.to_string();
+        };
+        // Forms through `f64` only where it holds the number exactly (a seed past 2⁵³ does not).
+        let exact = num_text(x) == value && x.abs() <= 9_007_199_254_740_992.0;
+        let (sign, digits) = match value.strip_prefix('-') {
+            Some(d) => ("-", d),
+            None => ("", value),
+        };
+        match how % 6 {
+            1 if exact && value.contains('.') => format!("{value}000"),
+            1 if exact => format!("{value}.000"),
+            2 if exact => format!("{x:e}"),
+            3 if exact => format!("{x:E}"),
+            4 => format!("+{value}"),
+            5 => format!(" {value} "),
+            _ => format!("{sign}00{digits}"),
+        }
+    }
+
+    #[test]
+    fn odd_spellings_read_as_the_number_and_are_said_canonically() {
+        for (q, canonical) in [
+            ("peak=0020", "peak=20"),
+            ("peak=2e3", "peak=2000"),
+            ("peak=2000.000", "peak=2000"),
+            ("peak=%2B2E3", "peak=2000"),
+            ("speed=2.0", "speed=2"),
+            ("speed=05e-1", "speed=0.5"),
+            ("gran=100.0", "gran=100"),
+            ("gran=0100", "gran=100"),
+            ("seed=007", "seed=7"),
+            ("seed=7.0", "seed=7"),
+            ("seed=7e0", "seed=7"),
+            ("t=0600&step=03", "t=600&step=3"),
+            ("math=1.0&free=01", "math=1&free=1"),
+            ("krw=1400.0&hop=2.50", "hop=2.5"),
+        ] {
+            let (s, w) = Scenario::from_query(q);
+            assert!(w.is_empty(), "{q}: {w:?}");
+            assert_eq!(s, Scenario::from_query(canonical).0, "{q}");
+            let written = s.to_query();
+            for pair in canonical.split('&') {
+                assert!(written.split('&').any(|p| p == pair), "{q}: {written}");
+            }
+        }
+        // A number out of range is named as the link would write it, not as typed.
+        for (q, given) in [
+            ("peak=2e6", "2000000"),
+            ("peak=02000000", "2000000"),
+            ("peak=-0005.0", "-5"),
+            ("mem=64.000", "64"),
+            ("n=1e9", "1000000000"),
+        ] {
+            let (_, w) = Scenario::from_query(q);
+            assert_eq!(w.len(), 1, "{q}: {w:?}");
+            assert_eq!(w[0].given, given, "{q}");
+            for lang in [Lang::En, Lang::Ko] {
+                assert!(w[0].message(lang).contains(&format!("“{given}”")), "{q}");
+            }
+        }
+        // Too large for `f64`: said as given.
+        let (_, w) = Scenario::from_query("peak=1e999");
+        assert_eq!(w[0].given, "1e999");
+    }
+
     proptest! {
+        #[test]
+        fn a_number_spelt_any_way_reads_and_writes_back_canonically(
+            s in arb_scenario(),
+            hows in prop::collection::vec(any::<u8>(), 64),
+        ) {
+            let canonical = s.to_query();
+            let odd: Vec<String> = canonical
+                .split('&')
+                .zip(hows.iter().cycle())
+                .map(|(pair, &how)| {
+                    let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                    format!("{k}={}", encode(&respell(&decode(v), how)))
+                })
+                .collect();
+            let odd = odd.join("&");
+            let (parsed, warnings) = Scenario::from_query(&odd);
+            prop_assert!(warnings.is_empty(), "{}: {:?}", odd, warnings);
+            prop_assert_eq!(&parsed, &s, "{}", odd);
+            // Written back as if chosen with the controls, and read again the same.
+            prop_assert_eq!(parsed.to_query(), canonical);
+            prop_assert_eq!(Scenario::from_query(&parsed.to_query()).0, parsed);
+        }
+
         #[test]
         fn every_scenario_survives_a_url_round_trip(s in arb_scenario()) {
             let (back, warnings) = Scenario::from_query(&s.to_query());

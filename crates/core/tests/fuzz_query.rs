@@ -425,9 +425,20 @@ fn must_warn(key: &str, value: &str) -> bool {
         return !v.is_empty() && number.is_none_or(|x| !(0.0..=limits::PRICE_USD.1).contains(&x));
     }
     match key {
-        "seed" => v.parse::<u64>().is_err(),
+        // A number reads the same however it is spelt (`7.0`, `007`, `7e0`, `+7`).
+        "seed" => {
+            v.trim_start_matches('+').parse::<u64>().is_err()
+                && !number.is_some_and(|x| {
+                    x.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&x)
+                })
+        }
+        "gran" => !matches!(number, Some(1.0 | 100.0)),
+        "speed" => !number.is_some_and(|x| Speed::ALL.iter().any(|s| s.factor() == x)),
         "fail" | "deploy" => !v.is_empty() && !codes(key).iter().any(|c| c == v),
-        "free" | "legacy" | "math" => !codes(key).iter().any(|c| c.eq_ignore_ascii_case(v)),
+        "free" | "legacy" | "math" => {
+            !matches!(number, Some(0.0 | 1.0))
+                && !codes(key).iter().any(|c| c.eq_ignore_ascii_case(v))
+        }
         // These take more spellings than the codes written back (`ko-KR`, `USD`, `won`).
         "lang" => Lang::from_code(v).is_none(),
         "cur" => Currency::from_code(v).is_none(),

@@ -4,6 +4,24 @@
 
 use std::process::{Command, Output};
 
+/// `skyscale price container` for one Fargate task of 1 vCPU and 2 GB: the container bill
+/// the tests price most ($35.55 for 720 h).
+pub const FARGATE_1_VCPU_2_GB: [&str; 8] = [
+    "price",
+    "container",
+    "--service",
+    "fargate",
+    "--vcpu",
+    "1",
+    "--memory-gb",
+    "2",
+];
+
+/// `base` followed by `more`: an argument list built on a shared one.
+pub fn args<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
+    base.iter().chain(more).copied().collect()
+}
+
 /// Runs the `skyscale` binary this test crate was built with.
 pub fn skyscale<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_skyscale"))

@@ -1,5 +1,7 @@
 //! Monthly cost against a steady request rate, on log scales, for a VM fleet, managed
-//! containers and functions, with [`crate::breakeven`]'s crossings and this scenario marked.
+//! containers and functions, with every one of [`crate::breakeven`]'s crossings ringed
+//! (`breakeven-point-vm`, `breakeven-point-vm-2`, …, each titled with its rate and bill, and
+//! all of them named in the `<desc>`) and this scenario marked.
 //!
 //! The curves use the same steady-load model as [`crate::breakeven::breakeven`]: a fleet costs
 //! `max(min, ceil(rate / per-instance rate))` instances a month (a staircase), functions cost
@@ -7,11 +9,12 @@
 //! and the picture agrees with the CLI's `breakeven`. Closed forms, no simulation: the chart
 //! costs a few hundred price evaluations.
 //!
-//! The labels (each break-even's rate and cost, this scenario's rate) never cover a curve:
+//! The labels (each crossing's rate and cost, this scenario's rate) never cover a curve:
 //! each goes to the nearest place near its mark where its box crosses no curve, marker, ring,
-//! the "this scenario" line or another label ([`Obstacles`]); a break-even label with no such
+//! the "this scenario" line or another label ([`Obstacles`]); a crossing's label with no such
 //! place in the plot is written under the legend instead, and the "this scenario" label is
-//! left to the legend, which always carries it.
+//! left to the legend, which always carries it. Past a fleet's first [`LABELLED`] crossings a ring
+//! has its title and the description's mention only.
 
 use super::backend::{ACCENT, INK, SERIES, text_width};
 use super::frame::{self, Axis, Entry, HPos, MARKERS, Marker, Spec, Swatch};
@@ -58,9 +61,7 @@ fn model(s: &Scenario, o: &Outcome) -> Model {
     let mut marks: Vec<f64> = now_rps.into_iter().collect();
     if b.faas_runnable {
         for c in [&b.faas_vs_vm, &b.faas_vs_container] {
-            if let Some(p) = &c.point {
-                marks.push(p.requests_per_s);
-            }
+            marks.extend(c.crossings.iter().map(|x| x.requests_per_s));
         }
     }
     marks.retain(|r| r.is_finite() && *r > 0.0);
@@ -236,15 +237,7 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
             swatch: Swatch::Line(SERIES[i], Some(MARKERS[i])),
         });
     }
-    let points: Vec<(bool, &be::Point)> = if m.b.faas_runnable {
-        [(true, &m.b.faas_vs_vm), (false, &m.b.faas_vs_container)]
-            .into_iter()
-            .filter_map(|(vm, c)| c.point.as_ref().map(|p| (vm, p)))
-            .filter(|(_, p)| p.requests_per_s > 0.0)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let points = crossings(&m);
     if !points.is_empty() {
         legend.push(Entry {
             id: "breakeven-points".into(),
@@ -290,16 +283,7 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
     }
     let point_texts: Vec<String> = points
         .iter()
-        .map(|(vm, pt)| {
-            fill(
-                Text::ChartBePoint.get(lang),
-                &[
-                    ("fleet", fleet_short(*vm, lang).to_string()),
-                    ("rps", rps_label(pt.requests_per_s)),
-                    ("cost", format(pt.monthly_usd, cur, s.krw_per_usd)),
-                ],
-            )
-        })
+        .map(|(vm, _, pt)| point_text(s, *vm, pt))
         .collect();
     for &n in noted {
         if let Some(text) = point_texts.get(n) {
@@ -365,7 +349,7 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
         });
         let rings: Vec<(f64, f64)> = points
             .iter()
-            .map(|(_, pt)| (pt.requests_per_s, to_display(pt.monthly_usd, s)))
+            .map(|(_, _, pt)| (pt.requests_per_s, to_display(pt.monthly_usd, s)))
             .collect();
         for &ring in &rings {
             busy.disc(px(plot, ring), RING_R);
@@ -374,7 +358,7 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
         // scenario's, each taking the free place nearest its mark.
         let mut placed: Vec<Option<((i32, i32), HPos)>> = Vec::new();
         for (n, ring) in rings.iter().enumerate() {
-            if noted.contains(&n) {
+            if noted.contains(&n) || points[n].1 > LABELLED {
                 placed.push(None);
                 continue;
             }
@@ -413,13 +397,9 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
                 }
             });
         }
-        for (n, ((vm, _), ring)) in points.iter().zip(&rings).enumerate() {
-            let id = if *vm {
-                "breakeven-point-vm"
-            } else {
-                "breakeven-point-container"
-            };
-            plot.group(id, Some(&point_texts[n]), |p| {
+        for (n, ((vm, k, _), ring)) in points.iter().zip(&rings).enumerate() {
+            let id = point_id(*vm, *k);
+            plot.group(&id, Some(&point_texts[n]), |p| {
                 p.mark(*ring, Marker::Ring, INK);
                 if let Some((spot, anchor)) = placed[n] {
                     p.text(spot, &point_texts[n], LABEL_SIZE, INK, anchor);
@@ -427,7 +407,92 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
             });
         }
     });
+    let mut scene = scene;
+    if !point_texts.is_empty() {
+        // The accessible description names every crossing (the first few dozen, then how
+        // many more), whether or not its label found room in the plot.
+        let shown = &point_texts[..point_texts.len().min(DESCRIBED)];
+        let mut list = shown.join("; ");
+        if point_texts.len() > shown.len() {
+            list = fill(
+                Text::ChartBeCrossingsMore.get(lang),
+                &[
+                    ("list", list),
+                    (
+                        "n",
+                        format_number((point_texts.len() - shown.len()) as f64, 0),
+                    ),
+                ],
+            );
+        }
+        scene.desc.push(' ');
+        scene
+            .desc
+            .push_str(&fill(Text::ChartBeCrossings.get(lang), &[("list", list)]));
+    }
     (scene, homeless)
+}
+
+/// Every crossing the chart rings, in order for each fleet (VMs first): whether it is the VM
+/// fleet's, its number among its fleet's crossings (from 1), and the crossing.
+fn crossings(m: &Model) -> Vec<(bool, usize, be::Crossing)> {
+    if !m.b.faas_runnable {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (vm, c) in [(true, &m.b.faas_vs_vm), (false, &m.b.faas_vs_container)] {
+        let on_axis = c
+            .crossings
+            .iter()
+            .filter(|x| x.requests_per_s > 0.0 && x.requests_per_s.is_finite());
+        for (k, x) in on_axis.enumerate() {
+            out.push((vm, k + 1, *x));
+        }
+    }
+    out
+}
+
+/// The id of a fleet's `k`-th crossing's ring: `breakeven-point-vm` for the first, then
+/// `breakeven-point-vm-2`, ….
+pub fn point_id(vm: bool, k: usize) -> String {
+    let fleet = if vm { "vm" } else { "container" };
+    if k <= 1 {
+        format!("breakeven-point-{fleet}")
+    } else {
+        format!("breakeven-point-{fleet}-{k}")
+    }
+}
+
+/// A crossing's label: where functions reach the fleet's bill within a stair, or where the
+/// fleet steps up past the functions' bill.
+fn point_text(s: &Scenario, vm: bool, x: &be::Crossing) -> String {
+    let text = if x.faas_cheaper_above {
+        Text::ChartBeStepPoint
+    } else {
+        Text::ChartBePoint
+    };
+    let fleet = fleet_short(vm, s.lang);
+    let fleet = if x.faas_cheaper_above {
+        capitalise(fleet)
+    } else {
+        fleet.to_string()
+    };
+    fill(
+        text.get(s.lang),
+        &[
+            ("fleet", fleet),
+            ("rps", rps_label(x.requests_per_s)),
+            ("cost", format(x.monthly_usd, s.currency, s.krw_per_usd)),
+        ],
+    )
+}
+
+/// The text with its first letter upper case (a sentence starting with "containers").
+fn capitalise(t: &str) -> String {
+    let mut c = t.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A data point's pixel position in the plot.
@@ -436,6 +501,12 @@ fn px(p: &frame::Plot, at: (f64, f64)) -> (f64, f64) {
     (f64::from(x), f64::from(y))
 }
 
+/// The crossings of each fleet whose labels go in the plot (or, with no room there, under the
+/// legend), its first (the break-even) always among them; the rest are rings with a title,
+/// and the description lists them.
+const LABELLED: usize = 4;
+/// The crossings the description names before it counts the rest.
+const DESCRIBED: usize = 24;
 /// The labels' type size, px.
 const LABEL_SIZE: f64 = 12.5;
 /// How far from a curve's centre line a label box keeps (a 2 px line, and a pixel more).
@@ -778,6 +849,20 @@ mod tests {
     type Segment = ((f64, f64), (f64, f64));
     type Disc = ((f64, f64), f64);
 
+    fn polyline(scene: &Scene, id: &str) -> Vec<(f64, f64)> {
+        nodes(scene, id)
+            .into_iter()
+            .find_map(|n| match &n.kind {
+                Kind::Path {
+                    points,
+                    closed: false,
+                    ..
+                } => Some(points.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no {id}"))
+    }
+
     fn nodes<'a>(scene: &'a Scene, id: &str) -> Vec<&'a Node> {
         scene
             .find(id)
@@ -785,14 +870,25 @@ mod tests {
             .unwrap_or_default()
     }
 
+    /// The ids of every crossing's ring group in the scene, VMs' first.
+    fn point_ids(scene: &Scene) -> Vec<String> {
+        let mut out = Vec::new();
+        for vm in [true, false] {
+            let mut k = 1;
+            while scene.find(&point_id(vm, k)).is_some() {
+                out.push(point_id(vm, k));
+                k += 1;
+            }
+        }
+        out
+    }
+
     /// The patches of background painted behind the labels drawn in the plot.
     fn label_boxes(scene: &Scene) -> Vec<(String, Rect)> {
         let mut out = Vec::new();
-        for id in [
-            "breakeven-point-vm",
-            "breakeven-point-container",
-            "breakeven-now",
-        ] {
+        let mut ids = point_ids(scene);
+        ids.push("breakeven-now".into());
+        for id in &ids {
             for n in nodes(scene, id) {
                 if let Kind::Rect {
                     x,
@@ -814,14 +910,16 @@ mod tests {
     /// segments), and every marker and ring (centre, radius).
     fn drawn(scene: &Scene) -> (Vec<Segment>, Vec<Disc>) {
         let (mut lines, mut marks) = (Vec::new(), Vec::new());
-        for id in [
+        let mut ids: Vec<String> = [
             "breakeven-curve-vm",
             "breakeven-curve-container",
             "breakeven-curve-faas",
             "breakeven-now",
-            "breakeven-point-vm",
-            "breakeven-point-container",
-        ] {
+        ]
+        .map(String::from)
+        .to_vec();
+        ids.extend(point_ids(scene));
+        for id in &ids {
             for n in nodes(scene, id) {
                 match &n.kind {
                     Kind::Path { points, .. } => {
@@ -890,7 +988,10 @@ mod tests {
                 }
             }
         }
-        for id in ["breakeven-point-vm", "breakeven-point-container"] {
+        let labelled = [true, false]
+            .into_iter()
+            .flat_map(|vm| (1..=LABELLED).map(move |k| point_id(vm, k)));
+        for id in &labelled.collect::<Vec<_>>() {
             if let Some(title) = scene.find(id).and_then(|g| g.meta.title.clone())
                 && !scene.texts().any(|t| t == title)
             {
@@ -922,6 +1023,112 @@ mod tests {
                 check(&s).unwrap_or_else(|e| panic!("{q} {lang:?}: {e}"));
             }
         }
+    }
+
+    /// The ring's centre in a crossing's group.
+    fn ring(scene: &Scene, id: &str) -> (f64, f64) {
+        nodes(scene, id)
+            .into_iter()
+            .find_map(|n| match n.kind {
+                Kind::Circle {
+                    cx,
+                    cy,
+                    fill: Role::None,
+                    ..
+                } => Some((cx, cy)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{id} has no ring"))
+    }
+
+    /// The x pixels where two drawn polylines cross: every change of which is higher,
+    /// sampled every 0.25 px (a stair's riser counts at its lower end).
+    fn crossings_x(a: &[(f64, f64)], b: &[(f64, f64)]) -> Vec<f64> {
+        let y_at = |p: &[(f64, f64)], x: f64| -> Option<f64> {
+            p.windows(2).find(|w| w[0].0 <= x && x <= w[1].0).map(|w| {
+                if w[1].0 == w[0].0 {
+                    w[0].1.max(w[1].1)
+                } else {
+                    w[0].1 + (w[1].1 - w[0].1) * (x - w[0].0) / (w[1].0 - w[0].0)
+                }
+            })
+        };
+        let (Some(la), Some(lb)) = (a.last(), b.last()) else {
+            return Vec::new();
+        };
+        let (lo, hi) = (a[0].0.max(b[0].0), la.0.min(lb.0));
+        let mut out = Vec::new();
+        let mut prev: Option<bool> = None;
+        let mut x = lo;
+        while x <= hi {
+            if let (Some(ya), Some(yb)) = (y_at(a, x), y_at(b, x)) {
+                let above = ya < yb;
+                if prev.is_some_and(|p| p != above) {
+                    out.push(x);
+                }
+                prev = Some(above);
+            }
+            x += 0.25;
+        }
+        out
+    }
+
+    #[test]
+    fn every_crossing_has_its_ring_and_label_where_the_curves_cross() {
+        // Steady traffic at a peak of 15 req/s against fleets billed in whole instances: the
+        // lines cross three times against each fleet (functions reach the fleet's first
+        // stair, the fleet steps up past them, they reach its second). (The crossings must
+        // be pixels apart for the drawn curves to show them: 35 and 35.2 req/s are not.)
+        let mut many = 0;
+        for q in [
+            "peak=15&pat=steady",
+            "cpu=50&dur=100&mem=1024",
+            "vm=t3.micro&min=1&cpu=50&dur=100&mem=1024",
+        ] {
+            for lang in [Lang::En, Lang::Ko] {
+                let mut s = Scenario::from_query(q).0;
+                s.lang = lang;
+                let o = simulate(&s);
+                let b = be::breakeven(&s);
+                let scene = draw(&s, &o);
+                let faas = polyline(&scene, "breakeven-curve-faas");
+                let file = crate::svg::write(&scene, &crate::svg::Options::file());
+                for (vm, c) in [(true, &b.faas_vs_vm), (false, &b.faas_vs_container)] {
+                    let fleet = polyline(
+                        &scene,
+                        if vm {
+                            "breakeven-curve-vm"
+                        } else {
+                            "breakeven-curve-container"
+                        },
+                    );
+                    let crossed = crossings_x(&fleet, &faas);
+                    assert!(c.crossings.len() >= 2, "{q}: {c:?}");
+                    many = many.max(c.crossings.len());
+                    assert_eq!(crossed.len(), c.crossings.len(), "{q} {vm}: {crossed:?}");
+                    for (k, (x, at)) in c.crossings.iter().zip(&crossed).enumerate() {
+                        let id = point_id(vm, k + 1);
+                        let (cx, _) = ring(&scene, &id);
+                        assert!(
+                            (cx - at).abs() <= 3.0,
+                            "{q} {id}: ring at {cx}, curves cross at {at}"
+                        );
+                        // Its label and the description carry its rate.
+                        let title = scene.find(&id).unwrap().meta.title.clone().unwrap();
+                        assert!(title.contains(&rps_label(x.requests_per_s)), "{title}");
+                        assert!(
+                            scene.texts().any(|t| t == title),
+                            "{q}: {title} is not drawn"
+                        );
+                        assert!(scene.desc.contains(&title), "{q}: {title} not in the desc");
+                        assert!(file.contains(&crate::svg::esc(&title)), "{title}");
+                    }
+                    assert!(scene.find(&point_id(vm, c.crossings.len() + 1)).is_none());
+                }
+                check(&s).unwrap_or_else(|e| panic!("{q} {lang:?}: {e}"));
+            }
+        }
+        assert_eq!(many, 3);
     }
 
     #[test]
