@@ -540,7 +540,7 @@ fn breakeven_without_a_crossing_names_the_quotas_limit() {
     let ko = String::from_utf8(skyscale(&["breakeven", "--scenario", q, "--lang", "ko"]).stdout)
         .unwrap();
     assert!(
-        ko.contains("500 req/s까지") && ko.contains("스로틀"),
+        ko.contains("500 요청/초까지") && ko.contains("스로틀"),
         "{ko}"
     );
     let v = json(&["breakeven", "--scenario", q, "--json"]);
@@ -708,7 +708,7 @@ fn breakeven_reports_every_range_and_the_scenarios_rate_as_the_bill_does() {
     let ko = String::from_utf8(skyscale(&["breakeven", "--scenario", q, "--lang", "ko"]).stdout)
         .unwrap();
     assert!(
-        ko.contains("0–8.35, 14–16.7 req/s에서 fargate보다 싸고")
+        ko.contains("0–8.35, 14–16.7 요청/초에서 fargate보다 싸고")
             && ko.contains("함수는 월 $61.87, fargate 쪽은 월 $71.09입니다: 함수가 더 쌉니다"),
         "{ko}"
     );

@@ -8,10 +8,10 @@ const VIEWS: &[(&str, &str, &str)] = &[
     ("stack", "Runtime", "런타임"),
     ("serverless", "Serverless", "서버리스"),
     ("lanes", "On-premises", "온프레미스"),
-    ("traffic", "req/s", "req/s"),
+    ("traffic", "req/s", "요청/초"),
     ("cost", "On-premises", "온프레미스"),
     ("latency", "p95", "p95"),
-    ("breakeven", "req/s", "req/s"),
+    ("breakeven", "req/s", "요청/초"),
     ("monolith", "Dispatch", "배차"),
     ("microservices", "Dispatch", "배차"),
 ];

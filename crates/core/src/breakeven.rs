@@ -388,7 +388,7 @@ pub fn ranges_text(s: &Scenario, c: &Comparison, fleet: &str, lang: Lang) -> Opt
 /// The ranges a sentence lists, with the unit after the last one listed and how many more
 /// there are: "0–5 req/s", "0–5 and 8–9 req/s", "0–5, 8–9 and 12–13 req/s", "0–5, 8–9,
 /// 12–13 req/s and 2 more ranges"; in Korean separated by commas ("0–5, 8–9 req/s",
-/// "… req/s 외 2개 구간").
+/// "… 요청/초 외 2개 구간").
 pub fn ranges_list(shown: &[String], more: usize, lang: Lang) -> String {
     let text = match (shown, more) {
         ([], _) => return String::new(),
@@ -677,7 +677,7 @@ mod tests {
         );
         let ko = none_text(&s, c, "VM", Lang::Ko).unwrap();
         assert!(
-            ko.contains("500 req/s까지") && ko.contains("스로틀"),
+            ko.contains("500 요청/초까지") && ko.contains("스로틀"),
             "{ko}"
         );
         // A crossing above the quota is a rate functions cannot serve: not a break-even.
@@ -701,20 +701,20 @@ mod tests {
     fn a_list_of_ranges_joins_one_two_three_and_more_in_each_language() {
         let r = |n: usize| -> Vec<String> { (0..n).map(|i| format!("{i}–{}", i + 1)).collect() };
         for (n, more, en, ko) in [
-            (1, 0, "0–1 req/s", "0–1 req/s"),
-            (2, 0, "0–1 and 1–2 req/s", "0–1, 1–2 req/s"),
-            (3, 0, "0–1, 1–2 and 2–3 req/s", "0–1, 1–2, 2–3 req/s"),
+            (1, 0, "0–1 req/s", "0–1 요청/초"),
+            (2, 0, "0–1 and 1–2 req/s", "0–1, 1–2 요청/초"),
+            (3, 0, "0–1, 1–2 and 2–3 req/s", "0–1, 1–2, 2–3 요청/초"),
             (
                 3,
                 1,
                 "0–1, 1–2, 2–3 req/s and 1 more range",
-                "0–1, 1–2, 2–3 req/s 외 1개 구간",
+                "0–1, 1–2, 2–3 요청/초 외 1개 구간",
             ),
             (
                 3,
                 1_200,
                 "0–1, 1–2, 2–3 req/s and 1,200 more ranges",
-                "0–1, 1–2, 2–3 req/s 외 1,200개 구간",
+                "0–1, 1–2, 2–3 요청/초 외 1,200개 구간",
             ),
         ] {
             assert_eq!(ranges_list(&r(n), more, Lang::En), en);
@@ -767,7 +767,10 @@ mod tests {
             "{en}"
         );
         let ko = ranges_text(&s, &c, "VM", Lang::Ko).unwrap();
-        assert!(ko.contains("함수는 26–32.5 req/s에서 VM보다 싸고"), "{ko}");
+        assert!(
+            ko.contains("함수는 26–32.5 요청/초에서 VM보다 싸고"),
+            "{ko}"
+        );
         // Five ranges: three listed, "and 2 more ranges" after the unit.
         c.faas_cheaper = (0..5)
             .map(|i| Range {

@@ -224,7 +224,7 @@ fn currency_code(c: Currency) -> &'static str {
 }
 
 /// A CSV header's unit in the file's language: `req/s`, `ms`, the currency (`USD`, `KRW`;
-/// in Korean `건/초`, `밀리초`, `달러`, `원`).
+/// in Korean `요청/초`, `밀리초`, `달러`, `원`).
 pub fn csv_unit(unit: CsvUnit, s: &Scenario) -> &'static str {
     let t = match unit {
         CsvUnit::Rps => crate::i18n::Text::CsvUnitRps,
@@ -804,7 +804,7 @@ mod tests {
         assert!(
             Chart::Traffic
                 .csv(&ko, &o)
-                .starts_with("시각 (시:분),트래픽 (건/초),")
+                .starts_with("시각 (시:분),트래픽 (요청/초),")
         );
     }
 

@@ -536,17 +536,17 @@ texts! {
     ChartBreakevenDesc => "The monthly bill at a steady request rate, on log scales: VM and container fleets climb in steps (one more instance each step), functions grow with every request, from what this scenario's provisioned concurrency and keep-warm pings cost at any traffic. A circle marks each rate where the lines cross (after a step they may cross again; the notes list every range where functions are cheaper); the vertical line is this scenario's average rate.",
         "일정한 요청률에서의 월 청구액을 로그 눈금으로 보여 줍니다: VM과 컨테이너는 인스턴스가 하나씩 늘 때마다 계단처럼 오르고, 함수는 이 시나리오의 프로비저닝된 동시성과 예열 핑 비용(트래픽과 무관)에서 시작해 요청마다 늘어납니다. 원은 두 선이 만나는 곳마다 표시합니다(계단을 오른 뒤 두 선이 다시 교차할 수 있으며, 함수가 더 싼 구간은 모두 주석에 적습니다). 세로선은 이 시나리오의 평균 요청률입니다.";
     ChartAxisTime => "Time of day (HH:MM)", "시각 (HH:MM)";
-    ChartAxisRps => "Requests per second (req/s)", "초당 요청 수 (req/s)";
+    ChartAxisRps => "Requests per second (req/s)", "초당 요청 수 (요청/초)";
     ChartAxisCost => "Cost so far ({cur})", "누적 비용 ({cur})";
     ChartAxisLatency => "Latency p95 (ms)", "p95 지연 시간 (ms)";
     ChartAxisLatencyLog => "Latency p95 (ms, log scale)", "p95 지연 시간 (ms, 로그 눈금)";
-    ChartAxisAvgRps => "Steady requests per second over a 30-day month (req/s, log scale)", "30일 동안 일정한 초당 요청 수 (req/s, 로그 눈금)";
+    ChartAxisAvgRps => "Steady requests per second over a 30-day month (req/s, log scale)", "30일 동안 일정한 초당 요청 수 (요청/초, 로그 눈금)";
     ChartAxisMonthly => "Monthly cost ({cur}, log scale)", "월 비용 ({cur}, 로그 눈금)";
     ChartTraffic => "Traffic (demand)", "트래픽(수요)";
     ChartCapacity => "{model} capacity", "{model} 처리 용량";
     ChartDropped => "Dropped or throttled requests", "버려지거나 제한된 요청";
     ChartLostShare => "{pct}% lost", "{pct}% 손실";
-    ChartOffScale => "above the chart, up to {n} req/s", "그래프 위로 벗어남, 최대 {n} req/s";
+    ChartOffScale => "above the chart, up to {n} req/s", "그래프 위로 벗어남, 최대 {n} 요청/초";
     ChartDayTotal => "{cost} on the peak day", "피크일 {cost}";
     ChartNothingServed => "nothing served", "처리한 요청 없음";
     ChartNotRunnable => "Functions cannot run this workload: {why}", "이 작업은 함수로 실행할 수 없습니다: {why}";
@@ -554,28 +554,28 @@ texts! {
     ChartBeContainer => "Containers ({vcpu} vCPU, {gb} GB)", "컨테이너 ({vcpu} vCPU, {gb} GB)";
     ChartBeFaas => "Functions ({mb} MB, {ms} ms)", "함수 ({mb} MB, {ms} ms)";
     ChartBeFaasRun => "Functions ({mb} MB, {run} ms billed, {ms} ms asked)", "함수 ({mb} MB, 과금 {run} ms, 설정 {ms} ms)";
-    ChartBeAtFaas => "At this scenario's {rps} req/s, functions cost {faas} a month and {fleet} {cost}: functions are cheaper", "이 시나리오의 평균 {rps} req/s에서 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 쌉니다";
-    ChartBeAtFleet => "At this scenario's {rps} req/s, functions cost {faas} a month and {fleet} {cost}: functions cost more", "이 시나리오의 평균 {rps} req/s에서 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 비쌉니다";
-    ChartBeAtSame => "At this scenario's {rps} req/s, functions and {fleet} both cost {faas} a month", "이 시나리오의 평균 {rps} req/s에서는 함수와 {fleet} 모두 월 {faas}입니다";
-    ChartBeLimitQuota => "up to {rps} req/s, the most the concurrency quota lets functions serve ({quota} at once × 1,000 ÷ {ms} ms)", "{rps} req/s까지: 동시 실행 할당량이 허용하는 최대치, {quota}개 동시 × 1,000 ÷ {ms} ms";
-    ChartBeLimitSearch => "up to {rps} req/s, where the search stopped", "탐색을 멈춘 {rps} req/s까지";
+    ChartBeAtFaas => "At this scenario's {rps} req/s, functions cost {faas} a month and {fleet} {cost}: functions are cheaper", "이 시나리오의 평균 {rps} 요청/초에서 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 쌉니다";
+    ChartBeAtFleet => "At this scenario's {rps} req/s, functions cost {faas} a month and {fleet} {cost}: functions cost more", "이 시나리오의 평균 {rps} 요청/초에서 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 비쌉니다";
+    ChartBeAtSame => "At this scenario's {rps} req/s, functions and {fleet} both cost {faas} a month", "이 시나리오의 평균 {rps} 요청/초에서는 함수와 {fleet} 모두 월 {faas}입니다";
+    ChartBeLimitQuota => "up to {rps} req/s, the most the concurrency quota lets functions serve ({quota} at once × 1,000 ÷ {ms} ms)", "{rps} 요청/초까지: 동시 실행 할당량이 허용하는 최대치, {quota}개 동시 × 1,000 ÷ {ms} ms";
+    ChartBeLimitSearch => "up to {rps} req/s, where the search stopped", "탐색을 멈춘 {rps} 요청/초까지";
     ChartBeNeverCheaper => "Functions cost more than {fleet} at every rate {limit}", "모든 요청률에서 함수가 {fleet}보다 비쌉니다({limit})";
-    ChartBeBelow => "Functions are cheaper than {fleet} below {rps} req/s and cost more from there {limit}", "{rps} req/s 미만에서는 함수가 {fleet}보다 싸고, 그 이상에서는 더 비쌉니다({limit})";
-    ChartBeAbove => "Functions cost more than {fleet} below {rps} req/s and are cheaper from there {limit}", "{rps} req/s 미만에서는 함수가 {fleet}보다 비싸고, 그 이상에서는 더 쌉니다({limit})";
-    ChartBeRangesOne => "{only} req/s", "{only} req/s";
-    ChartBeRangesAnd => "{list} and {last} req/s", "{list}, {last} req/s";
-    ChartBeRangesMore => "{list} req/s and {n} more ranges", "{list} req/s 외 {n}개 구간";
-    ChartBeRangesMoreOne => "{list} req/s and 1 more range", "{list} req/s 외 1개 구간";
+    ChartBeBelow => "Functions are cheaper than {fleet} below {rps} req/s and cost more from there {limit}", "{rps} 요청/초 미만에서는 함수가 {fleet}보다 싸고, 그 이상에서는 더 비쌉니다({limit})";
+    ChartBeAbove => "Functions cost more than {fleet} below {rps} req/s and are cheaper from there {limit}", "{rps} 요청/초 미만에서는 함수가 {fleet}보다 비싸고, 그 이상에서는 더 쌉니다({limit})";
+    ChartBeRangesOne => "{only} req/s", "{only} 요청/초";
+    ChartBeRangesAnd => "{list} and {last} req/s", "{list}, {last} 요청/초";
+    ChartBeRangesMore => "{list} req/s and {n} more ranges", "{list} 요청/초 외 {n}개 구간";
+    ChartBeRangesMoreOne => "{list} req/s and 1 more range", "{list} 요청/초 외 1개 구간";
     ChartBeRanges => "The lines cross more than once: functions are cheaper than {fleet} at {list}; at the other rates they cost more {limit}", "두 선이 여러 번 교차합니다: 함수는 {list}에서 {fleet}보다 싸고, 나머지 요청률에서는 더 비쌉니다({limit})";
     ChartBeVmShort => "VMs", "VM";
     ChartBeContainerShort => "containers", "컨테이너";
-    ChartBePoint => "Functions = {fleet} at {rps} req/s, {cost} a month", "{rps} req/s에서 함수 = {fleet}, 월 {cost}";
-    ChartBeStepPoint => "{fleet} step up past functions at {rps} req/s (functions {cost} a month)", "{rps} req/s에서 {fleet} 계단이 함수(월 {cost})를 넘어섬";
+    ChartBePoint => "Functions = {fleet} at {rps} req/s, {cost} a month", "{rps} 요청/초에서 함수 = {fleet}, 월 {cost}";
+    ChartBeStepPoint => "{fleet} step up past functions at {rps} req/s (functions {cost} a month)", "{rps} 요청/초에서 {fleet} 계단이 함수(월 {cost})를 넘어섬";
     ChartBeCrossings => "The lines cross at: {list}.", "두 선이 만나는 곳: {list}.";
     ChartBeCrossingsMore => "{list} and {n} more crossings", "{list} 외 {n}곳";
-    ChartBeNoneQuota => "Functions are cheaper than {fleet} at every rate up to {rps} req/s, the most the concurrency quota lets them serve ({quota} at once × 1,000 ÷ {ms} ms); above it they throttle", "{rps} req/s까지 모든 요청률에서 함수가 {fleet}보다 쌉니다. 동시 실행 할당량이 허용하는 최대치({quota}개 동시 × 1,000 ÷ {ms} ms)이며, 그보다 많으면 함수가 제한(스로틀)됩니다";
-    ChartBeNoneSearch => "Functions are cheaper than {fleet} at every rate the search tried, up to {rps} req/s", "탐색한 모든 요청률({rps} req/s까지)에서 함수가 {fleet}보다 쌉니다";
-    ChartBeNow => "This scenario: {rps} req/s on average", "이 시나리오: 평균 {rps} req/s";
+    ChartBeNoneQuota => "Functions are cheaper than {fleet} at every rate up to {rps} req/s, the most the concurrency quota lets them serve ({quota} at once × 1,000 ÷ {ms} ms); above it they throttle", "{rps} 요청/초까지 모든 요청률에서 함수가 {fleet}보다 쌉니다. 동시 실행 할당량이 허용하는 최대치({quota}개 동시 × 1,000 ÷ {ms} ms)이며, 그보다 많으면 함수가 제한(스로틀)됩니다";
+    ChartBeNoneSearch => "Functions are cheaper than {fleet} at every rate the search tried, up to {rps} req/s", "탐색한 모든 요청률({rps} 요청/초까지)에서 함수가 {fleet}보다 쌉니다";
+    ChartBeNow => "This scenario: {rps} req/s on average", "이 시나리오: 평균 {rps} 요청/초";
     ChartBeNoTraffic => "This scenario has no traffic, so it has no point on the log scale.", "이 시나리오는 트래픽이 없어 로그 눈금에 표시할 점이 없습니다.";
     ChartCsvTime => "time (HH:MM)", "시각 (시:분)";
     ChartCsvTraffic => "traffic", "트래픽";
@@ -594,7 +594,7 @@ texts! {
     PriceFx => "USD/KRW (an assumption)", "원/달러 환율(가정)";
     PriceFxAssumed => "an approximate rate, editable in the app (key krw)", "대략의 환율이며 앱에서 바꿀 수 있음(키 krw)";
     MathPricesOverride => "Prices: {provider}: a price set in this scenario", "가격: {provider}: 이 시나리오에서 지정한 가격";
-    CsvUnitRps => "req/s", "건/초";
+    CsvUnitRps => "req/s", "요청/초";
     CsvUnitMs => "ms", "밀리초";
     CsvUnitUsd => "USD", "달러";
     CsvUnitKrw => "KRW", "원";
@@ -745,7 +745,7 @@ texts! {
     FitCurrent => "Workload", "작업량";
     FitCustom => "Your own values (no preset matches)", "직접 정한 값(해당하는 프리셋 없음)";
     FitWorkloadLine => "{pattern} · peak {peak} req/s · {cpu} ms CPU · {dur} per call · {mem} MB",
-        "{pattern} · 최대 {peak} req/s · CPU {cpu} ms · 호출당 {dur} · {mem} MB";
+        "{pattern} · 최대 {peak} 요청/초 · CPU {cpu} ms · 호출당 {dur} · {mem} MB";
     FitAdjust => "Adjust the workload", "작업량 직접 조정";
     FitVerdictTitle => "The simulator's verdict", "시뮬레이터의 판정";
     FitRatingGood => "Good fit for functions", "함수에 잘 맞습니다";
@@ -932,6 +932,19 @@ mod tests {
             }
         }
         assert_ne!(Text::LayerData.get(Lang::En), Text::LayerData.get(Lang::Ko));
+    }
+
+    #[test]
+    fn a_request_rate_has_one_unit_name_in_korean() {
+        // The student met 요청/초 in the lanes, req/s on the axes and in the math, 건/초 in
+        // the CSV: one quantity, one name on a Korean page.
+        for text in Text::ALL {
+            let ko = text.get(Lang::Ko);
+            assert!(
+                !ko.contains("req/s") && !ko.contains("건/초"),
+                "{text:?}: {ko}"
+            );
+        }
     }
 
     #[test]

@@ -750,7 +750,7 @@ pub fn model(o: &Outcome, m: &ModelOutcome, lang: Lang) -> Vec<String> {
                     plural(bill.servers, "server", "servers")
                 ),
                 format!(
-                    "서버: 계획 피크 {peak} req/s × CPU {cpu}초 = 바쁜 코어 {busy}개; {busy} × (1 + {head}%) = 여유 포함 {need}코어; {need} ÷ 서버당 {cores}코어 = {per}; 올림: 서버 {}대",
+                    "서버: 계획 피크 {peak} 요청/초 × CPU {cpu}초 = 바쁜 코어 {busy}개; {busy} × (1 + {head}%) = 여유 포함 {need}코어; {need} ÷ 서버당 {cores}코어 = {per}; 올림: 서버 {}대",
                     num(bill.servers, 0)
                 ),
                 lang,
@@ -899,7 +899,7 @@ fn vm_capacity(
         format!(
             "Capacity: {vcpus_en}; {sus} × 1,000 ÷ {cpu} ms {eq} {per} req/s per instance at full load"
         ),
-        format!("용량: {vcpus_ko}; {sus} × 1,000 ÷ {cpu} ms {eq} 인스턴스당 최대 {per} req/s"),
+        format!("용량: {vcpus_ko}; {sus} × 1,000 ÷ {cpu} ms {eq} 인스턴스당 최대 {per} 요청/초"),
         lang,
     )
 }

@@ -750,6 +750,34 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// A request rate has one unit name on a Korean page (요청/초): the math, the month's
+    /// plan, the lanes' summary, every chart's CSV and its description (the student met
+    /// 요청/초, req/s and 건/초 for the same quantity).
+    #[test]
+    fn a_korean_page_names_a_request_rate_one_way(q in query()) {
+        let mut s = scenario(&q);
+        s.lang = Lang::Ko;
+        let o = simulate(&s);
+        let mut said = math::month_plan(&o, Lang::Ko);
+        for m in &o.models {
+            said.extend(math::block(&o, m, s.currency, s.krw_per_usd, Lang::Ko));
+        }
+        said.push(lanes::announcement(&s, &o));
+        for chart in Chart::ALL {
+            said.push(chart.csv(&s, &o));
+            let scene = chart.draw(&s, &o);
+            said.push(scene.desc.clone());
+            said.extend(scene.texts().map(str::to_string));
+        }
+        for line in &said {
+            prop_assert!(!line.contains("req/s") && !line.contains("건/초"), "{q}: {line}");
+        }
+    }
+}
+
 fn cold_label(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Cold starts",
@@ -2078,10 +2106,10 @@ fn the_korean_csv_is_in_whole_won_with_korean_units() {
         "{head}"
     );
     let traffic = Chart::Traffic.csv(&s, &o);
-    assert!(traffic.contains("트래픽 (건/초)") && !traffic.contains("req/s"));
+    assert!(traffic.contains("트래픽 (요청/초)") && !traffic.contains("req/s"));
     assert!(Chart::Latency.csv(&s, &o).contains("(밀리초)"));
     let be = Chart::Breakeven.csv(&s, &o);
-    assert!(be.contains("(건/초)") && be.contains("(원/월)") && !be.contains("month"));
+    assert!(be.contains("(요청/초)") && be.contains("(원/월)") && !be.contains("month"));
 }
 
 // ---------------------------------------------------------------------------------------------

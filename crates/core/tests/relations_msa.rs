@@ -596,9 +596,11 @@ fn the_scheduled_presets_p95_is_put_down_to_the_cpu_share_not_cold_starts() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
-    /// Cold starts are named as the p95's cause only when the p95 is above the warm run, and
-    /// never when under 1% of requests start cold; the warm figure is the run the simulation
-    /// uses (the duration, or the CPU time on the CPU share when longer) and the two hops.
+    /// Cold starts are named as the p95's cause only when the p95 is above the warm run (a
+    /// month's share under 1% can still lift the peak day's p95 when sparse traffic bunches
+    /// them there: `pat=bursty&peak=0.36`, 0.8% a month, p95 12,086 ms against 11,786 warm);
+    /// the warm figure is the run the simulation uses (the duration, or the CPU time on the
+    /// CPU share when longer) and the two hops.
     #[test]
     fn the_verdict_names_the_p95s_real_cause(q in link(), preset in prop::option::of(prop::sample::select(Preset::ALL.to_vec()))) {
         let mut s = parse(&format!("{q}&view=fit&lang=en"));
@@ -612,9 +614,6 @@ proptest! {
         prop_assert_eq!(card.warm_p95_ms, sim::faas_run_ms(&s) + 2.0 * sim::FRONT_DOOR_HOP_MS);
         if blames_cold {
             prop_assert!(card.p95_ms.round() > card.warm_p95_ms.round(), "{}", reasons);
-        }
-        if card.cold_share < 0.01 {
-            prop_assert!(!blames_cold, "{}: {}", q, reasons);
         }
         // A run longer than the duration is put down to the CPU share, with its arithmetic.
         let runnable = o.model(ModelKind::Faas).not_runnable.is_empty() && !card.stateful;
