@@ -127,8 +127,13 @@ size: dist ## Gzip and brotli bytes before first paint, until interactive, in al
 # crossing and which side is cheaper at the scenario's rate, provisioned concurrency and pings
 # in the curve, the math's numbers at three significant digits (3.9 KB, most of it text in
 # both languages); 440.9 -> 444.8 KB.
+# 448 -> 462 at stop 29, second half: issue 16's third engineer walk and the student's walk
+# (timed-out fleets and the target the ★ holds to, every break-even crossing ringed and
+# labelled, canonical numbers from links, the ping beside provisioned concurrency, idle-spell
+# cold starts, the CPU share in the fit verdict, field names in the link notice, the module
+# table's phone layout; wasm +39.8 KB raw, most of it text in both languages); 444.8 -> 458.7 KB.
 # Issue 18's prerender and code splitting are where these bytes come back off the first load.)
-SIZE_CEILING_KB ?= 448
+SIZE_CEILING_KB ?= 462
 size-ceiling: dist
 	node tools/size.mjs dist --budget-kb $(SIZE_CEILING_KB)
 
