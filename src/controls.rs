@@ -317,13 +317,23 @@ pub fn NumberField(
     //
     // A note about another field ("the minimum was lowered to 10") is a consequence of this
     // edit, true only until something changes: it keeps the scenario it was true for and
-    // goes once the scenario moves on (the minimum set back, another field edited). Only a
-    // field showing such a note follows the scenario, so a drag re-runs none of the others.
+    // goes once the scenario moves on (the minimum set back, another field edited; a drag of
+    // the peak or a language toggle leaves it true). Only a field
+    // showing a note follows the scenario, so a drag re-runs none of the others.
     let (notes, set_notes) = signal((Vec::<Note>::new(), 0u32, None::<Scenario>));
     let shown = move || {
         let epoch = ctx.epoch.get();
         notes.with(|(n, at, then)| {
-            let current = then.as_ref().is_none_or(|t| ctx.get.with(|s| s == t));
+            // The scenario but its peak (a drag leaves a field's note true) and language (the
+            // note follows a toggle, in words of the new language).
+            let current = then.as_ref().is_none_or(|t| {
+                ctx.get.with(|s| {
+                    let mut t = t.clone();
+                    t.traffic.peak_rps = s.traffic.peak_rps;
+                    t.lang = s.lang;
+                    *s == t
+                })
+            });
             if *at == epoch && current {
                 n.clone()
             } else {
@@ -331,7 +341,8 @@ pub fn NumberField(
             }
         })
     };
-    // The scenario a list of notes must still be for, if any of them is about another field.
+    // The scenario a list of notes must still be for: any note says what happened to this
+    // edit ("can't be more than the maximum (1)"), true only until the scenario moves on.
     let pin = move |found: &[Note]| {
         found
             .iter()

@@ -143,7 +143,7 @@ test("the panels' hints invite only what the embed allows, and a locked figure s
   await expect(hint).toHaveText("Each cell says who manages that layer under that model: you, or the provider.");
   await expect(page.getByTestId("embed-locked")).toHaveText("Controls with a dashed outline are fixed by the course page.");
   await page.goto("./?view=stack&lang=en&embed=1&lock=col");
-  await expect(hint).toContainText("on any cell");
+  await expect(hint).toContainText("any cell");
   await expect(hint).not.toContainText("column");
   await page.goto("./?view=stack&lang=ko&embed=1");
   await expect(hint).toContainText("열 이름");

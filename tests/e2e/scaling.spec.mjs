@@ -485,7 +485,7 @@ test("a count field rounds a typed fraction and says so, in both languages", asy
   await quota.fill("1200.4");
   await quota.press("Tab");
   await expect(quota).toHaveValue("1200");
-  await expect(page.getByTestId("ctl-quota-error")).toHaveText("정수로 세는 값이라 1,200(으)로 맞췄습니다.");
+  await expect(page.getByTestId("ctl-quota-error")).toHaveText("정수로 세는 값이라 1,200 값을 씁니다.");
 });
 
 test("range messages show true bounds, follow the language, and clamp a huge paste", async ({ page }) => {

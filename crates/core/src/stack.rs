@@ -796,10 +796,12 @@ fn facility(
     } else {
         who.label()
     };
+    // The name holds the band's visible words (label and parts), then what they stand for.
     let mut title = format!(
-        "{} · {} ({}): {}",
+        "{} · {} {} ({}): {}",
         model.name().get(lang),
         label.get(lang),
+        Text::FacilityParts.get(lang),
         Text::FacilityFull.get(lang),
         manager.get(lang)
     );
