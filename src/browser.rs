@@ -787,29 +787,45 @@ pub fn figures_to_start_after_paint(id: &str) {
 
 /// After the next two frames (the diagram patched in place), scrolls the figure that holds the
 /// element `id` sideways so the element is in the middle of the figure's box, if it is not
-/// already wholly in sight there (a phone's figure is wider than its box and scrolls).
+/// already wholly in sight there (a phone's figure is wider than its box and scrolls). On a
+/// busy machine the redraw can come later than two frames, so it looks once more 300 ms later,
+/// unless the reader has scrolled the figure since (it never fights a hand on the figure).
 pub fn reveal_in_figure_after_paint(id: &str) {
     let id = id.to_string();
     after_paint(move || {
         after_paint(move || {
-            let Some(el) = document().and_then(|d| d.get_element_by_id(&id)) else {
-                return;
-            };
-            let Some(fig) = el.closest(".diagram").ok().flatten() else {
-                return;
-            };
-            let (r, b) = (
-                el.get_bounding_client_rect(),
-                fig.get_bounding_client_rect(),
-            );
-            if r.left() >= b.left() - 0.5 && r.right() <= b.right() + 0.5 {
-                return;
-            }
-            let left = f64::from(fig.scroll_left()) + (r.left() - b.left())
-                - (b.width() - r.width()) / 2.0;
-            fig.set_scroll_left(left.max(0.0).round() as i32);
+            let left = reveal_in_figure(&id);
+            let Some(w) = window() else { return };
+            let again = Closure::once_into_js(move || {
+                let now = document()
+                    .and_then(|d| d.get_element_by_id(&id))
+                    .and_then(|el| el.closest(".diagram").ok().flatten())
+                    .map(|fig| fig.scroll_left());
+                if left.is_none() || now == left {
+                    reveal_in_figure(&id);
+                }
+            });
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), 300);
         });
     });
+}
+
+/// Scrolls the figure that holds `id` so that element is in the middle of its box, if it is
+/// not wholly in sight; returns the figure's scroll position after (none without the element).
+fn reveal_in_figure(id: &str) -> Option<i32> {
+    let el = document().and_then(|d| d.get_element_by_id(id))?;
+    let fig = el.closest(".diagram").ok().flatten()?;
+    let (r, b) = (
+        el.get_bounding_client_rect(),
+        fig.get_bounding_client_rect(),
+    );
+    if r.left() >= b.left() - 0.5 && r.right() <= b.right() + 0.5 {
+        return Some(fig.scroll_left());
+    }
+    let left = f64::from(fig.scroll_left()) + (r.left() - b.left()) - (b.width() - r.width()) / 2.0;
+    fig.set_scroll_left(left.max(0.0).round() as i32);
+    Some(fig.scroll_left())
 }
 
 /// When the peak slider is docked at the window's foot (`position: fixed`, see
