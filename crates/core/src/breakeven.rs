@@ -363,9 +363,23 @@ pub fn ranges_text(s: &Scenario, c: &Comparison, fleet: &str, lang: Lang) -> Opt
             &[fleet, ("rps", label(only.from_rps)), ("limit", limit)],
         ),
         ranges => {
-            let shown: Vec<String> = ranges
+            // The ranges whose ends are among the crossings the chart labels (a range from 0
+            // has one end to label, one up to the search's end one): every rate the sentence
+            // names can be found beside its ring. The first range is always listed.
+            let mut ends = 0;
+            let listed = ranges
                 .iter()
                 .take(LISTED_RANGES)
+                .take_while(|r| {
+                    ends += usize::from(r.from_rps > 0.0)
+                        + usize::from(r.to_rps < c.searched_up_to_rps);
+                    ends <= crate::chart::breakeven::LABELLED
+                })
+                .count()
+                .max(1);
+            let shown: Vec<String> = ranges
+                .iter()
+                .take(listed)
                 .map(|r| {
                     let from = if r.from_rps <= 0.0 {
                         "0".to_string()
@@ -375,7 +389,7 @@ pub fn ranges_text(s: &Scenario, c: &Comparison, fleet: &str, lang: Lang) -> Opt
                     format!("{from}–{}", label(r.to_rps))
                 })
                 .collect();
-            let list = ranges_list(&shown, ranges.len().saturating_sub(LISTED_RANGES), lang);
+            let list = ranges_list(&shown, ranges.len() - listed, lang);
             fill(
                 Text::ChartBeRanges.get(lang),
                 &[fleet, ("list", list), ("limit", limit)],
@@ -771,7 +785,8 @@ mod tests {
             ko.contains("함수는 26–32.5 요청/초에서 VM보다 싸고"),
             "{ko}"
         );
-        // Five ranges: three listed, "and 2 more ranges" after the unit.
+        // Five ranges: those whose ends are among the four crossings the chart labels (0–5
+        // has one, 10–15 two), then "and 3 more ranges" after the unit.
         c.faas_cheaper = (0..5)
             .map(|i| Range {
                 from_rps: 10.0 * f64::from(i),
@@ -780,7 +795,8 @@ mod tests {
             .collect();
         let en = ranges_text(&s, &c, "VMs", Lang::En).unwrap();
         assert!(
-            en.contains("at 0–5, 10–15, 20–25 req/s and 2 more ranges; at the other"),
+            en.contains("at 0–5 and 10–15 req/s and 3 more ranges; at the other")
+                || en.contains("at 0–5, 10–15 req/s and 3 more ranges; at the other"),
             "{en}"
         );
     }

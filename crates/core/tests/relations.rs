@@ -1910,6 +1910,36 @@ fn check_breakeven_says_what_it_draws(s: &Scenario, o: &Outcome) -> Result<(), S
                 return Err(format!("a single threshold: {summary:?}"));
             }
         }
+        // Every rate the sentence under the chart names is a crossing whose label the chart
+        // shows (beside its ring, or under the legend), not only a ring with a title.
+        if let Some(sentence) = be::ranges_text(s, c, fleet_name.get(s.lang), s.lang) {
+            let id = if vm {
+                "breakeven-point-vm"
+            } else {
+                "breakeven-point-container"
+            };
+            let labelled: Vec<&str> = chart
+                .nodes()
+                .filter(|n| n.meta.id.as_deref().is_some_and(|i| i.starts_with(id)))
+                .filter_map(|n| n.meta.title.as_deref())
+                .filter(|t| texts.iter().any(|x| x == t))
+                .collect();
+            for r in &c.faas_cheaper {
+                for rate in [r.from_rps, r.to_rps] {
+                    if rate <= 0.0 || rate >= c.searched_up_to_rps {
+                        continue;
+                    }
+                    let label = skyscale_core::chart::breakeven::rps_label(rate);
+                    let named = sentence.contains(&format!("{label}–"))
+                        || sentence.contains(&format!("–{label}"));
+                    if named && !labelled.iter().any(|t| t.contains(&label)) {
+                        return Err(format!(
+                            "{sentence:?} names {label} but no label shows it: {labelled:?}"
+                        ));
+                    }
+                }
+            }
+        }
         // Sampled rates, log-spaced up to where the search stopped, and every range's ends.
         let top = c.searched_up_to_rps.min(1e6);
         for i in 0..=60 {
@@ -1950,6 +1980,16 @@ fn check_breakeven_says_what_it_draws(s: &Scenario, o: &Outcome) -> Result<(), S
         }
     }
     Ok(())
+}
+
+#[test]
+fn every_range_the_breakeven_names_is_labelled_on_its_chart() {
+    // Five crossings with the containers: the sentence listed three ranges (five rates) while
+    // the chart labelled four of them.
+    for q in ["pc=5&ping=5", "pc=5&ping=5&lang=ko"] {
+        let s = scenario(q);
+        check_breakeven_says_what_it_draws(&s, &simulate(&s)).unwrap();
+    }
 }
 
 proptest! {

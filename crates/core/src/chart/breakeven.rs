@@ -503,8 +503,9 @@ fn px(p: &frame::Plot, at: (f64, f64)) -> (f64, f64) {
 
 /// The crossings of each fleet whose labels go in the plot (or, with no room there, under the
 /// legend), its first (the break-even) always among them; the rest are rings with a title,
-/// and the description lists them.
-const LABELLED: usize = 4;
+/// and the description lists them. The sentence under the chart lists only ranges whose ends
+/// are among these ([`crate::breakeven::ranges_text`]), so every rate it names has its label.
+pub const LABELLED: usize = 4;
 /// The crossings the description names before it counts the rest.
 const DESCRIBED: usize = 24;
 /// The labels' type size, px.
