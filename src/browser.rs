@@ -797,10 +797,7 @@ pub fn reveal_in_figure_after_paint(id: &str) {
             let left = reveal_in_figure(&id);
             let Some(w) = window() else { return };
             let again = Closure::once_into_js(move || {
-                let now = document()
-                    .and_then(|d| d.get_element_by_id(&id))
-                    .and_then(|el| el.closest(".diagram").ok().flatten())
-                    .map(|fig| fig.scroll_left());
+                let now = figure_of(&id).map(|(_, fig)| fig.scroll_left());
                 if left.is_none() || now == left {
                     reveal_in_figure(&id);
                 }
@@ -814,8 +811,7 @@ pub fn reveal_in_figure_after_paint(id: &str) {
 /// Scrolls the figure that holds `id` so that element is in the middle of its box, if it is
 /// not wholly in sight; returns the figure's scroll position after (none without the element).
 fn reveal_in_figure(id: &str) -> Option<i32> {
-    let el = document().and_then(|d| d.get_element_by_id(id))?;
-    let fig = el.closest(".diagram").ok().flatten()?;
+    let (el, fig) = figure_of(id)?;
     let (r, b) = (
         el.get_bounding_client_rect(),
         fig.get_bounding_client_rect(),
@@ -826,6 +822,13 @@ fn reveal_in_figure(id: &str) -> Option<i32> {
     let left = f64::from(fig.scroll_left()) + (r.left() - b.left()) - (b.width() - r.width()) / 2.0;
     fig.set_scroll_left(left.max(0.0).round() as i32);
     Some(fig.scroll_left())
+}
+
+/// The element `id` and the diagram figure that holds it.
+fn figure_of(id: &str) -> Option<(web_sys::Element, web_sys::Element)> {
+    let el = document().and_then(|d| d.get_element_by_id(id))?;
+    let fig = el.closest(".diagram").ok().flatten()?;
+    Some((el, fig))
 }
 
 /// When the peak slider is docked at the window's foot (`position: fixed`, see
