@@ -785,27 +785,59 @@ pub fn figures_to_start_after_paint(id: &str) {
     });
 }
 
-/// After the next two frames (the diagram patched in place), scrolls the figure that holds the
-/// element `id` sideways so the element is in the middle of the figure's box, if it is not
-/// already wholly in sight there (a phone's figure is wider than its box and scrolls). On a
-/// busy machine the redraw can come later than two frames, so it looks once more 300 ms later,
-/// unless the reader has scrolled the figure since (it never fights a hand on the figure).
+/// After the next two frames, scrolls the figure that holds the element `id` sideways so the
+/// element is in the middle of the figure's box, if it is not already wholly in sight there (a
+/// phone's figure is wider than its box and scrolls). The change that asked for it usually
+/// redraws the diagram too, and on a busy machine that redraw can come after those frames: so
+/// the request also waits for the diagram's redraw (`reveal_pending_in`, called by
+/// `diagram::Diagram` once it has patched), and is dropped after `REVEAL_FOR_MS` so an old
+/// request never moves a figure the reader has since scrolled.
 pub fn reveal_in_figure_after_paint(id: &str) {
+    PENDING_REVEAL.with(|p| {
+        p.replace(Some((id.to_string(), js_sys::Date::now() + REVEAL_FOR_MS)));
+    });
     let id = id.to_string();
     after_paint(move || {
         after_paint(move || {
-            let left = reveal_in_figure(&id);
-            let Some(w) = window() else { return };
-            let again = Closure::once_into_js(move || {
-                let now = figure_of(&id).map(|(_, fig)| fig.scroll_left());
-                if left.is_none() || now == left {
-                    reveal_in_figure(&id);
-                }
-            });
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), 300);
+            reveal_in_figure(&id);
         });
     });
+}
+
+/// How long a figure reveal waits for its diagram's redraw.
+const REVEAL_FOR_MS: f64 = 2000.0;
+
+thread_local! {
+    /// The element a figure reveal is waiting to show, and until when it waits.
+    static PENDING_REVEAL: std::cell::RefCell<Option<(String, f64)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Called by a diagram after it has redrawn into `figure`: runs the pending figure reveal
+/// (after the patch is painted) if its element is in this figure, once.
+pub fn reveal_pending_in(figure: &web_sys::Element) {
+    let id = PENDING_REVEAL.with(|p| {
+        let mut p = p.borrow_mut();
+        match p.as_ref() {
+            Some((_, until)) if *until < js_sys::Date::now() => {
+                *p = None;
+                None
+            }
+            Some((id, _))
+                if document()
+                    .and_then(|d| d.get_element_by_id(id))
+                    .is_some_and(|el| figure.contains(Some(&el))) =>
+            {
+                p.take().map(|(id, _)| id)
+            }
+            _ => None,
+        }
+    });
+    if let Some(id) = id {
+        after_paint(move || {
+            reveal_in_figure(&id);
+        });
+    }
 }
 
 /// Scrolls the figure that holds `id` so that element is in the middle of its box, if it is

@@ -195,6 +195,9 @@ pub fn Diagram(
             }
             drawn.set_value(Some((new.clone(), palette)));
         });
+        // A reveal asked for by the change that caused this redraw (a story step's column on a
+        // phone) runs now that the patch is in.
+        browser::reveal_pending_in(&el);
         // A redraw may replace the focused node's element: give focus back to the node that
         // had it (only if focus was in this diagram and got lost, never stealing it).
         if had_focus
