@@ -1811,6 +1811,21 @@ proptest! {
     }
 }
 
+/// The ends of every "a–b" range a sentence names ("at 0–5, 10–15 req/s" gives 0, 5, 10, 15).
+fn range_ends(sentence: &str) -> impl Iterator<Item = &str> {
+    sentence
+        .split_whitespace()
+        .filter(|w| w.contains('–'))
+        .flat_map(|w| w.split('–'))
+        .map(|e| e.trim_matches(|c: char| !c.is_ascii_digit()))
+}
+
+/// A text's words with the punctuation around them trimmed ("(5.00 req/s)," gives "5.00").
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit() && !c.is_alphabetic()))
+}
+
 /// The break-even says what its curves show: at this scenario's average rate the statement
 /// of which is cheaper is the two curves' bills there (and the ranges where functions are
 /// cheaper hold that rate exactly when the functions' curve is below the fleet's), the
@@ -1930,9 +1945,8 @@ fn check_breakeven_says_what_it_draws(s: &Scenario, o: &Outcome) -> Result<(), S
                         continue;
                     }
                     let label = skyscale_core::chart::breakeven::rps_label(rate);
-                    let named = sentence.contains(&format!("{label}–"))
-                        || sentence.contains(&format!("–{label}"));
-                    if named && !labelled.iter().any(|t| t.contains(&label)) {
+                    let named = range_ends(&sentence).any(|e| e == label);
+                    if named && !labelled.iter().any(|t| words(t).any(|w| w == label)) {
                         return Err(format!(
                             "{sentence:?} names {label} but no label shows it: {labelled:?}"
                         ));
