@@ -51,7 +51,7 @@ test("a preset changes the verdict and its reasons", async ({ page }) => {
   await expect(page).toHaveURL(/dur=1200000/);
   await expect(rating(page)).toHaveAttribute("data-rating", "not-runnable");
   await expect(rating(page)).toContainText("Cannot run as a function");
-  await expect(page.getByTestId("fit-reasons")).toContainText("longer than the 900 s timeout");
+  await expect(page.getByTestId("fit-reasons")).toContainText("A 20 min run is longer than the 15 min timeout");
   await expect(page.locator("tr[data-model=faas] td").last()).toHaveText("cannot run: runs longer than the timeout");
 
   await page.getByTestId("preset-steady-heavy").click();
@@ -85,7 +85,7 @@ test("the preset round-trips through the URL, reload and back/forward", async ({
   await expect(rating(page)).toHaveAttribute("data-rating", "good");
   await page.getByTestId("preset-long-running").click();
   await expect(rating(page)).toHaveAttribute("data-rating", "not-runnable");
-  await expect(page.getByTestId("fit-reasons")).toContainText("제한 시간 900초");
+  await expect(page.getByTestId("fit-reasons")).toContainText("제한 시간 15분");
 
   await page.reload();
   await expect(page.getByTestId("preset-long-running")).toHaveAttribute("aria-pressed", "true");
@@ -138,11 +138,11 @@ test("the notes' older limits switch lives here too and changes the verdict", as
   await open(page, "lang=en&mem=2048");
   const legacy = page.getByTestId("fit-ctl-legacy");
   await expect(legacy).not.toBeChecked();
-  await expect(page.getByTestId("fit-limits")).toContainText("128–10,240 MB of memory, 900 s timeout (AWS Lambda today)");
+  await expect(page.getByTestId("fit-limits")).toContainText("128–10,240 MB of memory, 15 min timeout (AWS Lambda today)");
   await expect(rating(page)).not.toHaveAttribute("data-rating", "not-runnable");
   await legacy.check();
   await expect(page).toHaveURL(/legacy=1/);
-  await expect(page.getByTestId("fit-limits")).toContainText("1,500 MB of memory, 300 s timeout (the notes' older Lambda limits)");
+  await expect(page.getByTestId("fit-limits")).toContainText("1,500 MB of memory, 5 min timeout (the notes' older Lambda limits)");
   await expect(rating(page)).toHaveAttribute("data-rating", "not-runnable");
   await expect(page.getByTestId("fit-reasons")).toContainText("above the limit of 1,500 MB");
   // The same setting as the scaling view's.

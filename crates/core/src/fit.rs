@@ -210,7 +210,7 @@ mod tests {
         assert_eq!(long.fit, Fit::Poor);
         assert!(
             long.message(&Scenario::default(), Lang::En)
-                .contains("900 s")
+                .contains("15 min timeout")
         );
         assert_ne!(judge(FitCase::SteadyHeavy).fit, Fit::Good);
     }

@@ -25,7 +25,7 @@
 use crate::fit::FitCase;
 use crate::i18n::{Lang, Text};
 use crate::money::{format, format_number};
-use crate::msa_scene::{duration_text, fill};
+use crate::msa_scene::{fill, rounded};
 use crate::scenario::{FaasService, Pattern, Scenario, coded_enum};
 use crate::scene::{Anchor, Node, Role, Scene, Stroke, wrap};
 use crate::sim::{FRONT_DOOR_HOP_MS, ModelKind, NotRunnable, Outcome, cold_start_ms, faas_limits};
@@ -372,7 +372,7 @@ impl Card {
                 &[
                     ("min", format_number(min, 0)),
                     ("max", format_number(max, 0)),
-                    ("timeout", format_number(timeout, 0)),
+                    ("timeout", timeout_text(timeout, lang)),
                 ],
             ));
         }
@@ -622,7 +622,7 @@ pub fn limits_cell(scenario: &Scenario) -> String {
         &[
             ("min", format_number(min, 0)),
             ("max", format_number(max, 0)),
-            ("timeout", format_number(timeout, 0)),
+            ("timeout", timeout_text(timeout, scenario.lang)),
             ("which", limits_source(scenario).get(scenario.lang).into()),
         ],
     )
@@ -653,7 +653,10 @@ pub fn workload_line(scenario: &Scenario) -> String {
             ),
             ("peak", format_number(scenario.traffic.peak_rps, 3)),
             ("cpu", format_number(w.cpu_ms, 2)),
-            ("dur", call_duration(w.duration_ms, lang)),
+            (
+                "dur",
+                call_duration(w.duration_ms, faas_limits(scenario).2, lang),
+            ),
             ("mem", format_number(w.memory_mb, 0)),
         ],
     )
@@ -907,8 +910,8 @@ pub fn scene(scenario: &Scenario, card: &Card) -> Scene {
         fill(
             t(Text::FitFigDuration),
             &[
-                ("dur", call_duration(run_ms, lang)),
-                ("timeout", duration_text(timeout_s, lang)),
+                ("dur", call_duration(run_ms, timeout_s, lang)),
+                ("timeout", timeout_text(timeout_s, lang)),
             ],
         ),
         dur_s,
@@ -916,7 +919,7 @@ pub fn scene(scenario: &Scenario, card: &Card) -> Scene {
         dur_s > timeout_s,
         &fill(
             t(Text::FitFigLimitMark),
-            &[("v", duration_text(timeout_s, lang))],
+            &[("v", timeout_text(timeout_s, lang))],
         ),
     ));
     y += 56.0;
@@ -927,13 +930,41 @@ pub fn scene(scenario: &Scenario, card: &Card) -> Scene {
     scene
 }
 
-/// "20 min" / "120 ms" for a call's duration.
-pub fn call_duration(ms: f64, lang: Lang) -> String {
-    if ms >= 1000.0 {
-        duration_text(ms / 1000.0, lang)
-    } else {
-        format!("{} ms", format_number(ms, 0))
+/// A call's duration or run, as everything on the card and in the verdict shows it: "120 ms",
+/// "45 s", "20 min" (minutes from 120 s, one decimal). A run longer than `timeout_s` gets the
+/// decimals it needs to read longer than the timeout as shown ("15.01 min", not "15 min"
+/// against a 15 min timeout). One function of the value and the limits, so the same run reads
+/// the same in the workload line, the gauge and the reasons.
+pub fn call_duration(ms: f64, timeout_s: f64, lang: Lang) -> String {
+    let ms = if ms.is_finite() { ms } else { 0.0 };
+    if ms < 1000.0 {
+        return format!("{} ms", format_number(ms, 0));
     }
+    let seconds = ms / 1000.0;
+    if seconds < 120.0 {
+        return fill(
+            Text::DurSeconds.get(lang),
+            &[("n", format_number(seconds.round(), 0))],
+        );
+    }
+    let minutes = seconds / 60.0;
+    let limit = timeout_s / 60.0;
+    let mut decimals = 1;
+    while ms > timeout_s * 1000.0 && rounded(minutes, decimals as i32) <= limit && decimals < 9 {
+        decimals += 1;
+    }
+    fill(
+        Text::DurMinutes.get(lang),
+        &[(
+            "n",
+            format_number(rounded(minutes, decimals as i32), decimals),
+        )],
+    )
+}
+
+/// The function timeout as every text shows it ("15 min", "5 min", "10 min").
+pub fn timeout_text(timeout_s: f64, lang: Lang) -> String {
+    call_duration(timeout_s * 1000.0, timeout_s, lang)
 }
 
 #[cfg(test)]
@@ -1096,7 +1127,7 @@ mod tests {
         assert_eq!(c.rating, Rating::NotRunnable);
         let why = c.reasons(&s).join(" ");
         assert!(
-            why.contains("1,200 s run is longer than the 900 s timeout"),
+            why.contains("A 20 min run is longer than the 15 min timeout"),
             "{why}"
         );
         let (s, c) = card(Preset::LocalDisk, "lang=ko");
@@ -1174,8 +1205,13 @@ mod tests {
         let (today, c) = card(Preset::Tiny, "lang=en");
         let (old, c_old) = card(Preset::Tiny, "lang=en&legacy=1");
         assert_ne!(scene(&today, &c), scene(&old, &c_old));
-        assert!(limits_cell(&today).contains("10,240 MB") && limits_cell(&today).contains("900 s"));
-        assert!(limits_cell(&old).contains("1,500 MB") && limits_cell(&old).contains("300 s"));
+        assert!(
+            limits_cell(&today).contains("10,240 MB")
+                && limits_cell(&today).contains("15 min timeout")
+        );
+        assert!(
+            limits_cell(&old).contains("1,500 MB") && limits_cell(&old).contains("5 min timeout")
+        );
         // A model that cannot run has no bill, in the table and the picture alike.
         let (s, c) = card(Preset::Transcode, "lang=en");
         let faas = c
@@ -1211,8 +1247,15 @@ mod tests {
 
     #[test]
     fn durations_and_percentages_read_well() {
-        assert_eq!(call_duration(120.0, Lang::En), "120 ms");
-        assert_eq!(call_duration(1_200_000.0, Lang::En), "20 min");
+        assert_eq!(call_duration(120.0, 900.0, Lang::En), "120 ms");
+        assert_eq!(call_duration(1_200_000.0, 900.0, Lang::En), "20 min");
+        assert_eq!(call_duration(45_000.0, 900.0, Lang::Ko), "45초");
+        assert_eq!(timeout_text(900.0, Lang::En), "15 min");
+        assert_eq!(timeout_text(300.0, Lang::Ko), "5분");
+        // A run just over the timeout reads longer than it, not "15 min" against "15 min".
+        assert_eq!(call_duration(900_400.0, 900.0, Lang::En), "15.01 min");
+        assert_eq!(call_duration(900_000.0, 900.0, Lang::En), "15 min");
+        assert_eq!(call_duration(f64::NAN, 900.0, Lang::En), "0 ms");
         assert_eq!(pct(0.00001), "<0.1");
         assert_eq!(pct(0.123), "12.3");
     }

@@ -768,7 +768,7 @@ texts! {
     FitWhyTimeout => "runs longer than the timeout", "실행 시간이 제한 시간 초과";
     FitWhyState => "needs state on local disk", "로컬 디스크에 상태가 필요";
     FitLimitsRow => "Function limits", "함수 한도";
-    FitLimitsCell => "{min}–{max} MB of memory, {timeout} s timeout ({which})", "메모리 {min}–{max} MB, 제한 시간 {timeout}초({which})";
+    FitLimitsCell => "{min}–{max} MB of memory, {timeout} timeout ({which})", "메모리 {min}–{max} MB, 제한 시간 {timeout}({which})";
     FitLimitsLambdaNow => "AWS Lambda today", "현재 AWS Lambda";
     FitLimitsLambdaNotes => "the notes' older Lambda limits", "노트의 예전 Lambda 한도";
     FitLimitsAzure => "Azure Functions, Consumption plan", "Azure Functions 소비 플랜";
@@ -810,8 +810,8 @@ texts! {
         "요청의 {pct}%가 동시 실행 한도 {quota}에 걸려 스로틀링됩니다.";
     FitReasonStateful => "It keeps state on local disk between runs, but functions are stateless: an environment's disk is wiped whenever it is recycled. Move the state to object storage (S3) or a database first.",
         "실행 사이에 로컬 디스크에 상태를 두지만 함수는 무상태입니다: 실행 환경이 교체될 때마다 디스크가 지워집니다. 먼저 상태를 객체 스토리지(S3)나 데이터베이스로 옮겨야 합니다.";
-    FitReasonLimitsAt => "Function limits in force: {min}–{max} MB of memory and a {timeout} s timeout.",
-        "적용 중인 함수 한도: 메모리 {min}–{max} MB, 제한 시간 {timeout}초.";
+    FitReasonLimitsAt => "Function limits in force: {min}–{max} MB of memory and a {timeout} timeout.",
+        "적용 중인 함수 한도: 메모리 {min}–{max} MB, 제한 시간 {timeout}.";
     FitAboutUnpredictable => "Irregular bursts over a low base: servers sized for the bursts sit idle most of the day.",
         "낮은 기본 트래픽 위로 불규칙한 폭증이 옵니다: 폭증에 맞춘 서버는 하루 대부분을 놀게 됩니다.";
     FitAboutQuick => "A small API that answers in 20 ms during business hours.", "업무 시간에 20 ms 안에 답하는 작은 API입니다.";
@@ -825,8 +825,8 @@ texts! {
     FitAboutSteadyHeavy => "Thousands of requests a second, all day, every day.", "하루 종일, 매일 초당 수천 건의 요청입니다.";
     FitAboutLongRunning => "Each connection (a WebSocket) stays open for 20 minutes, longer than a function may run.",
         "연결(웹 소켓) 하나가 20분 동안 열려 있습니다. 함수가 실행될 수 있는 시간보다 깁니다.";
-    FitAboutTranscode => "Each video takes 20 minutes of work in one run, past the 15-minute function timeout.",
-        "동영상 하나를 한 번에 20분 동안 처리합니다. 함수의 15분 제한 시간을 넘습니다.";
+    FitAboutTranscode => "Each video takes 20 minutes of work in one run, longer than a function may run.",
+        "동영상 하나를 한 번에 20분 동안 처리합니다. 함수가 실행될 수 있는 시간보다 깁니다.";
     FitAboutLocalDisk => "A job that reads and updates a cache or index on its local disk from one run to the next.",
         "실행할 때마다 로컬 디스크의 캐시나 인덱스를 읽고 고치는 작업입니다.";
     // -- export/embed --

@@ -204,6 +204,7 @@ pub enum NotRunnable {
 impl NotRunnable {
     /// One sentence in `lang`.
     pub fn message(&self, lang: Lang) -> String {
+        use crate::fit_card::{call_duration, timeout_text};
         use crate::money::format_number as n;
         match (self, lang) {
             (NotRunnable::MemoryBelowMinimum { memory_mb, min_mb }, Lang::En) => format!(
@@ -233,9 +234,9 @@ impl NotRunnable {
                 },
                 Lang::En,
             ) => format!(
-                "A {} s run is longer than the {} s timeout.",
-                n(duration_ms / 1000.0, 1),
-                n(*timeout_s, 0)
+                "A {} run is longer than the {} timeout.",
+                call_duration(*duration_ms, *timeout_s, lang),
+                timeout_text(*timeout_s, lang)
             ),
             (
                 NotRunnable::DurationAboveTimeout {
@@ -244,9 +245,9 @@ impl NotRunnable {
                 },
                 Lang::Ko,
             ) => format!(
-                "실행 시간 {}초가 제한 시간 {}초보다 깁니다.",
-                n(duration_ms / 1000.0, 1),
-                n(*timeout_s, 0)
+                "한 번 실행에 {} 걸려 제한 시간 {}보다 깁니다.",
+                call_duration(*duration_ms, *timeout_s, lang),
+                timeout_text(*timeout_s, lang)
             ),
         }
     }
@@ -2065,7 +2066,11 @@ mod tests {
         let o = run("mem=2000&dur=400000&legacy=1");
         let reasons = &o.model(ModelKind::Faas).not_runnable;
         assert_eq!(reasons.len(), 2, "{reasons:?}");
-        assert!(reasons[1].message(Lang::En).contains("300 s"));
+        assert!(
+            reasons[1]
+                .message(Lang::En)
+                .contains("than the 5 min timeout")
+        );
         assert!(
             run("mem=2000&dur=400000")
                 .model(ModelKind::Faas)

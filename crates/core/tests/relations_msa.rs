@@ -493,7 +493,7 @@ proptest! {
         }
         // The limits: the card's line, the picture's gauges and the workload line agree.
         let limits = fit_card::limits_cell(&s);
-        let l = pick(&limits, "{}–{} MB of memory, {} s timeout ({})").unwrap();
+        let l = pick(&limits, "{}–{} MB of memory, {} timeout ({})").unwrap();
         let mem_line = pic_texts.iter().find_map(|t| pick(t, "Memory: {} MB (allowed {}–{} MB)")).unwrap();
         prop_assert_eq!((mem_line[1].clone(), mem_line[2].clone()), (l[0].clone(), l[1].clone()));
         let w = pick(&fit_card::workload_line(&s), "{} · peak {} req/s · {} ms CPU · {} per call · {} MB").unwrap();
@@ -619,6 +619,130 @@ proptest! {
         let runnable = o.model(ModelKind::Faas).not_runnable.is_empty() && !card.stateful;
         if runnable && sim::faas_run_ms(&s) > s.workload.duration_ms && sim::faas_cpu_share(&s).0 < 1.0 {
             prop_assert!(reasons.contains("The CPU share sets the warm run"), "{}", reasons);
+        }
+    }
+}
+
+// ---- one timeout, one text ---------------------------------------------------------------
+
+/// Every duration a text quotes right after (or, in English, right before) `key`: "the 15 min
+/// timeout", "(timeout 15 min)", "limit 15 min", "제한 시간 15분", "한도 15분". Numbers with
+/// another unit (MB) or none are left out.
+fn durations_at(text: &str, key: &str) -> Vec<String> {
+    const UNITS: [&str; 5] = [" min", " ms", " s", "분", "초"];
+    let number_then_unit = |rest: &str| -> Option<String> {
+        let num: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .collect();
+        let num = num.trim_end_matches('.');
+        if num.is_empty() {
+            return None;
+        }
+        let after = &rest[num.len()..];
+        let unit = UNITS.iter().find(|u| {
+            after.starts_with(**u)
+                && !after[u.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+        })?;
+        Some(format!("{num}{unit}"))
+    };
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(key) {
+        let after = text[at + key.len()..].trim_start_matches(' ');
+        if let Some(d) = number_then_unit(after) {
+            out.push(d);
+        }
+        // "the 15 min timeout": the number and unit just before the key.
+        let before = text[..at].trim_end();
+        for unit in [" min", " ms", " s"] {
+            if let Some(head) = before.strip_suffix(unit) {
+                let num: String = head
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if !num.is_empty() {
+                    out.push(format!("{num}{unit}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A duration as printed ("15 min", "900 s", "5분"), in seconds.
+fn seconds(text: &str) -> f64 {
+    let v = value(text);
+    if text.ends_with("min") || text.ends_with('분') {
+        v * 60.0
+    } else if text.ends_with("ms") {
+        v / 1000.0
+    } else {
+        v
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    /// The fit card names the function timeout in one unit with one value everywhere: its
+    /// limits line, the reasons, the verdict, the picture's gauge and its limit mark (it said
+    /// "900 s" in the text and "15 min" on the gauge). The run held against it reads the same
+    /// in the verdict, the gauge and, where it is the duration, the workload line.
+    #[test]
+    fn the_fit_card_names_one_timeout(q in link(), preset in prop::option::of(prop::sample::select(Preset::ALL.to_vec()))) {
+        let mut s = parse(&format!("{q}&view=fit"));
+        if let Some(p) = preset {
+            s = p.apply(&s);
+        }
+        let lang = s.lang;
+        let o = sim::simulate(&s);
+        let card = fit_card::assess(&s, &o);
+        let mut all: Vec<String> = card.reasons(&s);
+        all.push(fit_card::limits_cell(&s));
+        all.push(fit_card::workload_line(&s));
+        all.push(skyscale_core::fit::verdict(&s).message(&s, lang));
+        all.extend(card.cost_rows(&s).into_iter().map(|r| r.month));
+        if let Some(p) = card.preset {
+            all.push(p.about().get(lang).to_string());
+        }
+        all.extend(texts(&fit_card::scene(&s, &card)));
+        let keys: &[&str] = match lang {
+            Lang::En => &["timeout", "limit"],
+            Lang::Ko => &["제한 시간", "한도"],
+        };
+        let shown: Vec<String> = all
+            .iter()
+            .flat_map(|t| keys.iter().flat_map(move |k| durations_at(t, k)))
+            .collect();
+        // At least the limits line, the gauge's label and its mark.
+        prop_assert!(shown.len() >= 3, "{:?} in {:?}", shown, all);
+        for d in &shown {
+            prop_assert_eq!(d, &shown[0], "{:?}", shown);
+        }
+        let (_, _, timeout_s) = sim::faas_limits(&s);
+        prop_assert!((seconds(&shown[0]) - timeout_s).abs() < 1e-9, "{} for {} s", shown[0], timeout_s);
+        if lang == Lang::En {
+            let pic = texts(&fit_card::scene(&s, &card));
+            let gauge = pic.iter().find_map(|t| pick(t, "Run time per call: {} (timeout {})")).unwrap();
+            let verdict = skyscale_core::fit::verdict(&s).message(&s, lang);
+            if let Some(at) = verdict.find("A ") {
+                if let Some(x) = pick(&verdict[at..], "A {} run is longer than the {} timeout.{}") {
+                    prop_assert_eq!(&x[0], &gauge[0]);
+                    // Longer as printed.
+                    prop_assert!(seconds(&x[0]) > seconds(&x[1]), "{:?}", x);
+                }
+            }
+            if sim::faas_run_ms(&s) == s.workload.duration_ms {
+                let w = pick(&fit_card::workload_line(&s), "{} · peak {} req/s · {} ms CPU · {} per call · {} MB").unwrap();
+                prop_assert_eq!(&w[3], &gauge[0]);
+            }
         }
     }
 }
