@@ -213,8 +213,8 @@ fn VerdictCard(
     // What the ★ means, under the rows it marks (a model that drops more may cost less).
     let cheapest_note = move || {
         let lang = ctx.lang();
-        card.with(|c| c.cheapest_note()).map(|note| {
-            view! { <p class="help" data-testid="fit-cheapest-note">"★ "{note.get(lang)}</p> }
+        card.with(|c| c.cheapest_note(lang)).map(|note| {
+            view! { <p class="help" data-testid="fit-cheapest-note">"★ "{note}</p> }
         })
     };
     let faas_rows = move || {

@@ -3,10 +3,11 @@
 //! given a verdict.
 //!
 //! The verdict compares the function bill with the cheapest other model *that serves the
-//! load* (drops under 1%), and checks the function limits first:
+//! load* ([`crate::math::serves_workload`], the scaling view's ★ rule: under 1% lost, p95 over
+//! the peak day within the target and not timed out), and checks the function limits first:
 //! - **Good**: runnable, serves the load, and is the cheapest (or within 10% of it);
 //! - **Mixed**: runnable and serves the load but costs up to 3× the cheapest;
-//! - **Poor**: over a limit, throttled, or over 3× the cheapest.
+//! - **Poor**: over a limit, does not serve the load, or over 3× the cheapest.
 
 use serde::Serialize;
 
@@ -47,7 +48,7 @@ impl FitCase {
             FitCase::QuickSimple => "pat=diurnal&peak=50&cpu=5&dur=20&mem=128",
             FitCase::Tiny => "pat=diurnal&peak=2&cpu=2&dur=10&mem=128",
             FitCase::ParallelBatch => "pat=batch&peak=2000&cpu=800&dur=1000&mem=1024&quota=3000",
-            FitCase::Scheduled => "pat=batch&peak=5&cpu=200&dur=300&mem=256",
+            FitCase::Scheduled => "pat=batch&peak=5&cpu=200&dur=300&mem=512",
             FitCase::Iot => "pat=iot&peak=100&cpu=3&dur=15&mem=128",
             FitCase::EventApi => "pat=flash&peak=8000&cpu=20&dur=60&mem=256&quota=3000",
             FitCase::SteadyHeavy => "pat=steady&peak=3000&cpu=20&dur=40&mem=512&quota=3000",
@@ -109,14 +110,12 @@ pub fn verdict(scenario: &Scenario) -> Verdict {
             0.0
         }
     };
-    let best_other = o
-        .models
-        .iter()
-        .filter(|m| m.kind != ModelKind::Faas && share(m) < 0.01)
-        .map(|m| (m.kind, m.month.cost_usd))
-        .min_by(|a, b| a.1.total_cmp(&b.1));
+    let best_other = crate::math::serving_by_cost(&o)
+        .into_iter()
+        .find(|&k| k != ModelKind::Faas)
+        .map(|k| (k, o.model(k).month.cost_usd));
     let dropped = share(f);
-    let fit = if !f.not_runnable.is_empty() || dropped >= 0.01 {
+    let fit = if !crate::math::serves_workload(&o, ModelKind::Faas) {
         Fit::Poor
     } else {
         match best_other {

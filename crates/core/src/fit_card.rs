@@ -142,7 +142,7 @@ pub enum Rating {
     Good,
     /// Runnable and serves the load, but up to 3× the cheapest.
     Mixed,
-    /// Throttled, or over 3× the cheapest.
+    /// Does not serve the load (throttled, or a p95 over the target), or over 3× the cheapest.
     Poor,
     /// Over a function limit, or needs state functions cannot keep.
     NotRunnable,
@@ -187,12 +187,15 @@ pub struct ModelCost {
     pub lost_share: f64,
     /// False for functions over a limit or with local state.
     pub runnable: bool,
+    /// Serves the load: runnable and [`crate::math::serves_workload`] (under 1% lost, p95 over
+    /// the peak day within the target and not timed out), the rule the scaling view's ★ uses.
+    pub serves: bool,
 }
 
 impl ModelCost {
-    /// Serves the load: runnable and loses under 1% of requests.
+    /// Serves the load (see [`ModelCost::serves`]).
     pub fn serves(&self) -> bool {
-        self.runnable && self.lost_share < 0.01
+        self.serves
     }
 
     /// The month's bill as the cost column shows it: a model that cannot run has no bill,
@@ -213,7 +216,8 @@ pub struct Card {
     pub rating: Rating,
     /// Every model, in [`ModelKind::ALL`] order.
     pub costs: Vec<ModelCost>,
-    /// The cheapest model that serves the load, functions included.
+    /// The cheapest model that serves the load, functions included: the scaling view's ★
+    /// ([`crate::math::serving_by_cost`]), less functions when the workload keeps local state.
     pub cheapest: Option<ModelKind>,
     /// The cheapest model other than functions that serves the load.
     pub best_other: Option<ModelKind>,
@@ -228,6 +232,8 @@ pub struct Card {
     /// the warm run the simulation uses ([`crate::sim::faas_run_ms`]) and the two hops.
     pub p95_ms: f64,
     pub warm_p95_ms: f64,
+    /// Functions' p95 over the peak day timed out.
+    pub p95_timed_out: bool,
     /// One request's duration, CPU time and run time on the function's CPU share (ms), that
     /// share (vCPU) and the MB that make one vCPU (0 where the share is not from memory).
     pub duration_ms: f64,
@@ -240,6 +246,8 @@ pub struct Card {
     pub throttled: f64,
     /// Share of the peak day's minutes with traffic under 5% of the peak, 0–1.
     pub idle_share: f64,
+    /// The p95 a model must stay within to serve the load ([`Outcome::p95_target_ms`]), ms.
+    pub p95_target_ms: f64,
 }
 
 fn share(part: f64, whole: f64) -> f64 {
@@ -262,14 +270,20 @@ pub fn assess(scenario: &Scenario, outcome: &Outcome) -> Card {
             month_usd: m.month.cost_usd,
             lost_share: share(m.month.dropped, m.month.requests),
             runnable: m.not_runnable.is_empty() && !(stateful && m.kind == ModelKind::Faas),
+            serves: crate::math::serves_workload(outcome, m.kind)
+                && !(stateful && m.kind == ModelKind::Faas),
         })
         .collect();
+    // The scaling view's ranking (one rule for "serves" and "cheapest"), less what cannot run.
+    let serving: Vec<ModelKind> = crate::math::serving_by_cost(outcome)
+        .into_iter()
+        .filter(|&k| costs.iter().any(|c| c.kind == k && c.serves))
+        .collect();
     let cheapest_of = |with_faas: bool| {
-        costs
+        serving
             .iter()
-            .filter(|c| c.serves() && (with_faas || c.kind != ModelKind::Faas))
-            .min_by(|a, b| a.month_usd.total_cmp(&b.month_usd))
-            .map(|c| c.kind)
+            .copied()
+            .find(|&k| with_faas || k != ModelKind::Faas)
     };
     let faas = outcome.model(ModelKind::Faas);
     let run_ms = crate::sim::faas_run_ms(scenario);
@@ -283,6 +297,7 @@ pub fn assess(scenario: &Scenario, outcome: &Outcome) -> Card {
             month_usd: 0.0,
             lost_share: 0.0,
             runnable: false,
+            serves: false,
         });
     let best_other = cheapest_of(false);
     let other_usd = best_other
@@ -291,7 +306,7 @@ pub fn assess(scenario: &Scenario, outcome: &Outcome) -> Card {
     // The rule of `fit::verdict`, with "cannot run" told apart from "poor".
     let rating = if !f.runnable {
         Rating::NotRunnable
-    } else if f.lost_share >= 0.01 {
+    } else if !f.serves {
         Rating::Poor
     } else {
         match other_usd {
@@ -318,6 +333,7 @@ pub fn assess(scenario: &Scenario, outcome: &Outcome) -> Card {
         cold_starts: faas.month.cold_starts,
         cold_start_ms: cold_start_ms(scenario.faas.runtime),
         p95_ms: faas.month.p95_ms,
+        p95_timed_out: faas.month.p95_timed_out,
         // A warm call: the run the simulator bills (the duration, or the CPU time on the
         // function's CPU share when longer) plus the two front-door hops it adds.
         warm_p95_ms: run_ms + 2.0 * FRONT_DOOR_HOP_MS,
@@ -329,6 +345,7 @@ pub fn assess(scenario: &Scenario, outcome: &Outcome) -> Card {
         throttled_share: f.lost_share,
         throttled: faas.month.dropped,
         idle_share: share(idle, outcome.traffic_rps.len() as f64),
+        p95_target_ms: outcome.p95_target_ms,
         costs,
     }
 }
@@ -384,6 +401,23 @@ impl Card {
         if let Some(f) = faas.filter(|f| f.runnable) {
             let faas_usd = money(f.month_usd);
             match other {
+                // Runnable but not serving the load: said why, and what serves it instead.
+                _ if !f.serves => {
+                    out.push(fill(
+                        t(Text::FitReasonFaasFails),
+                        &[("faas", faas_usd), ("why", self.faas_fails_why(lang))],
+                    ));
+                    out.push(match other {
+                        Some(o) => fill(
+                            t(Text::FitReasonServesInstead),
+                            &[
+                                ("model", o.kind.label().get(lang).into()),
+                                ("other", money(o.month_usd)),
+                            ],
+                        ),
+                        None => t(Text::FitReasonNoneServes).to_string(),
+                    });
+                }
                 Some(o) if self.cheapest == Some(ModelKind::Faas) => out.push(fill(
                     t(Text::FitReasonCheapest),
                     &[
@@ -546,9 +580,41 @@ impl Card {
     }
 
     /// What "cheapest" means, for under the rows when one is marked so: the cheapest of the
-    /// models that serve the load, which a model that drops more may undercut.
-    pub fn cheapest_note(&self) -> Option<Text> {
-        self.cheapest.map(|_| Text::FitCheapestNote)
+    /// models that serve the load (the scaling view's rule, with its p95 target), which a
+    /// model that drops more or answers slower may undercut.
+    pub fn cheapest_note(&self, lang: Lang) -> Option<String> {
+        self.cheapest.map(|_| {
+            fill(
+                Text::FitCheapestNote.get(lang),
+                &[(
+                    "target",
+                    crate::money::format_duration_ms(self.p95_target_ms, lang),
+                )],
+            )
+        })
+    }
+
+    /// Why functions, though they run, do not serve the load: the first of losing 1% or more,
+    /// a p95 that timed out, a p95 over the target (the rule of [`crate::math::serves_workload`]).
+    fn faas_fails_why(&self, lang: Lang) -> String {
+        let dur = |ms: f64| crate::money::format_duration_ms(ms, lang);
+        if self.throttled_share >= 0.01 {
+            fill(
+                Text::FitWhyFaasLost.get(lang),
+                &[("pct", pct(self.throttled_share))],
+            )
+        } else if self.p95_timed_out {
+            Text::FitWhyFaasTimedOut.get(lang).to_string()
+        } else {
+            fill(
+                Text::FitWhyFaasSlow.get(lang),
+                &[
+                    ("p95", dur(self.p95_ms)),
+                    ("target", dur(self.p95_target_ms)),
+                    ("wait", dur(crate::sim::P95_TARGET_WAIT_MS)),
+                ],
+            )
+        }
     }
 
     /// Whether the p95, as printed, is above the warm run: a cold start is in it.
@@ -857,9 +923,12 @@ pub fn scene(scenario: &Scenario, card: &Card) -> Scene {
         y += 28.0;
     }
     // What the mark means, right under the rows it marks.
-    if let Some(note) = card.cheapest_note() {
-        parts.push(Node::text(24.0, y + 8.0, t(note), 12.0, Role::InkMuted).class("cheapest-note"));
-        y += 16.0;
+    if let Some(note) = card.cheapest_note(lang) {
+        for line in wrap(&note, 88) {
+            parts
+                .push(Node::text(24.0, y + 8.0, line, 12.0, Role::InkMuted).class("cheapest-note"));
+            y += 16.0;
+        }
     }
     // The function limits against the workload.
     y += 22.0;
@@ -1020,16 +1089,17 @@ mod tests {
 
     #[test]
     fn the_cheapest_mark_says_what_it_means_under_the_rows_it_marks() {
-        // "cheapest" beside a model can sit under a cheaper one that drops 1.4%: the card says
-        // where it marks it that the mark is for the models losing under 1% of requests.
+        // "cheapest" beside a model can sit under a cheaper one that drops 1.4% or answers
+        // slower than the target: the card says where it marks it what the mark is for, with
+        // the scaling view's rule and this workload's p95 target.
         for (lang, note) in [
             (
                 "en",
-                "cheapest: the lowest monthly cost of the models that lose under 1% of requests",
+                "cheapest: the lowest monthly cost of the models that serve the load (they lose under 1% of requests, and their p95 over the peak day is within {target} and not timed out), as the scaling view's ★",
             ),
             (
                 "ko",
-                "최저가: 요청 유실이 1% 미만인 모델 중 월 비용이 가장 낮은 모델",
+                "최저가: 부하를 감당하는 모델(요청 유실 1% 미만, 피크일 전체 p95가 {target} 이내이고 시간 초과 아님) 중 월 비용이 가장 낮은 모델로, 스케일링 화면의 ★와 같습니다",
             ),
         ] {
             for &p in Preset::ALL {
@@ -1037,23 +1107,40 @@ mod tests {
                 let scene = scene(&s, &c);
                 let shown: Vec<&Node> = scene
                     .nodes()
-                    .filter(|n| matches!(&n.kind, Kind::Text { text, .. } if text == note))
+                    .filter(|n| n.meta.class.as_deref() == Some("cheapest-note"))
                     .collect();
                 if c.cheapest.is_none() {
                     assert!(shown.is_empty(), "{p:?}");
+                    assert_eq!(c.cheapest_note(s.lang), None);
                     continue;
                 }
-                assert_eq!(c.cheapest_note().map(|t| t.get(s.lang)), Some(note));
-                assert_eq!(shown.len(), 1, "{p:?} {lang}");
-                let Kind::Text {
-                    x, y, size, bold, ..
-                } = shown[0].kind
-                else {
-                    unreachable!()
-                };
-                // Within the card, and the next thing under the last cost row.
-                let end = x + crate::lanes::drawn_width(note, size, bold);
-                assert!(end <= SCENE_WIDTH - 24.0, "{lang}: ends at {end}");
+                let note = note.replace(
+                    "{target}",
+                    &crate::money::format_duration_ms(c.p95_target_ms, s.lang),
+                );
+                assert_eq!(c.cheapest_note(s.lang).as_deref(), Some(note.as_str()));
+                let lines: Vec<(f64, f64, String)> = shown
+                    .iter()
+                    .map(|n| match &n.kind {
+                        Kind::Text {
+                            x,
+                            y,
+                            size,
+                            bold,
+                            text,
+                            ..
+                        } => {
+                            // Within the card.
+                            let end = x + crate::lanes::drawn_width(text, *size, *bold);
+                            assert!(end <= SCENE_WIDTH - 24.0, "{lang}: ends at {end}");
+                            (*x, *y, text.clone())
+                        }
+                        _ => unreachable!(),
+                    })
+                    .collect();
+                let joined: Vec<&str> = lines.iter().map(|l| l.2.as_str()).collect();
+                assert_eq!(joined.join(" "), note, "{p:?} {lang}");
+                // The next thing under the last cost row.
                 let last_row = scene
                     .find(&format!("fit-fig-cost-{}", ModelKind::Faas.code()))
                     .unwrap();
@@ -1064,6 +1151,7 @@ mod tests {
                         _ => None,
                     })
                     .fold(0.0, f64::max);
+                let y = lines[0].1;
                 assert!(y > row_y && y < row_y + 30.0, "{p:?}: {y} after {row_y}");
             }
         }

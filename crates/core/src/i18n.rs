@@ -759,8 +759,8 @@ texts! {
     FitLostCol => "Dropped or throttled", "유실·스로틀링";
     FitCheapestMark => "cheapest", "최저가";
     /// What the mark means, under the rows it marks: a model that drops more can cost less.
-    FitCheapestNote => "cheapest: the lowest monthly cost of the models that lose under 1% of requests",
-        "최저가: 요청 유실이 1% 미만인 모델 중 월 비용이 가장 낮은 모델";
+    FitCheapestNote => "cheapest: the lowest monthly cost of the models that serve the load (they lose under 1% of requests, and their p95 over the peak day is within {target} and not timed out), as the scaling view's ★",
+        "최저가: 부하를 감당하는 모델(요청 유실 1% 미만, 피크일 전체 p95가 {target} 이내이고 시간 초과 아님) 중 월 비용이 가장 낮은 모델로, 스케일링 화면의 ★와 같습니다";
     FitNotRunnableCell => "cannot run", "실행 불가";
     FitCannotRunCell => "cannot run: {why}", "실행 불가: {why}";
     FitWhyMemLow => "memory below the minimum", "메모리가 최소치 미만";
@@ -792,8 +792,19 @@ texts! {
         "가장 싼 것은 {model}입니다(월 {other}). 함수는 월 {faas}, 그 {x}배입니다.";
     FitReasonDearerFree => "{model} is the cheapest at {other} a month; functions cost {faas}.",
         "가장 싼 것은 {model}입니다(월 {other}). 함수는 월 {faas}입니다.";
-    FitReasonOnlyFaas => "Functions cost {faas} a month, and no other model serves this load without dropping requests.",
-        "함수는 월 {faas}입니다. 다른 모델은 요청을 잃지 않고는 이 부하를 처리하지 못합니다.";
+    FitReasonOnlyFaas => "Functions cost {faas} a month, and no other model serves this load: each loses 1% of requests or more, or its p95 misses the target.",
+        "함수는 월 {faas}입니다. 다른 모델은 이 부하를 감당하지 못합니다: 모두 요청을 1% 이상 잃거나 p95 목표를 넘깁니다.";
+    /// Functions can run but do not serve the load; `{why}` is one of the FitWhyFaas… texts.
+    FitReasonFaasFails => "Functions cost {faas} a month but do not serve this load: {why}.",
+        "함수 요금은 월 {faas}입니다. 그러나 {why} 이 부하를 감당하지 못합니다.";
+    FitWhyFaasLost => "they lose {pct}% of requests (1% or more)", "요청의 {pct}%를 잃어";
+    FitWhyFaasTimedOut => "their p95 over the peak day timed out", "피크일 p95가 시간 초과되어";
+    FitWhyFaasSlow => "their p95 over the peak day, {p95}, is over the {target} target (the request's duration + {wait} of waiting)",
+        "피크일 전체 p95({p95})가 목표치({target}, 요청의 실행 시간 + 대기 {wait})를 넘어";
+    FitReasonServesInstead => "{model} is the cheapest model that serves it, at {other} a month.",
+        "이 부하를 감당하는 가장 싼 모델은 {model}입니다: 월 {other}.";
+    FitReasonNoneServes => "No model serves this load: each loses 1% of requests or more, or its p95 misses the target.",
+        "이 부하를 감당하는 모델이 없습니다: 모두 요청을 1% 이상 잃거나 p95 목표를 넘깁니다.";
     FitReasonIdle => "Traffic is near zero for {pct}% of the day; functions bill nothing while idle, servers bill every hour.",
         "하루의 {pct}% 동안 트래픽이 거의 없습니다. 함수는 쉬는 동안 요금이 없지만 서버는 매시간 요금이 나옵니다.";
     FitReasonBusy => "Traffic never rests (idle only {pct}% of the day), so always-on instances stay busy and pay off.",

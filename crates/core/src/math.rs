@@ -1534,12 +1534,19 @@ pub fn month_headers(lang: Lang) -> [&'static str; 6] {
 
 /// Whether a model serves the workload: it can run, loses under 1% of the month's requests,
 /// and its p95 over the peak day neither timed out nor passed [`Outcome::p95_target_ms`].
-/// The month table's ★ and the quiz's answer are the cheapest of these.
+/// This is the one rule: the month table's ★, the quiz's answer, the CLI's ★, the fit card's
+/// "cheapest" and the fit verdict's alternative are all the cheapest of these
+/// ([`serving_by_cost`]).
 pub fn serves_workload(o: &Outcome, k: ModelKind) -> bool {
     let m = o.model(k);
     let t = &m.month;
+    let lost = if t.requests > 0.0 {
+        t.dropped / t.requests
+    } else {
+        0.0
+    };
     m.not_runnable.is_empty()
-        && t.dropped <= 0.01 * t.requests
+        && lost < 0.01
         && !t.p95_timed_out
         && (t.served <= 0.0 || t.p95_ms <= o.p95_target_ms)
 }

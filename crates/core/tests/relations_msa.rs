@@ -458,7 +458,8 @@ proptest! {
         }
         // The cheapest is cheapest among the models that serve the load, as printed.
         if let Some(best) = rows.iter().find(|r| r.cheapest) {
-            for r in rows.iter().filter(|r| r.runnable && !r.lossy) {
+            let serves = |k: ModelKind| card.costs.iter().any(|c| c.kind == k && c.serves());
+            for r in rows.iter().filter(|r| serves(r.kind)) {
                 prop_assert!(value(&best.month) <= value(&r.month) + 1e-9, "{} > {}", best.month, r.month);
             }
         }
@@ -574,8 +575,12 @@ fn the_scheduled_presets_p95_is_put_down_to_the_cpu_share_not_cold_starts() {
     // 200 ms of CPU on 256 MB (256/1,769 of a vCPU) runs 200 × 1,769 ÷ 256 ≈ 1,382 ms, the
     // run the simulation bills; 0.1% of requests start cold, too few to reach the p95. The
     // verdict used to say "0.1% … hit a cold start … p95 is 1,384 ms against 302 ms warm".
+    // (The preset itself now asks for 512 MB, so that its p95 is within the target the
+    // scaling view's ★ holds every model to; this is its old workload.)
     for lang in ["en", "ko"] {
-        let s = Preset::Scheduled.apply(&parse(&format!("view=fit&lang={lang}")));
+        let s = parse(&format!(
+            "view=fit&lang={lang}&pat=batch&peak=5&cpu=200&dur=300&mem=256"
+        ));
         let card = fit_card::assess(&s, &sim::simulate(&s));
         let reasons = card.reasons(&s);
         let all = reasons.join(" ");
@@ -743,6 +748,74 @@ proptest! {
                 let w = pick(&fit_card::workload_line(&s), "{} · peak {} req/s · {} ms CPU · {} per call · {} MB").unwrap();
                 prop_assert_eq!(&w[3], &gauge[0]);
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// One rule for "serves the load" and "cheapest" (`math::serves_workload`): the model the
+    /// fit card marks cheapest is the one the scaling view's month table stars (and so the
+    /// CLI's table and the quiz's answer, `math::serving_by_cost`), the core verdict's
+    /// alternative is the card's, and the sentences that name the cheapest agree. At fit
+    /// preset 5 the card marked functions (p95 1,384 ms against a 1,300 ms target) while the
+    /// scaling view starred autoscaled VMs.
+    #[test]
+    fn the_fit_views_cheapest_is_the_scaling_views_star(q in link(), preset in prop::option::of(prop::sample::select(Preset::ALL.to_vec()))) {
+        let mut s = parse(&format!("{q}&view=fit&lang=en"));
+        if let Some(p) = preset {
+            s = p.apply(&s);
+        }
+        let o = sim::simulate(&s);
+        let card = fit_card::assess(&s, &o);
+        let table = skyscale_core::math::month_table(&o, s.currency, s.krw_per_usd, Lang::En);
+        let starred: Vec<ModelKind> = table.iter().filter(|r| r.cheapest).filter_map(|r| r.kind).collect();
+        prop_assert!(starred.len() <= 1, "{q}: {:?}", starred);
+        let ranking = skyscale_core::math::serving_by_cost(&o);
+        prop_assert_eq!(starred.first().copied(), ranking.first().copied(), "{}", q);
+        // Functions that keep state on local disk cannot run: the card leaves them out and
+        // stars the next; otherwise it stars what the scaling view stars.
+        let expected = ranking.iter().copied().find(|&k| !(card.stateful && k == ModelKind::Faas));
+        prop_assert_eq!(card.cheapest, expected, "{}", q);
+        if !card.stateful {
+            prop_assert_eq!(card.cheapest, starred.first().copied(), "{}", q);
+        }
+        let marked: Vec<ModelKind> = card.cost_rows(&s).iter().filter(|r| r.cheapest).map(|r| r.kind).collect();
+        prop_assert_eq!(marked.first().copied(), card.cheapest, "{}", q);
+        prop_assert!(marked.len() <= 1);
+        let v = skyscale_core::fit::verdict(&s);
+        prop_assert_eq!(v.best_other.map(|b| b.0), card.best_other, "{}", q);
+        let faas_serves = skyscale_core::math::serves_workload(&o, ModelKind::Faas) && !card.stateful;
+        if matches!(card.rating, fit_card::Rating::Good | fit_card::Rating::Mixed) {
+            prop_assert!(faas_serves, "{}: {:?}", q, card.rating);
+        }
+        // The sentences name the same model.
+        let reasons = card.reasons(&s).join(" ");
+        let faas_cheapest = reasons.contains("Functions are the cheapest")
+            || reasons.contains("no other model serves this load");
+        prop_assert_eq!(faas_cheapest, card.cheapest == Some(ModelKind::Faas), "{}: {}", q, reasons);
+        let runnable = o.model(ModelKind::Faas).not_runnable.is_empty() && !card.stateful;
+        match card.cheapest {
+            Some(k) if k != ModelKind::Faas && runnable => {
+                let label = k.label().get(Lang::En);
+                prop_assert!(
+                    reasons.contains(&format!("{label} is the cheapest at"))
+                        || reasons.contains(&format!("{label} is the cheapest model that serves it")),
+                    "{}: {}", q, reasons
+                );
+            }
+            Some(k) if k != ModelKind::Faas => {
+                let label = k.label().get(Lang::En);
+                prop_assert!(reasons.contains(&format!("{label} can run it instead")), "{}: {}", q, reasons);
+            }
+            None if runnable => prop_assert!(reasons.contains("No model serves this load"), "{}: {}", q, reasons),
+            _ => {}
+        }
+        if let Some((k, _)) = v.best_other {
+            let m = v.message(&s, Lang::En);
+            let alternative = format!("cheapest alternative: {}", k.label().get(Lang::En));
+            prop_assert!(v.not_runnable.len() > 0 || m.contains(&alternative), "{}: {}", q, m);
         }
     }
 }
