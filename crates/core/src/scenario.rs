@@ -1848,7 +1848,10 @@ pub(crate) mod tests {
         assert!(w.still_holds(&s), "another field's edit leaves it true");
         let mut raised = s.clone();
         let _ = raised.apply(|s| s.vm.max = 10);
-        assert!(!w.still_holds(&raised), "the maximum raised: it no longer holds");
+        assert!(
+            !w.still_holds(&raised),
+            "the maximum raised: it no longer holds"
+        );
         let mut moved = s.clone();
         let _ = moved.apply(|s| s.vm.min = 0);
         assert!(!w.still_holds(&moved));
@@ -1877,7 +1880,9 @@ pub(crate) mod tests {
         assert!(w.still_holds(&s));
         let _ = s.apply(|s| s.vm.instance = "c5.large".into());
         assert!(!w.still_holds(&s));
-        let w = s.apply(|s| s.prices.vm_usd_per_hour = Some(f64::NAN)).remove(0);
+        let w = s
+            .apply(|s| s.prices.vm_usd_per_hour = Some(f64::NAN))
+            .remove(0);
         assert!(w.still_holds(&s), "{w:?}");
         let _ = s.apply(|s| s.prices.vm_usd_per_hour = Some(0.5));
         assert!(!w.still_holds(&s));
@@ -1888,7 +1893,9 @@ pub(crate) mod tests {
         s.present.lock = vec!["mem".into()];
         assert!(!w.still_holds(&s));
         // Every repair of a link holds for the scenario the link gives.
-        let (s, w) = Scenario::from_query("peak=1e999&dur=-7&mem=NaN&quota=99999999999&lang=zz&gran=7&min=9&max=3&open=zz&chart=zz&speed=9&vm=q&p_vm=-1&controls=qq");
+        let (s, w) = Scenario::from_query(
+            "peak=1e999&dur=-7&mem=NaN&quota=99999999999&lang=zz&gran=7&min=9&max=3&open=zz&chart=zz&speed=9&vm=q&p_vm=-1&controls=qq",
+        );
         assert!(w.len() >= 10, "{w:?}");
         for w in &w {
             assert!(w.still_holds(&s), "{w:?}");
