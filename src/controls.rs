@@ -313,41 +313,31 @@ pub fn NumberField(
     // any control; the memo keeps the field (and its formatting) from being redone then.
     let value = Memo::new(move |_| get.get());
     // The notes of the last edit, with the page's edit epoch they belong to (a history step
-    // or a preset starts a new one, and the notes of an older scenario are not shown).
+    // or a preset starts a new one, and the notes of an older scenario are not shown) and the
+    // value the field was left at.
     //
-    // A note about another field ("the minimum was lowered to 10") is a consequence of this
-    // edit, true only until something changes: it keeps the scenario it was true for and
-    // goes once the scenario moves on (the minimum set back, another field edited; a drag of
-    // the peak or a language toggle leaves it true). Only a field
-    // showing a note follows the scenario, so a drag re-runs none of the others.
-    let (notes, set_notes) = signal((Vec::<Note>::new(), 0u32, None::<Scenario>));
+    // Each note is shown while what it says holds, whatever else is edited: the field's own
+    // ("not a number", "set to the largest allowed", "rounded") while the field keeps the
+    // value it was left at; a repair ("can't be more than Maximum VMs (1)", "the minimum was
+    // lowered to 10") while `Warning::still_holds` for the scenario (Maximum VMs raised, the
+    // note goes). Only a field showing a repair follows the scenario, so a drag re-runs none
+    // of the others.
+    let (notes, set_notes) = signal((Vec::<Note>::new(), 0u32, f64::NAN));
     let shown = move || {
         let epoch = ctx.epoch.get();
-        notes.with(|(n, at, then)| {
-            // The scenario but its peak (a drag leaves a field's note true) and language (the
-            // note follows a toggle, in words of the new language).
-            let current = then.as_ref().is_none_or(|t| {
-                ctx.get.with(|s| {
-                    let mut t = t.clone();
-                    t.traffic.peak_rps = s.traffic.peak_rps;
-                    t.lang = s.lang;
-                    *s == t
-                })
-            });
-            if *at == epoch && current {
-                n.clone()
-            } else {
-                Vec::new()
+        notes.with(|(n, at, left)| {
+            if *at != epoch || n.is_empty() {
+                return Vec::new();
             }
+            let kept = value.get() == *left;
+            n.iter()
+                .filter(|note| match note {
+                    Note::Repaired(w) => ctx.get.with(|s| w.still_holds(s)),
+                    _ => kept,
+                })
+                .cloned()
+                .collect()
         })
-    };
-    // The scenario a list of notes must still be for: any note says what happened to this
-    // edit ("can't be more than the maximum (1)"), true only until the scenario moves on.
-    let pin = move |found: &[Note]| {
-        found
-            .iter()
-            .any(|n| matches!(n, Note::Repaired(w) if w.key != key))
-            .then(|| ctx.get.get_untracked())
     };
     let has_notes = move || !shown().is_empty();
     // Bumped after each edit, so the field shows the value used even when it did not change
@@ -358,8 +348,7 @@ pub fn NumberField(
     let store = move |v: f64, mut found: Vec<Note>| {
         set.run(v);
         found.extend(ctx.take_repairs().into_iter().map(Note::Repaired));
-        let then = pin(&found);
-        set_notes.set((found, ctx.epoch.get_untracked(), then));
+        set_notes.set((found, ctx.epoch.get_untracked(), get.get_untracked()));
         show_used.update(|n| *n += 1);
     };
     let on_change = move |ev: leptos::ev::Event| {
@@ -376,7 +365,7 @@ pub fn NumberField(
                 // A typed value is one decision: into the URL now, not after the debounce.
                 ctx.flush();
             }
-            None => set_notes.set((found, ctx.epoch.get_untracked(), None)),
+            None => set_notes.set((found, ctx.epoch.get_untracked(), get.get_untracked())),
         }
     };
     let described = format!("{help_id} {error_id}");

@@ -433,6 +433,12 @@ test("number fields that break minimum ≤ maximum are repaired and say so; the 
   await page.getByTestId("lang-toggle").click();
   await expect(page.getByTestId("ctl-min-error")).toHaveText("최대 VM(100)보다 클 수 없어 그 값으로 맞췄습니다.");
   await expect(page.getByTestId("ctl-cmin-error")).toContainText("최대 컨테이너(200)보다 클 수 없어");
+  // A note goes once it no longer holds: the maximum raised, the minimum is no longer held to it.
+  const max = page.getByTestId("ctl-max");
+  await max.fill("300");
+  await max.press("Tab");
+  await expect(page.getByTestId("ctl-min-error")).toHaveText("");
+  await expect(min).not.toHaveAttribute("aria-invalid", "true");
 });
 
 // Found by a student's walkthrough: provisioned concurrency above the quota was used as the

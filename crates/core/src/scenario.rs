@@ -833,6 +833,24 @@ impl Warning {
         }
     }
 
+    /// Whether what this repair says is still what `s` shows: the key still holds the value
+    /// used (and, for a minimum lowered to its maximum, the maximum is still that value). A
+    /// field's note about a repair stays while this holds, through edits of other fields, and
+    /// goes once it does not ("can't be more than Maximum VMs (1)" after the maximum is raised).
+    pub fn still_holds(&self, s: &Scenario) -> bool {
+        let is_used = |key: &str| {
+            s.query_value(key).is_some_and(|v| match key {
+                // A price override taken out for `NaN` falls back to the catalog: no value.
+                k if k.starts_with("p_") && self.used == "catalog" => v.is_empty(),
+                _ => v == self.used,
+            })
+        };
+        match &self.reason {
+            Reason::AboveMaximum { of } => is_used(&self.key) && is_used(of),
+            _ => is_used(&self.key),
+        }
+    }
+
     /// A one-line message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let (key, of_name) = (field_name(&self.key, lang), |of: &str| field_name(of, lang));
@@ -1582,12 +1600,29 @@ impl Scenario {
     /// The query string for this scenario (no leading `?`). Values equal to their default are
     /// left out, so links stay short; the language is always written.
     pub fn to_query(&self) -> String {
+        self.query_pairs()
+            .into_iter()
+            .filter(|(_, value, default)| value != default)
+            .map(|(key, value, _)| format!("{key}={}", encode(&value)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The text a link would give `key` for this scenario (its default's text where the link
+    /// leaves it out; empty for an unset override or screen state), or `None` for no key.
+    pub fn query_value(&self, key: &str) -> Option<String> {
+        self.query_pairs()
+            .into_iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, value, _)| value)
+    }
+
+    /// Every key of the URL form with its value's text and its default's, in link order.
+    fn query_pairs(&self) -> Vec<(&'static str, String, String)> {
         let d = Scenario::default();
-        let mut parts: Vec<String> = Vec::new();
-        let mut put = |key: &str, value: String, default: String| {
-            if value != default {
-                parts.push(format!("{key}={}", encode(&value)));
-            }
+        let mut parts: Vec<(&'static str, String, String)> = Vec::new();
+        let mut put = |key: &'static str, value: String, default: String| {
+            parts.push((key, value, default));
         };
         put("view", self.view.code().into(), d.view.code().into());
         // The language is always written: a shared link should open in the sender's language.
@@ -1695,7 +1730,7 @@ impl Scenario {
         put("lock", pr.lock.join(","), String::new());
         put("controls", pr.controls.join(","), String::new());
         put("quiz", b(pr.quiz), b(false));
-        parts.join("&")
+        parts
     }
 
     /// This scenario with the value of every control `base` locks taken from `base` (the
@@ -1799,6 +1834,76 @@ fn hex(b: u8) -> Option<u8> {
 pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_repair_holds_while_its_key_shows_the_value_used_and_no_longer() {
+        // A minimum capped at its maximum: true through other edits, false once the maximum
+        // is raised (the minimum stays 1, no longer "held to the maximum") or the minimum moves.
+        let mut s = Scenario::default();
+        let _ = s.apply(|s| s.vm.max = 1);
+        let w = s.apply(|s| s.vm.min = 5).remove(0);
+        assert_eq!((w.key.as_str(), w.used.as_str()), ("min", "1"));
+        assert!(w.still_holds(&s));
+        let _ = s.apply(|s| s.workload.memory_mb = 1024.0);
+        assert!(w.still_holds(&s), "another field's edit leaves it true");
+        let mut raised = s.clone();
+        let _ = raised.apply(|s| s.vm.max = 10);
+        assert!(
+            !w.still_holds(&raised),
+            "the maximum raised: it no longer holds"
+        );
+        let mut moved = s.clone();
+        let _ = moved.apply(|s| s.vm.min = 0);
+        assert!(!w.still_holds(&moved));
+        // The same for the containers' minimum and provisioned concurrency under the quota.
+        let w = s.apply(|s| s.container.min_instances = 500).remove(0);
+        assert!(matches!(w.reason, Reason::AboveMaximum { of: "cmax" }) && w.still_holds(&s));
+        let _ = s.apply(|s| s.container.max_instances = 300);
+        assert!(!w.still_holds(&s));
+        let w = s.apply(|s| s.faas.provisioned = 5_000).remove(0);
+        assert!(matches!(w.reason, Reason::AboveMaximum { of: "quota" }) && w.still_holds(&s));
+        let _ = s.apply(|s| s.faas.quota = 2_000);
+        assert!(!w.still_holds(&s));
+        // A number out of range: true while the field keeps the bound.
+        let w = s.apply(|s| s.workload.memory_mb = 1e9).remove(0);
+        assert!(matches!(w.reason, Reason::OutOfRange { .. }) && w.still_holds(&s));
+        let _ = s.apply(|s| s.vm.max = 50);
+        assert!(w.still_holds(&s));
+        let _ = s.apply(|s| s.workload.memory_mb = 2048.0);
+        assert!(!w.still_holds(&s));
+        // Not a value (NaN, an unknown instance type, a billing step), a price override.
+        let w = s.apply(|s| s.workload.cpu_ms = f64::NAN).remove(0);
+        assert!(matches!(w.reason, Reason::Invalid) && w.still_holds(&s));
+        let _ = s.apply(|s| s.workload.cpu_ms = 7.0);
+        assert!(!w.still_holds(&s));
+        let w = s.apply(|s| s.vm.instance = "z9.huge".into()).remove(0);
+        assert!(w.still_holds(&s));
+        let _ = s.apply(|s| s.vm.instance = "c5.large".into());
+        assert!(!w.still_holds(&s));
+        let w = s
+            .apply(|s| s.prices.vm_usd_per_hour = Some(f64::NAN))
+            .remove(0);
+        assert!(w.still_holds(&s), "{w:?}");
+        let _ = s.apply(|s| s.prices.vm_usd_per_hour = Some(0.5));
+        assert!(!w.still_holds(&s));
+        // Names that are no control's, from a link.
+        let (mut s, w) = Scenario::from_query("lock=peak,zz");
+        let w = w.into_iter().next().unwrap();
+        assert!(matches!(w.reason, Reason::NotAControl) && w.still_holds(&s));
+        s.present.lock = vec!["mem".into()];
+        assert!(!w.still_holds(&s));
+        // Every repair of a link holds for the scenario the link gives.
+        let (s, w) = Scenario::from_query(
+            "peak=1e999&dur=-7&mem=NaN&quota=99999999999&lang=zz&gran=7&min=9&max=3&open=zz&chart=zz&speed=9&vm=q&p_vm=-1&controls=qq",
+        );
+        assert!(w.len() >= 10, "{w:?}");
+        for w in &w {
+            assert!(w.still_holds(&s), "{w:?}");
+        }
+        // A key no field has never holds.
+        let w = Warning::new("nope", "1", "1", Reason::Invalid);
+        assert!(!w.still_holds(&s));
+    }
 
     #[test]
     fn a_function_service_is_read_by_its_natural_names() {

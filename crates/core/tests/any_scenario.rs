@@ -308,3 +308,53 @@ proptest! {
         prop_assert!(o.saas.month_usd.is_finite());
     }
 }
+
+/// The keys a repair is about: its own and, for a minimum held to its maximum, the maximum's.
+fn about(w: &skyscale_core::scenario::Warning) -> Vec<String> {
+    match &w.reason {
+        skyscale_core::scenario::Reason::AboveMaximum { of } => vec![w.key.clone(), of.to_string()],
+        _ => vec![w.key.clone()],
+    }
+}
+
+proptest! {
+    /// A field's note about a repair ("can't be more than Maximum VMs (1)") is true when made,
+    /// stays true through an edit that leaves the keys it is about alone, and is false once its
+    /// own key shows another value (the app shows it only while `still_holds`).
+    #[test]
+    fn a_repairs_note_holds_until_its_own_keys_change(
+        base in prop::sample::select(vec![
+            "", "min=50", "cmin=200&cmax=200", "pc=5&quota=5", "mem=128&legacy=1",
+        ]),
+        first in prop::collection::vec(edit(), 1..4),
+        next in prop::collection::vec(edit(), 1..4),
+    ) {
+        let (mut s, _) = Scenario::from_query(base);
+        let mut made = s.apply(|s| first.iter().for_each(|e| apply_edit(s, e)));
+        // A repair a later one in the same edit overrides (Minimum VMs 100,001 clamped to
+        // 100,000, then lowered to the maximum, 100) says what no longer holds.
+        let superseded: Vec<bool> = (0..made.len())
+            .map(|i| made[i + 1..].iter().any(|later| later.key == made[i].key))
+            .collect();
+        for (i, w) in made.iter().enumerate() {
+            prop_assert_eq!(w.still_holds(&s), !superseded[i], "{:?} after {:?}", w, first);
+        }
+        let mut i = 0;
+        made.retain(|_| { i += 1; !superseded[i - 1] });
+        for w in &made {
+            prop_assert!(w.still_holds(&s), "{:?} after {:?}", w, first);
+        }
+        let before = s.clone();
+        let _ = s.apply(|s| next.iter().for_each(|e| apply_edit(s, e)));
+        for w in &made {
+            let keys = about(w);
+            let same = keys.iter().all(|k| before.query_value(k) == s.query_value(k));
+            if same {
+                prop_assert!(w.still_holds(&s), "{:?} after {:?}", w, next);
+            }
+            if before.query_value(&w.key) != s.query_value(&w.key) {
+                prop_assert!(!w.still_holds(&s), "{:?} after {:?}", w, next);
+            }
+        }
+    }
+}
