@@ -159,7 +159,7 @@ fn charts_export_csv_and_other_views_refuse_it() {
     // The UTF-8 byte-order mark first: without it Excel shows the Korean headers as mojibake.
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
     let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    assert!(csv.starts_with("시각 (시:분),"), "{csv}");
+    assert!(csv.starts_with("시각 (HH:MM),"), "{csv}");
     assert!(csv.lines().count() > 10, "{csv}");
     assert!(csv.contains("\r\n"));
     let out = skyscale(&["render", "stack", "--format", "csv"]);

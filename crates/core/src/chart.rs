@@ -804,7 +804,7 @@ mod tests {
         assert!(
             Chart::Traffic
                 .csv(&ko, &o)
-                .starts_with("시각 (시:분),트래픽 (요청/초),")
+                .starts_with("시각 (HH:MM),트래픽 (요청/초),")
         );
     }
 

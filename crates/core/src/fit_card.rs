@@ -358,14 +358,12 @@ fn shown_amount(usd: f64, scenario: &Scenario) -> f64 {
     }
 }
 
-/// A share as a percentage for reading: one decimal, "<0.1" for a small non-zero share.
+/// A share as a percentage for reading, without its `%`: the digits of
+/// [`crate::money::format_share`], the one rule for a share of requests ("show the math"
+/// writes the same cold-start share with the same digits).
 pub fn pct(x: f64) -> String {
-    let p = x * 100.0;
-    if p > 0.0 && p < 0.1 {
-        "<0.1".into()
-    } else {
-        format_number((p * 10.0).round() / 10.0, 1)
-    }
+    let s = crate::money::format_share(x);
+    s.trim_end_matches('%').to_string()
 }
 
 impl Card {
@@ -472,7 +470,7 @@ impl Card {
                     t(Text::FitReasonCold),
                     &[
                         ("pct", pct(self.cold_share)),
-                        ("n", format_number(self.cold_starts.round(), 0)),
+                        ("n", self.cold_count(lang)),
                         ("ms", ms(self.cold_start_ms)),
                         ("p95", ms(self.p95_ms)),
                         ("warm", ms(self.warm_p95_ms)),
@@ -483,7 +481,7 @@ impl Card {
                     t(Text::FitReasonColdRare),
                     &[
                         ("pct", pct(self.cold_share)),
-                        ("n", format_number(self.cold_starts.round(), 0)),
+                        ("n", self.cold_count(lang)),
                         ("p95", ms(self.p95_ms)),
                         ("warm", ms(self.warm_p95_ms)),
                     ],
@@ -649,6 +647,14 @@ impl Card {
         ))
     }
 
+    /// The month's cold starts as "show the math" and its table write them (an expected count,
+    /// tenths below 10, three significant digits from 100,000 on, in full digits): one value.
+    fn cold_count(&self, lang: Lang) -> String {
+        crate::money::CountFormat::for_total(self.cold_starts, true, lang)
+            .in_full()
+            .show(self.cold_starts)
+    }
+
     /// The functions' cold starts, p95 and throttling as the card's cells, when they can run.
     pub fn faas_cells(&self, scenario: &Scenario) -> Option<(String, String, String)> {
         let lang = scenario.lang;
@@ -657,7 +663,7 @@ impl Card {
         Some((
             fill(
                 Text::FitColdCell.get(lang),
-                &[("n", n(self.cold_starts)), ("pct", pct(self.cold_share))],
+                &[("n", self.cold_count(lang)), ("pct", pct(self.cold_share))],
             ),
             fill(
                 Text::FitP95Cell.get(lang),
@@ -890,7 +896,11 @@ pub fn scene(scenario: &Scenario, card: &Card) -> Scene {
                 format!(
                     " · {}",
                     fill(
-                        t(Text::FitFigLost),
+                        t(if r.kind == ModelKind::Faas {
+                            Text::FitFigThrottled
+                        } else {
+                            Text::FitFigLost
+                        }),
                         &[("pct", r.lost.clone().unwrap_or_default())]
                     )
                 )
@@ -1095,7 +1105,7 @@ mod tests {
         for (lang, note) in [
             (
                 "en",
-                "cheapest: the lowest monthly cost of the models that serve the load (they lose under 1% of requests, and their p95 over the peak day is within {target} and not timed out), as the scaling view's ★",
+                "cheapest: the lowest monthly cost of the models that serve the load (under 1% of requests dropped or throttled, and a p95 over the peak day within {target}, not timed out), as the scaling view's ★",
             ),
             (
                 "ko",
@@ -1344,7 +1354,9 @@ mod tests {
         assert_eq!(call_duration(900_400.0, 900.0, Lang::En), "15.01 min");
         assert_eq!(call_duration(900_000.0, 900.0, Lang::En), "15 min");
         assert_eq!(call_duration(f64::NAN, 900.0, Lang::En), "0 ms");
-        assert_eq!(pct(0.00001), "<0.1");
-        assert_eq!(pct(0.123), "12.3");
+        assert_eq!(pct(0.00001), "0.001");
+        assert_eq!(pct(0.0123), "1.2");
+        assert_eq!(pct(0.123), "12");
+        assert_eq!(pct(0.0), "0");
     }
 }

@@ -384,7 +384,7 @@ texts! {
     FieldCapped => "Can't be more than {other} ({max}), so {max} is used.", "{other}({max})보다 클 수 없어 그 값으로 맞췄습니다.";
     FieldLowered => "{other} was lowered to {value} to match.", "{other}도 같은 값({value})으로 낮췄습니다.";
     LanesTitle => "The same traffic through every model", "같은 트래픽, 모델별 확장";
-    LanesDesc => "Each lane shows one way to run the workload at the chosen minute of the peak day: its instances (serving, starting, draining, or for functions running, starting and idle), how busy they are (functions: the share of the concurrency quota in use), the 95th-percentile latency, requests lost, the peak day's cost so far and the 30-day bill.",
+    LanesDesc => "Each lane shows one way to run the workload at the chosen minute of the peak day: its instances (serving, starting, draining, or for functions running, starting and idle), how busy they are (functions: the share of the concurrency quota in use), the 95th-percentile latency, requests dropped or throttled, the peak day's cost so far and the 30-day bill.",
         "각 레인은 피크일 중 선택한 시각에 작업을 실행하는 한 가지 방식입니다: 인스턴스(처리 중, 시작 중, 종료 대기; 함수는 실행 중, 시작 중, 유휴), 사용률(함수는 동시성 한도 중 쓰는 비율), 95번째 백분위 지연 시간, 유실된 요청, 피크일의 누적 비용과 30일 요금을 보여 줍니다.";
     LaneTime => "Time of day", "시각";
     LaneDemand => "Demand", "수요";
@@ -505,12 +505,12 @@ texts! {
     RateHelp => "The exchange rate used to show won; prices are published in US dollars.", "원화 표시에 쓰는 환율입니다. 가격은 미국 달러로 공시됩니다.";
     CheapestBadge => "cheapest", "가장 저렴";
     /// {target}: the p95 a model must stay within (the duration + {wait}).
-    CheapestNote => "Cheapest among the models that serve the workload: they lose under 1% of requests and their p95 over the peak day is within {target} (the request's duration + {wait} of waiting), not timed out. A cheaper model that fails either has no ★.",
+    CheapestNote => "Cheapest among the models that serve the workload: they drop or throttle under 1% of requests and their p95 over the peak day is within {target} (the request's duration + {wait} of waiting), not timed out. A cheaper model that fails either has no ★.",
         "작업을 감당하는 모델 중 가장 저렴한 모델입니다: 요청 유실이 1% 미만이고 피크일 전체 p95가 {target}(요청의 실행 시간 + 대기 {wait}) 이내이며 시간 초과가 아닌 모델입니다. 더 싸더라도 둘 중 하나를 못 지키면 ★가 없습니다.";
-    MonthWhatIsWhose => "Bills, drops and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show (p95 over all of that day's requests; a lane's \"p95 this min\" is the one minute it shows). ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
+    MonthWhatIsWhose => "Bills, dropped or throttled requests and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show (p95 over all of that day's requests; a lane's \"p95 this min\" is the one minute it shows). ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
         "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다(p95는 그날 요청 전체의 값이고, 레인의 \"이 시각 p95\"는 레인이 보여 주는 그 1분의 값입니다). ≈: 함수의 실행 환경과 콜드 스타트는 기댓값(무작위 도착에 대한 평균)입니다.";
     /// What "timed out" means in a p95 cell or lane ({s}: the queue's timeout in seconds).
-    MonthTimedOutNote => "timed out (> {s} s): capacity was below demand, so the queue grew until requests waited the load balancer's {s} s timeout; the requests over capacity are lost and counted as dropped.",
+    MonthTimedOutNote => "timed out (> {s} s): capacity was below demand, so the queue grew until requests waited the load balancer's {s} s timeout; the requests over capacity are dropped and counted as such.",
         "시간 초과(> {s}초): 처리 용량이 수요보다 작아 대기열이 로드 밸런서의 제한 시간 {s}초까지 쌓였다는 뜻입니다. 용량을 넘는 요청은 유실되어 유실 수에 들어갑니다.";
     MathExpectedCounts => "expected numbers (averages over random arrivals), hence tenths", "기댓값(무작위 도착에 대한 평균)이라 소수로 표시";
     UnitKrwPerUsd => "₩ per $1", "원/1달러";
@@ -544,8 +544,9 @@ texts! {
     ChartAxisMonthly => "Monthly cost ({cur}, log scale)", "월 비용 ({cur}, 로그 눈금)";
     ChartTraffic => "Traffic (demand)", "트래픽(수요)";
     ChartCapacity => "{model} capacity", "{model} 처리 용량";
-    ChartDropped => "Dropped or throttled requests", "버려지거나 제한된 요청";
-    ChartLostShare => "{pct}% lost", "{pct}% 손실";
+    ChartDropped => "Dropped or throttled requests", "유실·스로틀링된 요청";
+    ChartLostShare => "{pct}% dropped", "{pct}% 유실";
+    ChartThrottledShare => "{pct}% throttled", "{pct}% 스로틀링";
     ChartOffScale => "above the chart, up to {n} req/s", "그래프 위로 벗어남, 최대 {n} 요청/초";
     ChartDayTotal => "{cost} on the peak day", "피크일 {cost}";
     ChartNothingServed => "nothing served", "처리한 요청 없음";
@@ -577,10 +578,10 @@ texts! {
     ChartBeNoneSearch => "Functions are cheaper than {fleet} at every rate the search tried, up to {rps} req/s", "탐색한 모든 요청률({rps} 요청/초까지)에서 함수가 {fleet}보다 쌉니다";
     ChartBeNow => "This scenario: {rps} req/s on average", "이 시나리오: 평균 {rps} 요청/초";
     ChartBeNoTraffic => "This scenario has no traffic, so it has no point on the log scale.", "이 시나리오는 트래픽이 없어 로그 눈금에 표시할 점이 없습니다.";
-    ChartCsvTime => "time (HH:MM)", "시각 (시:분)";
+    ChartCsvTime => "time (HH:MM)", "시각 (HH:MM)";
     ChartCsvTraffic => "traffic", "트래픽";
     ChartCsvCapacity => "{model} capacity", "{model} 처리 용량";
-    ChartCsvDropped => "{model} dropped or throttled", "{model} 버려지거나 제한된 요청";
+    ChartCsvDropped => "{model} dropped or throttled", "{model} 유실·스로틀링된 요청";
     ChartCsvCost => "{model} cost so far", "{model} 누적 비용";
     ChartCsvLatency => "{model} latency p95", "{model} p95 지연 시간";
     ChartCsvRate => "steady request rate", "일정한 요청률";
@@ -759,7 +760,7 @@ texts! {
     FitLostCol => "Dropped or throttled", "유실·스로틀링";
     FitCheapestMark => "cheapest", "최저가";
     /// What the mark means, under the rows it marks: a model that drops more can cost less.
-    FitCheapestNote => "cheapest: the lowest monthly cost of the models that serve the load (they lose under 1% of requests, and their p95 over the peak day is within {target} and not timed out), as the scaling view's ★",
+    FitCheapestNote => "cheapest: the lowest monthly cost of the models that serve the load (under 1% of requests dropped or throttled, and a p95 over the peak day within {target}, not timed out), as the scaling view's ★",
         "최저가: 부하를 감당하는 모델(요청 유실 1% 미만, 피크일 전체 p95가 {target} 이내이고 시간 초과 아님) 중 월 비용이 가장 낮은 모델로, 스케일링 화면의 ★와 같습니다";
     FitNotRunnableCell => "cannot run", "실행 불가";
     FitCannotRunCell => "cannot run: {why}", "실행 불가: {why}";
@@ -775,7 +776,8 @@ texts! {
     FitLegacyAzure => "The older limits are Lambda's; this scenario uses Azure Functions, whose limits do not change.",
         "예전 한도는 Lambda의 한도입니다. 이 시나리오는 Azure Functions를 쓰므로 한도가 바뀌지 않습니다.";
     FitFigCosts => "A month on each model", "모델별 한 달 비용";
-    FitFigLost => "{pct} lost", "{pct} 유실";
+    FitFigLost => "{pct} dropped", "{pct} 유실";
+    FitFigThrottled => "{pct} throttled", "{pct} 스로틀링";
     FitFigLimits => "Function limits: {which}", "함수 한도: {which}";
     FitFigMemory => "Memory: {mem} MB (allowed {min}–{max} MB)", "메모리: {mem} MB(허용 {min}–{max} MB)";
     FitFigDuration => "Run time per call: {dur} (timeout {timeout})", "호출당 실행 시간: {dur}(제한 시간 {timeout})";
@@ -792,19 +794,19 @@ texts! {
         "가장 싼 것은 {model}입니다(월 {other}). 함수는 월 {faas}, 그 {x}배입니다.";
     FitReasonDearerFree => "{model} is the cheapest at {other} a month; functions cost {faas}.",
         "가장 싼 것은 {model}입니다(월 {other}). 함수는 월 {faas}입니다.";
-    FitReasonOnlyFaas => "Functions cost {faas} a month, and no other model serves this load: each loses 1% of requests or more, or its p95 misses the target.",
-        "함수는 월 {faas}입니다. 다른 모델은 이 부하를 감당하지 못합니다: 모두 요청을 1% 이상 잃거나 p95 목표를 넘깁니다.";
+    FitReasonOnlyFaas => "Functions cost {faas} a month, and no other model serves this load: each drops or throttles 1% of requests or more, or its p95 misses the target.",
+        "함수는 월 {faas}입니다. 다른 모델은 이 부하를 감당하지 못합니다: 모두 요청 유실이 1% 이상이거나 p95 목표를 넘깁니다.";
     /// Functions can run but do not serve the load; `{why}` is one of the FitWhyFaas… texts.
     FitReasonFaasFails => "Functions cost {faas} a month but do not serve this load: {why}.",
         "함수 요금은 월 {faas}입니다. 그러나 {why} 이 부하를 감당하지 못합니다.";
-    FitWhyFaasLost => "they lose {pct}% of requests (1% or more)", "요청의 {pct}%를 잃어";
+    FitWhyFaasLost => "{pct}% of their requests are throttled (1% or more)", "요청의 {pct}%가 스로틀링되어";
     FitWhyFaasTimedOut => "their p95 over the peak day timed out", "피크일 p95가 시간 초과되어";
     FitWhyFaasSlow => "their p95 over the peak day, {p95}, is over the {target} target (the request's duration + {wait} of waiting)",
         "피크일 전체 p95({p95})가 목표치({target}, 요청의 실행 시간 + 대기 {wait})를 넘어";
     FitReasonServesInstead => "{model} is the cheapest model that serves it, at {other} a month.",
         "이 부하를 감당하는 가장 싼 모델은 {model}입니다: 월 {other}.";
-    FitReasonNoneServes => "No model serves this load: each loses 1% of requests or more, or its p95 misses the target.",
-        "이 부하를 감당하는 모델이 없습니다: 모두 요청을 1% 이상 잃거나 p95 목표를 넘깁니다.";
+    FitReasonNoneServes => "No model serves this load: each drops or throttles 1% of requests or more, or its p95 misses the target.",
+        "이 부하를 감당하는 모델이 없습니다: 모두 요청 유실이 1% 이상이거나 p95 목표를 넘깁니다.";
     FitReasonIdle => "Traffic is near zero for {pct}% of the day; functions bill nothing while idle, servers bill every hour.",
         "하루의 {pct}% 동안 트래픽이 거의 없습니다. 함수는 쉬는 동안 요금이 없지만 서버는 매시간 요금이 나옵니다.";
     FitReasonBusy => "Traffic never rests (idle only {pct}% of the day), so always-on instances stay busy and pay off.",
@@ -899,13 +901,13 @@ texts! {
     QuizWrong => "Not quite.", "아쉽지만 틀렸습니다.";
     QuizCheapestWhy => "{model} is cheapest at {cost} a month; next is {second} at {next}. Usage-billed models pay only for the requests that come; servers and fixed fleets pay for the peak all day.",
         "한 달 동안 가장 저렴한 모델은 {model}입니다(월 {cost}). 그다음은 {second}입니다(월 {next}). 사용량 과금 모델은 들어온 요청만큼만 내고, 서버와 고정 대수는 하루 종일 피크에 맞춘 값을 냅니다.";
-    QuizCheapestOnly => "{model} is the only model that serves this workload (loses under 1% of it, p95 within the bill's target), at {cost} a month.",
+    QuizCheapestOnly => "{model} is the only model that serves this workload (drops or throttles under 1% of it, p95 within the bill's target), at {cost} a month.",
         "이 작업을 감당하는(요청 유실 1% 미만, p95가 요금표의 목표 이내) 모델은 {model} 하나뿐입니다(월 {cost}).";
     QuizAnswersHidden => "Hidden until you commit your prediction above.", "위에서 예측을 제출할 때까지 숨겨 둡니다.";
     QuizExportHidden => "Nothing to export yet: the diagrams appear once you commit your prediction.",
         "아직 내보낼 것이 없습니다. 예측을 제출하면 다이어그램이 나타납니다.";
-    QuizNoneWhy => "No model serves this workload (loses under 1% of it, p95 within the bill's target): look at the drops and the p95 in the bill.",
-        "이 작업을 감당하는(요청 유실 1% 미만, p95가 요금표의 목표 이내) 모델이 없습니다. 청구서의 손실 요청과 p95를 보세요.";
+    QuizNoneWhy => "No model serves this workload (drops or throttles under 1% of it, p95 within the bill's target): look at the dropped or throttled requests and the p95 in the bill.",
+        "이 작업을 감당하는(요청 유실 1% 미만, p95가 요금표의 목표 이내) 모델이 없습니다. 청구서의 유실·스로틀링 요청과 p95를 보세요.";
     QuizVmsWhy => "At the busiest minute the autoscaler ran {n} VMs (you said {guess}; within 25% counts). It adds VMs when CPU stays above the {target}% target, and each new one serves only after its boot delay.",
         "가장 바쁜 1분에 자동 확장 VM은 {n}대였습니다(예측: {guess}, 25% 이내면 정답). CPU가 목표 {target}%를 넘는 상태가 이어지면 VM을 늘리고, 새 VM은 부팅 지연이 지나야 요청을 처리합니다.";
     QuizRetry => "Predict again", "다시 예측하기";
@@ -916,7 +918,7 @@ texts! {
     HandoutStack2 => "Name one layer you manage with FaaS but not with SaaS, and say why.",
         "FaaS에서는 직접 관리하지만 SaaS에서는 관리하지 않는 계층 하나를 들고 이유를 쓰세요.";
     HandoutScaling1 => "At which time of day does each model drop requests, and why?",
-        "하루 중 언제 각 모델이 요청을 잃나요? 왜 그런가요?";
+        "하루 중 언제 각 모델에서 요청이 유실되나요? 왜 그런가요?";
     HandoutScaling2 => "Which model is cheapest here? Would it still be at ten times the peak?",
         "여기서 가장 저렴한 모델은 무엇인가요? 피크가 열 배가 되어도 그럴까요?";
     HandoutMsa1 => "What does one failed module take down in the monolith, and in the microservices?",
@@ -982,6 +984,57 @@ mod tests {
             note.contains("height=\"{narrow}\" 값이 필요합니다"),
             "{note}"
         );
+    }
+
+    #[test]
+    fn a_lost_request_has_one_name_in_each_language() {
+        // The student met 유실, 손실 and 버려지거나 for the same requests. Korean says 유실
+        // (and 유실·스로틀링 where functions' throttling is counted too); English says
+        // "dropped" (and "dropped or throttled"), never "lost" or "lose" for them.
+        for text in Text::ALL {
+            let ko = text.get(Lang::Ko);
+            for other in ["손실", "버려", "요청을 잃", "제한된 요청"] {
+                assert!(!ko.contains(other), "{text:?}: {ko}");
+            }
+            let en = text.get(Lang::En).to_lowercase();
+            for word in en.split(|c: char| !c.is_alphabetic()) {
+                assert!(
+                    !matches!(word, "lost" | "lose" | "losing")
+                        && !(word == "loses" && !en.contains("architecture loses")),
+                    "{text:?}: {en}"
+                );
+            }
+        }
+        assert_eq!(Text::LaneDropped.get(Lang::Ko), "유실");
+        assert_eq!(Text::ColDropped.get(Lang::Ko), "유실·스로틀링");
+        assert!(
+            Text::ChartDropped
+                .get(Lang::Ko)
+                .starts_with("유실·스로틀링")
+        );
+        assert!(
+            Text::ChartCsvDropped
+                .get(Lang::Ko)
+                .contains("유실·스로틀링")
+        );
+        assert_eq!(
+            Text::ChartDropped.get(Lang::En),
+            "Dropped or throttled requests"
+        );
+    }
+
+    #[test]
+    fn a_time_of_day_is_written_one_way() {
+        // Every clock the app writes is `HH:MM` (`lanes::clock`): the axis and the CSV header
+        // name it so in both languages, never 시:분.
+        for text in Text::ALL {
+            assert!(!text.get(Lang::Ko).contains("시:분"), "{text:?}");
+        }
+        for lang in Lang::ALL {
+            assert!(Text::ChartAxisTime.get(lang).contains("(HH:MM)"));
+            assert!(Text::ChartCsvTime.get(lang).contains("(HH:MM)"));
+        }
+        assert_eq!(crate::lanes::clock(9 * 60 + 5), "09:05");
     }
 
     fn check(prefs: &[&str], expected: Lang) {

@@ -706,7 +706,7 @@ pub fn month_plan(o: &Outcome, lang: Lang) -> Vec<String> {
             lang,
         ),
         t(
-            "What is whose: the lanes, the charts, max instances and p95 latency show the peak day; bills, requests, drops and cold starts are the 30-day month's".into(),
+            "What is whose: the lanes, the charts, max instances and p95 latency show the peak day; bills, requests, dropped or throttled requests and cold starts are the 30-day month's".into(),
             "무엇의 숫자인가: 레인, 그래프, 최대 인스턴스, p95 지연은 피크일의 값이고, 요금, 요청, 유실, 콜드 스타트는 30일 한 달의 값입니다".into(),
             lang,
         ),
@@ -1000,7 +1000,7 @@ fn container_minutes(
 
 /// Counts of one kind shown together (cold starts and their causes), rounded alike.
 fn counts(total: f64, parts: &[f64], lang: Lang) -> (String, Vec<String>, f64) {
-    let f = CountFormat::for_total(total, true, lang);
+    let f = CountFormat::for_total(total, true, lang).in_full();
     let shown = apportion(parts, f.step());
     let total_shown: f64 = shown.iter().sum();
     (
@@ -1266,7 +1266,9 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
         if split_value(&split[0]) > 0.0 && f.pings == 0.0 && f.provisioned == 0.0 {
             // One environment kept warm stops the first cold start after each idle spell, not
             // a batch's others: the count is the month run with the ping, as shown.
-            let stops = CountFormat::for_total(c.total, true, lang).show(a.ping_stops);
+            let stops = CountFormat::for_total(c.total, true, lang)
+                .in_full()
+                .show(a.ping_stops);
             let stopped = if split_value(&stops) < split_value(&split[0]) {
                 Stopped::Some(&stops, &split[0])
             } else {
@@ -1330,7 +1332,9 @@ fn faas_month(days: &[MonthDay], f: &FaasMonth, lang: Lang) -> Vec<String> {
             );
             // The lanes' most environments at once, as the table shows it: where it reads
             // more than the advice, say what each counts.
-            let most = CountFormat::for_total(a.lane_max, true, lang).show(a.lane_max);
+            let most = CountFormat::for_total(a.lane_max, true, lang)
+                .in_full()
+                .show(a.lane_max);
             if split_value(&most) > a.pc_envs {
                 // (Without the table's `≈`, as the math's counts are written: an `≈` here
                 // would read as a relation.)
@@ -1614,6 +1618,7 @@ pub fn month_table(o: &Outcome, currency: Currency, krw: f64, lang: Lang) -> Vec
                 num(m.month.cold_starts, 0)
             };
             let max_instances = CountFormat::for_total(m.month.max_instances, faas, lang)
+                .in_full()
                 .show(m.month.max_instances);
             MonthRow {
                 kind: Some(k),

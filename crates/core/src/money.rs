@@ -6,9 +6,17 @@
 //! total is the sum of the amounts printed above it.
 //!
 //! Digits beyond the 15th significant one are float noise, not information: every formatter
-//! here shows them as zeros (`₩7,200,000,000,000,000,000`, never `…070,656`). Where space is
-//! short (a lane of the scaling view) [`format_compact`] and [`compact_number`] give three
-//! significant digits and a scale word: `$72T`, `₩720경`.
+//! here shows them as zeros (`₩7,200,000,000,000,000,000`, never `…070,656`).
+//!
+//! **One rule for large numbers.** Tables, "show the math", the fit card and every sentence
+//! write a count, a rate or an amount in full digits with thousands separators (`100,000
+//! requests/s`, `123,000 cold starts`; an expected count rounded to three significant digits
+//! is still written in full, `≈123,000`, through [`CountFormat::in_full`]). Only the lanes of
+//! the scaling view, where a lane is a few words wide, write numbers from 100,000 on with
+//! three significant digits and a scale word ([`format_compact`], [`compact_number`],
+//! [`format_rps_compact`], [`format_rate_short`], [`CountFormat::for_total`]): `$72T`,
+//! `₩720경`, `10만 요청/초`. Chart ticks are plain numbers ([`format_number`]). A share of
+//! requests (cold starts, drops, throttles) is written by [`format_share`] everywhere.
 //!
 //! ```
 //! use skyscale_core::money::{Currency, format, format_usd, format_krw};
@@ -188,6 +196,16 @@ impl CountFormat {
         }
     }
 
+    /// The same rounding written in full digits (`123,000`, never `12.3만`): for tables, the
+    /// math and sentences, which have the room (see the module doc).
+    pub fn in_full(self) -> CountFormat {
+        CountFormat {
+            unit: 1.0,
+            name: "",
+            step: self.step,
+        }
+    }
+
     /// What values are rounded to (a multiple of it is shown exactly).
     pub fn step(&self) -> f64 {
         self.step
@@ -283,8 +301,8 @@ pub fn format_share(share: f64) -> String {
 /// A request rate with enough digits to read: per second from 1 req/s (`97.3 requests/s`),
 /// per minute below (`6 requests/min`), per hour below one a minute (`3.6 requests/h`).
 pub fn format_rps(rps: f64, lang: Lang) -> String {
-    // In full up to a million (the peak slider's 100,000 reads "100,000 requests/s").
-    rate_words(rps, lang, 1_000_000.0)
+    // Always in full (the peak slider's 100,000 reads "100,000 requests/s"): text has room.
+    rate_words(rps, lang, f64::INFINITY)
 }
 
 /// [`format_rps`] with the number compact from 100,000 on (`100K requests/s`), for a lane.
@@ -430,6 +448,30 @@ fn group_digits(digits: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_numbers_are_in_full_outside_the_lanes() {
+        // The student met "10만" and "100,000" for the same kind of count: text writes full
+        // digits (rounded alike), only the lanes' compact forms carry a scale word.
+        for lang in Lang::ALL {
+            let f = CountFormat::for_total(123_456.0, true, lang);
+            assert_eq!(f.in_full().show(123_456.0), "123,000");
+            assert_eq!(f.in_full().step(), f.step());
+            assert_eq!(
+                CountFormat::for_total(4.26, true, lang)
+                    .in_full()
+                    .show(4.26),
+                "4.3"
+            );
+            assert!(format_rps(100_000.0, lang).starts_with("100,000 "));
+            assert!(format_rps(2_500_000.0, lang).starts_with("2,500,000 "));
+        }
+        assert_eq!(
+            CountFormat::for_total(123_456.0, true, Lang::Ko).show(123_456.0),
+            "12.3만"
+        );
+        assert_eq!(format_rps_compact(100_000.0, Lang::Ko), "10만 요청/초");
+    }
 
     #[test]
     fn one_request_is_singular() {

@@ -2157,7 +2157,7 @@ fn the_korean_csv_is_in_whole_won_with_korean_units() {
         .unwrap()
         .to_string();
     assert!(
-        head.starts_with("시각 (시:분),") && head.contains("(원)"),
+        head.starts_with("시각 (HH:MM),") && head.contains("(원)"),
         "{head}"
     );
     let traffic = Chart::Traffic.csv(&s, &o);

@@ -68,15 +68,20 @@ pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
             }
             if m.day.dropped > 0.0 && m.day.requests > 0.0 {
                 any_drops = true;
-                let pct = 100.0 * m.day.dropped / m.day.requests;
-                let pct = if pct < 0.1 {
-                    "<0.1".into()
-                } else {
-                    format_number(pct, 1)
-                };
+                // A share of requests, written as everywhere else (`format_share`).
+                let share = crate::money::format_share(m.day.dropped / m.day.requests);
+                let pct = share.trim_end_matches('%').to_string();
                 label = format!(
                     "{label} · {}",
-                    fill(Text::ChartLostShare.get(lang), &[("pct", pct)])
+                    fill(
+                        if m.kind == ModelKind::Faas {
+                            Text::ChartThrottledShare
+                        } else {
+                            Text::ChartLostShare
+                        }
+                        .get(lang),
+                        &[("pct", pct)]
+                    )
                 );
             }
         }
