@@ -563,8 +563,8 @@ pub fn build_with(scenario: &Scenario, focus: Focus) -> Scene {
             } else {
                 Vec::new()
             },
-            header_clickable: !scenario.present.locked("col"),
-            cells_clickable: !scenario.present.locked("cell"),
+            header_clickable: scenario.present.can_change("col"),
+            cells_clickable: scenario.present.can_change("cell"),
         };
         scene.push(column(lang, model, x, col_w, facility_y, examples_y, &look));
     }
@@ -1064,6 +1064,11 @@ mod tests {
         // Only the cells locked: the headers and facility bands still open their summaries.
         assert_eq!(focusable("view=stack&embed=1&lock=cell"), 2 * columns);
         assert_eq!(focusable("view=stack&embed=1&lock=col"), cells);
+        // Controls left out of an embed's `controls` list are not there to use: an embed that
+        // shows only the story's steps has no clickable cells or headers.
+        assert_eq!(focusable("view=stack&embed=1&controls=step"), 0);
+        assert_eq!(focusable("view=stack&embed=1&controls=step,col"), 2 * columns);
+        assert_eq!(focusable("view=stack&embed=1&controls=cell"), cells);
     }
 
     fn check(model: ServiceModel, yours: &[Layer]) {
