@@ -348,7 +348,9 @@ pub fn NumberField(
     let store = move |v: f64, mut found: Vec<Note>| {
         set.run(v);
         found.extend(ctx.take_repairs().into_iter().map(Note::Repaired));
-        set_notes.set((found, ctx.epoch.get_untracked(), get.get_untracked()));
+        // The value the field is left at is `v` (already clamped and rounded): `get` follows
+        // the scenario's rest, which catches up in an effect after this handler.
+        set_notes.set((found, ctx.epoch.get_untracked(), v));
         show_used.update(|n| *n += 1);
     };
     let on_change = move |ev: leptos::ev::Event| {
