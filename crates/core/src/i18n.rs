@@ -510,8 +510,8 @@ texts! {
     MonthWhatIsWhose => "Bills, dropped or throttled requests and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show (p95 over all of that day's requests; a lane's \"p95 this min\" is the one minute it shows). ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
         "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다(p95는 그날 요청 전체의 값이고, 레인의 \"이 시각 p95\"는 레인이 보여 주는 그 1분의 값입니다). ≈: 함수의 실행 환경과 콜드 스타트는 기댓값(무작위 도착에 대한 평균)입니다.";
     /// What "timed out" means in a p95 cell or lane ({s}: the queue's timeout in seconds).
-    MonthTimedOutNote => "timed out (> {s} s): capacity was below demand, so the queue grew until requests waited the load balancer's {s} s timeout; the requests over capacity are dropped and counted as such.",
-        "시간 초과(> {s}초): 처리 용량이 수요보다 작아 대기열이 로드 밸런서의 제한 시간 {s}초까지 쌓였다는 뜻입니다. 용량을 넘는 요청은 유실되어 유실 수에 들어갑니다.";
+    MonthTimedOutNote => "timed out (> {s} s): capacity was below demand, so the queue grew until requests waited the load balancer's {s} s timeout; the requests over capacity are dropped and counted as such. A p95 counts every request asked, a dropped or throttled one as slower than the timeout: with over 5% of them dropped, throttled or timed out, the p95 is timed out.",
+        "시간 초과(> {s}초): 처리 용량이 수요보다 작아 대기열이 로드 밸런서의 제한 시간 {s}초까지 쌓였다는 뜻입니다. 용량을 넘는 요청은 유실되어 유실 수에 들어갑니다. p95는 들어온 요청 전체로 셈하며, 유실되거나 스로틀링된 요청은 제한 시간보다 느린 것으로 봅니다. 그래서 유실되거나 시간 초과된 요청이 5%를 넘으면 p95는 시간 초과입니다.";
     MathExpectedCounts => "expected numbers (averages over random arrivals), hence tenths", "기댓값(무작위 도착에 대한 평균)이라 소수로 표시";
     UnitKrwPerUsd => "₩ per $1", "원/1달러";
     Announce => "At this peak:", "이 최대 트래픽에서:";

@@ -81,6 +81,11 @@
 //! the queue is full, the served requests waited that long and the rest are lost, so that
 //! minute's p95 is "timed out" ([`Series::timed_out`]), never a wait that stays the same
 //! whatever the overload.
+//!
+//! **A p95 is over the requests asked**, not only those served: a lost (dropped or
+//! throttled) request counts as slower than the queue's timeout. So a day's p95 with over 5%
+//! of its requests lost or in a timed-out minute is "timed out" ([`Totals::p95_timed_out`]),
+//! and so is a function minute's with over 5% throttled; only the p50 is over the served.
 
 use serde::Serialize;
 
@@ -312,7 +317,8 @@ pub struct Series {
     pub p50_ms: Vec<f64>,
     pub p95_ms: Vec<f64>,
     /// Whether the minute's p95 wait reached [`QUEUE_TIMEOUT_S`] (fleets: capacity below
-    /// demand, so the queue was full): its p95 is "timed out", not a latency.
+    /// demand, so the queue was full; functions: over 5% of the minute's requests
+    /// throttled): its p95 is "timed out", not a latency.
     pub timed_out: Vec<bool>,
     /// Cost so far in the day, USD.
     pub cost_usd: Vec<f64>,
@@ -359,7 +365,8 @@ pub struct Totals {
     /// Request-weighted median and 95th percentile of the per-minute latencies, ms.
     pub p50_ms: f64,
     pub p95_ms: f64,
-    /// Whether that p95 is a minute's whose wait reached [`QUEUE_TIMEOUT_S`] ("timed out").
+    /// Whether that p95 (over every request asked) is a lost request's or a minute's whose
+    /// wait reached [`QUEUE_TIMEOUT_S`] ("timed out"): over 5% of them were either.
     pub p95_timed_out: bool,
 }
 
@@ -1158,8 +1165,10 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
     let mut cost = 0.0;
     let mut totals = Totals::default();
     let (mut active_min, mut idle_min) = (0.0, 0.0);
-    // Each minute's latency and weight, written by index like the series.
-    let mut lat = vec![(0.0, 0.0, 0.0); if detail { n } else { 0 }];
+    // Each minute's latency and weight, written by index like the series: the served
+    // requests at `t`, the lost ones at `n + t` ([`weighted_percentiles`]).
+    let mut lat = vec![(0.0, 0.0, 0.0); if detail { 2 * n } else { 0 }];
+    let lost_ms = f.base_ms + FRONT_DOOR_HOP_MS + QUEUE_TIMEOUT_S * 1000.0;
     for (t, &demand) in rps.iter().enumerate() {
         let demand = fin(demand);
         // Instances launched earlier come into service now.
@@ -1232,6 +1241,7 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
         totals.max_instances = totals.max_instances.max(running);
         if detail {
             lat[t] = (p50, p95, served * STEP_S);
+            lat[n + t] = (lost_ms, lost_ms, dropped * STEP_S);
         }
 
         // Scaling decision at the end of the minute.
@@ -1304,10 +1314,10 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
     let (p50, p95) = weighted_percentiles(&mut lat);
     totals.p50_ms = p50;
     totals.p95_ms = p95;
-    // The day's p95 is one minute's (a weighted percentile), so it timed out when it is a
-    // timed-out minute's: the run and the front door plus the whole timeout.
-    totals.p95_timed_out =
-        p95 > 0.0 && p95 >= f.base_ms + FRONT_DOOR_HOP_MS + QUEUE_TIMEOUT_S * 1000.0;
+    // The day's p95 is one minute's or a lost request's (a weighted percentile), so it timed
+    // out when it is a timed-out minute's or a lost request's: the run and the front door
+    // plus the whole timeout.
+    totals.p95_timed_out = p95 > 0.0 && p95 >= lost_ms;
     FleetDay {
         series: out,
         totals,
@@ -1316,14 +1326,23 @@ fn run_fleet(f: &Fleet, rps: &[f64], detail: bool) -> FleetDay {
     }
 }
 
-/// Request-weighted median and 95th percentile of per-minute p50 and p95 values: the minute
-/// whose p50 (p95) the 50th (95th) percentile of the day's served requests falls into.
+/// Request-weighted median and 95th percentile of a day's latencies. `lat` holds each
+/// minute's served requests (p50, p95, count) in its first half and the same minute's lost
+/// (dropped or throttled) requests in its second, keyed at the queue's timeout or more: a lost
+/// request is slower than any that was served.
+///
+/// The p95 is over every request asked: the minute (or the lost requests) the 95th
+/// percentile of all the day's requests falls into, so when over 5% of them were lost or in
+/// a timed-out minute it is a timed-out one, never the duration of the requests that got
+/// through. The p50 is over the served requests alone (the first half).
 fn weighted_percentiles(lat: &mut [(f64, f64, f64)]) -> (f64, f64) {
-    let total: f64 = lat.iter().map(|l| l.2).sum();
-    if total <= 0.0 {
+    let (served, _) = lat.split_at_mut(lat.len() / 2);
+    let served_total: f64 = served.iter().map(|l| l.2).sum();
+    if served_total <= 0.0 {
         return (0.0, 0.0);
     }
-    let p50 = weighted_select(lat, |l| l.0, 0.5 * total);
+    let p50 = weighted_select(served, |l| l.0, 0.5 * served_total);
+    let total: f64 = lat.iter().map(|l| l.2).sum();
     let p95 = weighted_select(lat, |l| l.1, 0.95 * total);
     (fin(p50), fin(p95))
 }
@@ -1454,6 +1473,9 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     let init_s = cold_ms / 1000.0;
     // Two front doors: the API gateway and the invoke.
     let base_ms = run_ms + 2.0 * FRONT_DOOR_HOP_MS;
+    // Where a throttled request stands among the latencies: past the queue's timeout, so past
+    // any served request's (a cold start is under a minute).
+    let lost_ms = base_ms + QUEUE_TIMEOUT_S * 1000.0;
     // What the quota lets run at once, and the requests a minute's environments take.
     let serve = |demand: f64, conc: f64| {
         let need = demand * duration_s;
@@ -1479,7 +1501,8 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         let mut out = Series::zeroed(n);
         let mut totals = Totals::default();
         let detail = peak.is_none();
-        let mut lat = vec![(0.0, 0.0, 0.0); if detail { n } else { 0 }];
+        // The served requests at `t`, the throttled ones at `n + t` ([`weighted_percentiles`]).
+        let mut lat = vec![(0.0, 0.0, 0.0); if detail { 2 * n } else { 0 }];
         // The last `warm_steps` minutes, oldest at `pos`: requests served and environments
         // busy. The day starts warm from the previous evening, which is this day's evening.
         let mut arrived = vec![0.0; warm_steps];
@@ -1589,6 +1612,9 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
                 p50 = base_ms + if cold_frac > 0.5 { cold_ms } else { 0.0 };
                 p95 = base_ms + if cold_frac > 0.05 { cold_ms } else { 0.0 };
             }
+            // The minute's p95 is over the requests asked: with over 5% of them throttled it
+            // is a throttled request's, which never got an answer ("timed out").
+            let throttled_p95 = served > 0.0 && dropped > 0.05 * demand;
             // Invocations on provisioned environments bill at the provisioned duration rate.
             day_pc_requests += requests * pc_share(conc);
 
@@ -1605,13 +1631,15 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
             out.dropped_rps[t] = dropped;
             out.utilisation[t] = conc / quota;
             out.p50_ms[t] = fin(p50);
-            out.p95_ms[t] = fin(p95);
+            out.p95_ms[t] = fin(if throttled_p95 { lost_ms } else { p95 });
+            out.timed_out[t] = throttled_p95;
             totals.requests += demand * STEP_S;
             totals.served += requests;
             totals.dropped += dropped * STEP_S;
             totals.max_instances = totals.max_instances.max(envs);
             if detail {
                 lat[t] = (p50, p95, requests);
+                lat[n + t] = (lost_ms, lost_ms, dropped * STEP_S);
             }
         }
         round_requests(&mut totals);
@@ -1619,6 +1647,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
         let (p50, p95) = weighted_percentiles(&mut lat);
         totals.p50_ms = p50;
         totals.p95_ms = p95;
+        totals.p95_timed_out = p95 > 0.0 && p95 >= lost_ms;
         let pings = fp.day_pings(n);
         add_weighted(&mut month, &totals, *weight);
         cold.after_idle += day_cold_idle * weight;
@@ -1670,6 +1699,7 @@ fn faas_model(s: &Scenario, rates: &Rates, days: &[(traffic::Day, f64)]) -> Mode
     month.max_instances = day_totals.max_instances;
     month.p50_ms = day_totals.p50_ms;
     month.p95_ms = day_totals.p95_ms;
+    month.p95_timed_out = day_totals.p95_timed_out;
     month.cold_starts = cold.total;
 
     // What avoiding the cold starts would cost: the pings through the month's bill (free tier

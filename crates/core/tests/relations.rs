@@ -1290,6 +1290,141 @@ proptest! {
     }
 }
 
+/// How a model's peak-day p95 reads in the month table, as an order (higher is worse): its
+/// duration in ms, or infinity for "timed out"; `None` when it shows no latency at all.
+fn p95_reading(s: &Scenario, o: &Outcome, k: ModelKind) -> Option<f64> {
+    let i = ModelKind::ALL.iter().position(|&m| m == k)?;
+    let cell = &math::month_table(o, s.currency, s.krw_per_usd, s.lang)[i].p95;
+    let m = o.model(k);
+    if *cell == skyscale_core::money::timed_out_text(s.lang, false) {
+        Some(f64::INFINITY)
+    } else if cell.starts_with('—') {
+        None
+    } else {
+        Some(m.month.p95_ms)
+    }
+}
+
+/// The share of the peak day's requests that were lost (dropped or throttled) or served in a
+/// fleet's minute that timed out (its queue full, every request in it waited the timeout).
+fn lost_or_timed_out_share(o: &Outcome, k: ModelKind) -> f64 {
+    let m = o.model(k);
+    let sr = &m.series;
+    let fleet = k != ModelKind::Faas;
+    let (mut bad, mut asked) = (0.0, 0.0);
+    for t in 0..sr.served_rps.len() {
+        let (served, lost) = (sr.served_rps[t], sr.dropped_rps[t]);
+        asked += served + lost;
+        bad += lost
+            + if fleet && sr.timed_out[t] {
+                served
+            } else {
+                0.0
+            };
+    }
+    if asked > 0.0 { bad / asked } else { 0.0 }
+}
+
+/// A peak day whose requests were over 5% lost or timed out never shows its p95 as a
+/// duration: not in the month table, the latency chart's legend (which
+/// [`check_day_p95`] holds to the table) or the outcome the fit card and the CLI read.
+fn check_p95_counts_the_lost(s: &Scenario, o: &Outcome) -> Result<(), String> {
+    let timed_out = skyscale_core::money::timed_out_text(s.lang, false);
+    let table = math::month_table(o, s.currency, s.krw_per_usd, s.lang);
+    for (i, &k) in ModelKind::ALL.iter().enumerate() {
+        let m = o.model(k);
+        if !m.not_runnable.is_empty() || m.month.served <= 0.0 {
+            continue;
+        }
+        let share = lost_or_timed_out_share(o, k);
+        // Over 5% by more than the float noise of summing a day's minutes.
+        if share > 0.05 + 1e-9 && (table[i].p95 != timed_out || !m.month.p95_timed_out) {
+            return Err(format!(
+                "{k:?}: {:.2}% lost or timed out, p95 reads {:?}",
+                share * 100.0,
+                table[i].p95
+            ));
+        }
+        if m.month.p95_timed_out != (table[i].p95 == timed_out) {
+            return Err(format!(
+                "{k:?}: timed out {} vs {:?}",
+                m.month.p95_timed_out, table[i].p95
+            ));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_p95_with_over_5_percent_lost_or_timed_out_is_timed_out(q in query()) {
+        let s = scenario(&q);
+        let o = simulate(&s);
+        if let Err(e) = check_p95_counts_the_lost(&s, &o) {
+            prop_assert!(false, "{q}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_higher_peak_never_makes_a_fixed_fleets_p95_read_better(
+        q in query(),
+        factor in prop_oneof![Just(1.5f64), 1.0f64..40.0],
+    ) {
+        let low = scenario(&q);
+        let mut high = low.clone();
+        high.traffic.peak_rps = low.traffic.peak_rps * factor;
+        high.repair();
+        let (ol, oh) = (simulate(&low), simulate(&high));
+        for k in [ModelKind::OnPrem, ModelKind::VmFixed] {
+            // On-premises servers are sized from the planned peak: the same fleet only while
+            // the count stays the same.
+            if ol.model(k).month.max_instances != oh.model(k).month.max_instances {
+                continue;
+            }
+            let (Some(l), Some(h)) = (p95_reading(&low, &ol, k), p95_reading(&high, &oh, k)) else {
+                continue;
+            };
+            prop_assert!(
+                h >= l * (1.0 - 1e-12),
+                "{q}: {k:?} at ×{factor}: p95 {h} ms after {l} ms (∞: timed out)"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_engineers_cases_read_timed_out() {
+    // The cases: fixed VMs read 300 ms with 3,000,000 dropped on a flash day,
+    // 60,101 → 300 → 1,056 ms as the peak rose, on-premises ~100 ms at 100,000 but timed
+    // out at 45,000, and the event-API preset's fixed VMs 159 ms with 8,040,000 dropped.
+    let timed_out = |q: &str, k: ModelKind| {
+        let s = scenario(q);
+        let o = simulate(&s);
+        check_p95_counts_the_lost(&s, &o).unwrap_or_else(|e| panic!("{q}: {e}"));
+        p95_reading(&s, &o, k) == Some(f64::INFINITY)
+    };
+    for peak in [2_800, 3_000, 4_000, 10_000] {
+        assert!(
+            timed_out(&format!("pat=flash&peak={peak}"), ModelKind::VmFixed),
+            "{peak}"
+        );
+    }
+    for peak in [45_000, 100_000] {
+        assert!(
+            timed_out(&format!("pat=flash&peak={peak}"), ModelKind::OnPrem),
+            "{peak}"
+        );
+    }
+    let event_api = skyscale_core::fit::FitCase::EventApi.query();
+    assert!(timed_out(event_api, ModelKind::VmFixed));
+    assert!(timed_out(
+        &format!("{event_api}&lang=ko"),
+        ModelKind::VmFixed
+    ));
+}
+
 #[test]
 fn a_p95_of_seconds_reads_the_same_in_the_lane_and_the_table() {
     // The case: the containers' p95 of about 15 s on a batch day.
