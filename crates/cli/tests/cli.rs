@@ -839,3 +839,20 @@ fn simulate_names_an_unknown_key_and_the_key_it_is_likely_a_typo_of() {
         "{err}"
     );
 }
+
+#[test]
+fn simulate_explains_timed_out_only_when_a_row_timed_out() {
+    let text =
+        |q: &str| String::from_utf8(skyscale(&["simulate", "--scenario", q]).stdout).unwrap();
+    let calm = text("peak=10");
+    assert!(!calm.contains("timed out (> 60 s)"), "{calm}");
+    let swamped = text("peak=5000&n=1&quota=1");
+    let rows = swamped
+        .lines()
+        .filter(|l| l.contains("timed out (> 60 s)") && !l.contains(':'));
+    assert!(rows.count() >= 1, "{swamped}");
+    assert!(
+        swamped.contains("timed out (> 60 s): capacity was below demand"),
+        "{swamped}"
+    );
+}
