@@ -204,7 +204,10 @@ fn table(s: &Scenario, o: &skyscale_core::Outcome, lang: Lang) -> String {
     }
     out.push(format!("★ {}", math::cheapest_note(o.p95_target_ms, lang)));
     out.push(Text::MonthWhatIsWhose.get(lang).to_string());
-    out.push(math::timed_out_note(lang));
+    // The footnote explains a row's "timed out (> 60 s)": only a table with one needs it.
+    if o.models.iter().any(|m| m.month.p95_timed_out) {
+        out.push(math::timed_out_note(lang));
+    }
     out.push(String::new());
     out.extend(math::month_plan(o, lang));
     for m in &o.models {

@@ -805,3 +805,54 @@ fn simulate_a_ping_beside_provisioned_concurrency_is_not_sent() {
         "{text}"
     );
 }
+
+#[test]
+fn simulate_names_an_unknown_key_and_the_key_it_is_likely_a_typo_of() {
+    let v = json(&[
+        "simulate",
+        "--scenario",
+        "peek=2000&pat=flsh&foo=1",
+        "--json",
+    ]);
+    let w: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(
+        w.contains(&"Unknown key “peek” ignored; did you mean Peak traffic (peak)?"),
+        "{w:?}"
+    );
+    assert!(w.contains(&"Unknown key “foo” ignored."), "{w:?}");
+    assert!(
+        w.iter()
+            .any(|m| m.contains("using Business hours (diurnal). Valid values: steady,")),
+        "{w:?}"
+    );
+    let out = skyscale(&["simulate", "--scenario", "peek=2000&lang=ko"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "“peek”: 알 수 없는 키라 무시했습니다. 최대 트래픽(peak) 키를 쓰려던 것인가요?"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn simulate_explains_timed_out_only_when_a_row_timed_out() {
+    let text =
+        |q: &str| String::from_utf8(skyscale(&["simulate", "--scenario", q]).stdout).unwrap();
+    let calm = text("peak=10");
+    assert!(!calm.contains("timed out (> 60 s)"), "{calm}");
+    let swamped = text("peak=5000&n=1&quota=1");
+    let rows = swamped
+        .lines()
+        .filter(|l| l.contains("timed out (> 60 s)") && !l.contains(':'));
+    assert!(rows.count() >= 1, "{swamped}");
+    assert!(
+        swamped.contains("timed out (> 60 s): capacity was below demand"),
+        "{swamped}"
+    );
+}

@@ -1,8 +1,9 @@
 //! The `Scenario`: the whole user-visible state, and its URL query form.
 //!
 //! Every screen is a link: the app writes the scenario into the query string and reads it back
-//! on load; the CLI takes the same string with `--scenario`. Parsing never fails: unknown keys
-//! are ignored, a malformed value falls back to its default and an out-of-range one is clamped,
+//! on load; the CLI takes the same string with `--scenario`. Parsing never fails: an unknown key
+//! is ignored and reported (with the known key it is likely a typo of, `peek` → `peak`; keys
+//! such as `utm_source` that sites add to links are ignored silently), a malformed value falls back to its default and an out-of-range one is clamped,
 //! and each such repair is reported as a [`Warning`] the UI shows in both languages.
 //! A number reads the same however it is spelt (`peak=0020`, `2e1`, `20.000`, `+20`; a speed
 //! `2.0`, a billing step `100.0`, a seed `7.0`, a flag `1.0`), and both the link written back
@@ -10,7 +11,7 @@
 //!
 //! ```
 //! use skyscale_core::{Lang, Scenario};
-//! let (s, warnings) = Scenario::from_query("lang=ko&view=stack&bogus=1");
+//! let (s, warnings) = Scenario::from_query("lang=ko&view=stack&utm_source=lms");
 //! assert_eq!(s.lang, Lang::Ko);
 //! assert!(warnings.is_empty());
 //! assert_eq!(Scenario::from_query(&s.to_query()).0, s);
@@ -130,6 +131,21 @@ coded_enum! {
         Iot => "iot",
         /// Steady growth over the month (from half the peak on day 1 to the peak on day 30).
         Growth => "growth",
+    }
+}
+
+impl Pattern {
+    /// The pattern's name as the picker shows it ("Business hours").
+    pub fn label(self) -> Text {
+        match self {
+            Pattern::Steady => Text::PatternSteady,
+            Pattern::Diurnal => Text::PatternDiurnal,
+            Pattern::Bursty => Text::PatternBursty,
+            Pattern::Flash => Text::PatternFlash,
+            Pattern::Batch => Text::PatternBatch,
+            Pattern::Iot => Text::PatternIot,
+            Pattern::Growth => Text::PatternGrowth,
+        }
     }
 }
 
@@ -458,6 +474,107 @@ pub const CONTROL_KEYS: &[&str] = &[
     "step", "cell", "hl", "theme", "chart", "ping", "col",
 ];
 
+/// Every key [`Scenario::from_query`] reads; any other is reported as
+/// [`Reason::UnknownKey`] (with the nearest of these when one is close).
+pub const QUERY_KEYS: &[&str] = &[
+    "view", "lang", "theme", "pat", "peak", "seed", "cpu", "dur", "mem", "head", "cores", "vm",
+    "n", "tgt", "min", "max", "cd", "boot", "ctr", "vcpu", "gb", "cmin", "cmax", "ctgt", "faas",
+    "arch", "free", "gran", "pc", "quota", "legacy", "rt", "warm", "ping", "seats", "p_req",
+    "p_gbs", "p_vm", "p_vcpu", "p_gbh", "p_srv", "p_ops", "p_seat", "cur", "krw", "fail", "deploy",
+    "hop", "step", "cell", "col", "hl", "embed", "quiz", "lock", "controls", "t", "chart", "speed",
+    "math", "open",
+];
+
+/// Keys that sites add to any link they pass on (analytics, ad clicks): not Skyscale's, but
+/// not a mistake of the link's author either, so they are ignored without a notice.
+fn is_tracking_key(key: &str) -> bool {
+    key.starts_with("utm_") || matches!(key, "fbclid" | "gclid" | "msclkid")
+}
+
+/// The known key `key` is most likely a mistyping of: the nearest of [`QUERY_KEYS`] by edits
+/// (a letter added, removed, changed, or two swapped; case ignored), within 0 edits for keys
+/// of up to 2 letters, 1 for up to 5 and 2 beyond, so a short key is not "corrected" into an
+/// unrelated one (`foo` suggests nothing). Ties go to the earlier key.
+pub fn nearest_key(key: &str) -> Option<&'static str> {
+    let key = key.to_lowercase();
+    let len = key.chars().count();
+    let limit = match len {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    };
+    QUERY_KEYS
+        .iter()
+        .map(|&k| (edits(&key, k), k))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+/// Edits between `a` and `b` (optimal string alignment: insert, delete, change, swap two
+/// neighbours), counted in characters.
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// The values key `key` takes, by their link codes, where it takes one of a few names (`pat`,
+/// `ctr`, `view`, …), so a warning about a wrong one can list them.
+fn choices(key: &str) -> Option<Vec<&'static str>> {
+    fn codes<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str) -> Option<Vec<&'static str>> {
+        Some(all.iter().map(|&v| code(v)).collect())
+    }
+    match key {
+        "view" => codes(&View::ALL, View::code),
+        "lang" => codes(&[Lang::En, Lang::Ko], Lang::code),
+        "theme" => codes(&Theme::ALL, Theme::code),
+        "pat" => codes(Pattern::ALL, Pattern::code),
+        "ctr" => codes(ContainerService::ALL, ContainerService::code),
+        "faas" => codes(FaasService::ALL, FaasService::code),
+        "arch" => codes(Arch::ALL, Arch::code),
+        "rt" => codes(Runtime::ALL, Runtime::code),
+        "cur" => codes(&Currency::ALL, Currency::code),
+        "speed" => codes(Speed::ALL, Speed::code),
+        "chart" => codes(&crate::chart::Chart::ALL, crate::chart::Chart::code),
+        "gran" => Some(vec!["1", "100"]),
+        _ => None,
+    }
+}
+
+/// A value as the reader sees it on screen, with its link code after it ("Business hours
+/// (diurnal)", "업무 시간대(diurnal)"), where the control shows a name for it; else the code.
+fn value_name(key: &str, code: &str, lang: Lang) -> String {
+    let label = match key {
+        "pat" => Pattern::from_code(code).map(Pattern::label),
+        "ctr" => ContainerService::from_code(code).map(ContainerService::label),
+        _ => None,
+    };
+    match (label, lang) {
+        (None, _) => code.to_string(),
+        (Some(t), Lang::En) => format!("{} ({code})", t.get(lang)),
+        (Some(t), Lang::Ko) => format!("{}({code})", t.get(lang)),
+    }
+}
+
 /// What the control for query key `key` is called on screen (the Embed dialog's list of names),
 /// as the texts to join with " · ": a section and a label where the label alone is ambiguous.
 /// Empty for a key no control sets (it is set in the URL only).
@@ -754,6 +871,9 @@ pub enum Reason {
     /// Names in `lock=` or `controls=` that no control has (`given`, comma-joined): they are
     /// left out and the rest (`used`, comma-joined, maybe none) kept.
     NotAControl,
+    /// A key no part of Skyscale reads (`given` is its value): ignored. `nearest` is the known
+    /// key it is most likely a typo of, if one is close (`peek` → `peak`).
+    UnknownKey { nearest: Option<&'static str> },
 }
 
 /// Something in a query string (or a control's edit) that had to be repaired. The app shows
@@ -857,10 +977,40 @@ impl Warning {
         let (key, given, used) = (&key, &self.given, &self.used);
         let mut out = match (&self.reason, lang) {
             (Reason::Invalid, Lang::En) => {
-                format!("“{given}” is not a valid value for {key}; using {used}.")
+                let used = value_name(&self.key, used, lang);
+                let mut m = format!("“{given}” is not a valid value for {key}; using {used}.");
+                if let Some(all) = choices(&self.key) {
+                    m.push_str(&format!(" Valid values: {}.", all.join(", ")));
+                }
+                m
             }
             (Reason::Invalid, Lang::Ko) => {
-                format!("“{given}”: {key}에 쓸 수 없는 값이라 {used} 값을 씁니다.")
+                let used = value_name(&self.key, used, lang);
+                let mut m = format!("“{given}”: {key}에 쓸 수 없는 값이라 {used} 값을 씁니다.");
+                if let Some(all) = choices(&self.key) {
+                    m.push_str(&format!(" 쓸 수 있는 값: {}.", all.join(", ")));
+                }
+                m
+            }
+            (Reason::UnknownKey { nearest }, Lang::En) => {
+                let raw = &self.key;
+                match nearest {
+                    Some(k) => format!(
+                        "Unknown key “{raw}” ignored; did you mean {}?",
+                        field_name(k, lang)
+                    ),
+                    None => format!("Unknown key “{raw}” ignored."),
+                }
+            }
+            (Reason::UnknownKey { nearest }, Lang::Ko) => {
+                let raw = &self.key;
+                match nearest {
+                    Some(k) => format!(
+                        "“{raw}”: 알 수 없는 키라 무시했습니다. {} 키를 쓰려던 것인가요?",
+                        field_name(k, lang)
+                    ),
+                    None => format!("“{raw}”: 알 수 없는 키라 무시했습니다."),
+                }
             }
             (Reason::OutOfRange { min, max }, Lang::En) => format!(
                 "“{given}” is outside the range of {key}, {} to {}; using {used}.",
@@ -1424,7 +1574,11 @@ impl Scenario {
                 "speed" => s.speed = parse_code(w, k, v, Speed::from_number, s.speed, Speed::code),
                 "math" => s.show_math = parse_bool(w, k, v, s.show_math),
                 "open" => s.open = parse_sections(w, k, v),
-                _ => {}
+                _ if k.is_empty() || is_tracking_key(k) => {}
+                _ => {
+                    let nearest = nearest_key(k);
+                    w.push(Warning::new(k, v, "", Reason::UnknownKey { nearest }))
+                }
             }
             said_once(&mut said, k, here);
         }
@@ -2368,6 +2522,34 @@ pub(crate) mod tests {
         let w = s.apply(|s| s.faas.quota = 1);
         assert_eq!((s.faas.provisioned, s.faas.quota), (1, 1));
         assert_eq!((w[0].key.as_str(), w[0].used.as_str()), ("pc", "1"));
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_with_the_key_it_is_likely_a_typo_of() {
+        let (s, w) = Scenario::from_query("peek=2000&foo=1&utm_source=lms&pat=flsh");
+        assert_eq!(s.traffic.peak_rps, 100.0);
+        let en: Vec<String> = w.iter().map(|w| w.message(Lang::En)).collect();
+        let ko: Vec<String> = w.iter().map(|w| w.message(Lang::Ko)).collect();
+        assert_eq!(w.len(), 3, "{en:?}");
+        assert_eq!(
+            en[0],
+            "Unknown key “peek” ignored; did you mean Peak traffic (peak)?"
+        );
+        assert_eq!(
+            ko[0],
+            "“peek”: 알 수 없는 키라 무시했습니다. 최대 트래픽(peak) 키를 쓰려던 것인가요?"
+        );
+        assert_eq!(en[1], "Unknown key “foo” ignored.");
+        assert_eq!(ko[1], "“foo”: 알 수 없는 키라 무시했습니다.");
+        assert_eq!(
+            en[2],
+            "“flsh” is not a valid value for Traffic pattern (pat); using Business hours \
+             (diurnal). Valid values: steady, diurnal, bursty, flash, batch, iot, growth."
+        );
+        assert!(ko[2].contains("업무 시간대(diurnal) 값을 씁니다. 쓸 수 있는 값: steady,"));
+        assert_eq!(nearest_key("PEAK"), Some("peak"));
+        assert_eq!(nearest_key("paek"), Some("peak"));
+        assert_eq!(nearest_key("x"), None);
     }
 
     #[test]

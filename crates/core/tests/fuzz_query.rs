@@ -17,8 +17,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use skyscale_core::chart::Chart;
 use skyscale_core::money::Currency;
 use skyscale_core::scenario::{
-    Arch, ContainerService, FaasService, Module, Pattern, Reason, Runtime, Section, Speed, Theme,
-    View, Warning, limits, pairs,
+    Arch, ContainerService, FaasService, Module, Pattern, QUERY_KEYS, Reason, Runtime, Section,
+    Speed, Theme, View, Warning, limits, pairs,
 };
 use skyscale_core::{Lang, Scenario};
 
@@ -563,8 +563,34 @@ fn check(q: &str, known: &[(&str, String)]) -> Checked {
             assert!(warned, "{key}={v:?} was not reported; query {}", short(q));
         }
     }
+    // A key no part of Skyscale reads is reported (under its first 40 characters), and a
+    // report of an unknown key names one the query gave.
+    let prefix = |k: &str| k.chars().take(40).collect::<String>();
+    for (k, _) in &decoded {
+        let tracking =
+            k.starts_with("utm_") || ["fbclid", "gclid", "msclkid"].contains(&k.as_str());
+        if !k.is_empty() && !QUERY_KEYS.contains(&k.as_str()) && !tracking {
+            assert!(
+                warnings
+                    .iter()
+                    .any(|w| w.key == prefix(k) && matches!(w.reason, Reason::UnknownKey { .. })),
+                "unknown key {k:?} not reported in {}",
+                short(q)
+            );
+        }
+    }
     for w in &warnings {
         check_warning(w, q);
+        if matches!(w.reason, Reason::UnknownKey { .. }) {
+            assert!(
+                decoded
+                    .iter()
+                    .any(|(k, _)| prefix(k) == w.key && !QUERY_KEYS.contains(&k.as_str())),
+                "{w:?} for a key not given: {}",
+                short(q)
+            );
+            continue;
+        }
         let given = decoded.iter().filter(|(k, _)| *k == w.key).count();
         // A minimum above its maximum is a repair of the pair, whatever the minimum's text was.
         if matches!(w.reason, Reason::AboveMaximum { .. }) {
