@@ -491,7 +491,7 @@ test("a count field rounds a typed fraction and says so, in both languages", asy
   await quota.fill("1200.4");
   await quota.press("Tab");
   await expect(quota).toHaveValue("1200");
-  await expect(page.getByTestId("ctl-quota-error")).toHaveText("정수로 세는 값이라 1,200 값을 씁니다.");
+  await expect(page.getByTestId("ctl-quota-error")).toHaveText("정수로 세는 값이라 반올림한 값(1,200)으로 맞췄습니다.");
 });
 
 test("range messages show true bounds, follow the language, and clamp a huge paste", async ({ page }) => {
@@ -539,6 +539,10 @@ test("a negative memory from a link is raised to the functions' minimum, so they
   await s.open("lang=en&mem=-5");
   await expect(page.getByTestId("ctl-memory")).toHaveValue("128");
   await expect(page.getByTestId("url-notice")).toContainText("outside the range of Function memory (mem), 128 to 65,536; using 128");
+  // In Korean the notice names the field as the page does, without the link's key.
+  await s.open("lang=ko&mem=-5");
+  await expect(page.getByTestId("url-notice")).toContainText("“-5”: 함수 메모리의 범위(128~65,536)를 벗어나 최솟값(128)으로 맞췄습니다.");
+  await expect(page.getByTestId("url-notice")).not.toContainText("(mem)");
   await expect(page.getByTestId("month-faas")).toContainText("$");
   await expect(page.locator("main")).not.toContainText(/not runnable|below the minimum/i);
 });
@@ -551,7 +555,7 @@ test.describe("in a browser that prefers Korean", () => {
     await s.open("lang=zz");
     await expect(page.locator("html")).toHaveAttribute("lang", "ko");
     await expect(page.locator("#scaling-heading")).toHaveText("확장과 비용");
-    await expect(page.getByTestId("url-notice")).toContainText("“zz”: lang에 쓸 수 없는 값이라 ko 값을 씁니다.");
+    await expect(page.getByTestId("url-notice")).toContainText("“zz”: lang에 쓸 수 없는 값이라 ko 값으로 맞췄습니다.");
     await expect(page).toHaveURL(/[?&]lang=ko(&|$)/);
   });
 });

@@ -380,7 +380,7 @@ texts! {
         "함수 하나의 메모리입니다. FaaS는 GB-초로 과금하므로 컴퓨팅 요금에 곱해집니다.";
     OutOfRange => "Enter a number from {min} to {max}.", "{min}부터 {max} 사이의 숫자를 입력하세요.";
     NotANumber => "Enter a number.", "숫자를 입력하세요.";
-    RoundedToWhole => "This counts whole units, so {value} is used.", "정수로 세는 값이라 {value} 값을 씁니다.";
+    RoundedToWhole => "This counts whole units, so {value} is used.", "정수로 세는 값이라 반올림한 값({value})으로 맞췄습니다.";
     FieldCapped => "Can't be more than {other} ({max}), so {max} is used.", "{other}({max})보다 클 수 없어 그 값으로 맞췄습니다.";
     FieldLowered => "{other} was lowered to {value} to match.", "{other}도 같은 값({value})으로 낮췄습니다.";
     LanesTitle => "The same traffic through every model", "같은 트래픽, 모델별 확장";

@@ -971,10 +971,13 @@ impl Warning {
         }
     }
 
-    /// A one-line message in `lang`.
+    /// A one-line message in `lang`. Korean ends on what was done ("최솟값(128)으로
+    /// 맞췄습니다"), with the value in brackets so no particle depends on how it is read.
     pub fn message(&self, lang: Lang) -> String {
         let (key, of_name) = (field_name(&self.key, lang), |of: &str| field_name(of, lang));
         let (key, given, used) = (&key, &self.given, &self.used);
+        // A bound or a maximum as the range and the fields show it (65,536, not 65536).
+        let number = || self.used.parse::<f64>().map_or(used.clone(), bound_text);
         let mut out = match (&self.reason, lang) {
             (Reason::Invalid, Lang::En) => {
                 let used = value_name(&self.key, used, lang);
@@ -984,9 +987,12 @@ impl Warning {
                 }
                 m
             }
+            (Reason::Invalid, Lang::Ko) if used == "catalog" => {
+                format!("“{given}”: {key}에 쓸 수 없는 값이라 카탈로그 가격으로 되돌렸습니다.")
+            }
             (Reason::Invalid, Lang::Ko) => {
                 let used = value_name(&self.key, used, lang);
-                let mut m = format!("“{given}”: {key}에 쓸 수 없는 값이라 {used} 값을 씁니다.");
+                let mut m = format!("“{given}”: {key}에 쓸 수 없는 값이라 {used} 값으로 맞췄습니다.");
                 if let Some(all) = choices(&self.key) {
                     m.push_str(&format!(" 쓸 수 있는 값: {}.", all.join(", ")));
                 }
@@ -1005,35 +1011,46 @@ impl Warning {
             (Reason::UnknownKey { nearest }, Lang::Ko) => {
                 let raw = &self.key;
                 match nearest {
-                    Some(k) => format!(
-                        "“{raw}”: 알 수 없는 키라 무시했습니다. {} 키를 쓰려던 것인가요?",
-                        field_name(k, lang)
-                    ),
+                    Some(k) => {
+                        // The key itself is what to type: named with its field in Korean too.
+                        let name = field_name(k, lang);
+                        let name = if name == *k { name } else { format!("{name}({k})") };
+                        format!("“{raw}”: 알 수 없는 키라 무시했습니다. {name} 키를 쓰려던 것인가요?")
+                    }
                     None => format!("“{raw}”: 알 수 없는 키라 무시했습니다."),
                 }
             }
             (Reason::OutOfRange { min, max }, Lang::En) => format!(
-                "“{given}” is outside the range of {key}, {} to {}; using {used}.",
+                "“{given}” is outside the range of {key}, {} to {}; using {}.",
                 bound_text(*min),
-                bound_text(*max)
+                bound_text(*max),
+                number()
             ),
-            (Reason::OutOfRange { min, max }, Lang::Ko) => format!(
-                "“{given}”: {key}의 범위({}~{})를 벗어나 {used} 값을 씁니다.",
-                bound_text(*min),
-                bound_text(*max)
-            ),
+            (Reason::OutOfRange { min, max }, Lang::Ko) => {
+                let bound = match self.used.parse::<f64>() {
+                    Ok(x) if x == *max => "최댓값",
+                    Ok(x) if x == *min => "최솟값",
+                    _ => "값",
+                };
+                format!(
+                    "“{given}”: {key}의 범위({}~{})를 벗어나 {bound}({})으로 맞췄습니다.",
+                    bound_text(*min),
+                    bound_text(*max),
+                    number()
+                )
+            }
             (Reason::AboveMaximum { of }, Lang::En) => {
+                let used = number();
                 format!(
                     "{key} {given} is above {}, which is {used}; using {used}.",
                     of_name(of)
                 )
             }
-            (Reason::AboveMaximum { of }, Lang::Ko) => {
-                format!(
-                    "{key} {given}: {} 값 {used}보다 커서 {used} 값을 씁니다.",
-                    of_name(of)
-                )
-            }
+            (Reason::AboveMaximum { of }, Lang::Ko) => format!(
+                "{key} {given}: {}({})보다 커서 그 값으로 맞췄습니다.",
+                of_name(of),
+                number()
+            ),
             (Reason::NotAControl, _) => self.not_a_control(lang),
         };
         if self.count > 1 {
@@ -1047,15 +1064,17 @@ impl Warning {
     }
 }
 
-/// A link's key as a reader finds it on screen: the field's name with the key after it
-/// ("Function memory (mem)", "함수 메모리(mem)"), so the notice names the field to look at and
-/// the text to fix in the link; the key alone where no control sets it (`lang`, `seed`).
+/// A link's key as a reader finds it on screen: the field's name, so the notice names the
+/// field to look at; the key alone where no control sets it (`lang`, `seed`). English adds
+/// the key after the name ("Function memory (mem)"), the text to fix in the link, which
+/// there reads as the name's own abbreviation; Korean shows the visible name only
+/// ("함수 메모리"): a Latin key inside a Korean sentence is a code the student never saw.
 fn field_name(key: &str, lang: Lang) -> String {
     let names: Vec<&str> = control_label(key).iter().map(|t| t.get(lang)).collect();
     match (names.is_empty(), lang) {
         (true, _) => key.to_string(),
         (false, Lang::En) => format!("{} ({key})", names.join(" · ")),
-        (false, Lang::Ko) => format!("{}({key})", names.join(" · ")),
+        (false, Lang::Ko) => names.join(" · "),
     }
 }
 
@@ -2377,6 +2396,22 @@ pub(crate) mod tests {
                 max: 65_536.0
             }
         );
+        // Korean names the field as the screen does (no URL key) and says what was done,
+        // with the value as the range shows it; English keeps the key, the text to fix.
+        assert_eq!(
+            w[0].message(Lang::Ko),
+            "“-5”: 함수 메모리의 범위(128~65,536)를 벗어나 최솟값(128)으로 맞췄습니다."
+        );
+        let (_, w) = Scenario::from_query("mem=1e9");
+        assert_eq!(
+            w[0].message(Lang::Ko),
+            "“1000000000”: 함수 메모리의 범위(128~65,536)를 벗어나 최댓값(65,536)으로 맞췄습니다."
+        );
+        assert_eq!(
+            w[0].message(Lang::En),
+            "“1000000000” is outside the range of Function memory (mem), 128 to 65,536; using \
+             65,536."
+        );
         // The lower bound is the smallest memory any function service (and limit set) takes.
         for service in FaasService::ALL {
             for legacy in [false, true] {
@@ -2506,9 +2541,9 @@ pub(crate) mod tests {
             "{}",
             w[0].message(Lang::En)
         );
-        assert!(
-            w[0].message(Lang::Ko)
-                .contains("최소 VM(min) 50: 최대 VM(max) 값 10보다 커서")
+        assert_eq!(
+            w[0].message(Lang::Ko),
+            "최소 VM 50: 최대 VM(10)보다 커서 그 값으로 맞췄습니다."
         );
         // Provisioned concurrency above the quota is the quota, and says so (from a link or
         // from a field).

@@ -657,6 +657,25 @@ fn check_warning(w: &Warning, q: &str) {
     for lang in Lang::ALL {
         assert!(!w.message(lang).is_empty());
     }
+    // A Korean reader gets the field's visible name, not the link's key in brackets, and a
+    // sentence that says what was done (not "… 값을 씁니다").
+    let ko = w.message(Lang::Ko);
+    if !skyscale_core::scenario::control_label(&w.key).is_empty() {
+        assert!(!ko.contains(&format!("({})", w.key)), "{ko}");
+    }
+    assert!(!ko.contains("씁니다"), "{ko}");
+    // A clamped or capped number reads as the range and the fields write it (65,536).
+    if let (Reason::OutOfRange { .. } | Reason::AboveMaximum { .. }, Ok(x)) =
+        (&w.reason, w.used.parse::<f64>())
+    {
+        let shown = skyscale_core::scenario::bound_text(x);
+        for lang in Lang::ALL {
+            assert!(w.message(lang).contains(&shown), "{}", w.message(lang));
+        }
+        if matches!(w.reason, Reason::OutOfRange { .. }) {
+            assert!(ko.contains(&format!("({shown})으로 맞췄습니다")), "{ko}");
+        }
+    }
 }
 
 /// `-0` is in range (-0.0 == 0.0) and used to be kept and written back as `peak=-0` (the app
