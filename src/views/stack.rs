@@ -241,20 +241,21 @@ fn cell_heading(ctx: ScenarioCtx, model: ServiceModel, layer: Layer) -> String {
 /// A column's summary: what you still manage under the model, what the provider takes over,
 /// the layers on each side (from the matrix, the facility included) and what the bill charges.
 fn column_summary(ctx: ScenarioCtx, model: ServiceModel) -> impl IntoView {
-    let names = |layers: Vec<Layer>, facility: bool| {
-        let mut out: Vec<&str> = layers.into_iter().map(|l| ctx.t(l.name())).collect();
-        if facility {
-            out.push(ctx.t(Text::Facility));
-        }
-        if out.is_empty() {
+    // The cells on each side, in the words the stack shows them (the facility band included).
+    let names = |who: Manager| {
+        let cells = ctx.rest.with(|s| stack::summary_cells(s, model, who));
+        if cells.is_empty() {
             ctx.t(Text::NoLayers).to_string()
         } else {
-            out.join(", ")
+            cells
+                .into_iter()
+                .map(|t| ctx.t(t))
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
     // Who runs the facility as the stack shows it now (at the story's IDC step, the IDC).
-    let (facility_who, facility_words) = ctx.rest.with(|s| stack::facility_manager(s, model));
-    let facility_yours = facility_who == Manager::You;
+    let (_, facility_words) = ctx.rest.with(|s| stack::facility_manager(s, model));
     let title = ctx
         .t(Text::ColumnSummaryTitle)
         .replace("{model}", ctx.t(model.name()))
@@ -268,9 +269,9 @@ fn column_summary(ctx: ScenarioCtx, model: ServiceModel) -> impl IntoView {
                 <dt>{ctx.t(Text::ProviderTakesLabel)}</dt>
                 <dd data-testid="column-takes">{ctx.t(model.provider_takes())}</dd>
                 <dt>{ctx.t(Text::YourLayersLabel)}</dt>
-                <dd data-testid="column-yours">{names(model.your_layers(), facility_yours)}</dd>
+                <dd data-testid="column-yours">{names(Manager::You)}</dd>
                 <dt>{ctx.t(Text::ProviderLayersLabel)}</dt>
-                <dd data-testid="column-theirs">{names(model.provider_layers(), !facility_yours)}</dd>
+                <dd data-testid="column-theirs">{names(Manager::Provider)}</dd>
                 <dt>{format!("{} ({})", ctx.t(Text::Facility), ctx.t(Text::FacilityFull))}</dt>
                 <dd data-testid="column-facility">{ctx.t(facility_words)}</dd>
                 <dt>{ctx.t(Text::BillCharges)}</dt>

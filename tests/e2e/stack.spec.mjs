@@ -163,7 +163,7 @@ test("a column header shows what you keep and what the provider takes over", asy
   await expect(summary.getByTestId("column-keep")).toContainText("permissions");
   await expect(summary.getByTestId("column-keep")).toContainText("configuration");
   await expect(summary.getByTestId("column-takes")).toContainText("security patches");
-  await expect(summary.getByTestId("column-yours")).toHaveText("Applications, Data");
+  await expect(summary.getByTestId("column-yours")).toHaveText("Functions + config, Function data");
   await expect(stack.diagram.locator("#stack-head-faas")).toHaveClass(/\bselected\b/);
   // A link shows it; a cell replaces it.
   await page.reload();

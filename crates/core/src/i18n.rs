@@ -252,10 +252,10 @@ texts! {
         "가상화, 서버, 스토리지, 네트워킹이 제공자에게 넘어갑니다. 운영체제와 그 위는 직접 관리합니다.";
     StoryChange4 => "the O/S, middleware and runtime move to the provider; you keep the application and its data.",
         "운영체제, 미들웨어, 런타임이 제공자에게 넘어갑니다. 애플리케이션과 데이터만 남습니다.";
-    StoryChange5 => "you deploy functions, not a whole application: only their code, configuration and data are yours.",
-        "애플리케이션 전체가 아니라 함수를 배포합니다. 함수 코드, 설정, 데이터만 직접 관리합니다.";
-    StoryChange6 => "serverless is FaaS plus managed services: the data stays yours, in databases and storage the provider runs.",
-        "서버리스는 FaaS에 관리형 서비스를 더한 것입니다. 내 데이터를 제공자가 운영하는 DB와 스토리지에 둡니다.";
+    StoryChange5 => "you deploy functions, not a whole application: only the functions + config and the function data are yours.",
+        "애플리케이션 전체가 아니라 함수를 배포합니다. 함수 코드 + 설정과 함수의 데이터만 직접 관리합니다.";
+    StoryChange6 => "serverless is FaaS plus managed services: your data becomes data in managed DBs, still yours.",
+        "서버리스는 FaaS에 관리형 서비스를 더한 것입니다. 데이터는 관리형 DB의 데이터가 되지만 여전히 내 것입니다.";
     ChangedAtStep => "changed at this step", "이 단계에서 바뀜";
     StoryChangeLine => "Step {n}: {change}", "{n}단계: {change}";
     CellHeadingLayer => "{model} · {cell} ({layer} layer)", "{model} · {cell}({layer} 계층)";
@@ -276,8 +276,8 @@ texts! {
     NoLayers => "none", "없음";
     KeepOnPrem => "Everything: the building, power and cooling, the servers bought for the peak, every layer up to the application and its data, and the specialists to run them.",
         "전부입니다. 건물·전력·냉각, 피크에 맞춰 산 서버, 애플리케이션과 데이터까지의 모든 계층, 그리고 이를 운영할 전문 인력까지.";
-    TakesOnPrem => "Nothing: there is no provider. In an IDC the data center runs the building, power, cooling and physical security, but the servers are still yours.",
-        "없습니다. 제공자가 없습니다. IDC에 맡기면 건물, 전력, 냉각, 물리 보안은 데이터 센터가 맡지만 서버는 여전히 내 것입니다.";
+    TakesOnPrem => "Nothing, since there is no provider. With the servers in an IDC, the IDC runs the building, power, cooling and physical security, but the servers are still yours.",
+        "제공자가 없으니 맡기는 것도 없습니다. 서버를 IDC에 두면 건물, 전력, 냉각, 물리 보안은 IDC가 맡지만 서버는 여전히 내 것입니다.";
     KeepIaas => "The O/S you choose and everything on it: middleware, runtime, your application and its data, with their updates and security patches.",
         "직접 고른 운영체제와 그 위의 모든 것: 미들웨어, 런타임, 애플리케이션과 데이터, 그리고 그 업데이트와 보안 패치.";
     TakesIaas => "The infrastructure as a service: servers, storage, networking (IPs, bandwidth), power and the virtualization that turns them into VMs (Amazon EC2, KT, LG U+).",
@@ -286,8 +286,8 @@ texts! {
         "애플리케이션 전체와 데이터: 애플리케이션을 배포하면 플랫폼 위에서 24시간 돌아갑니다.";
     TakesPaas => "The platform: runtime, middleware and O/S, the infrastructure under them, and APIs to build on (Google Cloud Platform, Firebase, Naver Cloud Platform).",
         "플랫폼: 런타임, 미들웨어, 운영체제와 그 아래 인프라, 그리고 개발에 쓸 API(Google Cloud Platform, Firebase, 네이버 클라우드 플랫폼).";
-    KeepFaas => "Your code, split into functions; the data they use; their configuration (triggers, memory, timeout) and their permissions (who may call them, what they may reach).",
-        "함수로 나눈 코드, 함수가 쓰는 데이터, 함수의 설정(트리거, 메모리, 제한 시간)과 권한(누가 호출할 수 있고 무엇에 접근할 수 있는지).";
+    KeepFaas => "Functions + config: your code, split into functions, with their configuration (triggers, memory, timeout) and their permissions (who may call them, what they may reach). Function data: the data they use.",
+        "함수 코드 + 설정: 함수로 나눈 코드와 그 설정(트리거, 메모리, 제한 시간), 권한(누가 호출할 수 있고 무엇에 접근할 수 있는지). 함수의 데이터: 함수가 쓰는 데이터.";
     TakesFaas => "Everything that runs them: runtime, O/S updates and security patches, networking and machines. It starts a function when an event arrives, scales it per request and stops it when it finishes or times out, within limits on memory and run time.",
         "함수를 실행하는 모든 것: 런타임, 운영체제 업데이트와 보안 패치, 네트워크와 장비. 이벤트가 오면 함수를 실행하고, 요청만큼 확장하고, 끝나거나 제한 시간이 지나면 멈춥니다. 메모리와 실행 시간에는 한도가 있습니다.";
     KeepSaas => "Only how you use it: your users (seats), their settings and what they put in.",

@@ -12,8 +12,10 @@
 //! services, which is what the notes call serverless), and [`changed`] names the cells that differ
 //! from the step before; the picture marks them with a corner flag and a dashed outline, and
 //! says what changed in a line under the title. Column headers are buttons too: a column's
-//! summary ([`ServiceModel::you_keep`], [`ServiceModel::provider_takes`]) is what the `col` key
-//! selects.
+//! summary ([`ServiceModel::you_keep`], [`ServiceModel::provider_takes`], and the cells on each
+//! side from [`summary_cells`], in the words the cells show) is what the `col` key selects. A
+//! layer has one name everywhere: the cell's label, which the lists, the column's prose and the
+//! story's change line use too.
 
 use crate::i18n::{Lang, Text};
 use crate::scenario::Scenario;
@@ -773,6 +775,18 @@ pub fn facility_manager(scenario: &Scenario, model: ServiceModel) -> (Manager, T
     (who, words)
 }
 
+/// The cells of `model`'s column that `who` manages as the stack draws them for `scenario`,
+/// top to bottom (the facility band last), each in the words its cell shows ("Functions +
+/// config" under FaaS, "Facility: IDC" at the story's IDC step): the column summary's lists.
+pub fn summary_cells(scenario: &Scenario, model: ServiceModel, who: Manager) -> Vec<Text> {
+    let stage = focus(scenario).stage(model);
+    rows()
+        .map(|row| cell_at(model, row, stage))
+        .filter(|&(w, _)| w == who)
+        .map(|(_, label)| label)
+        .collect()
+}
+
 /// The facility band under a column: who runs the building, power, cooling and security.
 /// It opens the column's summary when activated, which says who runs it (a tap target like
 /// the layers above it).
@@ -1284,6 +1298,113 @@ mod tests {
                 .get(Lang::En)
                 .contains("permissions")
         );
+    }
+
+    /// The words of each cell the stack draws in `model`'s column, by who manages it.
+    fn drawn_cells(scene: &Scene, model: ServiceModel, who: Manager) -> Vec<String> {
+        let side = match who {
+            Manager::You => "you",
+            Manager::Provider => "provider",
+        };
+        super::rows()
+            .filter_map(|row| {
+                let id = match row {
+                    Row::Layer(l) => format!("stack-{}-{}", model.code(), l.code()),
+                    Row::Facility => format!("stack-{}-facility", model.code()),
+                };
+                let cell = scene.find(&id).unwrap();
+                let class = cell.meta.class.as_deref().unwrap_or_default();
+                class.split(' ').any(|c| c == side).then(|| {
+                    cell.walk()
+                        .find(|n| n.meta.class.as_deref() == Some("layer-name"))
+                        .and_then(|n| match &n.kind {
+                            crate::scene::Kind::Text { text, .. } => Some(text.clone()),
+                            _ => None,
+                        })
+                        .unwrap()
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_layer_name_a_summary_uses_is_the_name_the_diagram_shows() {
+        for lang in Lang::ALL {
+            for step in 0..=STORY.len() {
+                let query = if step == 0 {
+                    format!("lang={}", lang.code())
+                } else {
+                    format!("lang={}&step={step}", lang.code())
+                };
+                let (s, _) = Scenario::from_query(&query);
+                let scene = build(&s);
+                for model in ServiceModel::ALL {
+                    for who in [Manager::You, Manager::Provider] {
+                        let listed: Vec<String> = summary_cells(&s, model, who)
+                            .into_iter()
+                            .map(|t| t.get(lang).to_string())
+                            .collect();
+                        assert_eq!(listed, drawn_cells(&scene, model, who), "{query} {model:?}");
+                    }
+                }
+            }
+            // Where a cell's words are not the plain layer name, the column's prose and the
+            // story line of the step that changed it use the cell's words.
+            let stem = |t: Text| {
+                let words = t.get(lang).to_lowercase();
+                words
+                    .split('(')
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string()
+            };
+            for model in ServiceModel::ALL {
+                for layer in model.your_layers() {
+                    let label = cell_label(model, layer);
+                    if label != layer.name() {
+                        let keep = model.you_keep().get(lang).to_lowercase();
+                        assert!(keep.contains(&stem(label)), "{lang:?} {keep}");
+                    }
+                }
+            }
+            for (i, st) in STORY.iter().enumerate() {
+                let line = st.change.get(lang).to_lowercase();
+                for row in changed(i) {
+                    if let Row::Layer(_) = row {
+                        let (_, label) = cell_at(st.model, row, st.stage);
+                        assert!(
+                            line.contains(&stem(label)),
+                            "{lang:?} step {}: {line}",
+                            i + 1
+                        );
+                    }
+                }
+            }
+        }
+        // FaaS's own words, in both lists of its column.
+        let (s, _) = Scenario::from_query("lang=en&col=faas");
+        assert_eq!(
+            summary_cells(&s, ServiceModel::Faas, Manager::You),
+            vec![Text::FaasApplications, Text::FaasData]
+        );
+        let (s, _) = Scenario::from_query("lang=en&step=2");
+        assert_eq!(
+            summary_cells(&s, ServiceModel::OnPrem, Manager::Provider),
+            vec![Text::FacilityIdc]
+        );
+    }
+
+    #[test]
+    fn the_on_prem_summary_says_there_is_no_provider_once() {
+        for lang in Lang::ALL {
+            let takes = ServiceModel::OnPrem.provider_takes().get(lang);
+            let word = match lang {
+                Lang::En => "provider",
+                Lang::Ko => "제공자",
+            };
+            assert_eq!(takes.matches(word).count(), 1, "{takes}");
+        }
     }
 
     #[test]
