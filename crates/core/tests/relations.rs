@@ -2072,7 +2072,7 @@ fn a_steady_scenario_between_the_crossings_is_cheaper_on_functions() {
             .join(" ");
         let want = match lang {
             Lang::En => {
-                "functions cost $61.87 a month and containers $71.09: functions are cheaper"
+                "functions would cost $61.87 a month and containers $71.09: functions are cheaper"
             }
             Lang::Ko => "함수는 월 $61.87, 컨테이너 쪽은 월 $71.09입니다: 함수가 더 쌉니다",
         };
