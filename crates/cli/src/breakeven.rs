@@ -4,8 +4,8 @@
 use clap::Args;
 use serde_json::{Value, json};
 use skyscale_core::breakeven::{
-    AtRate, Comparison, FaasCurve, at_rate, at_rate_text, breakeven, faas_max_rps, scenario_rps,
-    summary_text,
+    AtRate, Comparison, FaasCurve, at_month_text, at_rate_text, at_scenario_rate, breakeven,
+    faas_max_rps, scenario_rps, summary_text,
 };
 use skyscale_core::money::{format, format_number};
 use skyscale_core::sim::{Rates, simulate};
@@ -60,8 +60,13 @@ fn comparison_json(c: &Comparison, at: Option<&AtRate>, s: &Scenario) -> Value {
             at.map_or(Value::Null, |a| {
                 let mut a = json!(a);
                 if let Some(o) = a.as_object_mut() {
-                    for (usd_key, key) in [("faas_usd", "faas"), ("fleet_usd", "fleet")] {
-                        if let Some(amount) = crate::args::in_currency(s, &o[usd_key]) {
+                    for (usd_key, key) in [
+                        ("faas_usd", "faas"),
+                        ("fleet_usd", "fleet"),
+                        ("month_faas_usd", "month_faas"),
+                    ] {
+                        let Some(usd) = o.get(usd_key) else { continue };
+                        if let Some(amount) = crate::args::in_currency(s, usd) {
                             o.insert(format!("{key}_{}", s.currency.code()), amount);
                         }
                     }
@@ -95,10 +100,12 @@ pub fn run(args: BreakevenArgs) -> String {
     let b = breakeven(&s);
     let rates = Rates::resolve(&s);
     let curve = FaasCurve::new(&s, &rates);
-    let now = scenario_rps(&simulate(&s));
+    let o = simulate(&s);
+    let now = scenario_rps(&o);
     let at = |c: &Comparison| {
-        now.filter(|_| b.faas_runnable)
-            .and_then(|r| at_rate(&curve, c, r))
+        b.faas_runnable
+            .then(|| at_scenario_rate(&curve, c, &o))
+            .flatten()
     };
     let (at_vm, at_ctr) = (at(&b.faas_vs_vm), at(&b.faas_vs_container));
     if args.json {
@@ -160,6 +167,14 @@ pub fn run(args: BreakevenArgs) -> String {
             at_ctr.as_ref(),
         ),
     ];
+    // The steady figure is not the month table's bill: when they read differently, say so once.
+    if let Some(month) = at_vm
+        .iter()
+        .chain(&at_ctr)
+        .find_map(|a| at_month_text(&text_lang, a, lang))
+    {
+        out.push(format!("{month}."));
+    }
     if !b.faas_runnable {
         out.push(match lang {
             Lang::En => {

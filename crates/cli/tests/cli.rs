@@ -700,7 +700,7 @@ fn breakeven_reports_every_range_and_the_scenarios_rate_as_the_bill_does() {
     assert!(
         out.contains("functions are cheaper than fargate at 0–8.35 and 14–16.7 req/s")
             && out.contains(
-                "At this scenario's 14.5 req/s, functions cost $61.87 a month and fargate \
+                "At a steady 14.5 req/s, this scenario's average, functions would cost $61.87 a month and fargate \
                  $71.09: functions are cheaper"
             ),
         "{out}"

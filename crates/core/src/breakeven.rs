@@ -272,10 +272,18 @@ pub enum Cheaper {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct AtRate {
     pub requests_per_s: f64,
+    /// Functions' month at a steady `requests_per_s` (the curve's bill, whole cents): not the
+    /// month table's bill, which is the scenario's own traffic ([`AtRate::month_faas_usd`]).
     pub faas_usd: f64,
     pub fleet_usd: f64,
     pub instances: f64,
     pub cheaper: Cheaper,
+    /// At the scenario's own average rate ([`at_scenario_rate`]): the month table's bill for
+    /// functions, the same workload on the scenario's traffic (cold starts, pings and
+    /// provisioned environments as that traffic has them), which may differ from the steady
+    /// figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month_faas_usd: Option<f64>,
 }
 
 /// Both curves' month bills at `rps` and which is cheaper there; `None` without a valid
@@ -297,11 +305,38 @@ pub fn at_rate(curve: &FaasCurve, c: &Comparison, rps: f64) -> Option<AtRate> {
         fleet_usd,
         instances: c.instances(rps)?,
         cheaper,
+        month_faas_usd: None,
     })
 }
 
-/// What the two bills at a rate say, e.g. "At this scenario's 14.5 req/s, functions ($61.87
-/// a month) are cheaper than containers ($71.09)".
+/// [`at_rate`] at the scenario's own average rate ([`scenario_rps`]), with the month table's
+/// function bill beside the steady figure (`None` without traffic or a valid fleet).
+pub fn at_scenario_rate(curve: &FaasCurve, c: &Comparison, o: &Outcome) -> Option<AtRate> {
+    let at = at_rate(curve, c, scenario_rps(o)?)?;
+    Some(AtRate {
+        month_faas_usd: month_faas_usd(o),
+        ..at
+    })
+}
+
+/// The month table's function bill (`None` when functions cannot run the workload).
+pub fn month_faas_usd(o: &Outcome) -> Option<f64> {
+    let faas = o.model(crate::sim::ModelKind::Faas);
+    faas.not_runnable.is_empty().then_some(faas.month.cost_usd)
+}
+
+/// When the steady figure at the scenario's average rate reads differently from the month
+/// table's function bill, the sentence that says which is which: the month table bills the
+/// scenario's own traffic. One quantity, one value: the steady figure is labelled steady, and
+/// the bill is named as the month table's.
+pub fn at_month_text(s: &Scenario, a: &AtRate, lang: Lang) -> Option<String> {
+    let money = |usd: f64| format(usd, s.currency, s.krw_per_usd);
+    let bill = money(a.month_faas_usd?);
+    (bill != money(a.faas_usd)).then(|| fill(Text::ChartBeAtMonth.get(lang), &[("bill", bill)]))
+}
+
+/// What the two bills at a steady rate say, e.g. "At a steady 14.5 req/s, this scenario's
+/// average, functions would cost $61.87 a month and fargate $71.09: functions are cheaper".
 pub fn at_rate_text(s: &Scenario, a: &AtRate, fleet: &str, lang: Lang) -> String {
     let money = |usd: f64| format(usd, s.currency, s.krw_per_usd);
     let text = match a.cheaper {
@@ -612,6 +647,47 @@ mod tests {
 
     fn run(q: &str) -> Breakeven {
         breakeven(&Scenario::from_query(q).0)
+    }
+
+    #[test]
+    fn the_figure_at_the_scenarios_rate_is_a_steady_one_beside_the_month_tables_bill() {
+        // The default scaling scenario (business-day traffic averaging 50.1 req/s): its month
+        // table bills functions $212.99 ($25.95 + $187.04); a steady 50.1 req/s costs $212.98
+        // (no cold starts to bill INIT for). It used to read "at this scenario's 50.1 req/s
+        // functions cost $212.98", a second amount for what read as the same bill.
+        let (s, _) = Scenario::from_query("view=scaling&chart=breakeven&lang=en");
+        let o = crate::sim::simulate(&s);
+        let rates = Rates::resolve(&s);
+        let curve = FaasCurve::new(&s, &rates);
+        let b = breakeven(&s);
+        let at = at_scenario_rate(&curve, &b.faas_vs_vm, &o).unwrap();
+        let said = at_rate_text(&s, &at, "VMs", Lang::En);
+        assert!(
+            said.starts_with(
+                "At a steady 50.1 req/s, this scenario's average, functions would cost $212.98"
+            ),
+            "{said}"
+        );
+        assert_eq!(
+            at_month_text(&s, &at, Lang::En).as_deref(),
+            Some(
+                "The month table bills functions $212.99: this scenario's own traffic, which is \
+                 not one steady rate"
+            )
+        );
+        assert_eq!(
+            at_month_text(&s, &at, Lang::Ko).as_deref(),
+            Some(
+                "월 표의 함수 요금은 일정한 요청률이 아니라 이 시나리오의 실제 트래픽으로 \
+                 계산해 월 $212.99입니다"
+            )
+        );
+        // Where the two read the same, nothing more is said.
+        let same = AtRate {
+            month_faas_usd: Some(at.faas_usd),
+            ..at
+        };
+        assert_eq!(at_month_text(&s, &same, Lang::En), None);
     }
 
     #[test]

@@ -555,9 +555,10 @@ texts! {
     ChartBeContainer => "Containers ({vcpu} vCPU, {gb} GB)", "컨테이너 ({vcpu} vCPU, {gb} GB)";
     ChartBeFaas => "Functions ({mb} MB, {ms} ms)", "함수 ({mb} MB, {ms} ms)";
     ChartBeFaasRun => "Functions ({mb} MB, {run} ms billed, {ms} ms asked)", "함수 ({mb} MB, 과금 {run} ms, 설정 {ms} ms)";
-    ChartBeAtFaas => "At this scenario's {rps} req/s, functions cost {faas} a month and {fleet} {cost}: functions are cheaper", "이 시나리오의 평균 {rps} 요청/초에서 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 쌉니다";
-    ChartBeAtFleet => "At this scenario's {rps} req/s, functions cost {faas} a month and {fleet} {cost}: functions cost more", "이 시나리오의 평균 {rps} 요청/초에서 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 비쌉니다";
-    ChartBeAtSame => "At this scenario's {rps} req/s, functions and {fleet} both cost {faas} a month", "이 시나리오의 평균 {rps} 요청/초에서는 함수와 {fleet} 모두 월 {faas}입니다";
+    ChartBeAtFaas => "At a steady {rps} req/s, this scenario's average, functions would cost {faas} a month and {fleet} {cost}: functions are cheaper", "이 시나리오의 평균인 {rps} 요청/초가 꾸준히 들어오면 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 쌉니다";
+    ChartBeAtFleet => "At a steady {rps} req/s, this scenario's average, functions would cost {faas} a month and {fleet} {cost}: functions cost more", "이 시나리오의 평균인 {rps} 요청/초가 꾸준히 들어오면 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 비쌉니다";
+    ChartBeAtSame => "At a steady {rps} req/s, this scenario's average, functions and {fleet} would both cost {faas} a month", "이 시나리오의 평균인 {rps} 요청/초가 꾸준히 들어오면 함수와 {fleet} 모두 월 {faas}입니다";
+    ChartBeAtMonth => "The month table bills functions {bill}: this scenario's own traffic, which is not one steady rate", "월 표의 함수 요금은 일정한 요청률이 아니라 이 시나리오의 실제 트래픽으로 계산해 월 {bill}입니다";
     ChartBeLimitQuota => "up to {rps} req/s, the most the concurrency quota lets functions serve ({quota} at once × 1,000 ÷ {ms} ms)", "{rps} 요청/초까지: 동시 실행 할당량이 허용하는 최대치, {quota}개 동시 × 1,000 ÷ {ms} ms";
     ChartBeLimitSearch => "up to {rps} req/s, where the search stopped", "탐색을 멈춘 {rps} 요청/초까지";
     ChartBeNeverCheaper => "Functions cost more than {fleet} at every rate {limit}", "모든 요청률에서 함수가 {fleet}보다 비쌉니다({limit})";

@@ -2007,7 +2007,7 @@ fn check_breakeven_says_what_it_draws(s: &Scenario, o: &Outcome) -> Result<(), S
             Ok(())
         };
         if let Some(now) = be::scenario_rps(o)
-            && let Some(at) = be::at_rate(&curve, c, now)
+            && let Some(at) = be::at_scenario_rate(&curve, c, o)
         {
             agrees(now)?;
             let (f, fleet) = (curve.bill(now).total_usd, c.fleet_month_usd(now).unwrap());
@@ -2044,6 +2044,35 @@ fn check_breakeven_says_what_it_draws(s: &Scenario, o: &Outcome) -> Result<(), S
             let shown = be::at_rate_text(s, &at, fleet_name.get(s.lang), s.lang);
             if !all.contains(&shown) {
                 return Err(format!("the chart's notes lack {shown:?}"));
+            }
+            // One quantity, one value: the functions' figure at this scenario's own rate is
+            // the month table's FaaS cell, or it is labelled steady and the notes name the
+            // table's bill as the table's (the scenario's own traffic).
+            let cell = skyscale_core::math::month_table(o, s.currency, s.krw_per_usd, s.lang)
+                .into_iter()
+                .find(|r| r.kind == Some(skyscale_core::sim::ModelKind::Faas))
+                .map(|r| r.cost)
+                .unwrap();
+            let steady = skyscale_core::money::format(at.faas_usd, s.currency, s.krw_per_usd);
+            let steady_label = match s.lang {
+                Lang::En => "At a steady ",
+                Lang::Ko => "꾸준히 들어오면",
+            };
+            if !shown.contains(steady_label) {
+                return Err(format!("{shown:?} is not labelled as a steady rate"));
+            }
+            let month_note = skyscale_core::msa_scene::fill(
+                Text::ChartBeAtMonth.get(s.lang),
+                &[("bill", cell.clone())],
+            );
+            if steady != cell && !all.contains(&month_note) {
+                return Err(format!(
+                    "the steady {steady} at {now} req/s beside the month table's {cell}, and the \
+                     notes do not name the table's: {all:?}"
+                ));
+            }
+            if steady == cell && all.contains(&month_note) {
+                return Err(format!("{month_note:?} for one and the same {cell}"));
             }
         }
         let fleet_name = if vm {
@@ -2178,7 +2207,7 @@ fn a_steady_scenario_between_the_crossings_is_cheaper_on_functions() {
             .join(" ");
         let want = match lang {
             Lang::En => {
-                "functions cost $61.87 a month and containers $71.09: functions are cheaper"
+                "functions would cost $61.87 a month and containers $71.09: functions are cheaper"
             }
             Lang::Ko => "함수는 월 $61.87, 컨테이너 쪽은 월 $71.09입니다: 함수가 더 쌉니다",
         };

@@ -51,6 +51,8 @@ struct Model {
     rates: Rates,
     /// This scenario's average rate over its month, req/s (`None` without traffic).
     now_rps: Option<f64>,
+    /// The month table's function bill, named beside the steady figure at `now_rps`.
+    month_faas_usd: Option<f64>,
     x: Axis,
 }
 
@@ -80,6 +82,7 @@ fn model(s: &Scenario, o: &Outcome) -> Model {
         b,
         rates,
         now_rps,
+        month_faas_usd: be::month_faas_usd(o),
         x,
     }
 }
@@ -267,15 +270,26 @@ fn draw_once(s: &Scenario, o: &Outcome, noted: &[usize]) -> (Scene, Vec<usize>) 
             Role::Danger,
         ));
     } else {
+        // The steady figure at this scenario's average rate is not the month table's bill:
+        // when the two read differently, one sentence (once) names the bill as the table's.
+        let mut month = None;
         for (vm, c) in [(true, &m.b.faas_vs_vm), (false, &m.b.faas_vs_container)] {
             let fleet = fleet_short(vm, lang);
             let mut text: Vec<String> = be::summary_text(s, c, fleet, lang).into_iter().collect();
             if let Some(at) = m.now_rps.and_then(|r| be::at_rate(&curve, c, r)) {
+                let at = be::AtRate {
+                    month_faas_usd: m.month_faas_usd,
+                    ..at
+                };
                 text.push(be::at_rate_text(s, &at, fleet, lang));
+                month = month.or_else(|| be::at_month_text(s, &at, lang));
             }
             if !text.is_empty() {
                 notes.push((text.join(". "), Role::InkMuted));
             }
+        }
+        if let Some(month) = month {
+            notes.push((month, Role::InkMuted));
         }
     }
     if m.now_rps.is_none() {
