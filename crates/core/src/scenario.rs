@@ -992,7 +992,8 @@ impl Warning {
             }
             (Reason::Invalid, Lang::Ko) => {
                 let used = value_name(&self.key, used, lang);
-                let mut m = format!("“{given}”: {key}에 쓸 수 없는 값이라 {used} 값으로 맞췄습니다.");
+                let mut m =
+                    format!("“{given}”: {key}에 쓸 수 없는 값이라 {used} 값으로 맞췄습니다.");
                 if let Some(all) = choices(&self.key) {
                     m.push_str(&format!(" 쓸 수 있는 값: {}.", all.join(", ")));
                 }
@@ -1014,8 +1015,14 @@ impl Warning {
                     Some(k) => {
                         // The key itself is what to type: named with its field in Korean too.
                         let name = field_name(k, lang);
-                        let name = if name == *k { name } else { format!("{name}({k})") };
-                        format!("“{raw}”: 알 수 없는 키라 무시했습니다. {name} 키를 쓰려던 것인가요?")
+                        let name = if name == *k {
+                            name
+                        } else {
+                            format!("{name}({k})")
+                        };
+                        format!(
+                            "“{raw}”: 알 수 없는 키라 무시했습니다. {name} 키를 쓰려던 것인가요?"
+                        )
                     }
                     None => format!("“{raw}”: 알 수 없는 키라 무시했습니다."),
                 }
@@ -2581,7 +2588,7 @@ pub(crate) mod tests {
             "“flsh” is not a valid value for Traffic pattern (pat); using Business hours \
              (diurnal). Valid values: steady, diurnal, bursty, flash, batch, iot, growth."
         );
-        assert!(ko[2].contains("업무 시간대(diurnal) 값을 씁니다. 쓸 수 있는 값: steady,"));
+        assert!(ko[2].contains("업무 시간대(diurnal) 값으로 맞췄습니다. 쓸 수 있는 값: steady,"));
         assert_eq!(nearest_key("PEAK"), Some("peak"));
         assert_eq!(nearest_key("paek"), Some("peak"));
         assert_eq!(nearest_key("x"), None);

@@ -1081,7 +1081,10 @@ mod tests {
         // Controls left out of an embed's `controls` list are not there to use: an embed that
         // shows only the story's steps has no clickable cells or headers.
         assert_eq!(focusable("view=stack&embed=1&controls=step"), 0);
-        assert_eq!(focusable("view=stack&embed=1&controls=step,col"), 2 * columns);
+        assert_eq!(
+            focusable("view=stack&embed=1&controls=step,col"),
+            2 * columns
+        );
         assert_eq!(focusable("view=stack&embed=1&controls=cell"), cells);
     }
 
