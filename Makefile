@@ -132,8 +132,11 @@ size: dist ## Gzip and brotli bytes before first paint, until interactive, in al
 # labelled, canonical numbers from links, the ping beside provisioned concurrency, idle-spell
 # cold starts, the CPU share in the fit verdict, field names in the link notice, the module
 # table's phone layout; wasm +39.8 KB raw, most of it text in both languages); 444.8 -> 458.7 KB.
+# 462 -> 466 at stop 30: issue 16's fourth walk (one serves/cheapest rule, p95 over every
+# request asked, unknown link keys named with "did you mean", the notes' truth check, stack
+# summaries by cell name, the break-even steady-rate labels); 458.7 -> 463.8 KB.
 # Issue 18's prerender and code splitting are where these bytes come back off the first load.)
-SIZE_CEILING_KB ?= 462
+SIZE_CEILING_KB ?= 466
 size-ceiling: dist
 	node tools/size.mjs dist --budget-kb $(SIZE_CEILING_KB)
 

@@ -737,12 +737,12 @@ proptest! {
             let pic = texts(&fit_card::scene(&s, &card));
             let gauge = pic.iter().find_map(|t| pick(t, "Run time per call: {} (timeout {})")).unwrap();
             let verdict = skyscale_core::fit::verdict(&s).message(&s, lang);
-            if let Some(at) = verdict.find("A ") {
-                if let Some(x) = pick(&verdict[at..], "A {} run is longer than the {} timeout.{}") {
-                    prop_assert_eq!(&x[0], &gauge[0]);
-                    // Longer as printed.
-                    prop_assert!(seconds(&x[0]) > seconds(&x[1]), "{:?}", x);
-                }
+            if let Some(at) = verdict.find("A ")
+                && let Some(x) = pick(&verdict[at..], "A {} run is longer than the {} timeout.{}")
+            {
+                prop_assert_eq!(&x[0], &gauge[0]);
+                // Longer as printed.
+                prop_assert!(seconds(&x[0]) > seconds(&x[1]), "{:?}", x);
             }
             if sim::faas_run_ms(&s) == s.workload.duration_ms {
                 let w = pick(&fit_card::workload_line(&s), "{} · peak {} req/s · {} ms CPU · {} per call · {} MB").unwrap();
@@ -815,7 +815,7 @@ proptest! {
         if let Some((k, _)) = v.best_other {
             let m = v.message(&s, Lang::En);
             let alternative = format!("cheapest alternative: {}", k.label().get(Lang::En));
-            prop_assert!(v.not_runnable.len() > 0 || m.contains(&alternative), "{}: {}", q, m);
+            prop_assert!(!v.not_runnable.is_empty() || m.contains(&alternative), "{}: {}", q, m);
         }
     }
 }
