@@ -36,6 +36,7 @@ pub struct RenderArgs {
     #[arg(long, default_value = "")]
     scenario: String,
     /// Output format [default: from the --out extension, else svg]. `csv` is for charts only.
+    /// A format that contradicts the --out extension (.svg, .png, .csv) is refused.
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// Colours: light (the app's default export) or dark.
@@ -98,6 +99,17 @@ pub enum Format {
     Svg,
     Png,
     Csv,
+}
+
+impl Format {
+    /// The name `--format` takes, which is also the file extension.
+    fn name(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Csv => "csv",
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,20 +197,32 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     for w in &warnings {
         eprintln!("skyscale: warning: {}", w.message(lang));
     }
-    let format = args.format.unwrap_or_else(|| {
-        match args
-            .out
-            .as_ref()
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("png") => Format::Png,
-            Some("csv") => Format::Csv,
-            _ => Format::Svg,
-        }
-    });
+    // The format the file name says, if its extension is one of ours.
+    let named = match args
+        .out
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png") => Some(Format::Png),
+        Some("csv") => Some(Format::Csv),
+        Some("svg") => Some(Format::Svg),
+        _ => None,
+    };
+    // An SVG written into `lanes.png` opens nowhere as a picture: refuse rather than mislabel.
+    if let (Some(asked), Some(named), Some(out)) = (args.format, named, args.out.as_ref())
+        && asked != named
+    {
+        let (asked, named) = (asked.name(), named.name());
+        bail!(crate::args::UsageError(format!(
+            "error: '--format {asked}' does not match the file name '{}' (a .{named} file): \
+             use '--out' with a .{asked} name, or '--format {named}'",
+            out.display()
+        )));
+    }
+    let format = args.format.or(named).unwrap_or(Format::Svg);
     let palette = match args.theme {
         ThemeArg::Light => Palette::Light,
         ThemeArg::Dark => Palette::Dark,

@@ -280,3 +280,51 @@ fn a_folder_is_not_replaced() {
     assert_eq!(listing(&dir), ["figure.svg"]);
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_format_that_contradicts_the_file_name_is_refused_and_writes_nothing() {
+    for (format, file, named) in [
+        ("svg", "e.png", "png"),
+        ("png", "e.svg", "svg"),
+        ("csv", "e.SVG", "svg"),
+    ] {
+        let dir = scratch(&format!("mismatch-{format}"));
+        let out = Command::new(env!("CARGO_BIN_EXE_skyscale"))
+            .current_dir(&dir)
+            .args(["render", "traffic", "--format", format, "--out", file])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format} {file}: {err}");
+        assert!(
+            err.contains(&format!("'--format {format}'"))
+                && err.contains(file)
+                && err.contains(&format!("a .{named} file")),
+            "{format} {file}: {err}"
+        );
+        assert!(
+            listing(&dir).is_empty(),
+            "{format} {file}: wrote {:?}",
+            listing(&dir)
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
+    // A name of no known kind, or a matching one, is written as asked.
+    for (format, file) in [("svg", "e.txt"), ("png", "e.PNG"), ("svg", "figure")] {
+        let dir = scratch(&format!("match-{format}-{file}"));
+        let out = Command::new(env!("CARGO_BIN_EXE_skyscale"))
+            .current_dir(&dir)
+            .args(["render", "stack", "--format", format, "--out", file])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format} {file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = fs::read(dir.join(file)).unwrap();
+        let png = bytes.starts_with(b"\x89PNG");
+        assert_eq!(png, format == "png", "{format} {file}");
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

@@ -246,6 +246,9 @@ pub struct Card {
     pub throttled: f64,
     /// Share of the peak day's minutes with traffic under 5% of the peak, 0–1.
     pub idle_share: f64,
+    /// The peak day's mean and lowest minute as shares of its peak, 0–1.
+    pub mean_share: f64,
+    pub low_share: f64,
     /// The p95 a model must stay within to serve the load ([`Outcome::p95_target_ms`]), ms.
     pub p95_target_ms: f64,
 }
@@ -345,6 +348,18 @@ pub fn assess(scenario: &Scenario, outcome: &Outcome) -> Card {
         throttled_share: f.lost_share,
         throttled: faas.month.dropped,
         idle_share: share(idle, outcome.traffic_rps.len() as f64),
+        mean_share: share(
+            outcome.traffic_rps.iter().sum::<f64>(),
+            peak * outcome.traffic_rps.len() as f64,
+        ),
+        low_share: share(
+            outcome
+                .traffic_rps
+                .iter()
+                .copied()
+                .fold(f64::INFINITY, f64::min),
+            peak,
+        ),
         p95_target_ms: outcome.p95_target_ms,
         costs,
     }
@@ -452,9 +467,17 @@ impl Card {
                     &[("pct", format_number((self.idle_share * 100.0).round(), 0))],
                 ));
             } else if self.idle_share < 0.05 && self.cheapest != Some(ModelKind::Faas) {
+                // "Busy" only where the instances are: traffic near its peak all day. A
+                // business day that never stops but falls to a tenth at night is a base load.
+                let pct = |x: f64| format_number((x * 100.0).round(), 0);
+                let text = if self.mean_share >= 0.6 {
+                    Text::FitReasonBusy
+                } else {
+                    Text::FitReasonBaseLoad
+                };
                 out.push(fill(
-                    t(Text::FitReasonBusy),
-                    &[("pct", format_number((self.idle_share * 100.0).round(), 0))],
+                    t(text),
+                    &[("avg", pct(self.mean_share)), ("low", pct(self.low_share))],
                 ));
             }
             let ms = |x: f64| format_number(x.round(), 0);
@@ -1243,6 +1266,33 @@ mod tests {
         let (_, c) = card(Preset::SteadyHeavy, "lang=en");
         assert_ne!(c.rating, Rating::Good);
         assert_ne!(c.cheapest, Some(ModelKind::Faas));
+    }
+
+    #[test]
+    fn busy_is_said_of_traffic_near_its_peak_not_of_a_business_day() {
+        let (s, c) = card(Preset::SteadyHeavy, "lang=en");
+        let why = c.reasons(&s).join(" ");
+        assert!(why.contains("stays near its peak all day"), "{why}");
+        // Business hours fall to 8% at night but never under 5% of the peak: no minute idles,
+        // yet the instances are not busy all day.
+        let s = Scenario::from_query("pat=diurnal&peak=3000&cpu=20&dur=40&mem=512&quota=3000").0;
+        let c = assess(&s, &simulate(&s));
+        assert_eq!(c.idle_share, 0.0);
+        assert!(c.mean_share < 0.6, "{}", c.mean_share);
+        assert_ne!(c.cheapest, Some(ModelKind::Faas));
+        let why = c.reasons(&s).join(" ");
+        assert!(
+            !why.contains("near its peak") && why.contains("never stops"),
+            "{why}"
+        );
+        let ko =
+            Scenario::from_query("pat=diurnal&peak=3000&cpu=20&dur=40&mem=512&quota=3000&lang=ko")
+                .0;
+        let why = c.reasons(&ko).join(" ");
+        assert!(
+            why.contains("멈추지 않습니다") && !why.contains("피크 가까이"),
+            "{why}"
+        );
     }
 
     #[test]

@@ -810,8 +810,12 @@ texts! {
         "이 부하를 감당하는 모델이 없습니다: 모두 요청 유실이 1% 이상이거나 p95 목표를 넘깁니다.";
     FitReasonIdle => "Traffic is near zero for {pct}% of the day; functions bill nothing while idle, servers bill every hour.",
         "하루의 {pct}% 동안 트래픽이 거의 없습니다. 함수는 쉬는 동안 요금이 없지만 서버는 매시간 요금이 나옵니다.";
-    FitReasonBusy => "Traffic never rests (idle only {pct}% of the day), so always-on instances stay busy and pay off.",
-        "트래픽이 쉬지 않습니다(하루 중 유휴 {pct}%). 항상 켜 둔 인스턴스가 계속 바쁘므로 본전을 뽑습니다.";
+    /// Traffic near its peak all day: `{avg}` and `{low}` are the day's mean and lowest minute, % of the peak.
+    FitReasonBusy => "Traffic stays near its peak all day ({avg}% of it on average, never under {low}%), so always-on instances stay busy and pay off.",
+        "트래픽이 하루 종일 피크 가까이 유지됩니다(평균 피크의 {avg}%, 최저 {low}%). 항상 켜 둔 인스턴스가 계속 바쁘므로 본전을 뽑습니다.";
+    /// Traffic that never stops but is far under its peak for part of the day.
+    FitReasonBaseLoad => "Traffic never stops (never under {low}% of its peak, {avg}% on average): a base load that instances serve for less than per-request billing.",
+        "트래픽이 멈추지 않습니다(피크의 {low}% 아래로 내려가지 않고 평균 {avg}%): 이런 기본 부하는 요청마다 내는 요금보다 인스턴스로 처리하는 편이 쌉니다.";
     FitReasonCold => "{pct}% of requests hit a cold start ({n} a month), each adding about {ms} ms: p95 is {p95} ms against {warm} ms warm.",
         "요청의 {pct}%가 콜드 스타트를 겪고(월 {n}번) 한 번에 약 {ms} ms가 더해집니다: p95가 {p95} ms(웜 상태는 {warm} ms)입니다.";
     FitReasonColdRare => "Cold starts are too few to reach the p95: {n} a month, {pct}% of requests, so p95 stays at {p95} ms (warm: {warm} ms).",

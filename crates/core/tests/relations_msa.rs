@@ -477,6 +477,25 @@ proptest! {
             let ratio = value(&x[2]) / value(&x[1]);
             prop_assert!((ratio - value(&x[3])).abs() <= 0.05 + 1e-9, "{} / {} ≠ {}", x[2], x[1], x[3]);
         }
+        // The day's shape as the reasons tell it, against the peak day's minutes.
+        let day = &o.traffic_rps;
+        let peak = day.iter().copied().fold(0.0, f64::max);
+        let pct = |x: f64| (x / peak * 100.0).round();
+        let mean = pct(day.iter().sum::<f64>() / day.len() as f64);
+        let low = pct(day.iter().copied().fold(f64::INFINITY, f64::min));
+        let idle = (day.iter().filter(|&&r| r < 0.05 * peak).count() as f64 / day.len() as f64 * 100.0).round();
+        if let Some(x) = find(&reasons, "Traffic stays near its peak all day ({}% of it on average, never under {}%), so always-on instances stay busy and pay off.") {
+            prop_assert_eq!((value(&x[0]), value(&x[1])), (mean, low));
+            prop_assert!(mean >= 60.0, "busy at a mean of {}% of the peak", mean);
+        }
+        if let Some(x) = find(&reasons, "Traffic never stops (never under {}% of its peak, {}% on average): a base load that instances serve for less than per-request billing.") {
+            prop_assert_eq!((value(&x[0]), value(&x[1])), (low, mean));
+            prop_assert!(mean < 60.0 && idle < 5.0, "{} {}", mean, idle);
+            prop_assert_ne!(card.cheapest, Some(ModelKind::Faas));
+        }
+        if let Some(x) = find(&reasons, "Traffic is near zero for {}% of the day; functions bill nothing while idle, servers bill every hour.") {
+            prop_assert_eq!(value(&x[0]), idle);
+        }
         // The functions' numbers: the reasons and the cells say the same.
         if let Some((cold, p95, thr)) = card.faas_cells(&s) {
             let c = pick(&cold, "{} a month · {}% of requests").unwrap();
