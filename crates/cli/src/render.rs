@@ -101,17 +101,6 @@ pub enum Format {
     Csv,
 }
 
-impl Format {
-    /// The name `--format` takes, which is also the file extension.
-    fn name(self) -> &'static str {
-        match self {
-            Format::Svg => "svg",
-            Format::Png => "png",
-            Format::Csv => "csv",
-        }
-    }
-}
-
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ThemeArg {
     Light,
@@ -198,24 +187,22 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
         eprintln!("skyscale: warning: {}", w.message(lang));
     }
     // The format the file name says, if its extension is one of ours.
-    let named = match args
+    // (`--format` takes the extensions' names, so clap's own parser reads them.)
+    let named = args
         .out
         .as_ref()
         .and_then(|p| p.extension())
         .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("png") => Some(Format::Png),
-        Some("csv") => Some(Format::Csv),
-        Some("svg") => Some(Format::Svg),
-        _ => None,
-    };
+        .and_then(|e| Format::from_str(e, true).ok());
     // An SVG written into `lanes.png` opens nowhere as a picture: refuse rather than mislabel.
     if let (Some(asked), Some(named), Some(out)) = (args.format, named, args.out.as_ref())
         && asked != named
     {
-        let (asked, named) = (asked.name(), named.name());
+        let name = |f: Format| f.to_possible_value().map(|v| v.get_name().to_owned());
+        let (asked, named) = (
+            name(asked).unwrap_or_default(),
+            name(named).unwrap_or_default(),
+        );
         bail!(crate::args::UsageError(format!(
             "error: '--format {asked}' does not match the file name '{}' (a .{named} file): \
              use '--out' with a .{asked} name, or '--format {named}'",

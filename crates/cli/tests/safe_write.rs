@@ -41,6 +41,15 @@ fn limited(kib: u32, args: &[&str], dir: &Path) -> Output {
         .expect("bash runs")
 }
 
+/// Runs `skyscale` with `dir` as its working folder.
+fn skyscale_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs")
+}
+
 /// The names in `dir`, sorted.
 fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -289,11 +298,10 @@ fn a_format_that_contradicts_the_file_name_is_refused_and_writes_nothing() {
         ("csv", "e.SVG", "svg"),
     ] {
         let dir = scratch(&format!("mismatch-{format}"));
-        let out = Command::new(env!("CARGO_BIN_EXE_skyscale"))
-            .current_dir(&dir)
-            .args(["render", "traffic", "--format", format, "--out", file])
-            .output()
-            .unwrap();
+        let out = skyscale_in(
+            &dir,
+            &["render", "traffic", "--format", format, "--out", file],
+        );
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{format} {file}: {err}");
         assert!(
@@ -312,11 +320,10 @@ fn a_format_that_contradicts_the_file_name_is_refused_and_writes_nothing() {
     // A name of no known kind, or a matching one, is written as asked.
     for (format, file) in [("svg", "e.txt"), ("png", "e.PNG"), ("svg", "figure")] {
         let dir = scratch(&format!("match-{format}-{file}"));
-        let out = Command::new(env!("CARGO_BIN_EXE_skyscale"))
-            .current_dir(&dir)
-            .args(["render", "stack", "--format", format, "--out", file])
-            .output()
-            .unwrap();
+        let out = skyscale_in(
+            &dir,
+            &["render", "stack", "--format", format, "--out", file],
+        );
         assert!(
             out.status.success(),
             "{format} {file}: {}",
