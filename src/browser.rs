@@ -864,33 +864,32 @@ fn figure_of(id: &str) -> Option<(web_sys::Element, web_sys::Element)> {
 }
 
 /// When the peak slider is docked at the window's foot (`position: fixed`, see
-/// `style/main.css`) and the lanes are wholly out of sight above or below, scrolls the page so
-/// the lanes start near the top of the window. Nothing moves when any of them shows.
+/// `style/main.css`) and the lanes are not all in sight between the window's top and the dock,
+/// scrolls the page so the lanes start near the top of the window. Nothing moves when they
+/// all show.
 pub fn reveal_docked_lanes() {
     let (Some(w), Some(d)) = (window(), document()) else {
         return;
     };
-    let docked = d
-        .query_selector(".control-peak")
-        .ok()
-        .flatten()
-        .and_then(|c| w.get_computed_style(&c).ok().flatten())
+    let dock = d.query_selector(".control-peak").ok().flatten();
+    let docked = dock
+        .as_ref()
+        .and_then(|c| w.get_computed_style(c).ok().flatten())
         .and_then(|st| st.get_property_value("position").ok())
         .is_some_and(|p| p == "fixed");
     let lanes = d
         .query_selector("[data-testid=lanes-diagram]")
         .ok()
         .flatten();
-    let (true, Some(lanes)) = (docked, lanes) else {
+    let (true, Some(dock), Some(lanes)) = (docked, dock, lanes) else {
         return;
     };
+    // Every lane in sight between the window's top and the dock, not only some of them: a
+    // link that lands with the lanes half under the dock (the stack's "see it scale") would
+    // hide the highlighted lane's rows for the whole drag.
     let r = lanes.get_bounding_client_rect();
-    let height = w
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    if r.bottom() < 48.0 || r.top() > height - 120.0 {
+    let dock_top = dock.get_bounding_client_rect().top();
+    if r.top() < 0.0 || r.bottom() > dock_top {
         w.scroll_by_with_x_and_y(0.0, r.top() - 8.0);
     }
 }

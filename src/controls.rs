@@ -154,8 +154,8 @@ pub fn TrafficControls(
             <NumberField
                 id="ctl-peak-exact"
                 key="peak"
-                label=Text::PeakLabel
-                help=Text::PeakHelp
+                label=Text::PeakExactLabel
+                help=Text::PeakExactHelp
                 unit=Text::UnitRps
                 range=limits::PEAK_RPS
                 step=1.0

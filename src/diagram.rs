@@ -136,7 +136,17 @@ pub fn Diagram(
         }
         if el.scroll_width() > el.client_width() + 1 {
             let _ = el.set_attribute("tabindex", "0");
-            let _ = el.set_attribute("aria-label", Text::ScrollsSideways.get(lang));
+            // The figure's own title first, so two figures that scroll are told apart.
+            let title = el
+                .query_selector("svg > title")
+                .ok()
+                .flatten()
+                .and_then(|t| t.text_content())
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty());
+            let hint = Text::ScrollsSideways.get(lang);
+            let name = title.map_or_else(|| hint.to_string(), |t| format!("{t}. {hint}"));
+            let _ = el.set_attribute("aria-label", &name);
         } else {
             let _ = el.remove_attribute("tabindex");
             let _ = el.remove_attribute("aria-label");

@@ -198,18 +198,20 @@ fn view_name(view: View) -> Text {
 }
 
 /// The frame's heights until the dialog has measured the embedded page (and where it cannot,
-/// from a file), px, as `(column 960 px wide, column 720 px wide)`: the view's content with
-/// the default settings and every control, in the longer of the two languages, through
-/// [`fit_height`] (measured at stop 27 in frames 960 and 720 px wide, English the longer:
-/// stack 1,886 and 1,777, scaling 4,538 and 4,460, MSA 4,941 and 5,239, fit 2,534 and 2,563
-/// px; below 1,200 px the scaling, MSA and fit views are one column), so a course page that
-/// strips the script still shows the view whole (`embed.js` then follows the real height).
-fn fallback_heights(view: View) -> (u32, u32) {
+/// from a file), px, as `[column 960 px wide, column 720 px wide, phone 360 px wide]`: the
+/// view's content with the default settings and every control, in the longer of the two
+/// languages, through [`fit_height`] (measured at stop 27 in frames 960 and 720 px wide,
+/// English the longer: stack 1,886 and 1,777, scaling 4,538 and 4,460, MSA 4,941 and 5,239,
+/// fit 2,534 and 2,563 px; below 1,200 px the scaling, MSA and fit views are one column; and
+/// on 2026-12-05 at 360 px: stack 2,197, scaling 6,051, MSA 6,694, fit 3,554 px), so a course
+/// page that strips the script still shows the view whole (`embed.js` then follows the real
+/// height).
+fn fallback_heights(view: View) -> [u32; 3] {
     match view {
-        View::Stack => (1940, 1830),
-        View::Scaling => (4620, 4540),
-        View::Msa => (5020, 5330),
-        View::Fit => (2590, 2620),
+        View::Stack => [1940, 1830, 2250],
+        View::Scaling => [4620, 4540, 6150],
+        View::Msa => [5020, 5330, 6790],
+        View::Fit => [2590, 2620, 3620],
     }
 }
 
@@ -218,6 +220,8 @@ fn fallback_heights(view: View) -> (u32, u32) {
 /// (measured 16 px narrower, the figures came out shorter and the frame cut the view's end).
 const WIDE_FRAME: u32 = 960;
 const NARROW_FRAME: u32 = 720;
+/// A phone held upright: a course page on a phone gives the frame the screen's width.
+const PHONE_FRAME: u32 = 360;
 
 /// The frame height for content `h` px tall: a little room for fonts that wrap otherwise on
 /// the course page's machine (1% and 30 px: a line or two, not a screen of blank), in whole
@@ -343,6 +347,7 @@ pub fn EmbedButton() -> impl IntoView {
     let is_open = RwSignal::new(false);
     let wide = RwSignal::new(None::<(String, u32)>);
     let narrow = RwSignal::new(None::<(String, u32)>);
+    let phone = RwSignal::new(None::<(String, u32)>);
     let measured = move |m: RwSignal<Option<(String, u32)>>| {
         m.with(|m| {
             m.as_ref()
@@ -363,7 +368,11 @@ pub fn EmbedButton() -> impl IntoView {
         }
         let at = src.get_untracked();
         let mut stops = Vec::new();
-        for (width, into) in [(WIDE_FRAME, wide), (NARROW_FRAME, narrow)] {
+        for (width, into) in [
+            (WIDE_FRAME, wide),
+            (NARROW_FRAME, narrow),
+            (PHONE_FRAME, phone),
+        ] {
             let at2 = at.clone();
             stops.push(browser::measure_page(&at, width, move |h| {
                 if let Some(h) = h {
@@ -381,9 +390,11 @@ pub fn EmbedButton() -> impl IntoView {
         }
     });
     on_cleanup(stop_measuring);
-    let height = move |view: View| measured(wide).unwrap_or_else(|| fallback_heights(view).0);
+    let height = move |view: View| measured(wide).unwrap_or_else(|| fallback_heights(view)[0]);
     let narrow_height =
-        move |view: View| measured(narrow).unwrap_or_else(|| fallback_heights(view).1);
+        move |view: View| measured(narrow).unwrap_or_else(|| fallback_heights(view)[1]);
+    let phone_height =
+        move |view: View| measured(phone).unwrap_or_else(|| fallback_heights(view)[2]);
     let snippet = move || {
         let s = embedded();
         let base = browser::page_base();
@@ -412,7 +423,7 @@ pub fn EmbedButton() -> impl IntoView {
     };
     let note = move || {
         let view = ctx.settled.with(|s| s.view);
-        let (height, narrow) = (height(view), narrow_height(view));
+        let (height, narrow, phone) = (height(view), narrow_height(view), phone_height(view));
         let text = if single {
             Text::EmbedResizeNoteSingle
         } else {
@@ -420,7 +431,11 @@ pub fn EmbedButton() -> impl IntoView {
         };
         fill(
             ctx.t(text),
-            &[("h", height.to_string()), ("narrow", narrow.to_string())],
+            &[
+                ("h", height.to_string()),
+                ("narrow", narrow.to_string()),
+                ("phone", phone.to_string()),
+            ],
         )
     };
     let plain = move || {
@@ -512,7 +527,7 @@ pub fn EmbedButton() -> impl IntoView {
             <label class="field">
                 <span>{move || ctx.t(Text::EmbedSnippet)}</span>
                 <textarea readonly rows="5" data-testid="embed-snippet" prop:value=snippet
-                    data-measured=move || (measured(wide).is_some() && measured(narrow).is_some()).then_some("1")></textarea>
+                    data-measured=move || (measured(wide).is_some() && measured(narrow).is_some() && measured(phone).is_some()).then_some("1")></textarea>
             </label>
             <div class="dialog-actions">
                 <button type="button" class="btn" data-testid="embed-copy" on:click=copy>

@@ -354,28 +354,29 @@ test("a snippet whose script arrives late still sizes its frame", async ({ page,
   expect(cp.problems).toEqual([]);
 });
 
-test("a course page that strips scripts still shows the whole view: at 960 px as pasted, at 720 px with the height the dialog gives", async ({ page, browser, baseURL }) => {
+test("a course page that strips scripts still shows the whole view: at 960 px as pasted, at 720 and 360 px with the heights the dialog gives", async ({ page, browser, baseURL }) => {
   const views = ["stack", "scaling", "msa", "fit"];
   const pages = {};
   const heights = {};
   for (const view of views) {
     const snippet = await measured(page, `view=${view}&lang=ko`);
     const height = snippet.match(/ height="(\d+)"/)[1];
-    // The dialog says what happens then, with the height the snippet gives and the one a
-    // column 720 px wide needs.
+    // The dialog says what happens then, with the height the snippet gives and the ones a
+    // column 720 px wide and a phone 360 px wide need.
     const note = page.getByTestId("embed-resize-note");
     await expect(note).toContainText(`${height}px`);
-    const narrow = (await note.textContent()).match(/height="(\d+)"/)[1];
-    heights[view] = { 960: Number(height), 720: Number(narrow) };
+    const [narrow, phone] = [...(await note.textContent()).matchAll(/height="(\d+)"/g)].map((m) => m[1]);
+    heights[view] = { 960: Number(height), 720: Number(narrow), 360: Number(phone) };
     const bare = snippet.replace(/\n<script[\s\S]*$/, "");
     pages[`/${view}-960.html`] = course(bare);
     pages[`/${view}-720.html`] = course(bare.replace(/ height="\d+"/, ` height="${narrow}"`), "", 720);
+    pages[`/${view}-360.html`] = course(bare.replace(/ height="\d+"/, ` height="${phone}"`), "", 360);
   }
   const site = await courseSite(pages);
   // A course column exactly 960 px (or 720 px) wide on a laptop's screen.
   const cp = await coursePage(browser, baseURL, site, { width: 1280, height: 900 });
   try {
-    for (const [view, width] of views.flatMap((v) => [[v, 960], [v, 720]])) {
+    for (const [view, width] of views.flatMap((v) => [[v, 960], [v, 720], [v, 360]])) {
       await cp.page.goto(`${site.origin}/${view}-${width}.html`);
       const iframe = cp.page.locator("iframe");
       await expect(iframe.contentFrame().getByTestId(`view-${view}`)).toBeVisible();

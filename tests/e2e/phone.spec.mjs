@@ -259,6 +259,10 @@ for (const [lang, cue] of [["en", "Scroll sideways →"], ["ko", "옆으로 밀�
     // Keyboard: the box is a tab stop with a name, and the arrow keys scroll it.
     await expect(stack).toHaveAttribute("tabindex", "0");
     await expect(stack).toHaveAttribute("aria-label", new RegExp(lang === "en" ? "arrow keys" : "화살표 키"));
+    // Named by its own title first: the stack and "FaaS ⊂ Serverless" both scroll, and a
+    // screen reader tells the two tab stops apart.
+    const title = (await stack.locator("svg > title").first().textContent()).trim();
+    expect((await stack.getAttribute("aria-label")).startsWith(`${title}. `)).toBe(true);
     // (Focus and press again until it moves: on a loaded 2-core CI machine the first key can
     // land before the box has its final layout; what is asserted is that the keys scroll it.)
     await expect(async () => {
@@ -343,6 +347,27 @@ test("on a 360 px phone a drag begun at the top of the page brings the lanes int
   const box = await lanes.boundingBox();
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.y).toBeLessThan(dockTop / 2);
+});
+
+test("on a 360 px phone a drag begun with the lanes half under the docked slider brings all of them into sight", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  // Where the stack's "see it scale" link lands: the highlighted lane's rows under the dock.
+  await page.goto("./?view=scaling&lang=ko&hl=faas");
+  const lanes = page.getByTestId("lanes-diagram");
+  await expect(lanes.locator("svg")).toBeVisible();
+  const dockTop = (await page.locator(".control-peak").boundingBox()).y;
+  await lanes.evaluate((el, top) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - top), dockTop - 250);
+  let box = await lanes.boundingBox();
+  expect(box.y + box.height, "the lanes' end is under the dock").toBeGreaterThan(dockTop);
+  expect(box.height, "the lanes fit above the dock").toBeLessThan(dockTop - 8);
+  const sb = await page.getByTestId("peak-slider").boundingBox();
+  await page.mouse.move(sb.x + sb.width * 0.3, sb.y + sb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sb.x + sb.width * 0.5, sb.y + sb.height / 2, { steps: 4 });
+  box = await lanes.boundingBox();
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(dockTop);
+  await page.mouse.up();
 });
 
 test("on a 360 px phone a field the keyboard moves to is never under the docked slider", async ({ page }) => {

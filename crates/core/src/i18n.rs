@@ -93,8 +93,8 @@ texts! {
     ExportSvgLabel => "Download this diagram as a standalone SVG file", "이 다이어그램을 독립 SVG 파일로 내려받기";
     // A diagram wider than its box on a phone: the cue over its edge, and the box's name.
     ScrollSideways => "Scroll sideways →", "옆으로 밀어 보기 →";
-    ScrollsSideways => "Wider than the screen: swipe or use the arrow keys",
-        "화면보다 넓음: 밀거나 화살표 키로 보기";
+    ScrollsSideways => "Wider than the space it has: swipe or use the arrow keys",
+        "보이는 폭보다 넓음: 밀거나 화살표 키로 보기";
 
     // The responsibility stack.
     StackTitle => "Who manages what? On-premises, IaaS, PaaS, FaaS and SaaS",
@@ -117,7 +117,7 @@ texts! {
     ExIaas => "Amazon EC2, RDS\nKT, LG U+\nGoogle, MS, IBM, Oracle", "Amazon EC2, RDS\nKT, LG U+\nGoogle, MS, IBM, Oracle";
     ExPaas => "Google Cloud Platform\nFirebase\nNaver Cloud Platform", "Google Cloud Platform\nFirebase\n네이버 클라우드 플랫폼";
     ExFaas => "AWS Lambda\nAzure Functions\nGoogle Cloud Functions", "AWS Lambda\nAzure Functions\nGoogle Cloud Functions";
-    ExSaas => "e.g. Gmail\nOffice 365", "예: Gmail\nOffice 365";
+    ExSaas => "Gmail\nOffice 365", "Gmail\nOffice 365";
     ExamplesLabel => "Examples", "예시";
     LayerApplications => "Applications", "애플리케이션";
     LayerData => "Data", "데이터";
@@ -361,6 +361,9 @@ texts! {
     PatternHelp => "The shape of a day's requests. A flash event happens on one day of the month and bursts differ from day to day; growth rises over the month; the other patterns repeat their day.",
         "하루 요청의 모양입니다. 급증은 한 달 중 하루에만 일어나고 폭주는 날마다 다릅니다. 성장 패턴은 한 달 동안 늘어나고, 나머지 패턴은 같은 하루를 되풀이합니다.";
     PeakLabel => "Peak traffic", "최대 트래픽";
+    PeakExactLabel => "Peak traffic, exact value", "최대 트래픽 정확한 값";
+    PeakExactHelp => "Any number from 0 to 1,000,000 requests per second; the slider follows it.",
+        "초당 0부터 1,000,000건까지 아무 값이나 넣을 수 있고, 슬라이더가 따라 움직입니다.";
     PeakHelp => "The busiest minute of the day. The slider goes from 0 to 100,000 requests per second, each step the next number with two significant digits (…, 99, 100, 110, …), close to a log scale; the exact number takes up to 1,000,000.",
         "하루 중 가장 바쁜 1분의 요청 수입니다. 슬라이더는 0부터 초당 100,000건까지 한 칸마다 유효숫자 두 자리의 다음 값(…, 99, 100, 110, …)으로 바뀌어 로그 눈금에 가깝고, 정확한 값 입력란에는 1,000,000까지 넣을 수 있습니다.";
     UnitRps => "requests/s", "요청/초";
@@ -505,10 +508,10 @@ texts! {
     RateHelp => "The exchange rate used to show won; prices are published in US dollars.", "원화 표시에 쓰는 환율입니다. 가격은 미국 달러로 공시됩니다.";
     CheapestBadge => "cheapest", "가장 저렴";
     /// {target}: the p95 a model must stay within (the duration + {wait}).
-    CheapestNote => "Cheapest among the models that serve the workload: they drop or throttle under 1% of requests and their p95 over the peak day is within {target} (the request's duration + {wait} of waiting), not timed out. A cheaper model that fails either has no ★.",
-        "작업을 감당하는 모델 중 가장 저렴한 모델입니다: 요청 유실이 1% 미만이고 피크일 전체 p95가 {target}(요청의 실행 시간 + 대기 {wait}) 이내이며 시간 초과가 아닌 모델입니다. 더 싸더라도 둘 중 하나를 못 지키면 ★가 없습니다.";
-    MonthWhatIsWhose => "Bills, dropped or throttled requests and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show (p95 over all of that day's requests; a lane's \"p95 this min\" is the one minute it shows). ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
-        "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다(p95는 그날 요청 전체의 값이고, 레인의 \"이 시각 p95\"는 레인이 보여 주는 그 1분의 값입니다). ≈: 함수의 실행 환경과 콜드 스타트는 기댓값(무작위 도착에 대한 평균)입니다.";
+    CheapestNote => "Cheapest among the models that serve the workload: they drop or throttle under 1% of requests and their p95 over the peak day is within {target} (the request's duration + {wait} of waiting), not timed out. A cheaper model that fails any of these has no ★.",
+        "작업을 감당하는 모델 중 가장 저렴한 모델입니다: 요청 유실이 1% 미만이고 피크일 전체 p95가 {target}(요청의 실행 시간 + 대기 {wait}) 이내이며 시간 초과가 아닌 모델입니다. 더 싸더라도 이 조건 중 하나라도 못 지키면 ★가 없습니다.";
+    MonthWhatIsWhose => "Bills, dropped or throttled requests and cold starts are the 30-day month's; max instances and p95 are the peak day's, the day the lanes show (p95 over all of that day's requests; a lane's p95 is the one minute it shows). ≈: functions' environments and cold starts are expected numbers (averages over random arrivals).",
+        "요금, 유실, 콜드 스타트는 30일 한 달의 값이고, 최대 인스턴스와 p95는 레인이 보여 주는 피크일의 값입니다(p95는 그날 요청 전체의 값이고, 레인의 p95는 레인이 보여 주는 그 1분의 값입니다). ≈: 함수의 실행 환경과 콜드 스타트는 기댓값(무작위 도착에 대한 평균)입니다.";
     /// What "timed out" means in a p95 cell or lane ({s}: the queue's timeout in seconds).
     MonthTimedOutNote => "timed out (> {s} s): capacity was below demand, so the queue grew until requests waited the load balancer's {s} s timeout; the requests over capacity are dropped and counted as such. A p95 counts every request asked, a dropped or throttled one as slower than the timeout: with over 5% of them dropped, throttled or timed out, the p95 is timed out.",
         "시간 초과(> {s}초): 처리 용량이 수요보다 작아 대기열이 로드 밸런서의 제한 시간 {s}초까지 쌓였다는 뜻입니다. 용량을 넘는 요청은 유실되어 유실 수에 들어갑니다. p95는 들어온 요청 전체로 셈하며, 유실되거나 스로틀링된 요청은 제한 시간보다 느린 것으로 봅니다. 그래서 유실되거나 시간 초과된 요청이 5%를 넘으면 p95는 시간 초과입니다.";
@@ -559,7 +562,7 @@ texts! {
     ChartBeAtFleet => "At a steady {rps} req/s, this scenario's average, functions would cost {faas} a month and {fleet} {cost}: functions cost more", "이 시나리오의 평균인 {rps} 요청/초가 꾸준히 들어오면 함수는 월 {faas}, {fleet} 쪽은 월 {cost}입니다: 함수가 더 비쌉니다";
     ChartBeAtSame => "At a steady {rps} req/s, this scenario's average, functions and {fleet} would both cost {faas} a month", "이 시나리오의 평균인 {rps} 요청/초가 꾸준히 들어오면 함수와 {fleet} 모두 월 {faas}입니다";
     ChartBeAtMonth => "The month table bills functions {bill}: this scenario's own traffic, which is not one steady rate", "월 표의 함수 요금은 일정한 요청률이 아니라 이 시나리오의 실제 트래픽으로 계산해 월 {bill}입니다";
-    ChartBeLimitQuota => "up to {rps} req/s, the most the concurrency quota lets functions serve ({quota} at once × 1,000 ÷ {ms} ms)", "{rps} 요청/초까지: 동시 실행 할당량이 허용하는 최대치, {quota}개 동시 × 1,000 ÷ {ms} ms";
+    ChartBeLimitQuota => "up to {rps} req/s, the most the concurrency quota lets functions serve ({quota} at once × 1,000 ÷ {ms} ms)", "{rps} 요청/초까지: 동시성 한도가 허용하는 최대치, {quota}개 동시 × 1,000 ÷ {ms} ms";
     ChartBeLimitSearch => "up to {rps} req/s, where the search stopped", "탐색을 멈춘 {rps} 요청/초까지";
     ChartBeNeverCheaper => "Functions cost more than {fleet} at every rate {limit}", "모든 요청률에서 함수가 {fleet}보다 비쌉니다({limit})";
     ChartBeBelow => "Functions are cheaper than {fleet} below {rps} req/s and cost more from there {limit}", "{rps} 요청/초 미만에서는 함수가 {fleet}보다 싸고, 그 이상에서는 더 비쌉니다({limit})";
@@ -575,7 +578,7 @@ texts! {
     ChartBeStepPoint => "{fleet} step up past functions at {rps} req/s (functions {cost} a month)", "{rps} 요청/초에서 {fleet} 계단이 함수(월 {cost})를 넘어섬";
     ChartBeCrossings => "The lines cross at: {list}.", "두 선이 만나는 곳: {list}.";
     ChartBeCrossingsMore => "{list} and {n} more crossings", "{list} 외 {n}곳";
-    ChartBeNoneQuota => "Functions are cheaper than {fleet} at every rate up to {rps} req/s, the most the concurrency quota lets them serve ({quota} at once × 1,000 ÷ {ms} ms); above it they throttle", "{rps} 요청/초까지 모든 요청률에서 함수가 {fleet}보다 쌉니다. 동시 실행 할당량이 허용하는 최대치({quota}개 동시 × 1,000 ÷ {ms} ms)이며, 그보다 많으면 함수가 제한(스로틀)됩니다";
+    ChartBeNoneQuota => "Functions are cheaper than {fleet} at every rate up to {rps} req/s, the most the concurrency quota lets them serve ({quota} at once × 1,000 ÷ {ms} ms); above it they throttle", "{rps} 요청/초까지 모든 요청률에서 함수가 {fleet}보다 쌉니다. 동시성 한도가 허용하는 최대치({quota}개 동시 × 1,000 ÷ {ms} ms)이며, 그보다 많으면 함수가 제한(스로틀)됩니다";
     ChartBeNoneSearch => "Functions are cheaper than {fleet} at every rate the search tried, up to {rps} req/s", "탐색한 모든 요청률({rps} 요청/초까지)에서 함수가 {fleet}보다 쌉니다";
     ChartBeNow => "This scenario: {rps} req/s on average", "이 시나리오: 평균 {rps} 요청/초";
     ChartBeNoTraffic => "This scenario has no traffic, so it has no point on the log scale.", "이 시나리오는 트래픽이 없어 로그 눈금에 표시할 점이 없습니다.";
@@ -594,7 +597,7 @@ texts! {
     PriceSaas => "SaaS (an assumption)", "SaaS(가정)";
     PriceSaasAssumed => "a typical business office-suite seat (e.g. workspace.google.com/pricing)", "업무용 오피스 제품군의 보통 좌석 요금(예: workspace.google.com/pricing)";
     PriceFx => "USD/KRW (an assumption)", "원/달러 환율(가정)";
-    PriceFxAssumed => "an approximate rate, editable in the app (key krw)", "대략의 환율이며 앱에서 바꿀 수 있음(키 krw)";
+    PriceFxAssumed => "an approximate rate; change it in the field Won per dollar (krw= in a link)", "대략의 환율이며 환율(원/달러) 칸에서 바꿀 수 있음(링크에서는 krw=)";
     MathPricesOverride => "Prices: {provider}: a price set in this scenario", "가격: {provider}: 이 시나리오에서 지정한 가격";
     CsvUnitRps => "req/s", "요청/초";
     CsvUnitMs => "ms", "밀리초";
@@ -880,10 +883,10 @@ texts! {
     EmbedQuiz => "Quiz: hide the numbers until students predict", "퀴즈: 학생이 예측할 때까지 숫자 숨기기";
     EmbedSnippet => "HTML for the course page", "강의 페이지에 붙여 넣을 HTML";
     EmbedPlainLink => "Or share a plain link", "또는 일반 링크로 공유";
-    EmbedResizeNote => "Paste both lines. The script (embed.js, from this Skyscale address) makes the frame as tall as its content and keeps it so as students change things; it reads height messages only from Skyscale frames and sends them nothing. If the course page removes scripts, the frame stays {h} px tall, which holds the view in a column 960 px wide; a column 720 px wide needs height=\"{narrow}\".",
-        "두 줄을 모두 붙여 넣으세요. 스크립트(이 Skyscale 주소의 embed.js)는 프레임 높이를 내용에 맞추고, 학생이 조작해 내용이 바뀌어도 계속 맞춥니다. Skyscale 프레임이 보낸 높이 메시지만 읽고, 프레임에는 아무것도 보내지 않습니다. 강의 페이지가 스크립트를 지우면 프레임은 {h}px 높이로 남으며, 이 높이는 너비 960px 단에 화면이 다 들어갑니다. 너비 720px 단에는 height=\"{narrow}\" 값이 필요합니다.";
-    EmbedResizeNoteSingle => "This is the one-file build, with no embed.js beside it, so the HTML carries the sizing script inline. If the course page removes scripts or blocks inline ones, the frame stays {h} px tall, which holds the view in a column 960 px wide; a column 720 px wide needs height=\"{narrow}\".",
-        "파일 하나로 된 빌드라 옆에 embed.js가 없어서, 크기를 맞추는 스크립트를 HTML 안에 직접 넣었습니다. 강의 페이지가 스크립트를 지우거나 인라인 스크립트를 막으면 프레임은 {h}px 높이로 남으며, 이 높이는 너비 960px 단에 화면이 다 들어갑니다. 너비 720px 단에는 height=\"{narrow}\" 값이 필요합니다.";
+    EmbedResizeNote => "Paste both lines. The script (embed.js, from this Skyscale address) makes the frame as tall as its content and keeps it so as students change things; it reads height messages only from Skyscale frames and sends them nothing. If the course page removes scripts, the frame stays {h} px tall, which holds the view in a column 960 px wide; a column 720 px wide needs height=\"{narrow}\", and a phone 360 px wide height=\"{phone}\".",
+        "두 줄을 모두 붙여 넣으세요. 스크립트(이 Skyscale 주소의 embed.js)는 프레임 높이를 내용에 맞추고, 학생이 조작해 내용이 바뀌어도 계속 맞춥니다. Skyscale 프레임이 보낸 높이 메시지만 읽고, 프레임에는 아무것도 보내지 않습니다. 강의 페이지가 스크립트를 지우면 프레임은 {h}px 높이로 남으며, 이 높이는 너비 960px 단에 화면이 다 들어갑니다. 너비 720px 단에는 height=\"{narrow}\", 너비 360px 휴대폰에는 height=\"{phone}\" 값이 필요합니다.";
+    EmbedResizeNoteSingle => "This is the one-file build, with no embed.js beside it, so the HTML carries the sizing script inline. If the course page removes scripts or blocks inline ones, the frame stays {h} px tall, which holds the view in a column 960 px wide; a column 720 px wide needs height=\"{narrow}\", and a phone 360 px wide height=\"{phone}\".",
+        "파일 하나로 된 빌드라 옆에 embed.js가 없어서, 크기를 맞추는 스크립트를 HTML 안에 직접 넣었습니다. 강의 페이지가 스크립트를 지우거나 인라인 스크립트를 막으면 프레임은 {h}px 높이로 남으며, 이 높이는 너비 960px 단에 화면이 다 들어갑니다. 너비 720px 단에는 height=\"{narrow}\", 너비 360px 휴대폰에는 height=\"{phone}\" 값이 필요합니다.";
     EmbedFromFile => "This page was opened from a file: a course page on the web cannot show it in a frame. Put Skyscale on a web server, open it there and copy the HTML again.",
         "이 페이지는 파일에서 열었기 때문에 웹의 강의 페이지가 프레임 안에 보여 줄 수 없습니다. Skyscale을 웹 서버에 올리고 거기서 연 다음 HTML을 다시 복사하세요.";
     Copy => "Copy", "복사";
@@ -986,7 +989,7 @@ mod tests {
         }
         let note = Text::EmbedResizeNote.get(Lang::Ko);
         assert!(
-            note.contains("height=\"{narrow}\" 값이 필요합니다"),
+            note.contains("height=\"{phone}\" 값이 필요합니다"),
             "{note}"
         );
     }
