@@ -256,16 +256,17 @@ fn column_summary(ctx: ScenarioCtx, model: ServiceModel) -> impl IntoView {
     };
     // Who runs the facility as the stack shows it now (at the story's IDC step, the IDC).
     let (_, facility_words) = ctx.rest.with(|s| stack::facility_manager(s, model));
+    let (subtitle, keep) = ctx.rest.with(|s| stack::column_words(s, model));
     let title = ctx
         .t(Text::ColumnSummaryTitle)
         .replace("{model}", ctx.t(model.name()))
-        .replace("{sub}", ctx.t(model.subtitle()));
+        .replace("{sub}", ctx.t(subtitle));
     view! {
         <div data-testid="column-summary" data-model=model.code()>
             <h4 data-testid="column-title">{title}</h4>
             <dl>
                 <dt>{ctx.t(Text::YouKeepLabel)}</dt>
-                <dd data-testid="column-keep">{ctx.t(model.you_keep())}</dd>
+                <dd data-testid="column-keep">{ctx.t(keep)}</dd>
                 <dt>{ctx.t(Text::ProviderTakesLabel)}</dt>
                 <dd data-testid="column-takes">{ctx.t(model.provider_takes())}</dd>
                 <dt>{ctx.t(Text::YourLayersLabel)}</dt>

@@ -180,6 +180,12 @@ test("a column header shows what you keep and what the provider takes over", asy
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("column-title")).toHaveText("온프레미스: 모든 것을 직접 소유");
   await expect(page.getByTestId("column-yours")).toContainText("시설");
+  // At the serverless step the summary uses the words the column is drawn with.
+  await stack.open("lang=ko&step=6&col=faas");
+  await expect(page.getByTestId("column-title")).toHaveText("FaaS: FaaS + 관리형 서비스");
+  await expect(page.getByTestId("column-yours")).toContainText("관리형 DB의 데이터");
+  await expect(page.getByTestId("column-keep")).toContainText("관리형 DB의 데이터");
+  await expect(page.getByTestId("column-keep")).not.toContainText("함수의 데이터");
 });
 
 test("the facility band is a tap target too: it says who runs the building, and at the IDC step the IDC does", async ({ page }) => {

@@ -113,7 +113,7 @@ texts! {
     ColPaasSub => "Platform as a Service", "서비스형 플랫폼";
     ColFaasSub => "Function as a Service", "서비스형 함수";
     ColSaasSub => "Software as a Service", "서비스형 소프트웨어";
-    ExOnPrem => "Your own servers\nin your building\nor in an IDC", "직접 구매한 서버\n사내 전산실\n또는 IDC(데이터센터)";
+    ExOnPrem => "Your own servers\nin your building\nor in an IDC", "직접 구매한 서버\n사내 전산실\n또는 IDC";
     ExIaas => "Amazon EC2, RDS\nKT, LG U+\nGoogle, MS, IBM, Oracle", "Amazon EC2, RDS\nKT, LG U+\nGoogle, MS, IBM, Oracle";
     ExPaas => "Google Cloud Platform\nFirebase\nNaver Cloud Platform", "Google Cloud Platform\nFirebase\n네이버 클라우드 플랫폼";
     ExFaas => "AWS Lambda\nAzure Functions\nGoogle Cloud Functions", "AWS Lambda\nAzure Functions\nGoogle Cloud Functions";
@@ -288,6 +288,8 @@ texts! {
         "플랫폼: 런타임, 미들웨어, 운영체제와 그 아래 인프라, 그리고 개발에 쓸 API(Google Cloud Platform, Firebase, 네이버 클라우드 플랫폼).";
     KeepFaas => "Functions + config: your code, split into functions, with their configuration (triggers, memory, timeout) and their permissions (who may call them, what they may reach). Function data: the data they use.",
         "함수 코드 + 설정: 함수로 나눈 코드와 그 설정(트리거, 메모리, 제한 시간), 권한(누가 호출할 수 있고 무엇에 접근할 수 있는지). 함수의 데이터: 함수가 쓰는 데이터.";
+    KeepServerless => "Functions + config: your code, split into functions, with their configuration (triggers, memory, timeout) and their permissions (who may call them, what they may reach). Data in managed DBs: your data, kept in the provider's managed databases and storage, still yours to shape and protect.",
+        "함수 코드 + 설정: 함수로 나눈 코드와 그 설정(트리거, 메모리, 제한 시간), 권한(누가 호출할 수 있고 무엇에 접근할 수 있는지). 관리형 DB의 데이터: 제공자의 관리형 DB와 스토리지에 두지만, 구조를 정하고 지키는 것은 여전히 내 몫인 데이터.";
     TakesFaas => "Everything that runs them: runtime, O/S updates and security patches, networking and machines. It starts a function when an event arrives, scales it per request and stops it when it finishes or times out, within limits on memory and run time.",
         "함수를 실행하는 모든 것: 런타임, 운영체제 업데이트와 보안 패치, 네트워크와 장비. 이벤트가 오면 함수를 실행하고, 요청만큼 확장하고, 끝나거나 제한 시간이 지나면 멈춥니다. 메모리와 실행 시간에는 한도가 있습니다.";
     KeepSaas => "Only how you use it: your users (seats), their settings and what they put in.",
@@ -399,7 +401,8 @@ texts! {
     LaneBusy => "running", "실행 중";
     LaneColdStart => "cold start", "콜드 스타트";
     LaneAverage => "≈ average", "≈ 평균";
-    LaneIconScale => "1 icon =", "아이콘 1개 =";
+    LaneIconScale => "1 icon = {n} {unit}", "아이콘당 {unit} {n}개";
+    LaneIconScaleShort => "1 icon = {n}", "아이콘당 {n}";
     LaneInstances => "instances", "인스턴스";
     LaneInstance => "instance", "인스턴스";
     LaneEnvironment => "environment", "실행 환경";

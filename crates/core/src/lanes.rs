@@ -416,12 +416,30 @@ impl LaneFacts {
         ]
     }
 
-    fn scale_text(&self, lang: Lang) -> String {
+    /// "1 icon = 2 instances"; `bare` leaves out the unit where the count beside it names it
+    /// (the short rows, which share one line between the name, the count and the bill).
+    fn scale_text(&self, lang: Lang, bare: bool) -> String {
         if self.scale > 1.0 {
-            format!(
-                "{} {}",
-                Text::LaneIconScale.get(lang),
-                CountFormat::for_total(self.scale, false, lang).show(self.scale)
+            // "1 icon = 2 instances": the scale names what an icon stands for.
+            let unit = if self.is_faas() {
+                Text::LaneEnvironments
+            } else {
+                Text::LaneInstances
+            };
+            let template = if bare {
+                Text::LaneIconScaleShort
+            } else {
+                Text::LaneIconScale
+            };
+            crate::msa_scene::fill(
+                template.get(lang),
+                &[
+                    (
+                        "n",
+                        CountFormat::for_total(self.scale, false, lang).show(self.scale),
+                    ),
+                    ("unit", unit.get(lang).to_string()),
+                ],
             )
         } else {
             String::new()
@@ -620,7 +638,8 @@ fn lane(s: &Scenario, f: &LaneFacts, x: f64, w: f64, bottom: f64, highlighted: b
     }
     y += 44.0;
     nodes.push(
-        Node::text(x + 10.0, y, f.scale_text(lang), 11.0, Role::InkMuted).class("lane-icon-scale"),
+        Node::text(x + 10.0, y, f.scale_text(lang, false), 11.0, Role::InkMuted)
+            .class("lane-icon-scale"),
     );
     y += 22.0;
 
@@ -717,8 +736,9 @@ fn lane_row(
         let count = Node::text(0.0, 0.0, f.count_line(lang), 12.0, Role::Ink)
             .bold()
             .class("lane-count");
-        let scale =
-            Node::text(0.0, 0.0, f.scale_text(lang), 11.0, Role::InkMuted).class("lane-icon-scale");
+        let scale_words = f.scale_text(lang, names.is_some());
+        let scale = Node::text(0.0, 0.0, scale_words.clone(), 11.0, Role::InkMuted)
+            .class("lane-icon-scale");
         // Where the icons start and the words' first line: under the name, or in the short
         // rows after it (in the names' column width) with the count and the icons' scale after
         // the icons.
@@ -730,7 +750,7 @@ fn lane_row(
         let count_w = drawn_width(&f.count_line(lang), 12.0, true);
         let scale_x = count_x + count_w + 10.0;
         let left_of_bill = match names {
-            Some(_) => scale_x + drawn_width(&f.scale_text(lang), 11.0, false),
+            Some(_) => scale_x + drawn_width(&scale_words, 11.0, false),
             None => x + name_w,
         };
         let room = (right - left_of_bill - 10.0).max(0.0);

@@ -587,11 +587,13 @@ struct ColumnLook {
 }
 
 /// A column header's tooltip: the model and how much of the stack you keep (a description).
-fn header_title(lang: Lang, model: ServiceModel) -> String {
+/// `subtitle` is the one the header shows (a story step may show another than the model's own),
+/// so the name a screen reader hears starts with the words on screen.
+fn header_title(lang: Lang, model: ServiceModel, subtitle: Text) -> String {
     format!(
         "{} ({}): {}",
         model.name().get(lang),
-        model.subtitle().get(lang),
+        subtitle.get(lang),
         Text::HeaderYours
             .get(lang)
             .replace("{n}", &model.your_layers().len().to_string())
@@ -610,11 +612,7 @@ fn column(
 ) -> Node {
     let name = model.name().get(lang);
     let mid = x + w / 2.0;
-    let subtitle = match look.stage {
-        Stage::Idc => Text::ColOnPremIdcSub,
-        Stage::Serverless => Text::ColFaasServerlessSub,
-        Stage::Plain => model.subtitle(),
-    };
+    let subtitle = subtitle_at(model, look.stage);
     let mut header = Node::rect(x, HEADER_Y - 2.0, w, 52.0, Role::Background).radius(8.0);
     if look.header_selected {
         header = header.stroke(Stroke::solid(Role::Accent, 3.0));
@@ -640,7 +638,7 @@ fn column(
         } else {
             "col-head"
         })
-        .title(header_title(lang, model))
+        .title(header_title(lang, model, subtitle))
         .interactive_if(look.header_clickable),
     ];
     for (row, layer) in Layer::ALL.into_iter().enumerate() {
@@ -773,6 +771,26 @@ pub fn facility_manager(scenario: &Scenario, model: ServiceModel) -> (Manager, T
         who.label()
     };
     (who, words)
+}
+
+/// A column's subtitle as drawn in `stage` ("FaaS + managed services" at the story's last step).
+pub fn subtitle_at(model: ServiceModel, stage: Stage) -> Text {
+    match stage {
+        Stage::Idc => Text::ColOnPremIdcSub,
+        Stage::Serverless => Text::ColFaasServerlessSub,
+        Stage::Plain => model.subtitle(),
+    }
+}
+
+/// The column summary's title and "what you still manage" for `scenario`, in the words the
+/// column is drawn with (at the serverless step the data is "Data in managed DBs").
+pub fn column_words(scenario: &Scenario, model: ServiceModel) -> (Text, Text) {
+    let stage = focus(scenario).stage(model);
+    let keep = match stage {
+        Stage::Serverless => Text::KeepServerless,
+        _ => model.you_keep(),
+    };
+    (subtitle_at(model, stage), keep)
 }
 
 /// The cells of `model`'s column that `who` manages as the stack draws them for `scenario`,
@@ -1278,6 +1296,27 @@ mod tests {
         }
         assert!(class(&scene, "stack-head-faas").contains("selected"));
         assert!(!class(&scene, "stack-head-paas").contains("selected"));
+        // The name a screen reader hears starts with the words the header shows, at every
+        // story step ("FaaS (FaaS + managed services)" at the serverless step).
+        for step in 1..=STORY.len() {
+            for lang in Lang::ALL {
+                let (s, _) = Scenario::from_query(&format!("lang={}&step={step}", lang.code()));
+                let scene = build(&s);
+                for model in ServiceModel::ALL {
+                    let head = scene.find(&format!("stack-head-{}", model.code())).unwrap();
+                    let shown: Vec<&str> = head
+                        .walk()
+                        .filter_map(|n| match &n.kind {
+                            crate::scene::Kind::Text { text, .. } => Some(text.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    let title = head.meta.title.as_deref().unwrap();
+                    let expected = format!("{} ({})", shown[0], shown[1]);
+                    assert!(title.starts_with(&expected), "step {step}: {title}");
+                }
+            }
+        }
         // A selected cell is the more specific choice.
         let (s, _) = Scenario::from_query("lang=en&col=faas&cell=iaas-os");
         assert!(!class(&build(&s), "stack-head-faas").contains("selected"));
@@ -1362,12 +1401,26 @@ mod tests {
                     .trim()
                     .to_string()
             };
-            for model in ServiceModel::ALL {
-                for layer in model.your_layers() {
-                    let label = cell_label(model, layer);
-                    if label != layer.name() {
-                        let keep = model.you_keep().get(lang).to_lowercase();
-                        assert!(keep.contains(&stem(label)), "{lang:?} {keep}");
+            // At every story step (and outside the story), in the words the column is drawn
+            // with at that step: "Data in managed DBs" at the serverless step, not "Function
+            // data"; the summary's title carries the subtitle the header shows.
+            let plain: Vec<Text> = Layer::ALL.iter().map(|l| l.name()).collect();
+            for step in 0..=STORY.len() {
+                for model in ServiceModel::ALL {
+                    let query = format!("lang={}&step={step}&col={}", lang.code(), model.code());
+                    let (s, _) = Scenario::from_query(&query);
+                    let (sub, keep) = column_words(&s, model);
+                    assert_eq!(sub, subtitle_at(model, focus(&s).stage(model)), "{query}");
+                    let keep = keep.get(lang).to_lowercase();
+                    for label in summary_cells(&s, model, Manager::You) {
+                        if let Some(layer) = Layer::ALL.iter().find(|l| {
+                            manager(model, **l) == Manager::You
+                                && cell_at(model, Row::Layer(**l), focus(&s).stage(model)).1
+                                    == label
+                        }) && !plain.contains(&label)
+                        {
+                            assert!(keep.contains(&stem(label)), "{query} {layer:?}: {keep}");
+                        }
                     }
                 }
             }

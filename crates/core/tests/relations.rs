@@ -178,8 +178,10 @@ fn number_at(chars: &[char], mut i: usize) -> (Printed, usize) {
         0.5 * libm::pow(10.0, f64::from(-decimals))
     };
     if let Some(&c) = chars.get(i) {
+        // A Latin scale letter ends the number's word (`1.2M`, not `10 MB`); a Korean one may
+        // take a counter after it (`10만개`).
         if let Some(k) = scale_of(c)
-            && chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric())
+            && (!c.is_ascii() || chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric()))
         {
             value *= k;
             half_ulp *= k;

@@ -12,8 +12,9 @@ use crate::scene::{Role, Scene};
 use crate::sim::{ModelKind, Outcome};
 
 /// How far above the peak demand the y axis may reach for a model's capacity; a model with
-/// more is drawn at the top edge and says so in the legend.
-const HEADROOM_SHOWN: f64 = 3.0;
+/// more is drawn at the top edge and says so in the legend. Twice the peak keeps the demand,
+/// what the chart is about, at least half the plot's height (a flash crowd's spike included).
+const HEADROOM_SHOWN: f64 = 2.0;
 
 /// The chart.
 pub fn draw(s: &Scenario, o: &Outcome) -> Scene {
